@@ -1,0 +1,78 @@
+import { useTranslation } from "react-i18next";
+import { AcademyStatusBadge } from "~/components/ui/status-badge";
+import { formatFiscalYear, formatTimeRange } from "~/utils/dates";
+import { useLocale } from "~/utils/use-locale";
+
+interface TeamCard {
+  id: string;
+  name: string;
+  themeTitle: string;
+  problemStatement: string;
+  lead: { displayName: string } | null;
+  municipalities: { municipality: { name: string } }[];
+  members: { id: string; department: string; teamRole: string; user: { displayName: string } }[];
+  academy: {
+    name: string;
+    fiscalYear: number;
+    status: string;
+    sessions: { sequence: number; title: string; startsAt: Date; endsAt: Date; venueName: string; venueAddress: string; onlineUrl: string }[];
+  };
+}
+
+export function ParticipantDashboard({ teams }: { teams: TeamCard[] }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  if (teams.length === 0) return <p>{t("dashboard.noTeam")}</p>;
+  return (
+    <>
+      {teams.map((team) => {
+        const next = team.academy.sessions[0];
+        return (
+          <article key={team.id} aria-labelledby={`team-${team.id}`} className="flex flex-col gap-6">
+            <section className="rounded-8 border-2 border-blue-900 p-5" aria-labelledby={`next-${team.id}`}>
+              <h2 id={`next-${team.id}`}>{t("dashboard.nextSession")}</h2>
+              {next ? (
+                <div className="mt-2 flex flex-col gap-1">
+                  <p className="text-std-20B-150">
+                    {t("session.numbered", { n: next.sequence })}
+                    {next.title ? `「${next.title}」` : ""}
+                  </p>
+                  <p>{formatTimeRange(new Date(next.startsAt), new Date(next.endsAt), locale)}</p>
+                  <p>{[next.venueName, next.venueAddress].filter(Boolean).join(" ") || (next.onlineUrl ? t("session.online") : "")}</p>
+                </div>
+              ) : (
+                <p>{t("dashboard.noUpcomingSessions")}</p>
+              )}
+            </section>
+            <section className="flex flex-col gap-2">
+              <p className="flex flex-wrap items-center gap-3 text-solid-gray-600">
+                <span>{formatFiscalYear(team.academy.fiscalYear, locale)} {team.academy.name}</span>
+                <AcademyStatusBadge status={team.academy.status} />
+              </p>
+              <h2 id={`team-${team.id}`}>{team.name}</h2>
+              <p className="text-std-18B-160">{t("team.theme")}: {team.themeTitle}</p>
+              {team.problemStatement ? <p>{team.problemStatement}</p> : null}
+              <p className="text-solid-gray-600">
+                {t("team.municipalities")}: {team.municipalities.map((m) => m.municipality.name).join("・")}
+              </p>
+            </section>
+            <section aria-labelledby={`members-${team.id}`} className="flex flex-col gap-2">
+              <h3 id={`members-${team.id}`}>{t("team.members")}</h3>
+              <ul className="grid gap-2 md:grid-cols-2">
+                {team.members.map((m) => (
+                  <li key={m.id} className="rounded-8 border border-solid-gray-200 px-4 py-2">
+                    <span className="font-bold">{m.user.displayName}</span>
+                    {team.lead?.displayName === m.user.displayName ? ` (${t("team.lead")})` : ""}
+                    <span className="block text-dns-14N-130 text-solid-gray-600">
+                      {m.department} · {t(`team.role.${m.teamRole}`)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          </article>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import { useTranslation } from "react-i18next";
+import { formatTimeRange } from "~/utils/dates";
+import { useLocale } from "~/utils/use-locale";
+
+export interface SessionItem {
+  id: string;
+  sequence: number;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  venueName: string;
+  onlineUrl: string;
+  academy: { id: string; name: string; region: { name: string } };
+}
+
+export function SessionList({ sessions, headingId }: { sessions: SessionItem[]; headingId: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  if (sessions.length === 0) return <p>{t("dashboard.noUpcomingSessions")}</p>;
+  return (
+    <ul aria-labelledby={headingId} className="flex flex-col divide-y divide-solid-gray-200 rounded-8 border border-solid-gray-200">
+      {sessions.map((s) => (
+        <li key={s.id} className="flex flex-col gap-1 px-4 py-3 md:flex-row md:items-baseline md:gap-4">
+          <span className="text-std-16B-170 md:w-80">{formatTimeRange(new Date(s.startsAt), new Date(s.endsAt), locale)}</span>
+          <span>
+            {s.academy.name} — {t("session.numbered", { n: s.sequence })}
+            {s.title ? `「${s.title}」` : ""}
+          </span>
+          <span className="text-solid-gray-600">{s.venueName || (s.onlineUrl ? t("session.online") : "")}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

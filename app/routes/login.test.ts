@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/utils/db.server";
+import { action } from "./login";
+import { createUser, TEST_PASSWORD } from "../../tests/support/factories";
+import { caught, context, formRequest } from "../../tests/support/requests";
+
+const run = (fields: Record<string, string | Blob>, ctx = context) =>
+  caught(action({ request: formRequest("/login", fields), params: {}, context: ctx }));
+
+describe("sign-in action", () => {
+  it("signs in with the right password, case-insensitively, and sets an HttpOnly SameSite=Lax cookie", async () => {
+    const user = await createUser("coordinator", { email: "Hanako@Example.jp" });
+    const res = await run({ email: "HANAKO@example.JP", password: TEST_PASSWORD, redirectTo: "/outbox" });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe("/outbox");
+    const cookie = res.headers.get("Set-Cookie") ?? "";
+    expect(cookie).toMatch(/^__dam_session=/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(await prisma.session.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("never redirects off-site after sign-in", async () => {
+    await createUser("participant", { email: "p@example.jp" });
+    const res = await run({ email: "p@example.jp", password: TEST_PASSWORD, redirectTo: "//evil.example/" });
+    expect(res.headers.get("Location")).toBe("/dashboard");
+  });
+
+  it("gives the same message for an unknown e-mail and a wrong password", async () => {
+    await createUser("participant", { email: "known@example.jp" });
+    const wrong = await run({ email: "known@example.jp", password: "wrong-password-123" });
+    const unknown = await run({ email: "nobody@example.jp", password: "wrong-password-123" });
+    expect(wrong.status).toBe(400);
+    expect(unknown.status).toBe(400);
+    expect(wrong.data.formError).toBe("login.invalid");
+    expect(unknown.data.formError).toBe(wrong.data.formError);
+    expect(wrong.data.values.email).toBe("known@example.jp");
+    expect(await prisma.session.count()).toBe(0);
+  });
+
+  it.each([
+    ["empty fields", { email: "", password: "" }, { email: "validation.required", password: "validation.required" }],
+    ["a malformed e-mail", { email: "not-an-address", password: "x" }, { email: "validation.email" }],
+    ["a 10 kB e-mail", { email: `${"a".repeat(10_000)}@example.jp`, password: "x" }, { email: "validation.emailTooLong" }],
+    ["a 10 kB password", { email: "a@example.jp", password: "x".repeat(10_000) }, { password: "validation.passwordTooLong" }],
+    ["a file instead of text", { email: new Blob(["x"]), password: "x" }, { email: "validation.required" }],
+  ])("rejects %s with field messages and writes nothing", async (_label, fields, expected) => {
+    const res = await run(fields as Record<string, string | Blob>);
+    expect(res.status).toBe(400);
+    expect(res.data.fieldErrors).toMatchObject(expected);
+    expect(res.data.values.password).toBeUndefined();
+    expect(await prisma.loginAttempt.count()).toBe(0);
+    expect(await prisma.session.count()).toBe(0);
+  });
+
+  it("locks an account after 5 failures, even for the right password", async () => {
+    await createUser("participant", { email: "target@example.jp" });
+    for (let i = 0; i < 5; i++) {
+      await run({ email: "target@example.jp", password: "guess-number-" + i }, { ...context, clientIp: `198.51.100.${i}` });
+    }
+    const res = await run({ email: "target@example.jp", password: TEST_PASSWORD });
+    expect(res.status).toBe(429);
+    expect(res.data.formError).toBe("login.rateLimited");
+  });
+
+  it("limits one address trying many accounts", async () => {
+    await createUser("participant", { email: "victim@example.jp" });
+    const attacker = { ...context, clientIp: "203.0.113.66" };
+    for (let i = 0; i < 20; i++) await run({ email: `guess${i}@example.jp`, password: "whatever-pass" }, attacker);
+    const blocked = await run({ email: "victim@example.jp", password: TEST_PASSWORD }, attacker);
+    expect(blocked.status).toBe(429);
+    const otherAddress = await run({ email: "victim@example.jp", password: TEST_PASSWORD });
+    expect(otherAddress.status).toBe(302);
+  });
+});

@@ -1,0 +1,70 @@
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
+import { ResetPasswordSchema } from "~/modules/account/schemas";
+import { checkResetToken, resetPassword } from "~/modules/account/reset.server";
+import { parseForm } from "~/utils/forms";
+import { useValidatedForm } from "~/utils/use-validated-form";
+import { TextField } from "~/components/ui/text-field";
+import { Button } from "~/components/ui/button";
+import { Alert } from "~/components/ui/alert";
+import { pageTitle } from "~/utils/meta";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const { state } = await checkResetToken(params.token ?? "");
+  return { state };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const parsed = parseForm(ResetPasswordSchema, await request.formData());
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, tokenState: null }, { status: 400 });
+  const state = await resetPassword(params.token ?? "", parsed.data.password);
+  if (state !== "valid") return data({ fieldErrors: {}, tokenState: state }, { status: 400 });
+  return redirect("/login?reset=done");
+}
+
+export default function ResetPasswordPage() {
+  const { t } = useTranslation();
+  const { state } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { register, errorFor, onSubmit } = useValidatedForm(ResetPasswordSchema, {
+    serverErrors: actionData?.fieldErrors,
+  });
+  const tokenState = actionData?.tokenState ?? state;
+  return (
+    <div className="mx-auto flex max-w-md flex-col gap-6">
+      <h1>{t("reset.title")}</h1>
+      {tokenState !== "valid" ? (
+        <>
+          <Alert tone="error">{t(`token.${tokenState}`)}</Alert>
+          <p>
+            <Link to="/forgot-password">{t("reset.requestAgain")}</Link>
+          </p>
+        </>
+      ) : (
+        <Form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
+          <TextField
+            label={t("fields.newPassword")}
+            hint={t("fields.passwordHint")}
+            type="password"
+            autoComplete="new-password"
+            required
+            error={errorFor("password")}
+            {...register("password")}
+          />
+          <TextField
+            label={t("fields.confirmPassword")}
+            type="password"
+            autoComplete="new-password"
+            required
+            error={errorFor("confirmPassword")}
+            {...register("confirmPassword")}
+          />
+          <Button type="submit">{t("reset.submit")}</Button>
+        </Form>
+      )}
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reset.title");

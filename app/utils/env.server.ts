@@ -1,0 +1,41 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+// Configuration comes from the real environment, with defaults that let a fresh clone
+// run. Secrets missing in development are generated once into the git-ignored data folder.
+
+export const DATA_DIR = path.resolve(process.env.DATA_DIR ?? "data");
+
+function generatedSecret(name: string): string {
+  const file = path.join(DATA_DIR, `.${name}`);
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    fs.mkdirSync(DATA_DIR, { recursive: true });
+    const secret = crypto.randomBytes(32).toString("hex");
+    fs.writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}
+
+function readEnv() {
+  const isProduction = process.env.NODE_ENV === "production";
+  return {
+    isProduction,
+    databaseUrl: process.env.DATABASE_URL ?? `file:${path.join(DATA_DIR, "app.db")}`,
+    sessionSecret: process.env.SESSION_SECRET ?? generatedSecret("session-secret"),
+    /** Secure cookies need HTTPS; set COOKIE_SECURE=false to test a production build over plain HTTP. */
+    cookieSecure: process.env.COOKIE_SECURE ? process.env.COOKIE_SECURE === "true" : isProduction,
+    appUrl: process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
+    smtpUrl: process.env.SMTP_URL ?? "",
+    mailFrom: process.env.MAIL_FROM ?? "Data Academy Manager <no-reply@localhost>",
+  };
+}
+
+let cached: ReturnType<typeof readEnv> | undefined;
+
+export function env() {
+  cached ??= readEnv();
+  return cached;
+}

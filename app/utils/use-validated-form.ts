@@ -1,0 +1,32 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useSubmit } from "@remix-run/react";
+import type { FormEvent } from "react";
+import { useForm, type FieldValues, type Resolver } from "react-hook-form";
+import type { z } from "zod";
+import type { FieldErrors } from "./forms";
+
+/**
+ * react-hook-form driven by the same zod schema the action uses. The browser validates
+ * before posting; the server validates again and its errors (actionData.fieldErrors) are
+ * shown in the same place. Without JavaScript the form simply posts.
+ */
+export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
+  schema: S,
+  options: { defaultValues?: Record<string, string>; serverErrors?: FieldErrors },
+) {
+  const submit = useSubmit();
+  const form = useForm<z.input<S>>({
+    resolver: zodResolver(schema as never) as unknown as Resolver<z.input<S>>,
+    defaultValues: options.defaultValues as never,
+    mode: "onTouched",
+  });
+  const errorFor = (name: string): string | undefined => {
+    const clientError = (form.formState.errors as Record<string, { message?: string } | undefined>)[name];
+    return clientError?.message ?? options.serverErrors?.[name];
+  };
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const target = event.currentTarget;
+    void form.handleSubmit(() => submit(target))(event);
+  };
+  return { form, register: form.register, errorFor, onSubmit };
+}

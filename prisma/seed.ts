@@ -1,0 +1,21 @@
+import { prisma } from "../app/utils/db.server";
+import { seedReference } from "./seed/reference";
+import { seedDemo } from "./seed/demo";
+
+// Runs on every start (scripts/prepare-db.mjs): reference data is kept up to date; demo
+// data is added only to an empty database and only when SEED_DEMO is not "false".
+async function main() {
+  const municipalities = await seedReference(prisma);
+  const users = await prisma.user.count();
+  if (users === 0 && process.env.SEED_DEMO !== "false") {
+    const result = await seedDemo(prisma);
+    process.stdout.write(`Seeded demo data: ${result.users} users, ${municipalities} municipalities.\n`);
+  }
+}
+
+main()
+  .catch((error) => {
+    process.stderr.write(`Seeding failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 1;
+  })
+  .finally(() => prisma.$disconnect());

@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// Applies committed migrations and seeds reference + demo data. Runs before every start,
+// so a fresh clone needs no manual database step. `--reset` deletes the database first
+// (`prisma migrate reset` does not work with the JS schema engine).
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const dataDir = path.resolve(process.env.DATA_DIR ?? "data");
+fs.mkdirSync(dataDir, { recursive: true });
+process.env.DATABASE_URL ??= `file:${path.join(dataDir, "app.db")}`;
+
+if (process.argv.includes("--reset")) {
+  const file = process.env.DATABASE_URL.replace(/^file:/, "");
+  for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+}
+
+function run(command, args) {
+  const result = spawnSync(command, args, { stdio: "inherit", env: process.env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const bin = (name) => path.resolve("node_modules", ".bin", name);
+run(bin("prisma"), ["migrate", "deploy"]);
+run(process.execPath, ["--import", "tsx", "prisma/seed.ts"]);

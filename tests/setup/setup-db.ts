@@ -1,0 +1,40 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeEach } from "vitest";
+
+// A private copy of the template database for this test file, set up before any app
+// module creates the Prisma client.
+const tmpDir = path.resolve("tests/.tmp");
+const file = path.join(tmpDir, `test-${process.pid}-${crypto.randomUUID()}.db`);
+fs.copyFileSync(path.join(tmpDir, "template.db"), file);
+process.env.DATABASE_URL = `file:${file}`;
+process.env.DATA_DIR = tmpDir;
+process.env.APP_URL = "http://localhost:3000";
+delete process.env.SMTP_URL;
+delete (globalThis as { prisma?: unknown }).prisma;
+
+// A test that makes the app log an error has found a bug, even if its assertions pass.
+console.error = (...args: unknown[]) => {
+  throw new Error(`console.error called: ${args.map(String).join(" ")}`);
+};
+
+afterAll(async () => {
+  const client = (globalThis as { prisma?: { $disconnect(): Promise<void> } }).prisma;
+  await client?.$disconnect();
+  delete (globalThis as { prisma?: unknown }).prisma;
+  fs.rmSync(file, { force: true });
+});
+
+// Every test starts from reference data only (roles, municipalities).
+beforeEach(async () => {
+  const { prisma } = await import("~/utils/db.server");
+  await prisma.$transaction([
+    prisma.auditEvent.deleteMany(),
+    prisma.mailMessage.deleteMany(),
+    prisma.loginAttempt.deleteMany(),
+    prisma.academy.deleteMany(),
+    prisma.region.deleteMany(),
+    prisma.user.deleteMany(),
+  ]);
+});
