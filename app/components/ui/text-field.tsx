@@ -21,14 +21,16 @@ export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function T
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`flex flex-col gap-1 ${className}`}>
-      <label htmlFor={inputId} className="text-std-16B-170">
-        {label}
+      <div className="flex items-center gap-2">
+        <label htmlFor={inputId} className="text-std-16B-170">
+          {label}
+        </label>
         {required ? (
-          <span className="ml-2 rounded-4 bg-error-2 px-1.5 py-0.5 text-dns-14B-120 text-white">
+          <span aria-hidden="true" className="rounded-4 bg-error-2 px-1.5 py-0.5 text-dns-14B-120 text-white">
             {t("form.required")}
           </span>
         ) : null}
-      </label>
+      </div>
       {hint ? (
         <p id={hintId} className="text-dns-14N-130 text-solid-gray-600">
           {hint}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { loader as outboxLoader } from "./outbox";
+import { loader as auditLoader } from "./audit";
+import { loader as dashboardLoader } from "./dashboard";
+import { createAcademy, createRegion, createTeam, createUser } from "../../tests/support/factories";
+import { caught, context, getRequest, sessionCookieFor } from "../../tests/support/requests";
+import { prisma } from "~/utils/db.server";
+
+const args = (path: string, cookie?: string) => ({ request: getRequest(path, { cookie }), params: {}, context });
+
+describe("who may see what", () => {
+  it("sends anonymous visitors to sign in, remembering where they were going", async () => {
+    const res = await caught(dashboardLoader(args("/dashboard?x=1")));
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe("/login?redirectTo=%2Fdashboard%3Fx%3D1");
+  });
+
+  it.each(["participant", "facilitator"] as const)("answers 403 when a %s opens coordinator pages", async (role) => {
+    const user = await createUser(role);
+    const cookie = await sessionCookieFor(user.id);
+    expect((await caught(outboxLoader(args("/outbox", cookie)))).status).toBe(403);
+    expect((await caught(auditLoader(args("/audit", cookie)))).status).toBe(403);
+  });
+
+  it("lets a coordinator read the outbox", async () => {
+    const user = await createUser("coordinator");
+    const res = await caught(outboxLoader(args("/outbox", await sessionCookieFor(user.id))));
+    expect(res.status).toBe(200);
+  });
+
+  it("shows a facilitator only the academies assigned to them", async () => {
+    const mine = await createUser("facilitator");
+    const other = await createUser("facilitator");
+    const region = await createRegion("播磨圏域", ["282014", "282103"]);
+    const region2 = await createRegion("千代田区", ["131016"]);
+    await createAcademy({ regionId: region.id, name: "担当のアカデミー", facilitatorIds: [mine.id] });
+    await createAcademy({ regionId: region2.id, name: "他人のアカデミー", facilitatorIds: [other.id] });
+    const res = await caught(dashboardLoader(args("/dashboard", await sessionCookieFor(mine.id))));
+    expect(res.data.role).toBe("facilitator");
+    expect(res.data.academies.map((a: { name: string }) => a.name)).toEqual(["担当のアカデミー"]);
+  });
+
+  it("shows a participant only their own team and its next session", async () => {
+    const me = await createUser("participant");
+    const stranger = await createUser("participant");
+    const region = await createRegion("芦北町", ["434825"]);
+    const soon = new Date(Date.now() + 3 * 86400_000);
+    const academy = await createAcademy({ regionId: region.id, sessionStarts: [new Date(Date.now() - 86400_000 * 10), soon] });
+    await createTeam(academy.id, "わたしのチーム", [me.id]);
+    await createTeam(academy.id, "よそのチーム", [stranger.id]);
+    const res = await caught(dashboardLoader(args("/dashboard", await sessionCookieFor(me.id))));
+    expect(res.data.teams.map((t: { name: string }) => t.name)).toEqual(["わたしのチーム"]);
+    expect(res.data.teams[0].academy.sessions[0].sequence).toBe(2);
+  });
+
+  it("stops accepting a session once it is revoked", async () => {
+    const user = await createUser("coordinator");
+    const cookie = await sessionCookieFor(user.id);
+    await prisma.session.updateMany({ data: { revokedAt: new Date() } });
+    expect((await caught(outboxLoader(args("/outbox", cookie)))).status).toBe(302);
+  });
+});

@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import { DEMO, expectAccessible, signIn, useBrowser } from "./browser";
+
+const browser = useBrowser();
+
+describe("signing in", () => {
+  it("serves the sign-in page in Japanese by default, accessibly", async () => {
+    const page = await browser.newPage();
+    await page.goto("/");
+    await expect.poll(() => page.url()).toMatch(/\/login$/);
+    expect(await page.getAttribute("html", "lang")).toBe("ja");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("ログイン");
+    await expectAccessible(page);
+  });
+
+  it("shows an error for a wrong password and keeps the e-mail typed", async () => {
+    const page = await browser.newPage();
+    await page.goto("/login");
+    await page.getByLabel("メールアドレス").fill(DEMO.coordinator.email);
+    await page.getByLabel("パスワード", { exact: true }).fill("wrong-password-here");
+    await page.getByRole("button", { name: "ログイン" }).click();
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain("メールアドレスまたはパスワードが正しくありません");
+    expect(await page.getByLabel("メールアドレス").inputValue()).toBe(DEMO.coordinator.email);
+  });
+
+  it("explains empty fields before anything is sent", async () => {
+    const page = await browser.newPage();
+    await page.goto("/login");
+    await page.getByRole("button", { name: "ログイン" }).click();
+    const errors = page.getByText("入力してください。");
+    await errors.first().waitFor();
+    expect(await errors.count()).toBe(2);
+  });
+});
+
+describe("dashboards", () => {
+  it("coordinator sees academies by region and status", async () => {
+    const page = await browser.newPage();
+    await signIn(page, DEMO.coordinator);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("事務局ダッシュボード");
+    const table = page.getByRole("table");
+    expect(await table.getByRole("rowheader", { name: "芦北町データアカデミー" }).count()).toBe(1);
+    expect(await table.getByText("播磨圏域", { exact: true }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole("link", { name: "送信メール" }).count()).toBe(1);
+    await expectAccessible(page);
+  });
+
+  it("facilitator sees only assigned academies and next sessions", async () => {
+    const page = await browser.newPage();
+    await signIn(page, DEMO.facilitator);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("講師ダッシュボード");
+    const body = await page.textContent("main");
+    expect(body).toContain("播磨圏域データアカデミー");
+    expect(body).not.toContain("千代田区データアカデミー");
+    expect(await page.getByRole("link", { name: "送信メール" }).count()).toBe(0);
+    await expectAccessible(page);
+  });
+
+  it("participant sees their team, theme and next session", async () => {
+    const page = await browser.newPage();
+    await signIn(page, DEMO.participant);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("マイチーム");
+    expect(await page.getByRole("heading", { name: "姫路市 受診率向上チーム" }).count()).toBe(1);
+    expect(await page.getByRole("heading", { name: "次回のワークショップ" }).first().count()).toBe(1);
+    await expectAccessible(page);
+  });
+
+  it("a participant opening a coordinator page gets the 403 page", async () => {
+    const page = await browser.newPage();
+    await signIn(page, DEMO.participant);
+    const response = await page.goto("/outbox");
+    expect(response?.status()).toBe(403);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("このページを表示する権限がありません");
+  });
+
+  it("an unknown address gets the 404 page in the app's style", async () => {
+    const page = await browser.newPage();
+    const response = await page.goto("/no-such-page");
+    expect(response?.status()).toBe(404);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("ページが見つかりません");
+  });
+});
+
+describe("language", () => {
+  it("switches to English and remembers it for the user", async () => {
+    const page = await browser.newPage();
+    await signIn(page, DEMO.facilitator);
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("heading", { name: "Facilitator dashboard" }).waitFor();
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    await page.goto("/dashboard");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Facilitator dashboard");
+    await page.getByRole("button", { name: "日本語" }).click();
+    await page.getByRole("heading", { name: "講師ダッシュボード" }).waitFor();
+  });
+
+  it("follows an English browser before anyone signs in", async () => {
+    const page = await browser.newPage("en-US");
+    await page.goto("/login");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Sign in");
+  });
+});
+
+describe("password reset through the outbox", () => {
+  it("a participant resets the password with the mailed link; the old one stops working", async () => {
+    const anon = await browser.newPage();
+    await anon.goto("/forgot-password");
+    await anon.getByLabel("メールアドレス").fill("participant2@example.jp");
+    await anon.getByRole("button", { name: "再設定メールを送る" }).click();
+    await anon.getByText("再設定用のメールを送りました").waitFor();
+
+    const coordinator = await browser.newPage();
+    await signIn(coordinator, DEMO.coordinator);
+    await coordinator.goto("/outbox");
+    await coordinator.getByText("participant2@example.jp").first().click();
+    const text = (await coordinator.locator("pre").first().textContent()) ?? "";
+    const link = text.match(/https?:\/\/\S+\/reset-password\/\S+/)?.[0];
+    expect(link).toBeTruthy();
+
+    await anon.goto(link!);
+    await anon.getByLabel("新しいパスワード", { exact: true }).fill("my-new-password-2026");
+    await anon.getByLabel("新しいパスワード（確認）").fill("my-new-password-2026");
+    await anon.getByRole("button", { name: "パスワードを設定する" }).click();
+    await anon.getByText("パスワードを変更しました").waitFor();
+    await signIn(anon, { email: "participant2@example.jp", password: "my-new-password-2026" });
+
+    await anon.goto(link!);
+    expect(await anon.getByRole("alert").textContent()).toContain("すでに使用されています");
+  });
+});
