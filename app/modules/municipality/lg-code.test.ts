@@ -32,9 +32,9 @@ describe("parseLgCode", () => {
     expect(parseLgCode("")).toMatchObject({ problem: { key: "lgCode.empty" } });
   });
 
-  it("computes check digits that wrap around (remainder 0 and 1)", () => {
-    // s mod 11 == 1 gives 10 -> 0; s mod 11 == 0 gives 11 mod 10 -> 1
-    expect(checkDigit("01100")).toBe(String((11 - ((6 * 0 + 5 * 1 + 4 * 1) % 11)) % 10));
-    expect(checkDigit("00000")).toBe("1");
+  it("computes check digits that wrap around (remainder 1 gives 0, remainder 0 gives 1)", () => {
+    expect(checkDigit("01100")).toBe("2"); // 札幌市 011002
+    expect(checkDigit("01205")).toBe("0"); // 室蘭市 012050: sum 23, 23 mod 11 = 1
+    expect(checkDigit("01213")).toBe("1"); // 苫小牧市 012131: sum 22, 22 mod 11 = 0
   });
 });
