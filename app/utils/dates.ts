@@ -96,3 +96,21 @@ export function formatTimeRange(start: Date, end: Date, locale: AppLocale): stri
 export function formatDateTime(date: Date, locale: AppLocale): string {
   return `${formatDate(date, locale)} ${formatTime(date)}`;
 }
+
+/** "2026-09-04" + "13:30" (Tokyo) to an instant; inputs are already validated. */
+export function fromTokyoInputs(date: string, time = "00:00"): Date {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const [hh, mm] = time.split(":").map(Number) as [number, number];
+  return fromTokyo(y, m, d, hh, mm);
+}
+
+/** The Tokyo date of an instant as yyyy-mm-dd (for date inputs). */
+export function toTokyoDateInput(date: Date): string {
+  const { year, month, day } = tokyoParts(date);
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** The Tokyo time of an instant as hh:mm (for time inputs). */
+export function toTokyoTimeInput(date: Date): string {
+  return formatTime(date);
+}

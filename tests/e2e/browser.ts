@@ -1,7 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
-// @ts-expect-error plain ESM module shared with the runner scripts
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium.mjs";
 
 // Not BASE_URL: Vitest sets that one to Vite's base path.

@@ -1,0 +1,203 @@
+import { prisma } from "~/utils/db.server";
+import { fromTokyoInputs } from "~/utils/dates";
+import { recordAudit } from "~/modules/audit/audit.server";
+import type { SessionUser } from "~/utils/session.server";
+import { academyScope } from "./scope.server";
+import { canTransition } from "./status";
+import type { AcademyCreateInput, AcademyFilter, AcademyUpdateInput } from "./schemas";
+
+export const DEFAULT_SESSION_COUNT = 4;
+const DAY = 24 * 60 * 60 * 1000;
+
+export type AcademyResult = { ok: true; id: string } | { ok: false; fieldErrors: Record<string, string> };
+
+/** People who can be assigned as staff, for the pickers. */
+export async function staffCandidates() {
+  const users = await prisma.user.findMany({
+    where: { disabledAt: null, roles: { some: { role: { name: { in: ["coordinator", "facilitator"] } } } } },
+    orderBy: { kana: "asc" },
+    select: { id: true, displayName: true, roles: { select: { role: { select: { name: true } } } } },
+  });
+  return users.map((u) => ({ id: u.id, displayName: u.displayName, roles: u.roles.map((r) => r.role.name) }));
+}
+
+/** Only people holding the role may be assigned to it. */
+async function validStaff(ids: string[], role: "coordinator" | "facilitator") {
+  if (ids.length === 0) return true;
+  const count = await prisma.user.count({ where: { id: { in: ids }, roles: { some: { role: { name: role } } } } });
+  return count === new Set(ids).size;
+}
+
+async function checkStaff(input: { facilitatorIds: string[]; coordinatorIds: string[] }): Promise<Record<string, string> | null> {
+  if (!(await validStaff(input.facilitatorIds, "facilitator"))) return { facilitatorIds: "academy.validation.staff" };
+  if (!(await validStaff(input.coordinatorIds, "coordinator"))) return { coordinatorIds: "academy.validation.staff" };
+  return null;
+}
+
+function staffRows(input: { facilitatorIds: string[]; coordinatorIds: string[] }) {
+  return [
+    ...[...new Set(input.coordinatorIds)].map((userId) => ({ userId, role: "coordinator" })),
+    ...[...new Set(input.facilitatorIds)].map((userId) => ({ userId, role: "facilitator" })),
+  ];
+}
+
+/**
+ * A new academy gets four workshop sessions, `intervalDays` apart from the first date, with
+ * the assigned facilitators; the coordinator then adjusts each one on the schedule page.
+ */
+export async function createAcademy(actorId: string, input: AcademyCreateInput): Promise<AcademyResult> {
+  const region = await prisma.region.findUnique({ where: { id: input.regionId }, select: { id: true, archivedAt: true } });
+  if (!region || region.archivedAt) return { ok: false, fieldErrors: { regionId: "academy.validation.region" } };
+  const duplicate = await prisma.academy.findUnique({
+    where: { regionId_fiscalYear: { regionId: input.regionId, fiscalYear: input.fiscalYear } },
+    select: { id: true },
+  });
+  if (duplicate) return { ok: false, fieldErrors: { fiscalYear: "academy.validation.duplicate" } };
+  const staffError = await checkStaff(input);
+  if (staffError) return { ok: false, fieldErrors: staffError };
+
+  const firstStart = fromTokyoInputs(input.firstSessionDate, input.startTime);
+  const firstEnd = fromTokyoInputs(input.firstSessionDate, input.endTime);
+  const academy = await prisma.$transaction(async (tx) => {
+    const created = await tx.academy.create({
+      data: {
+        regionId: input.regionId,
+        fiscalYear: input.fiscalYear,
+        name: input.name,
+        description: input.description,
+        preLearningStartsAt: input.preLearningStartDate ? fromTokyoInputs(input.preLearningStartDate, "09:00") : null,
+        staff: { create: staffRows(input) },
+        sessions: {
+          create: Array.from({ length: DEFAULT_SESSION_COUNT }, (_, i) => ({
+            sequence: i + 1,
+            startsAt: new Date(firstStart.getTime() + i * input.intervalDays * DAY),
+            endsAt: new Date(firstEnd.getTime() + i * input.intervalDays * DAY),
+            facilitators: { create: [...new Set(input.facilitatorIds)].map((userId) => ({ userId })) },
+          })),
+        },
+      },
+      select: { id: true },
+    });
+    await recordAudit(
+      {
+        actorId,
+        action: "academy.create",
+        entityType: "academy",
+        entityId: created.id,
+        after: { name: input.name, fiscalYear: input.fiscalYear, regionId: input.regionId, staff: staffRows(input) },
+      },
+      tx,
+    );
+    return created;
+  });
+  return { ok: true, id: academy.id };
+}
+
+export async function updateAcademy(actorId: string, id: string, input: AcademyUpdateInput): Promise<AcademyResult | null> {
+  const before = await prisma.academy.findUnique({
+    where: { id },
+    select: { name: true, description: true, preLearningStartsAt: true, staff: { select: { userId: true, role: true } } },
+  });
+  if (!before) return null;
+  const staffError = await checkStaff(input);
+  if (staffError) return { ok: false, fieldErrors: staffError };
+  const after = {
+    name: input.name,
+    description: input.description,
+    preLearningStartsAt: input.preLearningStartDate ? fromTokyoInputs(input.preLearningStartDate, "09:00") : null,
+  };
+  await prisma.$transaction(async (tx) => {
+    await tx.academyStaff.deleteMany({ where: { academyId: id } });
+    await tx.academy.update({ where: { id }, data: { ...after, staff: { create: staffRows(input) } } });
+    await recordAudit(
+      { actorId, action: "academy.update", entityType: "academy", entityId: id, before, after: { ...after, staff: staffRows(input) } },
+      tx,
+    );
+  });
+  return { ok: true, id };
+}
+
+export async function changeAcademyStatus(actorId: string, id: string, status: string) {
+  const academy = await prisma.academy.findUnique({ where: { id }, select: { status: true } });
+  if (!academy) return null;
+  if (!canTransition(academy.status, status)) {
+    return { ok: false as const, error: "academy.validation.transition", from: academy.status, to: status };
+  }
+  await prisma.$transaction(async (tx) => {
+    await tx.academy.update({ where: { id }, data: { status } });
+    await recordAudit(
+      { actorId, action: "academy.status", entityType: "academy", entityId: id, before: { status: academy.status }, after: { status } },
+      tx,
+    );
+  });
+  return { ok: true as const };
+}
+
+export function listAcademies(user: SessionUser, filter: AcademyFilter) {
+  return prisma.academy.findMany({
+    where: {
+      AND: [
+        academyScope(user),
+        filter.fiscalYear ? { fiscalYear: filter.fiscalYear } : {},
+        filter.status ? { status: filter.status } : {},
+        filter.regionId ? { regionId: filter.regionId } : {},
+        filter.prefecture ? { region: { members: { some: { municipality: { prefectureCode: filter.prefecture } } } } } : {},
+      ],
+    },
+    orderBy: [{ fiscalYear: "desc" }, { region: { kana: "asc" } }],
+    select: {
+      id: true,
+      name: true,
+      fiscalYear: true,
+      status: true,
+      region: {
+        select: {
+          id: true,
+          name: true,
+          members: { select: { municipality: { select: { name: true, prefecture: { select: { name: true } } } } } },
+        },
+      },
+      _count: { select: { teams: true, sessions: true } },
+      sessions: { orderBy: { sequence: "asc" }, select: { sequence: true, startsAt: true, endsAt: true } },
+    },
+  });
+}
+
+/** One academy the user may see, with everything its page shows; null when missing or out of scope. */
+export function getAcademy(user: SessionUser, id: string) {
+  return prisma.academy.findFirst({
+    where: { AND: [{ id }, academyScope(user)] },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      fiscalYear: true,
+      status: true,
+      preLearningStartsAt: true,
+      region: { select: { id: true, name: true, members: { select: { municipality: { select: { code: true, name: true } } } } } },
+      staff: { select: { role: true, user: { select: { id: true, displayName: true } } } },
+      sessions: {
+        orderBy: { sequence: "asc" },
+        select: {
+          id: true,
+          sequence: true,
+          kind: true,
+          title: true,
+          startsAt: true,
+          endsAt: true,
+          venueName: true,
+          venueAddress: true,
+          venueCapacity: true,
+          onlineUrl: true,
+          agenda: true,
+          facilitators: { select: { user: { select: { id: true, displayName: true } } } },
+        },
+      },
+    },
+  });
+}
+
+export async function listFiscalYears() {
+  const rows = await prisma.academy.findMany({ distinct: ["fiscalYear"], select: { fiscalYear: true }, orderBy: { fiscalYear: "desc" } });
+  return rows.map((r) => r.fiscalYear);
+}

@@ -1,0 +1,131 @@
+import { prisma } from "~/utils/db.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { parseLgCode } from "~/modules/municipality/lg-code";
+import type { RegionInput } from "./schemas";
+
+export type RegionResult =
+  | { ok: true; id: string }
+  | { ok: false; fieldErrors: Record<string, string>; params?: Record<string, string | number> };
+
+/** Checks every code (check digit, existence) and returns the normalised 6-digit codes or a message. */
+async function resolveMembers(codes: string[]) {
+  const normalised: string[] = [];
+  for (const code of codes) {
+    const parsed = parseLgCode(code);
+    if (!parsed.ok) {
+      return { ok: false as const, error: parsed.problem.key, params: { ...parsed.problem, code } };
+    }
+    normalised.push(parsed.code);
+  }
+  const unique = [...new Set(normalised)];
+  const found = await prisma.municipality.findMany({ where: { code: { in: unique } }, select: { code: true } });
+  const missing = unique.find((c) => !found.some((f) => f.code === c));
+  if (missing) return { ok: false as const, error: "region.validation.unknownCode", params: { code: missing } };
+  return { ok: true as const, codes: unique };
+}
+
+const snapshot = (r: { name: string; kana: string; description: string; members: { municipalityCode: string }[] }) => ({
+  name: r.name,
+  kana: r.kana,
+  description: r.description,
+  members: r.members.map((m) => m.municipalityCode).sort(),
+});
+
+export async function createRegion(actorId: string, input: RegionInput): Promise<RegionResult> {
+  const members = await resolveMembers(input.municipalityCodes);
+  if (!members.ok) return { ok: false, fieldErrors: { municipalityCodes: members.error }, params: members.params };
+  const region = await prisma.$transaction(async (tx) => {
+    const created = await tx.region.create({
+      data: {
+        name: input.name,
+        kana: input.kana,
+        description: input.description,
+        members: { create: members.codes.map((municipalityCode) => ({ municipalityCode })) },
+      },
+      include: { members: true },
+    });
+    await recordAudit({ actorId, action: "region.create", entityType: "region", entityId: created.id, after: snapshot(created) }, tx);
+    return created;
+  });
+  return { ok: true, id: region.id };
+}
+
+export async function updateRegion(actorId: string, id: string, input: RegionInput): Promise<RegionResult | null> {
+  const before = await prisma.region.findUnique({ where: { id }, include: { members: true } });
+  if (!before) return null;
+  const members = await resolveMembers(input.municipalityCodes);
+  if (!members.ok) return { ok: false, fieldErrors: { municipalityCodes: members.error }, params: members.params };
+  await prisma.$transaction(async (tx) => {
+    await tx.regionMunicipality.deleteMany({ where: { regionId: id } });
+    const after = await tx.region.update({
+      where: { id },
+      data: {
+        name: input.name,
+        kana: input.kana,
+        description: input.description,
+        members: { create: members.codes.map((municipalityCode) => ({ municipalityCode })) },
+      },
+      include: { members: true },
+    });
+    await recordAudit(
+      { actorId, action: "region.update", entityType: "region", entityId: id, before: snapshot(before), after: snapshot(after) },
+      tx,
+    );
+  });
+  return { ok: true, id };
+}
+
+export async function setRegionArchived(actorId: string, id: string, archived: boolean) {
+  const before = await prisma.region.findUnique({ where: { id }, select: { archivedAt: true } });
+  if (!before) return null;
+  const archivedAt = archived ? new Date() : null;
+  await prisma.$transaction(async (tx) => {
+    await tx.region.update({ where: { id }, data: { archivedAt } });
+    await recordAudit(
+      {
+        actorId,
+        action: archived ? "region.archive" : "region.restore",
+        entityType: "region",
+        entityId: id,
+        before: { archivedAt: before.archivedAt },
+        after: { archivedAt },
+      },
+      tx,
+    );
+  });
+  return true;
+}
+
+const memberSelect = {
+  municipality: { select: { code: true, name: true, kana: true, prefecture: { select: { name: true } } } },
+} as const;
+
+export function listRegions({ includeArchived = false } = {}) {
+  return prisma.region.findMany({
+    where: includeArchived ? undefined : { archivedAt: null },
+    orderBy: [{ archivedAt: "asc" }, { kana: "asc" }, { name: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      kana: true,
+      archivedAt: true,
+      members: { select: memberSelect, orderBy: { municipalityCode: "asc" } },
+      _count: { select: { academies: true } },
+    },
+  });
+}
+
+export function getRegion(id: string) {
+  return prisma.region.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      name: true,
+      kana: true,
+      description: true,
+      archivedAt: true,
+      members: { select: memberSelect, orderBy: { municipalityCode: "asc" } },
+      academies: { select: { id: true, name: true, fiscalYear: true, status: true }, orderBy: { fiscalYear: "desc" } },
+    },
+  });
+}

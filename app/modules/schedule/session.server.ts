@@ -1,0 +1,200 @@
+import { prisma } from "~/utils/db.server";
+import { fromTokyoInputs } from "~/utils/dates";
+import { recordAudit } from "~/modules/audit/audit.server";
+import {
+  checkDoubleBooking,
+  checkSessionOrder,
+  checkSessionTiming,
+  hasErrors,
+  type BookedSession,
+  type ScheduleIssue,
+  type SessionTiming,
+} from "./rules";
+import type { SessionInput } from "./schemas";
+
+interface Draft {
+  sequence: number;
+  startsAt: Date;
+  endsAt: Date;
+  venueName: string;
+  facilitatorIds: string[];
+}
+
+/** Sessions of other academies (and other sessions of this one) overlapping the draft's time. */
+async function overlappingSessions(draft: Draft, excludeId?: string): Promise<BookedSession[]> {
+  const rows = await prisma.workshopSession.findMany({
+    where: {
+      id: excludeId ? { not: excludeId } : undefined,
+      startsAt: { lt: draft.endsAt },
+      endsAt: { gt: draft.startsAt },
+    },
+    select: {
+      sequence: true,
+      startsAt: true,
+      endsAt: true,
+      venueName: true,
+      academy: { select: { name: true } },
+      facilitators: { select: { user: { select: { id: true, displayName: true } } } },
+    },
+  });
+  return rows.map((r) => ({
+    academyName: r.academy.name,
+    sequence: r.sequence,
+    startsAt: r.startsAt,
+    endsAt: r.endsAt,
+    venueName: r.venueName,
+    facilitators: r.facilitators.map((f) => ({ id: f.user.id, name: f.user.displayName })),
+  }));
+}
+
+/** Every rule for one session: its own timing, its place among the academy's sessions, clashes. */
+export async function evaluateSession(academyId: string, draft: Draft, excludeId?: string): Promise<ScheduleIssue[]> {
+  const siblings = await prisma.workshopSession.findMany({
+    where: { academyId, id: excludeId ? { not: excludeId } : undefined },
+    select: { sequence: true, startsAt: true, endsAt: true },
+  });
+  return [
+    ...checkSessionTiming(draft),
+    ...checkSessionOrder(draft, siblings),
+    ...checkDoubleBooking(draft, await overlappingSessions(draft, excludeId)),
+  ];
+}
+
+/** Warnings and errors of every session of an academy as it stands, for the schedule page. */
+export async function academyScheduleIssues(academyId: string): Promise<Record<string, ScheduleIssue[]>> {
+  const sessions = await prisma.workshopSession.findMany({
+    where: { academyId },
+    select: { id: true, sequence: true, startsAt: true, endsAt: true, venueName: true, facilitators: { select: { userId: true } } },
+  });
+  const timings: SessionTiming[] = sessions;
+  const result: Record<string, ScheduleIssue[]> = {};
+  for (const s of sessions) {
+    const draft = { ...s, facilitatorIds: s.facilitators.map((f) => f.userId) };
+    result[s.id] = [
+      ...checkSessionTiming(s),
+      ...checkSessionOrder(s, timings),
+      ...checkDoubleBooking(draft, await overlappingSessions(draft, s.id)),
+    ];
+  }
+  return result;
+}
+
+function toDraft(sequence: number, input: SessionInput): Draft & { data: Record<string, unknown> } {
+  const startsAt = fromTokyoInputs(input.date, input.startTime);
+  const endsAt = fromTokyoInputs(input.date, input.endTime);
+  return {
+    sequence,
+    startsAt,
+    endsAt,
+    venueName: input.venueName,
+    facilitatorIds: [...new Set(input.facilitatorIds)],
+    data: {
+      kind: input.kind,
+      title: input.title,
+      startsAt,
+      endsAt,
+      venueName: input.venueName,
+      venueAddress: input.venueAddress,
+      venueCapacity: input.venueCapacity,
+      onlineUrl: input.onlineUrl,
+      agenda: input.agenda,
+    },
+  };
+}
+
+export type SaveSessionResult =
+  | { ok: true; id: string; issues: ScheduleIssue[] }
+  | { ok: false; issues: ScheduleIssue[]; needsAcknowledgement: boolean; fieldErrors?: Record<string, string> };
+
+async function checkFacilitators(academyId: string, ids: string[]) {
+  if (ids.length === 0) return true;
+  const count = await prisma.academyStaff.count({ where: { academyId, role: "facilitator", userId: { in: ids } } });
+  return count === ids.length;
+}
+
+/**
+ * Errors block. Warnings block the first save so the person sees them, and pass once they
+ * tick "save anyway" (acknowledgeWarnings).
+ */
+async function decide(academyId: string, draft: Draft, input: SessionInput, excludeId?: string) {
+  if (!(await checkFacilitators(academyId, draft.facilitatorIds))) {
+    return { ok: false as const, issues: [], needsAcknowledgement: false, fieldErrors: { facilitatorIds: "schedule.validation.facilitator" } };
+  }
+  const issues = await evaluateSession(academyId, draft, excludeId);
+  if (hasErrors(issues)) return { ok: false as const, issues, needsAcknowledgement: false };
+  if (issues.length > 0 && input.acknowledgeWarnings !== "yes") {
+    return { ok: false as const, issues, needsAcknowledgement: true };
+  }
+  return { ok: true as const, issues };
+}
+
+export async function createSession(actorId: string, academyId: string, input: SessionInput): Promise<SaveSessionResult> {
+  const last = await prisma.workshopSession.findFirst({ where: { academyId }, orderBy: { sequence: "desc" }, select: { sequence: true } });
+  const draft = toDraft((last?.sequence ?? 0) + 1, input);
+  const verdict = await decide(academyId, draft, input);
+  if (!verdict.ok) return verdict;
+  const created = await prisma.$transaction(async (tx) => {
+    const session = await tx.workshopSession.create({
+      data: {
+        ...(draft.data as object),
+        academyId,
+        sequence: draft.sequence,
+        startsAt: draft.startsAt,
+        endsAt: draft.endsAt,
+        facilitators: { create: draft.facilitatorIds.map((userId) => ({ userId })) },
+      },
+      select: { id: true },
+    });
+    await recordAudit({ actorId, action: "session.create", entityType: "session", entityId: session.id, after: { ...draft.data, facilitatorIds: draft.facilitatorIds } }, tx);
+    return session;
+  });
+  return { ok: true, id: created.id, issues: verdict.issues };
+}
+
+export async function updateSession(actorId: string, sessionId: string, input: SessionInput): Promise<SaveSessionResult | null> {
+  const before = await prisma.workshopSession.findUnique({
+    where: { id: sessionId },
+    include: { facilitators: { select: { userId: true } } },
+  });
+  if (!before) return null;
+  const draft = toDraft(before.sequence, input);
+  const verdict = await decide(before.academyId, draft, input, sessionId);
+  if (!verdict.ok) return verdict;
+  await prisma.$transaction(async (tx) => {
+    await tx.sessionFacilitator.deleteMany({ where: { sessionId } });
+    await tx.workshopSession.update({
+      where: { id: sessionId },
+      data: { ...(draft.data as object), facilitators: { create: draft.facilitatorIds.map((userId) => ({ userId })) } },
+    });
+    const { facilitators, ...rest } = before;
+    await recordAudit(
+      {
+        actorId,
+        action: "session.update",
+        entityType: "session",
+        entityId: sessionId,
+        before: { ...rest, facilitatorIds: facilitators.map((f) => f.userId) },
+        after: { ...draft.data, facilitatorIds: draft.facilitatorIds },
+      },
+      tx,
+    );
+  });
+  return { ok: true, id: sessionId, issues: verdict.issues };
+}
+
+/** Remove a session and close the gap in the numbering (第1回..第n回 stay consecutive). */
+export async function deleteSession(actorId: string, sessionId: string) {
+  const session = await prisma.workshopSession.findUnique({ where: { id: sessionId } });
+  if (!session) return false;
+  await prisma.$transaction(async (tx) => {
+    await tx.workshopSession.delete({ where: { id: sessionId } });
+    const later = await tx.workshopSession.findMany({
+      where: { academyId: session.academyId, sequence: { gt: session.sequence } },
+      orderBy: { sequence: "asc" },
+      select: { id: true, sequence: true },
+    });
+    for (const s of later) await tx.workshopSession.update({ where: { id: s.id }, data: { sequence: s.sequence - 1 } });
+    await recordAudit({ actorId, action: "session.delete", entityType: "session", entityId: sessionId, before: session }, tx);
+  });
+  return true;
+}

@@ -1,0 +1,86 @@
+import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/utils/session.server";
+import { invariantFound } from "~/utils/http.server";
+import { RegionSchema } from "~/modules/region/schemas";
+import { getRegion, setRegionArchived, updateRegion } from "~/modules/region/region.server";
+import { parseForm } from "~/utils/forms";
+import { RegionForm } from "~/components/region/region-form";
+import { Button } from "~/components/ui/button";
+import { AcademyStatusBadge } from "~/components/ui/status-badge";
+import { formatFiscalYear } from "~/utils/dates";
+import { useLocale } from "~/utils/use-locale";
+import { pageTitle } from "~/utils/meta";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "manage:region:any");
+  return { region: invariantFound(await getRegion(params.regionId ?? "")) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "manage:region:any");
+  const id = params.regionId ?? "";
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "archive" || intent === "restore") {
+    invariantFound(await setRegionArchived(user.id, id, intent === "archive"));
+    return redirect(`/regions/${id}`);
+  }
+  const parsed = parseForm(RegionSchema, formData);
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, params: {} }, { status: 400 });
+  const result = invariantFound(await updateRegion(user.id, id, parsed.data));
+  if (!result.ok) {
+    const values = Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, String(v)]));
+    return data({ fieldErrors: result.fieldErrors, values, params: result.params ?? {} }, { status: 400 });
+  }
+  return redirect(`/regions/${id}?saved=1`);
+}
+
+export default function RegionPage() {
+  const { region } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <div className="flex flex-col gap-8">
+      <p><Link to="/regions">{t("region.back")}</Link></p>
+      <h1>{region.name}</h1>
+      <section aria-labelledby="region-academies" className="flex flex-col gap-2">
+        <h2 id="region-academies">{t("region.academies")}</h2>
+        {region.academies.length === 0 ? <p>{t("region.noAcademies")}</p> : null}
+        <ul className="flex flex-col gap-1">
+          {region.academies.map((a) => (
+            <li key={a.id} className="flex items-center gap-3">
+              <span>{formatFiscalYear(a.fiscalYear, locale)}</span>
+              <Link to={`/academies/${a.id}`}>{a.name}</Link>
+              <AcademyStatusBadge status={a.status} />
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="region-edit" className="flex flex-col gap-4">
+        <h2 id="region-edit">{t("region.edit")}</h2>
+        <RegionForm
+          key={region.members.map((m) => m.municipality.code).join()}
+          defaults={{ name: region.name, kana: region.kana, description: region.description }}
+          members={region.members.map((m) => ({ code: m.municipality.code, name: m.municipality.name, prefecture: m.municipality.prefecture.name }))}
+          actionData={actionData}
+          submitLabel={t("form.save")}
+        />
+      </section>
+      <section aria-labelledby="region-archive" className="flex flex-col gap-2">
+        <h2 id="region-archive">{region.archivedAt ? t("region.restoreTitle") : t("region.archiveTitle")}</h2>
+        <p>{region.archivedAt ? t("region.restoreHint") : t("region.archiveHint")}</p>
+        <Form method="post">
+          <Button type="submit" name="intent" value={region.archivedAt ? "restore" : "archive"} variant="secondary">
+            {region.archivedAt ? t("region.restore") : t("region.archive")}
+          </Button>
+        </Form>
+      </section>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, "region.pageTitle", { name: data?.region.name ?? "" });

@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Create a migration from the difference between the last committed schema.prisma and the
+// working copy. `prisma migrate dev` cannot build its shadow database with the JS engine
+// (see docs/decisions/0002), but diffing two schema files needs no database.
+// Usage: npm run db:new-migration -- <name>
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const name = process.argv[2];
+if (!name || !/^[a-z0-9_]+$/.test(name)) {
+  process.stderr.write("Usage: npm run db:new-migration -- <snake_case_name>\n");
+  process.exit(1);
+}
+const previous = execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], { encoding: "utf8" });
+const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "schema-")), "schema.prisma");
+fs.writeFileSync(tmp, previous);
+const dirs = fs.readdirSync("prisma/migrations").filter((d) => /^\d+_/.test(d));
+const next = Math.max(-1, ...dirs.map((d) => Number(d.split("_")[0]))) + 1;
+const dir = path.join("prisma/migrations", `${next}_${name}`);
+const result = spawnSync(
+  path.resolve("node_modules/.bin/prisma"),
+  ["migrate", "diff", "--from-schema-datamodel", tmp, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+  { encoding: "utf8" },
+);
+if (result.status !== 0) {
+  process.stderr.write(result.stderr);
+  process.exit(1);
+}
+fs.mkdirSync(dir, { recursive: true });
+fs.writeFileSync(path.join(dir, "migration.sql"), result.stdout);
+process.stdout.write(`Wrote ${dir}/migration.sql\n`);
