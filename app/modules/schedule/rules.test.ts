@@ -37,7 +37,9 @@ describe("a single session", () => {
     expect(issues).toEqual([
       { level: "warning", code: "holiday", params: { name: "勤労感謝の日", nameEn: "Labor Thanksgiving Day" } },
     ]);
-    expect(holidayOn(at(9, 22, 10))?.name).toBe("国民の休日");
+    expect(holidayOn(at(9, 21, 10))?.name).toBe("敬老の日");
+    expect(holidayOn(at(9, 22, 10))).not.toBeNull(); // the day between two holidays is a holiday too
+    expect(holidayOn(at(9, 24, 10))).toBeNull();
   });
 });
 
