@@ -5,7 +5,7 @@ import { requirePermission } from "~/utils/session.server";
 import { invariantFound } from "~/utils/http.server";
 import { RegionSchema } from "~/modules/region/schemas";
 import { getRegion, setRegionArchived, updateRegion } from "~/modules/region/region.server";
-import { parseForm } from "~/utils/forms";
+import { echoForm, parseForm } from "~/utils/forms";
 import { RegionForm } from "~/components/region/region-form";
 import { Button } from "~/components/ui/button";
 import { AcademyStatusBadge } from "~/components/ui/status-badge";
@@ -31,8 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, params: {} }, { status: 400 });
   const result = invariantFound(await updateRegion(user.id, id, parsed.data));
   if (!result.ok) {
-    const values = Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, String(v)]));
-    return data({ fieldErrors: result.fieldErrors, values, params: result.params ?? {} }, { status: 400 });
+    return data({ fieldErrors: result.fieldErrors, values: echoForm(formData), params: result.params ?? {} }, { status: 400 });
   }
   return redirect(`/regions/${id}?saved=1`);
 }

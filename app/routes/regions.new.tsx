@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/utils/session.server";
 import { RegionSchema } from "~/modules/region/schemas";
 import { createRegion } from "~/modules/region/region.server";
-import { parseForm } from "~/utils/forms";
+import { echoForm, parseForm } from "~/utils/forms";
 import { RegionForm } from "~/components/region/region-form";
 import { pageTitle } from "~/utils/meta";
 
@@ -15,12 +15,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:region:any");
-  const parsed = parseForm(RegionSchema, await request.formData());
+  const formData = await request.formData();
+  const parsed = parseForm(RegionSchema, formData);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, params: {} }, { status: 400 });
   const result = await createRegion(user.id, parsed.data);
   if (!result.ok) {
     return data(
-      { fieldErrors: result.fieldErrors, values: Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, String(v)])), params: result.params ?? {} },
+      { fieldErrors: result.fieldErrors, values: echoForm(formData), params: result.params ?? {} },
       { status: 400 },
     );
   }

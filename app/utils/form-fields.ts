@@ -44,10 +44,10 @@ export const fiscalYearField = z.coerce
 
 /** Split "282014, 282103 131016" into codes; validation of each happens in the module. */
 export const codeList = z
-  .union([z.string(), z.array(z.string())])
+  .union([z.string(), z.array(z.string()), z.literal(false)])
   .optional()
   .transform((v) =>
-    (Array.isArray(v) ? v.join(",") : (v ?? ""))
+    (Array.isArray(v) ? v.join(",") : v || "")
       .split(/[\s,、，]+/)
       .map((s) => s.trim())
       .filter(Boolean),

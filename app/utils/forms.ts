@@ -42,3 +42,8 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): P
   }
   return { ok: false, fieldErrors, values: echoValues(raw) };
 }
+
+/** What the user typed, to put back into the form after a rejection by the domain module. */
+export function echoForm(formData: FormData): Record<string, string> {
+  return echoValues(formValues(formData));
+}

@@ -12,6 +12,9 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { to: "/dashboard", label: "nav.dashboard" },
+  { to: "/academies", label: "nav.academies", permission: "read:academy" },
+  { to: "/calendar", label: "nav.calendar", permission: "read:academy" },
+  { to: "/regions", label: "nav.regions", permission: "manage:region" },
   { to: "/outbox", label: "nav.outbox", permission: "read:outbox" },
   { to: "/audit", label: "nav.audit", permission: "read:audit" },
 ];

@@ -5,11 +5,15 @@ import type { SessionUser } from "~/utils/session.server";
 import { academyScope } from "./scope.server";
 import { canTransition } from "./status";
 import type { AcademyCreateInput, AcademyFilter, AcademyUpdateInput } from "./schemas";
+import { checkDoubleBooking, type ScheduleIssue } from "~/modules/schedule/rules";
+import { overlappingSessions } from "~/modules/schedule/session.server";
 
 export const DEFAULT_SESSION_COUNT = 4;
 const DAY = 24 * 60 * 60 * 1000;
 
-export type AcademyResult = { ok: true; id: string } | { ok: false; fieldErrors: Record<string, string> };
+export type AcademyResult =
+  | { ok: true; id: string }
+  | { ok: false; fieldErrors: Record<string, string>; issues?: (ScheduleIssue & { sequence: number })[] };
 
 /** People who can be assigned as staff, for the pickers. */
 export async function staffCandidates() {
@@ -58,6 +62,8 @@ export async function createAcademy(actorId: string, input: AcademyCreateInput):
 
   const firstStart = fromTokyoInputs(input.firstSessionDate, input.startTime);
   const firstEnd = fromTokyoInputs(input.firstSessionDate, input.endTime);
+  const clashes = await defaultScheduleClashes(input, firstStart, firstEnd);
+  if (clashes.length > 0) return { ok: false, fieldErrors: { firstSessionDate: "academy.validation.doubleBooked" }, issues: clashes };
   const academy = await prisma.$transaction(async (tx) => {
     const created = await tx.academy.create({
       data: {
@@ -91,6 +97,22 @@ export async function createAcademy(actorId: string, input: AcademyCreateInput):
     return created;
   });
   return { ok: true, id: academy.id };
+}
+
+/** The generated sessions must not double-book a facilitator either. */
+async function defaultScheduleClashes(input: AcademyCreateInput, firstStart: Date, firstEnd: Date) {
+  const clashes: (ScheduleIssue & { sequence: number })[] = [];
+  for (let i = 0; i < DEFAULT_SESSION_COUNT; i++) {
+    const draft = {
+      sequence: i + 1,
+      startsAt: new Date(firstStart.getTime() + i * input.intervalDays * DAY),
+      endsAt: new Date(firstEnd.getTime() + i * input.intervalDays * DAY),
+      venueName: "",
+      facilitatorIds: input.facilitatorIds,
+    };
+    for (const issue of checkDoubleBooking(draft, await overlappingSessions(draft))) clashes.push({ ...issue, sequence: i + 1 });
+  }
+  return clashes;
 }
 
 export async function updateAcademy(actorId: string, id: string, input: AcademyUpdateInput): Promise<AcademyResult | null> {

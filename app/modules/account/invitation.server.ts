@@ -101,3 +101,29 @@ export async function acceptInvitation(
   });
   return accepted ? { state: "valid", userId } : { state: "used" };
 }
+
+/** Withdraw every open invitation of the person; their link stops working at once. */
+export async function revokeInvitations(actorId: string, userId: string) {
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.invitation.updateMany({
+      where: { userId, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (count > 0) {
+      await recordAudit({ actorId, action: "invitation.revoke", entityType: "user", entityId: userId }, tx);
+    }
+  });
+}
+
+/** "active" (has a password), "invited" (open invitation), "expired", "revoked" or "none". */
+export function invitationStatus(user: {
+  password: unknown;
+  invitations: { expiresAt: Date; acceptedAt: Date | null; revokedAt: Date | null }[];
+}): "active" | "invited" | "expired" | "revoked" | "none" {
+  if (user.password) return "active";
+  const last = user.invitations[0];
+  if (!last) return "none";
+  if (last.revokedAt) return "revoked";
+  if (new Date(last.expiresAt).getTime() <= Date.now()) return "expired";
+  return "invited";
+}

@@ -129,3 +129,13 @@ export function getRegion(id: string) {
     },
   });
 }
+
+/** Member governments of a region, for team forms. */
+export async function regionMunicipalities(regionId: string) {
+  const members = await prisma.regionMunicipality.findMany({
+    where: { regionId },
+    select: { municipality: { select: { code: true, name: true } } },
+    orderBy: { municipalityCode: "asc" },
+  });
+  return members.map((m) => m.municipality);
+}

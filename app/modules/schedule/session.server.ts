@@ -21,7 +21,7 @@ interface Draft {
 }
 
 /** Sessions of other academies (and other sessions of this one) overlapping the draft's time. */
-async function overlappingSessions(draft: Draft, excludeId?: string): Promise<BookedSession[]> {
+export async function overlappingSessions(draft: Draft, excludeId?: string): Promise<BookedSession[]> {
   const rows = await prisma.workshopSession.findMany({
     where: {
       id: excludeId ? { not: excludeId } : undefined,

@@ -1,0 +1,52 @@
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { TextField } from "~/components/ui/text-field";
+import { CheckboxGroup, SelectField, TextareaField } from "~/components/ui/field";
+import { Button } from "~/components/ui/button";
+import { TeamSchema } from "~/modules/team/schemas";
+import { useValidatedForm } from "~/utils/use-validated-form";
+
+interface Props {
+  defaults: { name: string; themeTitle: string; problemStatement: string; leadId: string };
+  municipalities: { code: string; name: string }[];
+  selectedCodes: string[];
+  members?: { userId: string; displayName: string }[];
+  actionData?: { fieldErrors: Record<string, string>; values: Record<string, string>; codes: string[] };
+  submitLabel: string;
+}
+
+export function TeamForm({ defaults, municipalities, selectedCodes, members, actionData, submitLabel }: Props) {
+  const { t } = useTranslation();
+  const { register, errorFor, onSubmit } = useValidatedForm(TeamSchema, {
+    defaultValues: { ...defaults, ...(actionData?.values ?? {}), municipalityCodes: actionData?.codes ?? selectedCodes } as never,
+    serverErrors: actionData?.fieldErrors,
+  });
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit} className="flex max-w-2xl flex-col gap-5">
+      <input type="hidden" name="intent" value="saveTeam" />
+      <TextField label={t("team.name")} required error={errorFor("name")} {...register("name")} />
+      <TextField label={t("team.themeTitle")} required hint={t("team.themeHint")} error={errorFor("themeTitle")} {...register("themeTitle")} />
+      <TextareaField label={t("team.problemStatement")} rows={4} error={errorFor("problemStatement")} {...register("problemStatement")} />
+      <CheckboxGroup
+        legend={t("team.municipalities")}
+        hint={t("team.municipalitiesHint")}
+        name="municipalityCodes"
+        options={municipalities.map((m) => ({ value: m.code, label: m.name }))}
+        defaultChecked={actionData?.codes ?? selectedCodes}
+        error={errorFor("municipalityCodes")}
+        register={register as (name: string) => object}
+      />
+      {members ? (
+        <SelectField label={t("team.lead")} error={errorFor("leadId")} {...register("leadId")}>
+          <option value="">{t("team.noLead")}</option>
+          {members.map((m) => (
+            <option key={m.userId} value={m.userId}>{m.displayName}</option>
+          ))}
+        </SelectField>
+      ) : null}
+      <div>
+        <Button type="submit">{submitLabel}</Button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,129 @@
+import crypto from "node:crypto";
+import { prisma } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { findOrCreateParticipant } from "~/modules/team/team.server";
+import { sendInvitation } from "~/modules/account/invitation.server";
+import type { AppLocale } from "~/utils/dates";
+import type { RosterRow, RowError } from "./parse.server";
+
+export interface PreviewRow extends RosterRow {
+  person: "new" | "existing";
+  team: "new" | "existing";
+  alreadyMember: boolean;
+}
+
+/** Checks that need the database: the register, the academy's region, people already known. */
+export async function checkRosterAgainstDb(academyId: string, rows: RosterRow[]) {
+  const academy = await prisma.academy.findUniqueOrThrow({
+    where: { id: academyId },
+    select: { region: { select: { members: { select: { municipalityCode: true } } } }, teams: { select: { id: true, name: true } } },
+  });
+  const regionCodes = new Set(academy.region.members.map((m) => m.municipalityCode));
+  const codes = [...new Set(rows.map((r) => r.municipalityCode))];
+  const known = new Set((await prisma.municipality.findMany({ where: { code: { in: codes } }, select: { code: true } })).map((m) => m.code));
+  const users = await prisma.user.findMany({
+    where: { email: { in: [...new Set(rows.map((r) => r.email))] } },
+    select: { id: true, email: true, displayName: true, teamMembers: { select: { teamId: true } } },
+  });
+  const byEmail = new Map(users.map((u) => [u.email, u]));
+  const teamsByName = new Map(academy.teams.map((t) => [t.name, t.id]));
+
+  const errors: RowError[] = [];
+  const valid: PreviewRow[] = [];
+  for (const row of rows) {
+    if (!known.has(row.municipalityCode)) {
+      errors.push({ line: row.line, column: "municipalityCode", error: "roster.error.unknownMunicipality", params: { code: row.municipalityCode } });
+      continue;
+    }
+    if (!regionCodes.has(row.municipalityCode)) {
+      errors.push({ line: row.line, column: "municipalityCode", error: "roster.error.outsideRegion", params: { code: row.municipalityCode } });
+      continue;
+    }
+    const user = byEmail.get(row.email);
+    if (user && user.displayName !== row.displayName) {
+      errors.push({ line: row.line, column: "email", error: "roster.error.emailNameClash", params: { other: user.displayName, line: "—" } });
+      continue;
+    }
+    const teamId = teamsByName.get(row.teamName);
+    valid.push({
+      ...row,
+      person: user ? "existing" : "new",
+      team: teamId ? "existing" : "new",
+      alreadyMember: Boolean(user && teamId && user.teamMembers.some((m) => m.teamId === teamId)),
+    });
+  }
+  return { valid, errors };
+}
+
+/** The preview travels back to the browser and returns on commit; the signature stops edits. */
+export function signRoster(academyId: string, rows: RosterRow[]) {
+  const payload = Buffer.from(JSON.stringify(rows)).toString("base64url");
+  const signature = crypto.createHmac("sha256", env().sessionSecret).update(`${academyId}.${payload}`).digest("base64url");
+  return { payload, signature };
+}
+
+export function verifyRoster(academyId: string, payload: string, signature: string): RosterRow[] | null {
+  if (payload.length > 10 * 1024 * 1024) return null;
+  const expected = crypto.createHmac("sha256", env().sessionSecret).update(`${academyId}.${payload}`).digest();
+  const given = Buffer.from(signature, "base64url");
+  if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return null;
+  try {
+    return JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as RosterRow[];
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Write every valid row in one transaction (people, teams, memberships), then invite the
+ * people who have no password yet. Rows already in place are skipped, so a second import of
+ * the same file changes nothing.
+ */
+export async function commitRoster(actorId: string, academyId: string, rows: RosterRow[], locale: AppLocale) {
+  const { valid, errors } = await checkRosterAgainstDb(academyId, rows);
+  if (errors.length > 0) return { ok: false as const, errors };
+  const toInvite = new Set<string>();
+  const counts = await prisma.$transaction(async (tx) => {
+    let people = 0;
+    let teams = 0;
+    let memberships = 0;
+    const teamIds = new Map<string, string>();
+    for (const row of valid) {
+      const person = await findOrCreateParticipant(tx, row);
+      if (person.created) people++;
+      if (person.needsInvitation) toInvite.add(person.id);
+      let teamId = teamIds.get(row.teamName) ?? (await tx.team.findFirst({ where: { academyId, name: row.teamName }, select: { id: true } }))?.id;
+      if (!teamId) {
+        teamId = (await tx.team.create({ data: { academyId, name: row.teamName }, select: { id: true } })).id;
+        teams++;
+      }
+      teamIds.set(row.teamName, teamId);
+      await tx.teamMunicipality.upsert({
+        where: { teamId_municipalityCode: { teamId, municipalityCode: row.municipalityCode } },
+        create: { teamId, municipalityCode: row.municipalityCode },
+        update: {},
+      });
+      const existing = await tx.teamMember.findUnique({ where: { teamId_userId: { teamId, userId: person.id } } });
+      if (!existing) {
+        await tx.teamMember.create({ data: { teamId, userId: person.id, department: row.department, teamRole: row.teamRole } });
+        memberships++;
+      }
+    }
+    const summary = { rows: valid.length, people, teams, memberships };
+    await recordAudit({ actorId, action: "roster.import", entityType: "academy", entityId: academyId, after: summary }, tx);
+    return summary;
+  });
+  const open = await prisma.invitation.findMany({
+    where: { userId: { in: [...toInvite] }, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+    select: { userId: true },
+  });
+  const alreadyInvited = new Set(open.map((i) => i.userId));
+  let invited = 0;
+  for (const userId of toInvite) {
+    if (alreadyInvited.has(userId)) continue;
+    await sendInvitation({ userId, invitedById: actorId, academyId, fallbackLocale: locale });
+    invited++;
+  }
+  return { ok: true as const, ...counts, invited };
+}

@@ -1,0 +1,46 @@
+import { Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
+import { requireAcademyAccess } from "~/modules/academy/access.server";
+import { SessionSchema } from "~/modules/schedule/schemas";
+import { createSession } from "~/modules/schedule/session.server";
+import { academyFacilitators, rejectedSession } from "~/modules/schedule/session-route.server";
+import { parseForm } from "~/utils/forms";
+import { SessionForm } from "~/components/academy/session-form";
+import { pageTitle } from "~/utils/meta";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { academy } = await requireAcademyAccess(request, params.academyId, { manage: true });
+  return { academy, facilitators: await academyFacilitators(academy.id) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, academy } = await requireAcademyAccess(request, params.academyId, { manage: true });
+  const formData = await request.formData();
+  const parsed = parseForm(SessionSchema, formData);
+  if (!parsed.ok) return data(rejectedSession(formData, { fieldErrors: parsed.fieldErrors }), { status: 400 });
+  const result = await createSession(user.id, academy.id, parsed.data);
+  if (!result.ok) return data(rejectedSession(formData, result), { status: 400 });
+  return redirect(`/academies/${academy.id}`);
+}
+
+export default function NewSessionPage() {
+  const { academy, facilitators } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <div className="flex flex-col gap-6">
+      <p><Link to={`/academies/${academy.id}`}>{t("academy.backTo", { name: academy.name })}</Link></p>
+      <h1>{t("session.add")}</h1>
+      <SessionForm
+        defaults={{ kind: "final_report", title: "", date: "", startTime: "13:30", endTime: "17:00", venueName: "", venueAddress: "", venueCapacity: "", onlineUrl: "", agenda: "" }}
+        facilitatorIds={facilitators.map((f) => f.id)}
+        facilitators={facilitators}
+        actionData={actionData}
+        submitLabel={t("session.create")}
+      />
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "session.add");

@@ -1,0 +1,216 @@
+import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
+import { requireAcademyAccess } from "~/modules/academy/access.server";
+import { MemberSchema, TeamSchema, TEAM_ROLES } from "~/modules/team/schemas";
+import { addMember, getTeam, removeMember, teamWarnings, updateTeam } from "~/modules/team/team.server";
+import { invitationStatus, revokeInvitations, sendInvitation } from "~/modules/account/invitation.server";
+import { regionMunicipalities } from "~/modules/region/region.server";
+import { userHasPermission } from "~/modules/account/permissions";
+import { prisma } from "~/utils/db.server";
+import { echoForm, parseForm } from "~/utils/forms";
+import { forbidden, invariantFound } from "~/utils/http.server";
+import { resolveLocale } from "~/utils/locale.server";
+import { useValidatedForm } from "~/utils/use-validated-form";
+import { TeamForm } from "~/components/academy/team-form";
+import { TextField } from "~/components/ui/text-field";
+import { SelectField } from "~/components/ui/field";
+import { Button } from "~/components/ui/button";
+import { Alert } from "~/components/ui/alert";
+import { pageTitle } from "~/utils/meta";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, academy } = await requireAcademyAccess(request, params.academyId);
+  const team = invariantFound(await getTeam(user, academy.id, params.teamId ?? ""));
+  const canManage = userHasPermission(user, "manage:academy:any");
+  return {
+    academy,
+    canManage,
+    municipalities: canManage ? await regionMunicipalities(academy.regionId) : [],
+    team: {
+      ...team,
+      warnings: teamWarnings(team),
+      members: team.members.map((m) => ({
+        id: m.id,
+        department: m.department,
+        teamRole: m.teamRole,
+        userId: m.user.id,
+        displayName: m.user.displayName,
+        email: canManage ? m.user.email : "",
+        status: canManage ? invitationStatus(m.user) : null,
+      })),
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, academy } = await requireAcademyAccess(request, params.academyId, { manage: true });
+  const team = invariantFound(await prisma.team.findFirst({ where: { id: params.teamId ?? "", academyId: academy.id }, select: { id: true } }));
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const locale = await resolveLocale(request, user);
+  const memberOfTeam = async () => {
+    const userId = String(formData.get("userId") ?? "");
+    const member = await prisma.teamMember.findFirst({ where: { teamId: team.id, userId } });
+    if (!member) forbidden();
+    return userId;
+  };
+  switch (intent) {
+    case "saveTeam": {
+      const codes = formData.getAll("municipalityCodes").filter((v): v is string => typeof v === "string");
+      const parsed = parseForm(TeamSchema, formData);
+      if (!parsed.ok) return data({ form: "team", fieldErrors: parsed.fieldErrors, values: echoForm(formData), codes, notice: null }, { status: 400 });
+      const result = invariantFound(await updateTeam(user.id, team.id, parsed.data));
+      if (!result.ok) return data({ form: "team", fieldErrors: result.fieldErrors, values: echoForm(formData), codes, notice: null }, { status: 400 });
+      return data({ form: "team", fieldErrors: {}, values: {}, codes: [], notice: "team.saved" });
+    }
+    case "addMember": {
+      const parsed = parseForm(MemberSchema, formData);
+      if (!parsed.ok) return data({ form: "member", fieldErrors: parsed.fieldErrors, values: parsed.values, codes: [], notice: null }, { status: 400 });
+      const result = await addMember(user.id, team.id, parsed.data);
+      if (!result.ok) return data({ form: "member", fieldErrors: result.fieldErrors, values: echoForm(formData), codes: [], notice: null }, { status: 400 });
+      if (result.needsInvitation) await sendInvitation({ userId: result.userId, invitedById: user.id, academyId: academy.id, fallbackLocale: locale });
+      return redirect(`/academies/${academy.id}/teams/${team.id}`);
+    }
+    case "removeMember": {
+      invariantFound((await removeMember(user.id, team.id, String(formData.get("memberId") ?? ""))) || null);
+      return redirect(`/academies/${academy.id}/teams/${team.id}`);
+    }
+    case "invite": {
+      await sendInvitation({ userId: await memberOfTeam(), invitedById: user.id, academyId: academy.id, fallbackLocale: locale });
+      return data({ form: "invite", fieldErrors: {}, values: {}, codes: [], notice: "invitation.sent" });
+    }
+    case "revoke": {
+      await revokeInvitations(user.id, await memberOfTeam());
+      return data({ form: "invite", fieldErrors: {}, values: {}, codes: [], notice: "invitation.revokedNotice" });
+    }
+    default:
+      return data({ form: "", fieldErrors: {}, values: {}, codes: [], notice: null }, { status: 400 });
+  }
+}
+
+export default function TeamPage() {
+  const { academy, team, canManage, municipalities } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <div className="flex flex-col gap-8">
+      <p><Link to={`/academies/${academy.id}`}>{t("academy.backTo", { name: academy.name })}</Link></p>
+      {actionData?.notice ? <Alert tone="success">{t(actionData.notice)}</Alert> : null}
+      <header className="flex flex-col gap-2">
+        <h1>{team.name}</h1>
+        <p className="text-std-18B-160">{t("team.theme")}: {team.themeTitle}</p>
+        {team.problemStatement ? <p>{team.problemStatement}</p> : null}
+        {team.warnings.map((w) => (
+          <Alert key={w} tone="warning">{t(w)}</Alert>
+        ))}
+      </header>
+      <section aria-labelledby="members-heading" className="flex flex-col gap-3">
+        <h2 id="members-heading">{t("team.members")}</h2>
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left">
+            <caption className="sr-only">{t("team.members")}</caption>
+            <thead>
+              <tr className="border-b-2 border-solid-gray-800">
+                <th scope="col" className="p-2">{t("fields.displayName")}</th>
+                <th scope="col" className="p-2">{t("team.department")}</th>
+                <th scope="col" className="p-2">{t("team.roleLabel")}</th>
+                {canManage ? <th scope="col" className="p-2">{t("invitation.status")}</th> : null}
+                {canManage ? <th scope="col" className="p-2"><span className="sr-only">{t("form.actions")}</span></th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {team.members.map((m) => (
+                <tr key={m.id} className="border-b border-solid-gray-200 align-top">
+                  <th scope="row" className="p-2">
+                    {m.displayName}
+                    {team.leadId === m.userId ? `（${t("team.lead")}）` : ""}
+                    {m.email ? <span className="block text-dns-14N-130 font-normal text-solid-gray-600">{m.email}</span> : null}
+                  </th>
+                  <td className="p-2">{m.department}</td>
+                  <td className="p-2">{t(`team.role.${m.teamRole}`)}</td>
+                  {canManage ? <td className="p-2">{t(`invitation.state.${m.status}`)}</td> : null}
+                  {canManage ? (
+                    <td className="p-2">
+                      <div className="flex flex-wrap gap-2">
+                        {m.status !== "active" ? (
+                          <Form method="post">
+                            <input type="hidden" name="userId" value={m.userId} />
+                            <Button type="submit" size="sm" variant="secondary" name="intent" value="invite" aria-label={t("invitation.sendTo", { name: m.displayName })}>
+                              {m.status === "none" ? t("invitation.send") : t("invitation.resend")}
+                            </Button>
+                          </Form>
+                        ) : null}
+                        {m.status === "invited" ? (
+                          <Form method="post">
+                            <input type="hidden" name="userId" value={m.userId} />
+                            <Button type="submit" size="sm" variant="tertiary" name="intent" value="revoke" aria-label={t("invitation.revokeFor", { name: m.displayName })}>
+                              {t("invitation.revoke")}
+                            </Button>
+                          </Form>
+                        ) : null}
+                        <Form method="post">
+                          <input type="hidden" name="memberId" value={m.id} />
+                          <Button type="submit" size="sm" variant="danger" name="intent" value="removeMember" aria-label={t("team.removeMember", { name: m.displayName })}>
+                            {t("form.remove")}
+                          </Button>
+                        </Form>
+                      </div>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      {canManage ? (
+        <>
+          <section aria-labelledby="add-member-heading" className="flex flex-col gap-3">
+            <h2 id="add-member-heading">{t("team.addMember")}</h2>
+            <AddMemberForm actionData={actionData?.form === "member" ? actionData : undefined} />
+          </section>
+          <section aria-labelledby="edit-team-heading" className="flex flex-col gap-3">
+            <h2 id="edit-team-heading">{t("team.edit")}</h2>
+            <TeamForm
+              defaults={{ name: team.name, themeTitle: team.themeTitle, problemStatement: team.problemStatement, leadId: team.leadId ?? "" }}
+              municipalities={municipalities}
+              selectedCodes={team.municipalities.map((m) => m.municipalityCode)}
+              members={team.members.map((m) => ({ userId: m.userId, displayName: m.displayName }))}
+              actionData={actionData?.form === "team" ? actionData : undefined}
+              submitLabel={t("form.save")}
+            />
+          </section>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function AddMemberForm({ actionData }: { actionData?: { fieldErrors: Record<string, string>; values: Record<string, string> } }) {
+  const { t } = useTranslation();
+  const { register, errorFor, onSubmit } = useValidatedForm(MemberSchema, {
+    defaultValues: { displayName: "", email: "", department: "", teamRole: "problem_owner", ...(actionData?.values ?? {}) },
+    serverErrors: actionData?.fieldErrors,
+  });
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit} className="grid max-w-3xl gap-4 md:grid-cols-2">
+      <input type="hidden" name="intent" value="addMember" />
+      <TextField label={t("fields.displayName")} required error={errorFor("displayName")} {...register("displayName")} />
+      <TextField label={t("fields.email")} type="email" required error={errorFor("email")} {...register("email")} />
+      <TextField label={t("team.department")} required error={errorFor("department")} {...register("department")} />
+      <SelectField label={t("team.roleLabel")} required error={errorFor("teamRole")} {...register("teamRole")}>
+        {TEAM_ROLES.map((r) => (
+          <option key={r} value={r}>{t(`team.role.${r}`)}</option>
+        ))}
+      </SelectField>
+      <p className="text-dns-14N-130 text-solid-gray-600 md:col-span-2">{t("team.addMemberHint")}</p>
+      <div>
+        <Button type="submit">{t("team.addMemberSubmit")}</Button>
+      </div>
+    </Form>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, "team.pageTitle", { name: data?.team.name ?? "" });

@@ -1,0 +1,47 @@
+import { Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
+import { requireAcademyAccess } from "~/modules/academy/access.server";
+import { TeamSchema } from "~/modules/team/schemas";
+import { createTeam } from "~/modules/team/team.server";
+import { regionMunicipalities } from "~/modules/region/region.server";
+import { echoForm, parseForm } from "~/utils/forms";
+import { TeamForm } from "~/components/academy/team-form";
+import { pageTitle } from "~/utils/meta";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { academy } = await requireAcademyAccess(request, params.academyId, { manage: true });
+  return { academy, municipalities: await regionMunicipalities(academy.regionId) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, academy } = await requireAcademyAccess(request, params.academyId, { manage: true });
+  const formData = await request.formData();
+  const codes = formData.getAll("municipalityCodes").filter((v): v is string => typeof v === "string");
+  const parsed = parseForm(TeamSchema, formData);
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: echoForm(formData), codes }, { status: 400 });
+  const result = await createTeam(user.id, academy.id, parsed.data);
+  if (!result.ok) return data({ fieldErrors: result.fieldErrors, values: echoForm(formData), codes }, { status: 400 });
+  return redirect(`/academies/${academy.id}/teams/${result.id}`);
+}
+
+export default function NewTeamPage() {
+  const { academy, municipalities } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <div className="flex flex-col gap-6">
+      <p><Link to={`/academies/${academy.id}`}>{t("academy.backTo", { name: academy.name })}</Link></p>
+      <h1>{t("team.add")}</h1>
+      <TeamForm
+        defaults={{ name: "", themeTitle: "", problemStatement: "", leadId: "" }}
+        municipalities={municipalities}
+        selectedCodes={municipalities.length === 1 ? [municipalities[0]!.code] : []}
+        actionData={actionData}
+        submitLabel={t("team.create")}
+      />
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "team.add");

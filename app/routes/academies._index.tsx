@@ -1,0 +1,125 @@
+import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/utils/session.server";
+import { userHasPermission } from "~/modules/account/permissions";
+import { AcademyFilterSchema } from "~/modules/academy/schemas";
+import { listAcademies, listFiscalYears } from "~/modules/academy/academy.server";
+import { ACADEMY_STATUSES } from "~/modules/academy/status";
+import { listRegions } from "~/modules/region/region.server";
+import { prisma } from "~/utils/db.server";
+import { AcademyStatusBadge } from "~/components/ui/status-badge";
+import { SelectField } from "~/components/ui/field";
+import { Button } from "~/components/ui/button";
+import { formatDate, formatFiscalYear } from "~/utils/dates";
+import { useLocale } from "~/utils/use-locale";
+import { pageTitle } from "~/utils/meta";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "read:academy");
+  const filter = AcademyFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const [academies, fiscalYears, regions, prefectures] = await Promise.all([
+    listAcademies(user, filter),
+    listFiscalYears(),
+    listRegions({ includeArchived: true }),
+    prisma.prefecture.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true } }),
+  ]);
+  return {
+    academies,
+    filter,
+    fiscalYears,
+    regions: regions.map((r) => ({ id: r.id, name: r.name })),
+    prefectures,
+    canManage: userHasPermission(user, "manage:academy:any"),
+  };
+}
+
+export default function AcademiesPage() {
+  const { academies, filter, fiscalYears, regions, prefectures, canManage } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const maxSessions = Math.max(4, ...academies.map((a) => a.sessions.length));
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1>{t("academy.listTitle")}</h1>
+        {canManage ? (
+          <Link to="/academies/new" className="rounded-8 bg-blue-900 px-6 py-3 text-white no-underline hover:bg-blue-1000 hover:text-white">
+            {t("academy.new")}
+          </Link>
+        ) : null}
+      </div>
+      <Form method="get" className="grid gap-4 rounded-8 bg-solid-gray-50 p-4 md:grid-cols-5 md:items-end">
+        <SelectField label={t("academy.fiscalYear")} name="fiscalYear" defaultValue={filter.fiscalYear ?? ""}>
+          <option value="">{t("filter.all")}</option>
+          {fiscalYears.map((fy) => (
+            <option key={fy} value={fy}>{formatFiscalYear(fy, locale, true)}</option>
+          ))}
+        </SelectField>
+        <SelectField label={t("filter.prefecture")} name="prefecture" defaultValue={filter.prefecture ?? ""}>
+          <option value="">{t("filter.all")}</option>
+          {prefectures.map((p) => (
+            <option key={p.code} value={p.code}>{p.name}</option>
+          ))}
+        </SelectField>
+        <SelectField label={t("academy.region")} name="regionId" defaultValue={filter.regionId ?? ""}>
+          <option value="">{t("filter.all")}</option>
+          {regions.map((r) => (
+            <option key={r.id} value={r.id}>{r.name}</option>
+          ))}
+        </SelectField>
+        <SelectField label={t("academy.statusLabel")} name="status" defaultValue={filter.status ?? ""}>
+          <option value="">{t("filter.all")}</option>
+          {ACADEMY_STATUSES.map((s) => (
+            <option key={s} value={s}>{t(`academy.status.${s}`)}</option>
+          ))}
+        </SelectField>
+        <Button type="submit" variant="secondary">{t("filter.apply")}</Button>
+      </Form>
+      <p role="status">{t("academy.count", { count: academies.length })}</p>
+      <div className="overflow-x-auto">
+        <table className="w-full border-collapse text-left">
+          <caption className="sr-only">{t("academy.listTitle")}</caption>
+          <thead>
+            <tr className="border-b-2 border-solid-gray-800">
+              <th scope="col" className="p-2">{t("academy.fiscalYear")}</th>
+              <th scope="col" className="p-2">{t("academy.name")}</th>
+              <th scope="col" className="p-2">{t("academy.region")}</th>
+              <th scope="col" className="p-2">{t("academy.statusLabel")}</th>
+              {Array.from({ length: maxSessions }, (_, i) => (
+                <th key={i} scope="col" className="p-2 whitespace-nowrap">{t("session.numbered", { n: i + 1 })}</th>
+              ))}
+              <th scope="col" className="p-2 text-right">{t("academy.teams")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {academies.map((a) => (
+              <tr key={a.id} className="border-b border-solid-gray-200 align-top">
+                <td className="p-2 whitespace-nowrap">{formatFiscalYear(a.fiscalYear, locale)}</td>
+                <th scope="row" className="p-2"><Link to={`/academies/${a.id}`}>{a.name}</Link></th>
+                <td className="p-2">
+                  {a.region.name}
+                  <span className="block text-dns-14N-130 text-solid-gray-600">
+                    {[...new Set(a.region.members.map((m) => m.municipality.prefecture.name))].join("・")}
+                  </span>
+                </td>
+                <td className="p-2"><AcademyStatusBadge status={a.status} /></td>
+                {Array.from({ length: maxSessions }, (_, i) => {
+                  const s = a.sessions[i];
+                  return (
+                    <td key={i} className="p-2 whitespace-nowrap text-dns-14N-130">
+                      {s ? formatDate(new Date(s.startsAt), locale) : "—"}
+                    </td>
+                  );
+                })}
+                <td className="p-2 text-right">{a._count.teams}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "academy.listTitle");
