@@ -42,7 +42,7 @@ export default function EditAcademyPage() {
       name: academy.name,
       description: academy.description,
       preLearningStartDate: academy.preLearningStartsAt ? toTokyoDateInput(new Date(academy.preLearningStartsAt)) : "",
-      ...(actionData?.values ?? {}),
+      ...actionData?.values,
     },
     serverErrors: actionData?.fieldErrors,
   });

@@ -21,9 +21,15 @@ type ActionData =
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, academy } = await requireAcademyAccess(request, params.academyId, { manage: true });
-  const isUpload = request.headers.get("Content-Type")?.startsWith("multipart/form-data");
-  if (!isUpload) {
-    const form = await request.formData();
+  let form: FormData;
+  if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
+    const upload = await readUpload(request, MAX_ROSTER_BYTES);
+    if (!upload.ok) return data<ActionData>({ step: "error", error: upload.error, params: { mb: MAX_ROSTER_BYTES / 1024 / 1024 } }, { status: 400 });
+    form = upload.formData;
+  } else {
+    form = await request.formData();
+  }
+  if (form.get("intent") === "commit") {
     const rows = verifyRoster(academy.id, String(form.get("payload") ?? ""), String(form.get("signature") ?? ""));
     if (!rows) return data<ActionData>({ step: "error", error: "roster.error.tampered" }, { status: 400 });
     const result = await commitRoster(user.id, academy.id, rows, await resolveLocale(request, user));
@@ -31,9 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const q = new URLSearchParams({ imported: String(result.memberships), invited: String(result.invited) });
     return redirect(`/academies/${academy.id}?${q}`);
   }
-  const upload = await readUpload(request, MAX_ROSTER_BYTES);
-  if (!upload.ok) return data<ActionData>({ step: "error", error: upload.error, params: { mb: MAX_ROSTER_BYTES / 1024 / 1024 } }, { status: 400 });
-  const file = upload.formData.get("file");
+  const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) return data<ActionData>({ step: "error", error: "roster.error.noFile" }, { status: 400 });
   const parsed = await parseRoster(new Uint8Array(await file.arrayBuffer()));
   if (!parsed.ok) return data<ActionData>({ step: "error", error: parsed.error, params: parsed.params }, { status: 400 });
@@ -72,6 +76,7 @@ export default function RosterPage() {
       </section>
       {actionData?.step === "error" ? <Alert tone="error">{t(actionData.error, actionData.params)}</Alert> : null}
       <Form method="post" encType="multipart/form-data" className="flex max-w-2xl flex-col gap-3">
+        <input type="hidden" name="intent" value="preview" />
         <label htmlFor="roster-file" className="text-std-16B-170">{t("roster.file")}</label>
         <p id="roster-file-hint" className="text-dns-14N-130 text-solid-gray-600">{t("roster.fileHint")}</p>
         <input id="roster-file" name="file" type="file" required aria-describedby="roster-file-hint" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="min-h-12" />
@@ -151,6 +156,7 @@ function RosterPreview({ preview }: { preview: Extract<ActionData, { step: "prev
       ) : null}
       {toAdd.length > 0 ? (
         <Form method="post" className="flex flex-col gap-2">
+          <input type="hidden" name="intent" value="commit" />
           <input type="hidden" name="payload" value={preview.payload} />
           <input type="hidden" name="signature" value={preview.signature} />
           <p>{preview.errors.length > 0 ? t("roster.commitWithErrors", { count: toAdd.length }) : t("roster.commitAll", { count: toAdd.length })}</p>

@@ -190,7 +190,7 @@ export default function TeamPage() {
 function AddMemberForm({ actionData }: { actionData?: { fieldErrors: Record<string, string>; values: Record<string, string> } }) {
   const { t } = useTranslation();
   const { register, errorFor, onSubmit } = useValidatedForm(MemberSchema, {
-    defaultValues: { displayName: "", email: "", department: "", teamRole: "problem_owner", ...(actionData?.values ?? {}) },
+    defaultValues: { displayName: "", email: "", department: "", teamRole: "problem_owner", ...actionData?.values },
     serverErrors: actionData?.fieldErrors,
   });
   return (

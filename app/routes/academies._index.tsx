@@ -89,7 +89,7 @@ export default function AcademiesPage() {
               {Array.from({ length: maxSessions }, (_, i) => (
                 <th key={i} scope="col" className="p-2 whitespace-nowrap">{t("session.numbered", { n: i + 1 })}</th>
               ))}
-              <th scope="col" className="p-2 text-right">{t("academy.teams")}</th>
+              <th scope="col" className="p-2 text-right whitespace-nowrap">{t("academy.teams")}</th>
             </tr>
           </thead>
           <tbody>

@@ -62,7 +62,7 @@ export default function NewAcademyPage() {
     startTime: "13:30",
     endTime: "17:00",
     intervalDays: "14",
-    ...(actionData?.values ?? {}),
+    ...actionData?.values,
   };
   const { register, errorFor, onSubmit } = useValidatedForm(AcademyCreateSchema, {
     defaultValues: defaults,

@@ -32,7 +32,7 @@ interface Props {
 export function SessionForm({ defaults, facilitatorIds, facilitators, actionData, submitLabel }: Props) {
   const { t } = useTranslation();
   const { register, errorFor, onSubmit } = useValidatedForm(SessionSchema, {
-    defaultValues: { ...defaults, ...(actionData?.values ?? {}) },
+    defaultValues: { ...defaults, ...actionData?.values },
     serverErrors: actionData?.fieldErrors,
   });
   const issues = actionData?.issues ?? [];

@@ -18,7 +18,7 @@ interface Props {
 export function TeamForm({ defaults, municipalities, selectedCodes, members, actionData, submitLabel }: Props) {
   const { t } = useTranslation();
   const { register, errorFor, onSubmit } = useValidatedForm(TeamSchema, {
-    defaultValues: { ...defaults, ...(actionData?.values ?? {}), municipalityCodes: actionData?.codes ?? selectedCodes } as never,
+    defaultValues: { ...defaults, ...actionData?.values, municipalityCodes: actionData?.codes ?? selectedCodes } as never,
     serverErrors: actionData?.fieldErrors,
   });
   return (

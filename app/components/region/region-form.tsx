@@ -16,7 +16,7 @@ interface Props {
 
 export function RegionForm({ defaults, members, actionData, submitLabel }: Props) {
   const { t } = useTranslation();
-  const values = { ...defaults, municipalityCodes: members.map((m) => m.code).join(", "), ...(actionData?.values ?? {}) };
+  const values = { ...defaults, municipalityCodes: members.map((m) => m.code).join(", "), ...actionData?.values };
   const { form, register, errorFor, onSubmit } = useValidatedForm(RegionSchema, {
     defaultValues: values,
     serverErrors: actionData?.fieldErrors,

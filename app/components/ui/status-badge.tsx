@@ -13,7 +13,7 @@ export function AcademyStatusBadge({ status }: { status: string }) {
   return (
     <span
       data-status={status}
-      className={`inline-block rounded-full px-3 py-0.5 text-dns-14B-120 ${colours[status] ?? colours.planning}`}
+      className={`inline-block whitespace-nowrap rounded-full px-3 py-0.5 text-dns-14B-120 ${colours[status] ?? colours.planning}`}
     >
       {t(`academy.status.${status}`)}
     </span>

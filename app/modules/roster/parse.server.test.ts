@@ -1,0 +1,109 @@
+import fs from "node:fs";
+import iconv from "iconv-lite";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { MAX_ROSTER_BYTES, parseRoster } from "./parse.server";
+import { TEMPLATE_EXAMPLE, TEMPLATE_HEADERS } from "./columns";
+import { looksLikeFormula, toFullWidthKana } from "./normalize";
+
+const fixture = (name: string) => new Uint8Array(fs.readFileSync(`tests/fixtures/${name}`));
+const HEADER = TEMPLATE_HEADERS.join(",");
+
+async function parsed(bytes: Uint8Array) {
+  const result = await parseRoster(bytes);
+  if (!result.ok) throw new Error(`expected a parsed roster, got ${result.error}`);
+  return result;
+}
+
+describe("reading the CP932 roster Excel writes", () => {
+  it("detects Shift_JIS and keeps 髙, 﨑, ① and ㈱ exactly", async () => {
+    const result = await parsed(fixture("roster-cp932.csv"));
+    expect(result.encoding).toBe("cp932");
+    const first = result.rows.find((r) => r.line === 2)!;
+    expect(first.displayName).toBe("髙橋 﨑子");
+    expect(first.teamName).toBe("受診率向上チーム①");
+    expect(result.rows.find((r) => r.line === 4)!.department).toBe("㈱高砂データ 出向 統計担当");
+  });
+
+  it("normalises full-width digits, half-width kana, e-mail case and spaces", async () => {
+    const result = await parsed(fixture("roster-cp932.csv"));
+    expect(result.rows.find((r) => r.line === 2)!.municipalityCode).toBe("282014");
+    const ito = result.rows.find((r) => r.line === 3)!;
+    expect(ito.displayName).toBe("イトウ ダイスケ");
+    expect(ito.email).toBe("itou.d@example.lg.jp");
+    const matsumoto = result.rows.find((r) => r.line === 8)!;
+    expect(matsumoto.displayName).toBe("松本 拓也");
+    expect(matsumoto.teamRole).toBe("other");
+  });
+
+  it("reports each bad row with its row number, column and reason", async () => {
+    const result = await parsed(fixture("roster-cp932.csv"));
+    const byLine = Object.fromEntries(result.errors.map((e) => [e.line, `${e.column}:${e.error}`]));
+    expect(byLine).toEqual({
+      5: "municipalityCode:lgCode.badCheckDigit",
+      6: "email:roster.error.email",
+      7: "displayName:roster.error.formula",
+      9: "email:roster.error.emailNameClash",
+    });
+    expect(result.total).toBe(9);
+    expect(result.rows.map((r) => r.line)).toEqual([2, 3, 4, 8, 10]);
+  });
+});
+
+describe("other encodings and formats", () => {
+  it("reads UTF-8 with and without BOM, LF line ends", async () => {
+    const bom = await parsed(fixture("roster-utf8-bom.csv"));
+    const plain = await parsed(fixture("roster-utf8.csv"));
+    expect(bom.encoding).toBe("utf-8-bom");
+    expect(plain.encoding).toBe("utf-8");
+    expect(bom.rows.map((r) => r.displayName)).toEqual(["髙橋 﨑子", "山本 彩"]);
+    expect(plain.rows).toEqual(bom.rows);
+  });
+
+  it("reads an XLSX roster by its content and refuses formula cells", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("名簿");
+    sheet.addRow(TEMPLATE_HEADERS);
+    sheet.addRow(TEMPLATE_EXAMPLE);
+    sheet.addRow(["攻撃", "", "x@example.lg.jp", "282014", "総務", "チーム", "その他"]);
+    sheet.getCell("A3").value = { formula: "HYPERLINK(\"http://evil\")", result: "click" } as never;
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const result = await parsed(bytes);
+    expect(result.encoding).toBe("xlsx");
+    expect(result.rows.map((r) => r.displayName)).toEqual(["髙橋 誠"]);
+    expect(result.errors).toEqual([{ line: 3, column: "displayName", error: "roster.error.formula" }]);
+  });
+});
+
+describe("files that are not rosters", () => {
+  it("refuses an empty file, a binary file, an oversized file and missing columns", async () => {
+    expect(await parseRoster(new Uint8Array())).toEqual({ ok: false, error: "roster.error.empty" });
+    expect(await parseRoster(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]))).toEqual({ ok: false, error: "roster.error.binary" });
+    expect(await parseRoster(new Uint8Array(MAX_ROSTER_BYTES + 1))).toMatchObject({ ok: false, error: "roster.error.tooLarge" });
+    expect(await parseRoster(new TextEncoder().encode("氏名,メールアドレス\n山田,a@example.jp\n"))).toMatchObject({
+      ok: false,
+      error: "roster.error.missingColumns",
+    });
+  });
+
+  it("refuses a ZIP that is not a workbook", async () => {
+    expect(await parseRoster(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).toEqual({ ok: false, error: "roster.error.badXlsx" });
+  });
+
+  it("flags a duplicate person in the same team", async () => {
+    const text = [HEADER, TEMPLATE_EXAMPLE.join(","), TEMPLATE_EXAMPLE.join(",")].join("\r\n");
+    const result = await parsed(iconv.encode(text, "cp932"));
+    expect(result.errors).toEqual([{ line: 3, column: "email", error: "roster.error.duplicate", params: { line: 2 } }]);
+  });
+});
+
+describe("cell clean-up", () => {
+  it("joins voiced marks of half-width kana", () => {
+    expect(toFullWidthKana("ｶﾞｯｺｳ ﾊﾟﾝ ｳﾞ")).toBe("ガッコウ パン ヴ");
+  });
+
+  it("treats =, +, -, @ at the start as formulas but not negative numbers", () => {
+    expect(["=1+1", "+81", "-cmd", "@SUM(A1)"].map(looksLikeFormula)).toEqual([true, true, true, true]);
+    expect(["-12", "山田", "a=b"].map(looksLikeFormula)).toEqual([false, false, false]);
+  });
+});
