@@ -66,6 +66,9 @@ export default function AcademyPage() {
     <div className="flex flex-col gap-8">
       <p><Link to="/academies">{t("academy.back")}</Link></p>
       {params.get("created") ? <Alert tone="success">{t("academy.created")}</Alert> : null}
+      {params.get("imported") ? (
+        <Alert tone="success">{t("roster.imported", { count: Number(params.get("imported")), invited: Number(params.get("invited") ?? 0) })}</Alert>
+      ) : null}
       {actionData?.error ? <Alert tone="error">{t(actionData.error)}</Alert> : null}
       <header className="flex flex-col gap-2">
         <p className="text-solid-gray-600">
