@@ -1,11 +1,14 @@
 import { prisma } from "../app/utils/db.server";
 import { seedReference } from "./seed/reference";
 import { seedDemo } from "./seed/demo";
+import { syncCatalogue } from "../app/modules/material/catalogue-sync.server";
 
 // Runs on every start (scripts/prepare-db.mjs): reference data is kept up to date; demo
 // data is added only to an empty database and only when SEED_DEMO is not "false".
 async function main() {
   const municipalities = await seedReference(prisma);
+  const versions = await syncCatalogue(prisma);
+  if (versions > 0) process.stdout.write(`Material catalogue: ${versions} new versions from materials/.\n`);
   const users = await prisma.user.count();
   if (users === 0 && process.env.SEED_DEMO !== "false") {
     const result = await seedDemo(prisma);

@@ -49,7 +49,9 @@ function title(sheet: ExcelJS.Worksheet, text: string, note: string) {
 }
 
 function list(sheet: ExcelJS.Worksheet, range: string, values: string[]) {
-  sheet.dataValidations.add(range, { type: "list", allowBlank: true, formulae: [`"${values.join(",")}"`] });
+  // dataValidations exists at run time but is missing from exceljs' type definitions.
+  const validations = (sheet as unknown as { dataValidations: { add(range: string, rule: object): void } }).dataValidations;
+  validations.add(range, { type: "list", allowBlank: true, formulae: [`"${values.join(",")}"`] });
 }
 
 function problemDefinition(wb: ExcelJS.Workbook) {

@@ -87,6 +87,7 @@ export default function AcademyPage() {
               ))
             : null}
           {canManage ? <Link to={`/academies/${academy.id}/edit`}>{t("academy.edit")}</Link> : null}
+          <Link to={`/academies/${academy.id}/materials`}>{t("material.title")}</Link>
           <a href={`/academies/${academy.id}/calendar.ics`}>{t("calendar.exportAcademy")}</a>
         </div>
         {academy.description ? <p>{academy.description}</p> : null}

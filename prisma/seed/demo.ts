@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../../app/generated/prisma/client";
 import { hashPassword } from "../../app/modules/account/password.server";
 import { fiscalYearOf, fromTokyo, tokyoParts } from "../../app/utils/dates";
+import { attachCurriculum } from "../../app/modules/material/release.server";
 
 // Demo data for development and the end-to-end tests: FY2025 academies from the sources
 // (播磨圏域, 千代田区, 芦北町) and a running academy of the current fiscal year whose sessions
@@ -313,5 +314,8 @@ export async function seedDemo(prisma: PrismaClient, now = new Date()) {
     facilitatorIds: [id("facilitator2@example.jp")],
     coordinatorId,
   });
+  for (const academy of await prisma.academy.findMany({ select: { id: true } })) {
+    await attachCurriculum(coordinatorId, academy.id);
+  }
   return { users: USERS.length };
 }

@@ -12,6 +12,7 @@ interface TeamCard {
   municipalities: { municipality: { name: string } }[];
   members: { id: string; department: string; teamRole: string; user: { displayName: string } }[];
   academy: {
+    id: string;
     name: string;
     fiscalYear: number;
     status: string;
@@ -48,6 +49,7 @@ export function ParticipantDashboard({ teams }: { teams: TeamCard[] }) {
               <p className="flex flex-wrap items-center gap-3 text-solid-gray-600">
                 <span>{formatFiscalYear(team.academy.fiscalYear, locale)} {team.academy.name}</span>
                 <AcademyStatusBadge status={team.academy.status} />
+                <a href={`/academies/${team.academy.id}/materials`}>{t("material.title")}</a>
               </p>
               <h2 id={`team-${team.id}`}>{team.name}</h2>
               <p className="text-std-18B-160">{t("team.theme")}: {team.themeTitle}</p>

@@ -15,6 +15,7 @@ const NAV: NavItem[] = [
   { to: "/academies", label: "nav.academies", permission: "read:academy" },
   { to: "/calendar", label: "nav.calendar", permission: "read:academy" },
   { to: "/regions", label: "nav.regions", permission: "manage:region" },
+  { to: "/materials", label: "nav.materials", permission: "manage:academy" },
   { to: "/outbox", label: "nav.outbox", permission: "read:outbox" },
   { to: "/audit", label: "nav.audit", permission: "read:audit" },
 ];

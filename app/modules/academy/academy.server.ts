@@ -7,6 +7,7 @@ import { canTransition } from "./status";
 import type { AcademyCreateInput, AcademyFilter, AcademyUpdateInput } from "./schemas";
 import { checkDoubleBooking, type ScheduleIssue } from "~/modules/schedule/rules";
 import { overlappingSessions } from "~/modules/schedule/session.server";
+import { attachCurriculum } from "~/modules/material/release.server";
 
 export const DEFAULT_SESSION_COUNT = 4;
 const DAY = 24 * 60 * 60 * 1000;
@@ -96,6 +97,8 @@ export async function createAcademy(actorId: string, input: AcademyCreateInput):
     );
     return created;
   });
+  // The shipped curriculum is released session by session by default; coordinators adjust it.
+  await attachCurriculum(actorId, academy.id);
   return { ok: true, id: academy.id };
 }
 

@@ -1,0 +1,142 @@
+import { prisma } from "~/utils/db.server";
+import { isLocale, serverT } from "~/utils/i18n";
+import { env } from "~/utils/env.server";
+import { sendMail } from "~/modules/mail/mailer.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { formatDate, type AppLocale } from "~/utils/dates";
+
+const DAY = 24 * 60 * 60 * 1000;
+export const REMINDER_DAYS_BEFORE = 3;
+
+/** Released pre-learning items of an academy (participant audience). */
+function releasedPreLearning(academyId: string, now: Date) {
+  return prisma.academyMaterial.findMany({
+    where: { academyId, releaseAt: { lte: now }, material: { stage: "prelearning", audience: "participant" } },
+    select: { materialId: true, material: { select: { title: true, titleEn: true } } },
+  });
+}
+
+export async function setCompletion(userId: string, academyId: string, materialId: string, done: boolean, now = new Date()) {
+  const item = (await releasedPreLearning(academyId, now)).find((m) => m.materialId === materialId);
+  const member = await prisma.teamMember.count({ where: { userId, team: { academyId } } });
+  if (!item || member === 0) return false;
+  if (done) {
+    await prisma.preLearningCompletion.upsert({
+      where: { userId_academyId_materialId: { userId, academyId, materialId } },
+      create: { userId, academyId, materialId },
+      update: {},
+    });
+  } else {
+    await prisma.preLearningCompletion.deleteMany({ where: { userId, academyId, materialId } });
+  }
+  return true;
+}
+
+export async function myCompletions(userId: string, academyId: string) {
+  const rows = await prisma.preLearningCompletion.findMany({ where: { userId, academyId }, select: { materialId: true } });
+  return rows.map((r) => r.materialId);
+}
+
+/** Per team and per person: how many released pre-learning items are done. */
+export async function preLearningProgress(academyId: string, now = new Date()) {
+  const items = await releasedPreLearning(academyId, now);
+  const itemIds = items.map((i) => i.materialId);
+  const teams = await prisma.team.findMany({
+    where: { academyId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, name: true, members: { select: { user: { select: { id: true, displayName: true } } } } },
+  });
+  const done = await prisma.preLearningCompletion.findMany({ where: { academyId, materialId: { in: itemIds } }, select: { userId: true, materialId: true } });
+  const doneBy = new Map<string, number>();
+  for (const d of done) doneBy.set(d.userId, (doneBy.get(d.userId) ?? 0) + 1);
+  const teamRows = teams.map((t) => {
+    const people = t.members.map((m) => ({ userId: m.user.id, name: m.user.displayName, done: doneBy.get(m.user.id) ?? 0 }));
+    const complete = people.filter((p) => itemIds.length > 0 && p.done >= itemIds.length).length;
+    return { id: t.id, name: t.name, people, complete, total: people.length };
+  });
+  const everyone = new Map<string, number>();
+  for (const t of teamRows) for (const p of t.people) everyone.set(p.userId, p.done);
+  const completeAll = [...everyone.values()].filter((n) => itemIds.length > 0 && n >= itemIds.length).length;
+  return { itemCount: itemIds.length, teams: teamRows, complete: completeAll, total: everyone.size };
+}
+
+/** Mail every participant who has not finished the released pre-learning. */
+export async function sendPreLearningReminders(actorId: string | null, academyId: string, fallbackLocale: AppLocale, now = new Date()) {
+  const academy = await prisma.academy.findUniqueOrThrow({
+    where: { id: academyId },
+    select: { id: true, name: true, sessions: { orderBy: { sequence: "asc" }, take: 1, select: { startsAt: true } } },
+  });
+  const progress = await preLearningProgress(academyId, now);
+  if (progress.itemCount === 0) return 0;
+  const behind = new Set(progress.teams.flatMap((t) => t.people.filter((p) => p.done < progress.itemCount).map((p) => p.userId)));
+  const users = await prisma.user.findMany({ where: { id: { in: [...behind] }, disabledAt: null }, select: { email: true, displayName: true, locale: true } });
+  for (const user of users) {
+    const locale = isLocale(user.locale) ? user.locale : fallbackLocale;
+    const t = serverT(locale);
+    const first = academy.sessions[0];
+    await sendMail({
+      to: user.email,
+      subject: t("mail.reminder.subject", { academy: academy.name }),
+      text: t("mail.reminder.body", {
+        name: user.displayName,
+        academy: academy.name,
+        date: first ? formatDate(first.startsAt, locale) : "",
+        link: `${env().appUrl}/academies/${academy.id}/materials`,
+      }),
+    });
+  }
+  await prisma.reminderLog.upsert({
+    where: { academyId_kind: { academyId, kind: "prelearning" } },
+    create: { academyId, kind: "prelearning", recipients: users.length },
+    update: { recipients: users.length, sentAt: now },
+  });
+  await recordAudit({ actorId, action: "material.reminder", entityType: "academy", entityId: academyId, after: { recipients: users.length } });
+  return users.length;
+}
+
+/** The automatic reminder: once per academy, when session 1 is at most three days away. */
+export async function sendDueReminders(now = new Date()) {
+  const academies = await prisma.academy.findMany({
+    where: {
+      status: { in: ["recruiting", "running"] },
+      reminders: { none: { kind: "prelearning" } },
+      sessions: { some: { sequence: 1, startsAt: { gt: now, lte: new Date(now.getTime() + REMINDER_DAYS_BEFORE * DAY) } } },
+    },
+    select: { id: true },
+  });
+  let sent = 0;
+  for (const a of academies) sent += await sendPreLearningReminders(null, a.id, "ja", now);
+  return sent;
+}
+
+/** Download counts per material version in an academy, and the latest entries of the log. */
+export async function downloadLog(academyId: string, take = 200) {
+  const [entries, counts] = await Promise.all([
+    prisma.materialAccess.findMany({
+      where: { academyId },
+      orderBy: { createdAt: "desc" },
+      take,
+      select: {
+        id: true,
+        kind: true,
+        createdAt: true,
+        user: { select: { displayName: true } },
+        version: { select: { number: true, label: true, material: { select: { title: true, titleEn: true } } } },
+      },
+    }),
+    prisma.materialAccess.groupBy({ by: ["versionId", "kind"], where: { academyId }, _count: { _all: true } }),
+  ]);
+  const versions = await prisma.materialVersion.findMany({
+    where: { id: { in: [...new Set(counts.map((c) => c.versionId))] } },
+    select: { id: true, number: true, material: { select: { id: true, title: true, titleEn: true } } },
+  });
+  const byMaterial = new Map<string, { title: string; titleEn: string; views: number; downloads: number }>();
+  for (const c of counts) {
+    const v = versions.find((x) => x.id === c.versionId)!;
+    const row = byMaterial.get(v.material.id) ?? { title: v.material.title, titleEn: v.material.titleEn, views: 0, downloads: 0 };
+    if (c.kind === "download") row.downloads += c._count._all;
+    else row.views += c._count._all;
+    byMaterial.set(v.material.id, row);
+  }
+  return { entries, counts: [...byMaterial.entries()].map(([id, r]) => ({ id, ...r })) };
+}

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { optionalText, requiredText } from "~/utils/form-fields";
+
+export const MATERIAL_STAGES = ["prelearning", "session1", "session2", "session3", "session4", "general"] as const;
+export const AUDIENCES = ["participant", "facilitator"] as const;
+
+export const MaterialMetaSchema = z.object({
+  title: requiredText(200),
+  titleEn: optionalText(200),
+  summary: optionalText(1000),
+  summaryEn: optionalText(1000),
+  stage: z.enum(MATERIAL_STAGES, { error: "material.validation.stage" }),
+  audience: z.enum(AUDIENCES, { error: "material.validation.audience" }),
+});
+
+export const LinkSchema = MaterialMetaSchema.extend({
+  url: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, "validation.required")
+    .max(1000, "validation.tooLong")
+    .refine((v) => /^https?:\/\/[^\s]+$/i.test(v), "validation.url"),
+});
+
+export type MaterialMeta = z.output<typeof MaterialMetaSchema>;

@@ -1,0 +1,112 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import {
+  MaxPartSizeExceededError,
+  unstable_composeUploadHandlers as composeUploadHandlers,
+  unstable_createMemoryUploadHandler as createMemoryUploadHandler,
+  unstable_createFileUploadHandler as createFileUploadHandler,
+  unstable_parseMultipartFormData as parseMultipartFormData,
+  NodeOnDiskFile,
+} from "@remix-run/node";
+import { prisma } from "~/utils/db.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { ALLOWED_TYPES, detectFileType, safeFileName, typeFromName } from "./file-type.server";
+import { filesDir, storeFile } from "./storage.server";
+import type { MaterialMeta } from "./schemas";
+
+export const MAX_MATERIAL_BYTES = 50 * 1024 * 1024;
+
+export type MaterialUpload =
+  | { ok: true; formData: FormData; file: NodeOnDiskFile | null }
+  | { ok: false; error: string };
+
+/** Stream a multipart upload to a temporary file on disk (never the whole file in memory). */
+export async function receiveUpload(request: Request): Promise<MaterialUpload> {
+  const length = Number(request.headers.get("Content-Length") ?? "0");
+  if (length > MAX_MATERIAL_BYTES + 1024 * 1024) return { ok: false, error: "upload.tooLarge" };
+  const directory = path.join(filesDir(), "tmp");
+  fs.mkdirSync(directory, { recursive: true });
+  try {
+    const formData = await parseMultipartFormData(
+      request,
+      composeUploadHandlers(
+        createFileUploadHandler({ directory, maxPartSize: MAX_MATERIAL_BYTES, file: () => `${crypto.randomUUID()}.upload`, avoidFileConflicts: false }),
+        createMemoryUploadHandler({ maxPartSize: 64 * 1024 }),
+      ),
+    );
+    const file = formData.get("file");
+    return { ok: true, formData, file: file instanceof NodeOnDiskFile && file.size > 0 ? file : null };
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return { ok: false, error: "upload.tooLarge" };
+    return { ok: false, error: "upload.invalid" };
+  }
+}
+
+export function discard(file: NodeOnDiskFile | null) {
+  if (file) void file.remove().catch(() => undefined);
+}
+
+/**
+ * Check the upload's bytes against its name (a .pdf must be a PDF, a .docx a Word package), then
+ * move it into content-addressed storage. Returns the stored facts or an error key.
+ */
+export async function acceptFile(file: NodeOnDiskFile) {
+  const name = safeFileName(file.name);
+  const claimed = typeFromName(name);
+  if (!claimed) return { ok: false as const, error: "material.validation.extension" };
+  const tmpPath = file.getFilePath();
+  const actual = detectFileType(tmpPath);
+  if (actual !== claimed) return { ok: false as const, error: actual ? "material.validation.mismatch" : "material.validation.unknownType" };
+  const { hash, size } = await storeFile(tmpPath);
+  return { ok: true as const, hash, size, fileName: name, mimeType: ALLOWED_TYPES[actual].mime };
+}
+
+export async function createUploadedMaterial(
+  actorId: string,
+  meta: MaterialMeta,
+  content: { kind: "file"; hash: string; size: number; fileName: string; mimeType: string } | { kind: "link"; url: string },
+) {
+  const material = await prisma.$transaction(async (tx) => {
+    const created = await tx.material.create({
+      data: { key: `upload-${crypto.randomUUID()}`, origin: "upload", kind: content.kind, ...meta },
+      select: { id: true },
+    });
+    await tx.materialVersion.create({
+      data:
+        content.kind === "file"
+          ? { materialId: created.id, number: 1, contentHash: content.hash, fileName: content.fileName, mimeType: content.mimeType, size: content.size, uploadedById: actorId }
+          : { materialId: created.id, number: 1, contentHash: "", url: content.url, uploadedById: actorId },
+    });
+    await recordAudit({ actorId, action: "material.create", entityType: "material", entityId: created.id, after: { ...meta, ...content } }, tx);
+    return created;
+  });
+  return material.id;
+}
+
+export async function addVersion(actorId: string, materialId: string, content: { hash: string; size: number; fileName: string; mimeType: string }) {
+  return prisma.$transaction(async (tx) => {
+    const last = await tx.materialVersion.findFirst({ where: { materialId }, orderBy: { number: "desc" }, select: { number: true } });
+    const version = await tx.materialVersion.create({
+      data: { materialId, number: (last?.number ?? 0) + 1, contentHash: content.hash, fileName: content.fileName, mimeType: content.mimeType, size: content.size, uploadedById: actorId },
+    });
+    await recordAudit({ actorId, action: "material.version_add", entityType: "material", entityId: materialId, after: { number: version.number, ...content } }, tx);
+    return version;
+  });
+}
+
+export async function updateMeta(actorId: string, materialId: string, meta: MaterialMeta) {
+  const before = await prisma.material.findUnique({ where: { id: materialId } });
+  if (!before) return false;
+  await prisma.$transaction(async (tx) => {
+    await tx.material.update({ where: { id: materialId }, data: meta });
+    await recordAudit({ actorId, action: "material.update", entityType: "material", entityId: materialId, before, after: meta }, tx);
+  });
+  return true;
+}
+
+export async function setVersionRetired(actorId: string, materialId: string, versionId: string, retired: boolean) {
+  const { count } = await prisma.materialVersion.updateMany({ where: { id: versionId, materialId }, data: { retiredAt: retired ? new Date() : null } });
+  if (count > 0) await recordAudit({ actorId, action: retired ? "material.version_retire" : "material.version_restore", entityType: "material", entityId: materialId, after: { versionId } });
+  return count > 0;
+}

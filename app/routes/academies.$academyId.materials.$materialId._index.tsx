@@ -1,0 +1,93 @@
+import { Link, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
+import { requireAcademyAccess } from "~/modules/academy/access.server";
+import { findVisibleMaterial, recordAccess } from "~/modules/material/release.server";
+import { renderMarkdown } from "~/modules/material/render.server";
+import { invariantFound } from "~/utils/http.server";
+import { formatDateTime } from "~/utils/dates";
+import { useLocale } from "~/utils/use-locale";
+import { Alert } from "~/components/ui/alert";
+import { formatBytes, useMaterialText } from "~/components/material/material-title";
+import { pageTitle } from "~/utils/meta";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, academy } = await requireAcademyAccess(request, params.academyId);
+  const versionId = new URL(request.url).searchParams.get("version");
+  const found = invariantFound(await findVisibleMaterial(user, academy.id, params.materialId ?? "", versionId));
+  if (found.material.kind === "markdown") await recordAccess(user.id, academy.id, found.version.id, "view");
+  const { body, ...version } = found.version;
+  return {
+    academy,
+    material: found.material,
+    version,
+    isCurrent: found.version.id === found.current.id,
+    currentNumber: found.current.number,
+    html: body ? renderMarkdown(body) : null,
+    versions: found.versions.map(({ body: _b, ...v }) => v),
+    staff: found.staff,
+  };
+}
+
+export default function MaterialPage() {
+  const { academy, material, version, isCurrent, currentNumber, html, versions, staff } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const print = params.get("print") === "1";
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const m = useMaterialText()(material);
+  const base = `/academies/${academy.id}/materials/${material.id}`;
+  const versionQuery = isCurrent ? "" : `?version=${version.id}`;
+  return (
+    <article className="flex flex-col gap-6">
+      <div className="no-print flex flex-wrap gap-4">
+        <Link to={`/academies/${academy.id}/materials`}>{t("material.backToList")}</Link>
+        {html ? (
+          <Link to={`${base}?${new URLSearchParams({ ...(isCurrent ? {} : { version: version.id }), print: "1" })}`}>{t("material.printView")}</Link>
+        ) : null}
+        {material.kind !== "link" ? <a href={`${base}/download${versionQuery}`}>{t("material.download")}</a> : null}
+      </div>
+      {!isCurrent ? (
+        <Alert tone="warning" className="no-print">
+          {t("material.oldVersion", { n: version.number, current: currentNumber })} <Link to={base}>{t("material.openCurrent")}</Link>
+        </Alert>
+      ) : null}
+      <header className="flex flex-col gap-1">
+        <p className="text-solid-gray-600">
+          {academy.name} · {t("material.versionN", { n: version.number })}
+          {version.label ? ` (${version.label})` : ""}
+        </p>
+        {!html ? <h1>{m.title}</h1> : null}
+        {!html && m.summary ? <p>{m.summary}</p> : null}
+      </header>
+      {html ? (
+        <div className={`material-body ${print ? "print" : ""}`} lang="ja" dangerouslySetInnerHTML={{ __html: html }} />
+      ) : material.kind === "link" ? (
+        <p>
+          <a href={version.url} rel="noopener noreferrer">{version.url}</a>
+        </p>
+      ) : (
+        <p>
+          {version.fileName} · {formatBytes(version.size)}
+        </p>
+      )}
+      {print ? <script dangerouslySetInnerHTML={{ __html: "window.addEventListener('load',()=>window.print())" }} /> : null}
+      {staff && versions.length > 0 ? (
+        <section aria-labelledby="versions-heading" className="no-print flex flex-col gap-2">
+          <h2 id="versions-heading">{t("material.versions")}</h2>
+          <ul className="flex flex-col gap-1">
+            {versions.map((v) => (
+              <li key={v.id}>
+                <Link to={`${base}?version=${v.id}`}>{t("material.versionN", { n: v.number })}</Link>
+                {v.label ? ` (${v.label})` : ""} · {formatDateTime(new Date(v.createdAt), locale)}
+                {v.retiredAt ? ` · ${t("material.retired")}` : ""}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "material.pageTitle", { name: data?.material.title ?? "" });

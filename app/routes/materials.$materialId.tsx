@@ -1,0 +1,147 @@
+import { Form, Link, useActionData, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/utils/session.server";
+import { prisma } from "~/utils/db.server";
+import { invariantFound } from "~/utils/http.server";
+import { MaterialMetaSchema } from "~/modules/material/schemas";
+import { acceptFile, addVersion, discard, MAX_MATERIAL_BYTES, receiveUpload, setVersionRetired, updateMeta } from "~/modules/material/upload.server";
+import { echoForm, parseForm } from "~/utils/forms";
+import { formatDateTime } from "~/utils/dates";
+import { useLocale } from "~/utils/use-locale";
+import { Button } from "~/components/ui/button";
+import { Alert } from "~/components/ui/alert";
+import { MaterialMetaFields } from "~/components/material/meta-fields";
+import { formatBytes } from "~/components/material/material-title";
+import { pageTitle } from "~/utils/meta";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "manage:academy:any");
+  const material = invariantFound(
+    await prisma.material.findUnique({
+      where: { id: params.materialId ?? "" },
+      select: {
+        id: true, key: true, title: true, titleEn: true, summary: true, summaryEn: true, stage: true, audience: true, kind: true, origin: true,
+        versions: { orderBy: { number: "desc" }, select: { id: true, number: true, label: true, fileName: true, size: true, url: true, createdAt: true, retiredAt: true, uploadedBy: { select: { displayName: true } } } },
+        releases: { select: { academy: { select: { id: true, name: true } } } },
+      },
+    }),
+  );
+  return { material };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "manage:academy:any");
+  const material = invariantFound(await prisma.material.findUnique({ where: { id: params.materialId ?? "" }, select: { id: true, origin: true, kind: true } }));
+  const isMultipart = request.headers.get("Content-Type")?.startsWith("multipart/form-data");
+  if (isMultipart) {
+    const upload = await receiveUpload(request);
+    if (!upload.ok) return data({ form: "version", error: upload.error, fieldErrors: {}, values: {} as Record<string, string> }, { status: 400 });
+    if (material.origin !== "upload" || material.kind !== "file") {
+      discard(upload.file);
+      return data({ form: "version", error: "material.validation.notUploadable", fieldErrors: {}, values: {} }, { status: 400 });
+    }
+    if (!upload.file) return data({ form: "version", error: "material.validation.noFile", fieldErrors: {}, values: {} }, { status: 400 });
+    const accepted = await acceptFile(upload.file);
+    if (!accepted.ok) {
+      discard(upload.file);
+      return data({ form: "version", error: accepted.error, fieldErrors: {}, values: {} }, { status: 400 });
+    }
+    await addVersion(user.id, material.id, accepted);
+    return redirect(`/materials/${material.id}`);
+  }
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent === "retire" || intent === "restore") {
+    invariantFound((await setVersionRetired(user.id, material.id, String(form.get("versionId") ?? ""), intent === "retire")) || null);
+    return redirect(`/materials/${material.id}`);
+  }
+  if (material.origin !== "upload") return data({ form: "meta", error: "material.validation.repositoryMeta", fieldErrors: {}, values: {} }, { status: 400 });
+  const parsed = parseForm(MaterialMetaSchema, form);
+  if (!parsed.ok) return data({ form: "meta", error: null, fieldErrors: parsed.fieldErrors, values: echoForm(form) }, { status: 400 });
+  await updateMeta(user.id, material.id, parsed.data);
+  return redirect(`/materials/${material.id}?saved=1`);
+}
+
+export default function MaterialAdminPage() {
+  const { material } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const values = actionData?.form === "meta" && Object.keys(actionData.values).length ? actionData.values : {
+    title: material.title, titleEn: material.titleEn, summary: material.summary, summaryEn: material.summaryEn, stage: material.stage, audience: material.audience,
+  };
+  return (
+    <div className="flex flex-col gap-8">
+      <p><Link to="/materials">{t("material.backToCatalogue")}</Link></p>
+      <h1>{material.title}</h1>
+      {params.get("created") ? <Alert tone="success">{t("material.created")}</Alert> : null}
+      {params.get("saved") ? <Alert tone="success">{t("material.saved")}</Alert> : null}
+      {actionData?.error ? <Alert tone="error">{t(actionData.error, { mb: MAX_MATERIAL_BYTES / 1024 / 1024 })}</Alert> : null}
+      <p>{t(`material.kind.${material.kind}`)} · {t(`material.origin.${material.origin}`)} · {t(`material.stage.${material.stage}`)} · {t(`material.audience.${material.audience}`)}</p>
+      <section aria-labelledby="versions-heading" className="flex flex-col gap-3">
+        <h2 id="versions-heading">{t("material.versions")}</h2>
+        <table className="w-full border-collapse text-left">
+          <caption className="sr-only">{t("material.versions")}</caption>
+          <thead>
+            <tr className="border-b-2 border-solid-gray-800">
+              <th scope="col" className="p-2">{t("material.version")}</th>
+              <th scope="col" className="p-2">{t("material.fields.file")}</th>
+              <th scope="col" className="p-2">{t("audit.when")}</th>
+              <th scope="col" className="p-2"><span className="sr-only">{t("form.actions")}</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {material.versions.map((v) => (
+              <tr key={v.id} className="border-b border-solid-gray-200">
+                <td className="p-2">{t("material.versionN", { n: v.number })}{v.label ? ` (${v.label})` : ""}{v.retiredAt ? ` · ${t("material.retired")}` : ""}</td>
+                <td className="p-2">{v.url || `${v.fileName} · ${formatBytes(v.size)}`}</td>
+                <td className="p-2">{formatDateTime(new Date(v.createdAt), locale)}{v.uploadedBy ? ` · ${v.uploadedBy.displayName}` : ""}</td>
+                <td className="p-2">
+                  <Form method="post">
+                    <input type="hidden" name="versionId" value={v.id} />
+                    <Button type="submit" size="sm" variant={v.retiredAt ? "secondary" : "danger"} name="intent" value={v.retiredAt ? "restore" : "retire"} aria-label={t(v.retiredAt ? "material.restoreN" : "material.retireN", { n: v.number })}>
+                      {v.retiredAt ? t("material.restore") : t("material.retire")}
+                    </Button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {material.origin === "upload" && material.kind === "file" ? (
+          <Form method="post" encType="multipart/form-data" className="flex flex-wrap items-end gap-3">
+            <div className="flex flex-col gap-1">
+              <label htmlFor="new-version" className="text-std-16B-170">{t("material.newVersion")}</label>
+              <input id="new-version" type="file" name="file" accept=".pdf,.pptx,.xlsx,.docx" required />
+            </div>
+            <Button type="submit" variant="secondary">{t("material.uploadVersion")}</Button>
+          </Form>
+        ) : null}
+      </section>
+      <section aria-labelledby="meta-heading" className="flex flex-col gap-3">
+        <h2 id="meta-heading">{t("material.metaTitle")}</h2>
+        {material.origin === "upload" ? (
+          <Form method="post" className="flex max-w-2xl flex-col gap-5">
+            <MaterialMetaFields values={values} errors={actionData?.form === "meta" ? actionData.fieldErrors : {}} />
+            <div><Button type="submit">{t("form.save")}</Button></div>
+          </Form>
+        ) : (
+          <p>{t("material.repositoryNote", { key: material.key })}</p>
+        )}
+      </section>
+      <section aria-labelledby="used-heading" className="flex flex-col gap-2">
+        <h2 id="used-heading">{t("material.usedBy")}</h2>
+        {material.releases.length === 0 ? <p>{t("material.unused")}</p> : null}
+        <ul>
+          {material.releases.map((r) => (
+            <li key={r.academy.id}><Link to={`/academies/${r.academy.id}/materials`}>{r.academy.name}</Link></li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "material.pageTitle", { name: data?.material.title ?? "" });

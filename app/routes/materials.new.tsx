@@ -1,0 +1,86 @@
+import { Form, Link, useActionData, type MetaFunction } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/utils/session.server";
+import { LinkSchema, MaterialMetaSchema } from "~/modules/material/schemas";
+import { acceptFile, createUploadedMaterial, discard, MAX_MATERIAL_BYTES, receiveUpload } from "~/modules/material/upload.server";
+import { echoForm, parseForm } from "~/utils/forms";
+import { TextField } from "~/components/ui/text-field";
+import { Button } from "~/components/ui/button";
+import { Alert } from "~/components/ui/alert";
+import { MaterialMetaFields } from "~/components/material/meta-fields";
+import { pageTitle } from "~/utils/meta";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "manage:academy:any");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "manage:academy:any");
+  const upload = await receiveUpload(request);
+  if (!upload.ok) return data({ formError: upload.error, fieldErrors: {}, values: {} as Record<string, string> }, { status: 400 });
+  const { formData, file } = upload;
+  const values = echoForm(formData);
+  const fail = (formError: string | null, fieldErrors: Record<string, string> = {}) => {
+    discard(file);
+    return data({ formError, fieldErrors, values }, { status: 400 });
+  };
+  if (formData.get("kind") === "link") {
+    const parsed = parseForm(LinkSchema, formData);
+    if (!parsed.ok) return fail(null, parsed.fieldErrors);
+    const { url, ...meta } = parsed.data;
+    const id = await createUploadedMaterial(user.id, meta, { kind: "link", url });
+    discard(file);
+    return redirect(`/materials/${id}?created=1`);
+  }
+  const parsed = parseForm(MaterialMetaSchema, formData);
+  if (!parsed.ok) return fail(null, parsed.fieldErrors);
+  if (!file) return fail(null, { file: "material.validation.noFile" });
+  const accepted = await acceptFile(file);
+  if (!accepted.ok) return fail(null, { file: accepted.error });
+  const id = await createUploadedMaterial(user.id, parsed.data, { kind: "file", ...accepted });
+  return redirect(`/materials/${id}?created=1`);
+}
+
+export default function NewMaterialPage() {
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const [kind, setKind] = useState(actionData?.values.kind === "link" ? "link" : "file");
+  const errors: Record<string, string | undefined> = actionData?.fieldErrors ?? {};
+  return (
+    <div className="flex flex-col gap-6">
+      <p><Link to="/materials">{t("material.backToCatalogue")}</Link></p>
+      <h1>{t("material.new")}</h1>
+      {actionData?.formError ? <Alert tone="error">{t(actionData.formError, { mb: MAX_MATERIAL_BYTES / 1024 / 1024 })}</Alert> : null}
+      <Form method="post" encType="multipart/form-data" className="flex max-w-2xl flex-col gap-5">
+        <fieldset className="flex gap-6">
+          <legend className="text-std-16B-170">{t("material.fields.kind")}</legend>
+          {(["file", "link"] as const).map((k) => (
+            <label key={k} className="flex min-h-11 items-center gap-2">
+              <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} className="size-5" />
+              {t(`material.kind.${k}`)}
+            </label>
+          ))}
+        </fieldset>
+        <MaterialMetaFields values={actionData?.values ?? {}} errors={errors} />
+        {kind === "file" ? (
+          <div className="flex flex-col gap-1">
+            <label htmlFor="material-file" className="text-std-16B-170">{t("material.fields.file")}</label>
+            <p id="material-file-hint" className="text-dns-14N-130 text-solid-gray-600">{t("material.fileHint", { mb: MAX_MATERIAL_BYTES / 1024 / 1024 })}</p>
+            <input id="material-file" type="file" name="file" accept=".pdf,.pptx,.xlsx,.docx" aria-describedby="material-file-hint" aria-invalid={errors.file ? true : undefined} />
+            {errors.file ? <p className="text-dns-16N-130 text-error-2">{t(errors.file)}</p> : null}
+          </div>
+        ) : (
+          <TextField label={t("material.fields.url")} name="url" type="url" required defaultValue={actionData?.values.url ?? ""} error={errors.url} />
+        )}
+        <div>
+          <Button type="submit">{t("material.create")}</Button>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "material.new");
