@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/utils/session.server";
 import { prisma } from "~/utils/db.server";
 import { invariantFound } from "~/utils/http.server";
-import { MaterialMetaSchema } from "~/modules/material/schemas";
-import { acceptFile, addVersion, discard, MAX_MATERIAL_BYTES, receiveUpload, setVersionRetired, updateMeta } from "~/modules/material/upload.server";
+import { MaterialMetaSchema, MAX_MATERIAL_BYTES } from "~/modules/material/schemas";
+import { acceptFile, addVersion, discard, receiveUpload, setVersionRetired, updateMeta } from "~/modules/material/upload.server";
 import { echoForm, parseForm } from "~/utils/forms";
 import { formatDateTime } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
@@ -38,13 +38,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const upload = await receiveUpload(request);
     if (!upload.ok) return data({ form: "version", error: upload.error, fieldErrors: {}, values: {} as Record<string, string> }, { status: 400 });
     if (material.origin !== "upload" || material.kind !== "file") {
-      discard(upload.file);
+      await discard(upload.file);
       return data({ form: "version", error: "material.validation.notUploadable", fieldErrors: {}, values: {} }, { status: 400 });
     }
     if (!upload.file) return data({ form: "version", error: "material.validation.noFile", fieldErrors: {}, values: {} }, { status: 400 });
     const accepted = await acceptFile(upload.file);
     if (!accepted.ok) {
-      discard(upload.file);
+      await discard(upload.file);
       return data({ form: "version", error: accepted.error, fieldErrors: {}, values: {} }, { status: 400 });
     }
     await addVersion(user.id, material.id, accepted);

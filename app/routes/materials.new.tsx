@@ -3,8 +3,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/utils/session.server";
-import { LinkSchema, MaterialMetaSchema } from "~/modules/material/schemas";
-import { acceptFile, createUploadedMaterial, discard, MAX_MATERIAL_BYTES, receiveUpload } from "~/modules/material/upload.server";
+import { LinkSchema, MaterialMetaSchema, MAX_MATERIAL_BYTES } from "~/modules/material/schemas";
+import { acceptFile, createUploadedMaterial, discard, receiveUpload } from "~/modules/material/upload.server";
 import { echoForm, parseForm } from "~/utils/forms";
 import { TextField } from "~/components/ui/text-field";
 import { Button } from "~/components/ui/button";
@@ -23,23 +23,23 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!upload.ok) return data({ formError: upload.error, fieldErrors: {}, values: {} as Record<string, string> }, { status: 400 });
   const { formData, file } = upload;
   const values = echoForm(formData);
-  const fail = (formError: string | null, fieldErrors: Record<string, string> = {}) => {
-    discard(file);
+  const fail = async (formError: string | null, fieldErrors: Record<string, string> = {}) => {
+    await discard(file);
     return data({ formError, fieldErrors, values }, { status: 400 });
   };
   if (formData.get("kind") === "link") {
     const parsed = parseForm(LinkSchema, formData);
-    if (!parsed.ok) return fail(null, parsed.fieldErrors);
+    if (!parsed.ok) return await fail(null, parsed.fieldErrors);
     const { url, ...meta } = parsed.data;
     const id = await createUploadedMaterial(user.id, meta, { kind: "link", url });
-    discard(file);
+    await discard(file);
     return redirect(`/materials/${id}?created=1`);
   }
   const parsed = parseForm(MaterialMetaSchema, formData);
-  if (!parsed.ok) return fail(null, parsed.fieldErrors);
-  if (!file) return fail(null, { file: "material.validation.noFile" });
+  if (!parsed.ok) return await fail(null, parsed.fieldErrors);
+  if (!file) return await fail(null, { file: "material.validation.noFile" });
   const accepted = await acceptFile(file);
-  if (!accepted.ok) return fail(null, { file: accepted.error });
+  if (!accepted.ok) return await fail(null, { file: accepted.error });
   const id = await createUploadedMaterial(user.id, parsed.data, { kind: "file", ...accepted });
   return redirect(`/materials/${id}?created=1`);
 }

@@ -34,6 +34,7 @@ beforeEach(async () => {
     prisma.mailMessage.deleteMany(),
     prisma.loginAttempt.deleteMany(),
     prisma.academy.deleteMany(),
+    prisma.material.deleteMany(),
     prisma.region.deleteMany(),
     prisma.user.deleteMany(),
   ]);

@@ -23,3 +23,6 @@ export const LinkSchema = MaterialMetaSchema.extend({
 });
 
 export type MaterialMeta = z.output<typeof MaterialMetaSchema>;
+
+/** Upload limit for material files (shared so forms can state it). */
+export const MAX_MATERIAL_BYTES = 50 * 1024 * 1024;

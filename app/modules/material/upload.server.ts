@@ -15,7 +15,8 @@ import { ALLOWED_TYPES, detectFileType, safeFileName, typeFromName } from "./fil
 import { filesDir, storeFile } from "./storage.server";
 import type { MaterialMeta } from "./schemas";
 
-export const MAX_MATERIAL_BYTES = 50 * 1024 * 1024;
+import { MAX_MATERIAL_BYTES } from "./schemas";
+export { MAX_MATERIAL_BYTES };
 
 export type MaterialUpload =
   | { ok: true; formData: FormData; file: NodeOnDiskFile | null }
@@ -31,20 +32,38 @@ export async function receiveUpload(request: Request): Promise<MaterialUpload> {
     const formData = await parseMultipartFormData(
       request,
       composeUploadHandlers(
-        createFileUploadHandler({ directory, maxPartSize: MAX_MATERIAL_BYTES, file: () => `${crypto.randomUUID()}.upload`, avoidFileConflicts: false }),
+        createFileUploadHandler({
+          directory,
+          maxPartSize: MAX_MATERIAL_BYTES,
+          // The browser's file name rides in the temporary name (encoded), so nothing it
+          // contains can reach the file system as a path.
+          file: ({ filename }) => `${crypto.randomUUID()}.${Buffer.from(filename.slice(0, 120)).toString("base64url")}.upload`,
+          avoidFileConflicts: false,
+        }),
         createMemoryUploadHandler({ maxPartSize: 64 * 1024 }),
       ),
     );
     const file = formData.get("file");
-    return { ok: true, formData, file: file instanceof NodeOnDiskFile && file.size > 0 ? file : null };
+    if (!(file instanceof NodeOnDiskFile)) return { ok: true, formData, file: null };
+    if (file.size === 0) {
+      await file.remove();
+      return { ok: true, formData, file: null };
+    }
+    return { ok: true, formData, file };
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return { ok: false, error: "upload.tooLarge" };
     return { ok: false, error: "upload.invalid" };
   }
 }
 
-export function discard(file: NodeOnDiskFile | null) {
-  if (file) void file.remove().catch(() => undefined);
+export async function discard(file: NodeOnDiskFile | null) {
+  if (file) await file.remove().catch(() => undefined);
+}
+
+/** The name the browser gave the file (see receiveUpload). */
+export function originalName(file: NodeOnDiskFile): string {
+  const encoded = file.name.split(".")[1] ?? "";
+  return Buffer.from(encoded, "base64url").toString("utf8");
 }
 
 /**
@@ -52,7 +71,7 @@ export function discard(file: NodeOnDiskFile | null) {
  * move it into content-addressed storage. Returns the stored facts or an error key.
  */
 export async function acceptFile(file: NodeOnDiskFile) {
-  const name = safeFileName(file.name);
+  const name = safeFileName(originalName(file));
   const claimed = typeFromName(name);
   if (!claimed) return { ok: false as const, error: "material.validation.extension" };
   const tmpPath = file.getFilePath();

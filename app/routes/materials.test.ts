@@ -1,0 +1,198 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/utils/db.server";
+import { syncCatalogue } from "~/modules/material/catalogue-sync.server";
+import { attachCurriculum, attachMaterial } from "~/modules/material/release.server";
+import { preLearningProgress, sendDueReminders, downloadLog } from "~/modules/material/prelearning.server";
+import { filesDir } from "~/modules/material/storage.server";
+import { loader as viewLoader } from "./academies.$academyId.materials.$materialId._index";
+import { loader as downloadLoader } from "./academies.$academyId.materials.$materialId.download";
+import { loader as listLoader, action as listAction } from "./academies.$academyId.materials._index";
+import { action as newMaterialAction } from "./materials.new";
+import { createAcademy, createRegion, createTeam, createUser } from "../../tests/support/factories";
+import { caught, context, formRequest, getRequest, sessionCookieFor } from "../../tests/support/requests";
+
+const DAY = 86400_000;
+
+async function setup(sessionInDays = 3) {
+  await syncCatalogue(prisma);
+  const region = await createRegion("芦北町", ["434825"]);
+  const facilitator = await createUser("facilitator");
+  const academy = await createAcademy({
+    regionId: region.id,
+    facilitatorIds: [facilitator.id],
+    sessionStarts: [new Date(Date.now() + sessionInDays * DAY), new Date(Date.now() + (sessionInDays + 14) * DAY)],
+  });
+  await prisma.academy.update({ where: { id: academy.id }, data: { status: "running" } });
+  await attachCurriculum(null, academy.id);
+  const participant = await createUser("participant", { email: "member@example.lg.jp" });
+  await createTeam(academy.id, "子どもの安全チーム", [participant.id]);
+  const material = async (key: string) => prisma.material.findUniqueOrThrow({ where: { key } });
+  return { academy, facilitator, participant, material, cookie: await sessionCookieFor(participant.id) };
+}
+
+const view = (cookie: string, academyId: string, materialId: string, version?: string) =>
+  caught(viewLoader({ request: getRequest(`/x${version ? `?version=${version}` : ""}`, { cookie }), params: { academyId, materialId }, context }));
+const download = (cookie: string, academyId: string, materialId: string) =>
+  caught(downloadLoader({ request: getRequest("/x", { cookie }), params: { academyId, materialId }, context }));
+
+describe("the catalogue", () => {
+  it("keeps every version: a changed file becomes version 2, an unchanged one stays", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "materials-"));
+    fs.cpSync("materials", dir, { recursive: true });
+    expect(await syncCatalogue(prisma, dir)).toBe(14);
+    expect(await syncCatalogue(prisma, dir)).toBe(0);
+    const file = path.join(dir, "curriculum", "01-session1-participant.md");
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("## 今日のゴール", "## 今日のゴール（改訂）"));
+    expect(await syncCatalogue(prisma, dir)).toBe(1);
+    const versions = await prisma.materialVersion.findMany({ where: { material: { key: "session1-participant" } }, orderBy: { number: "asc" } });
+    expect(versions.map((v) => v.number)).toEqual([1, 2]);
+    expect(versions[0]!.body).not.toContain("（改訂）");
+    expect(versions[1]!.body).toContain("（改訂）");
+  });
+});
+
+describe("what a participant may see", () => {
+  it("nothing before the release time, the session-1 handout after it", async () => {
+    const { academy, material, cookie } = await setup(10);
+    const handout = await material("session1-participant");
+    expect((await view(cookie, academy.id, handout.id)).status).toBe(404);
+    expect((await download(cookie, academy.id, handout.id)).status).toBe(404);
+    await prisma.academyMaterial.updateMany({ where: { academyId: academy.id, materialId: handout.id }, data: { releaseAt: new Date(Date.now() - 1000) } });
+    const res = await view(cookie, academy.id, handout.id);
+    expect(res.status).toBe(200);
+    expect(res.data.html).toContain("<h1>第1回 課題の設定・整理</h1>");
+  });
+
+  it("never a facilitator guide, not even by guessing its URL after release", async () => {
+    const { academy, material, cookie, facilitator } = await setup(3);
+    const guide = await material("session1-facilitator");
+    expect((await view(cookie, academy.id, guide.id)).status).toBe(404);
+    expect((await download(cookie, academy.id, guide.id)).status).toBe(404);
+    const asFacilitator = await view(await sessionCookieFor(facilitator.id), academy.id, guide.id);
+    expect(asFacilitator.status).toBe(200);
+  });
+
+  it("not another academy's material", async () => {
+    const { material, cookie } = await setup(3);
+    const other = await createAcademy({ regionId: (await createRegion("千代田区", ["131016"])).id, sessionStarts: [new Date(Date.now() - DAY)] });
+    await attachCurriculum(null, other.id);
+    const handout = await material("session1-participant");
+    expect((await view(cookie, other.id, handout.id)).status).toBe(404);
+  });
+
+  it("marks an update and still opens the version the participant had", async () => {
+    const { academy, material, cookie } = await setup(3);
+    const handout = await material("session1-participant");
+    const first = await view(cookie, academy.id, handout.id);
+    await prisma.materialVersion.create({ data: { materialId: handout.id, number: 2, contentHash: "x".repeat(64), body: "# 改訂版", fileName: "a.md" } });
+    const list = await caught(listLoader({ request: getRequest("/", { cookie }), params: { academyId: academy.id }, context }));
+    const item = list.data.items.find((i: { material: { id: string } }) => i.material.id === handout.id);
+    expect(item.updated).toBe(true);
+    expect(item.previousVersionId).toBe(first.data.version.id);
+    expect((await view(cookie, academy.id, handout.id, first.data.version.id)).data.html).toContain("第1回 課題の設定・整理");
+    // Someone who never opened version 1 cannot pick it from the URL.
+    const newcomer = await createUser("participant");
+    await prisma.teamMember.create({ data: { teamId: (await prisma.team.findFirstOrThrow()).id, userId: newcomer.id } });
+    expect((await view(await sessionCookieFor(newcomer.id), academy.id, handout.id, first.data.version.id)).status).toBe(404);
+  });
+});
+
+describe("downloads", () => {
+  it("serves a worksheet that Excel can open and logs who took which version", async () => {
+    const { academy, material, cookie } = await setup(3);
+    const sheet = await material("worksheet-problem-definition");
+    const res = await downloadLoader({ request: getRequest("/x", { cookie }), params: { academyId: academy.id, materialId: sheet.id }, context });
+    expect(res.headers.get("Content-Type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+    const log = await downloadLog(academy.id);
+    expect(log.counts).toEqual([expect.objectContaining({ title: "課題設定シート", downloads: 1, views: 0 })]);
+  });
+});
+
+describe("pre-learning", () => {
+  it("lets a member mark released pre-learning done and shows it in the team's progress", async () => {
+    const { academy, material, cookie } = await setup(3);
+    const text = await material("prelearning-participant");
+    const res = await caught(listAction({ request: formRequest("/", { intent: "complete", materialId: text.id }, { cookie }), params: { academyId: academy.id }, context }));
+    expect(res.status).toBe(302);
+    const progress = await preLearningProgress(academy.id);
+    expect(progress).toMatchObject({ itemCount: 1, complete: 1, total: 1 });
+    // A facilitator guide or an outsider cannot be "completed".
+    const guide = await material("prelearning-facilitator");
+    expect((await caught(listAction({ request: formRequest("/", { intent: "complete", materialId: guide.id }, { cookie }), params: { academyId: academy.id }, context }))).status).toBe(404);
+  });
+
+  it("mails those behind once, when session 1 is three days away", async () => {
+    const { academy } = await setup(2);
+    expect(await sendDueReminders()).toBe(1);
+    const mail = await prisma.mailMessage.findFirstOrThrow({ where: { to: "member@example.lg.jp" } });
+    expect(mail.subject).toContain("事前学習");
+    expect(mail.text).toContain(`/academies/${academy.id}/materials`);
+    expect(await sendDueReminders()).toBe(0);
+  });
+
+  it("does not remind a week ahead", async () => {
+    await setup(7);
+    expect(await sendDueReminders()).toBe(0);
+  });
+});
+
+describe("coordinator uploads", () => {
+  async function upload(fields: Record<string, string | Blob>) {
+    const coordinator = await createUser("coordinator");
+    const cookie = await sessionCookieFor(coordinator.id);
+    return caught(newMaterialAction({ request: formRequest("/materials/new", { kind: "file", title: "講義スライド", stage: "session1", audience: "participant", ...fields }, { cookie }), params: {}, context }));
+  }
+  const filesOnDisk = () => (fs.existsSync(filesDir()) ? fs.readdirSync(filesDir(), { recursive: true }).filter((f) => String(f).length > 10).length : 0);
+  const pdf = new Blob(["%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n"]);
+
+  it("stores a real PDF under a safe name, whatever path the browser sent", async () => {
+    const res = await upload({ file: new File([pdf], "../../etc/passwd.pdf", { type: "application/pdf" }) });
+    expect(res.status).toBe(302);
+    const version = await prisma.materialVersion.findFirstOrThrow({ where: { material: { origin: "upload" } } });
+    expect(version.fileName).toBe("passwd.pdf");
+    expect(version.mimeType).toBe("application/pdf");
+  });
+
+  it.each([
+    ["a PDF named .docx", new File([pdf], "slides.docx"), "material.validation.mismatch"],
+    ["a text file named .pdf", new File(["hello"], "notes.pdf"), "material.validation.unknownType"],
+    ["an executable", new File(["MZ..."], "tool.exe"), "material.validation.extension"],
+    ["an empty file", new File([], "empty.pdf"), "material.validation.noFile"],
+  ])("refuses %s and leaves database and disk unchanged", async (_label, file, error) => {
+    const before = filesOnDisk();
+    const res = await upload({ file });
+    expect(res.status).toBe(400);
+    expect(res.data.fieldErrors.file, JSON.stringify(res.data)).toBe(error);
+    expect(res.data.values.title).toBe("講義スライド");
+    expect(await prisma.material.count({ where: { origin: "upload" } })).toBe(0);
+    expect(filesOnDisk()).toBe(before);
+  });
+
+  it("refuses more than 50 MB", async () => {
+    const res = await upload({ file: new File([new Uint8Array(51 * 1024 * 1024)], "big.pdf") });
+    expect(res.data.formError).toBe("upload.tooLarge");
+    expect(await prisma.material.count({ where: { origin: "upload" } })).toBe(0);
+  });
+
+  it("is refused to facilitators", async () => {
+    const facilitator = await createUser("facilitator");
+    const res = await caught(newMaterialAction({ request: formRequest("/materials/new", { kind: "link", title: "x", url: "https://example.jp", stage: "session1", audience: "participant" }, { cookie: await sessionCookieFor(facilitator.id) }), params: {}, context }));
+    expect(res.status).toBe(403);
+  });
+
+  it("attaches an uploaded link to an academy with a release time", async () => {
+    const { academy, cookie } = await setup(3);
+    const coordinator = await createUser("coordinator");
+    const created = await caught(newMaterialAction({ request: formRequest("/materials/new", { kind: "link", title: "e-Stat", url: "https://www.e-stat.go.jp/", stage: "session2", audience: "participant" }, { cookie: await sessionCookieFor(coordinator.id) }), params: {}, context }));
+    expect(created.status).toBe(302);
+    const link = await prisma.material.findFirstOrThrow({ where: { origin: "upload" } });
+    await attachMaterial(coordinator.id, academy.id, link.id, null, new Date(Date.now() - 1000));
+    const list = await caught(listLoader({ request: getRequest("/", { cookie }), params: { academyId: academy.id }, context }));
+    expect(list.data.items.map((i: { material: { title: string } }) => i.material.title)).toContain("e-Stat");
+  });
+});
