@@ -1,0 +1,87 @@
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { DEMO, expectAccessible, signIn, useBrowser } from "./browser";
+
+const browser = useBrowser();
+
+describe("materials released session by session", () => {
+  it("participant sees nothing before release, then session 1; downloads a worksheet; pre-learning progress and download log", async () => {
+    // The coordinator puts a new participant into the recruiting 福岡市圏域 academy (sessions two months away).
+    const coordinator = await browser.newPage();
+    await signIn(coordinator, DEMO.coordinator);
+    await coordinator.goto("/academies");
+    await coordinator.getByRole("link", { name: "福岡市圏域データアカデミー" }).click();
+    await coordinator.getByRole("heading", { level: 1, name: "福岡市圏域データアカデミー" }).waitFor();
+    const academyUrl = coordinator.url().replace(/\?.*$/, "");
+    await coordinator.getByRole("link", { name: "チームを追加" }).click();
+    await coordinator.getByLabel("チーム名").fill("福岡 子育て支援チーム");
+    await coordinator.getByLabel("テーマ").fill("子育て世帯の転出を防ぐ");
+    await coordinator.getByRole("checkbox", { name: "福岡市" }).check();
+    await coordinator.getByRole("button", { name: "追加する" }).click();
+    await coordinator.getByRole("heading", { level: 1, name: "福岡 子育て支援チーム" }).waitFor();
+    await coordinator.getByLabel("氏名").fill("德永 陽子");
+    await coordinator.getByLabel("メールアドレス").fill("tokunaga@example.lg.jp");
+    await coordinator.getByLabel("所属部署").fill("こども未来局");
+    await coordinator.getByRole("button", { name: "追加して招待する" }).click();
+    await coordinator.getByRole("rowheader", { name: /德永 陽子/ }).waitFor();
+
+    await coordinator.goto("/outbox");
+    await coordinator.getByText("tokunaga@example.lg.jp").first().click();
+    const link = ((await coordinator.locator("details[open] pre").textContent()) ?? "").match(/https?:\/\/\S+\/invitations\/\S+/)?.[0];
+    const participant = await browser.newPage();
+    await participant.goto(link!);
+    await participant.getByLabel("新しいパスワード", { exact: true }).fill("tokunaga-pass-2026");
+    await participant.getByLabel("新しいパスワード（確認）").fill("tokunaga-pass-2026");
+    await participant.getByRole("button", { name: "利用を開始する" }).click();
+    await participant.getByRole("heading", { name: "マイチーム" }).waitFor();
+
+    // Before the release time: nothing, and a guessed URL of a facilitator guide is a 404.
+    await participant.goto(`${academyUrl}/materials`);
+    await participant.getByText("公開されている教材はまだありません").waitFor();
+
+    // The coordinator releases pre-learning and session 1 now.
+    await coordinator.goto(`${academyUrl}/materials`);
+    const yesterday = new Date(Date.now() - 86400_000).toISOString().slice(0, 10);
+    for (const title of ["事前学習テキスト：データに基づく政策づくりの基本", "第1回 課題の設定・整理（参加者用テキスト）", "課題設定シート", "第1回 課題の設定・整理（講師用ガイド）"]) {
+      const item = coordinator.locator("li", { has: coordinator.getByRole("heading", { name: title, exact: true }) });
+      await item.getByLabel("公開日").fill(yesterday);
+      await item.getByRole("button", { name: "公開設定を保存" }).click();
+      await coordinator.waitForLoadState("networkidle");
+    }
+    const guideHref = await coordinator.getByRole("link", { name: "第1回 課題の設定・整理（講師用ガイド）" }).getAttribute("href");
+
+    await participant.goto(`${academyUrl}/materials`);
+    await participant.getByRole("heading", { name: "第1回", exact: true }).waitFor();
+    expect(await participant.getByRole("link", { name: "第1回 課題の設定・整理（参加者用テキスト）" }).count()).toBe(1);
+    expect(await participant.getByRole("link", { name: /講師用ガイド/ }).count()).toBe(0);
+    expect(await participant.getByRole("link", { name: /第2回/ }).count()).toBe(0);
+    await expectAccessible(participant);
+    const guessed = await participant.goto(guideHref!);
+    expect(guessed?.status()).toBe(404);
+
+    // Download the worksheet and open it as a workbook.
+    await participant.goto(`${academyUrl}/materials`);
+    const sheetItem = participant.locator("li", { has: participant.getByRole("heading", { name: "課題設定シート" }) });
+    const [download] = await Promise.all([participant.waitForEvent("download"), sheetItem.getByRole("link", { name: "ダウンロード" }).click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path())!);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["課題設定", "ロジックツリー", "仮説と必要なデータ"]);
+
+    // Mark the pre-learning done.
+    await participant.getByRole("button", { name: "完了にする" }).click();
+    await participant.getByText("完了", { exact: true }).waitFor();
+
+    // The facilitator of the academy sees the team's progress.
+    const facilitator = await browser.newPage();
+    await signIn(facilitator, { email: "facilitator2@example.jp", password: DEMO.facilitator.password });
+    await facilitator.goto(`${academyUrl}/materials`);
+    const row = facilitator.getByRole("row", { name: /福岡 子育て支援チーム/ });
+    expect(await row.textContent()).toContain("1 / 1名");
+
+    // The coordinator sees the download in the log.
+    await coordinator.goto(`${academyUrl}/materials/log`);
+    const entry = coordinator.getByRole("row", { name: /德永 陽子.*課題設定シート/ });
+    expect(await entry.count()).toBe(1);
+    expect(await coordinator.getByRole("row", { name: /課題設定シート/ }).first().textContent()).toMatch(/課題設定シート/);
+  });
+});
