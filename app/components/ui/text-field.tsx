@@ -1,5 +1,5 @@
 import { forwardRef, useId, type InputHTMLAttributes } from "react";
-import { useTranslation } from "react-i18next";
+import { FieldShell } from "./field";
 
 export interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
@@ -13,43 +13,22 @@ export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function T
   { label, error, hint, id, required, className = "", ...props },
   ref,
 ) {
-  const { t } = useTranslation();
   const autoId = useId();
   const inputId = id ?? autoId;
-  const hintId = `${inputId}-hint`;
-  const errorId = `${inputId}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const describedBy = [hint ? `${inputId}-hint` : null, error ? `${inputId}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`flex flex-col gap-1 ${className}`}>
-      <div className="flex items-center gap-2">
-        <label htmlFor={inputId} className="text-std-16B-170">
-          {label}
-        </label>
-        {required ? (
-          <span aria-hidden="true" className="rounded-4 bg-error-2 px-1.5 py-0.5 text-dns-14B-120 text-white">
-            {t("form.required")}
-          </span>
-        ) : null}
-      </div>
-      {hint ? (
-        <p id={hintId} className="text-dns-14N-130 text-solid-gray-600">
-          {hint}
-        </p>
-      ) : null}
-      <input
-        ref={ref}
-        id={inputId}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className="min-h-12 rounded-8 border border-solid-gray-600 bg-white px-4 text-std-16N-170 aria-invalid:border-error-2 aria-invalid:border-2"
-        {...props}
-      />
-      {error ? (
-        <p id={errorId} className="text-dns-16N-130 text-error-2">
-          {t(error)}
-        </p>
-      ) : null}
+    <div className={className}>
+      <FieldShell id={inputId} label={label} hint={hint} error={error} required={required}>
+        <input
+          ref={ref}
+          id={inputId}
+          required={required}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          className="min-h-12 rounded-8 border border-solid-gray-600 bg-white px-4 text-std-16N-170 aria-invalid:border-2 aria-invalid:border-error-2"
+          {...props}
+        />
+      </FieldShell>
     </div>
   );
 });

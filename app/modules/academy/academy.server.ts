@@ -2,7 +2,7 @@ import { prisma } from "~/utils/db.server";
 import { fromTokyoInputs } from "~/utils/dates";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { SessionUser } from "~/utils/session.server";
-import { academyScope } from "./scope.server";
+import { academyRowSelect, academyScope } from "./scope.server";
 import { canTransition } from "./status";
 import type { AcademyCreateInput, AcademyFilter, AcademyUpdateInput } from "./schemas";
 import { checkDoubleBooking, type ScheduleIssue } from "~/modules/schedule/rules";
@@ -171,18 +171,7 @@ export function listAcademies(user: SessionUser, filter: AcademyFilter) {
     },
     orderBy: [{ fiscalYear: "desc" }, { region: { kana: "asc" } }],
     select: {
-      id: true,
-      name: true,
-      fiscalYear: true,
-      status: true,
-      region: {
-        select: {
-          id: true,
-          name: true,
-          members: { select: { municipality: { select: { name: true, prefecture: { select: { name: true } } } } } },
-        },
-      },
-      _count: { select: { teams: true, sessions: true } },
+      ...academyRowSelect,
       sessions: { orderBy: { sequence: "asc" }, select: { sequence: true, startsAt: true, endsAt: true } },
     },
   });

@@ -1,6 +1,6 @@
 import { prisma } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
-import { academyScope, teamScope } from "./scope.server";
+import { academyRowSelect, academyScope, teamScope } from "./scope.server";
 
 const sessionSelect = {
   id: true,
@@ -29,18 +29,7 @@ export async function academyOverview(user: SessionUser, now: Date) {
     where: academyScope(user),
     orderBy: [{ fiscalYear: "desc" }, { region: { kana: "asc" } }],
     select: {
-      id: true,
-      name: true,
-      fiscalYear: true,
-      status: true,
-      region: {
-        select: {
-          id: true,
-          name: true,
-          members: { select: { municipality: { select: { name: true, prefecture: { select: { name: true } } } } } },
-        },
-      },
-      _count: { select: { teams: true, sessions: true } },
+      ...academyRowSelect,
       sessions: {
         where: { endsAt: { gte: now } },
         orderBy: { startsAt: "asc" },

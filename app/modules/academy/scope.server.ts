@@ -26,3 +26,19 @@ export function teamScope(user: UserWithPermissions & { id: string }): Prisma.Te
   }
   return or.length > 0 ? { OR: or } : { id: { in: [] } };
 }
+
+/** The fields every academy list shows (name, year, status, region with its governments, counts). */
+export const academyRowSelect = {
+  id: true,
+  name: true,
+  fiscalYear: true,
+  status: true,
+  region: {
+    select: {
+      id: true,
+      name: true,
+      members: { select: { municipality: { select: { name: true, prefecture: { select: { name: true } } } } } },
+    },
+  },
+  _count: { select: { teams: true, sessions: true } },
+} as const;
