@@ -1,16 +1,33 @@
 #!/usr/bin/env node
-// `npm start`: prepare the database, build once if there is no build, then serve.
+// `npm start`: prepare the database, build when the build is missing or older than the
+// sources, then serve.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import path from "node:path";
 
 function run(command, args) {
   const result = spawnSync(command, args, { stdio: "inherit", env: process.env });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-run(process.execPath, ["scripts/prepare-db.mjs"]);
-if (!fs.existsSync("build/server/index.js") || process.env.REBUILD === "true") {
-  run(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "vite:build"]);
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
+    else newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
 }
+
+function buildIsStale() {
+  const built = "build/server/index.js";
+  if (!fs.existsSync(built) || process.env.REBUILD === "true") return true;
+  const sources = Math.max(newestMtime("app"), newestMtime("public"), fs.statSync("package-lock.json").mtimeMs);
+  return sources > fs.statSync(built).mtimeMs;
+}
+
+run(process.execPath, ["scripts/prepare-db.mjs"]);
+if (buildIsStale()) run(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "vite:build"]);
 process.env.NODE_ENV ??= "production";
 await import("../server.mjs");
