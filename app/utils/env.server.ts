@@ -21,13 +21,17 @@ function generatedSecret(name: string): string {
 
 function readEnv() {
   const isProduction = process.env.NODE_ENV === "production";
+  const appUrl = process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
   return {
     isProduction,
     databaseUrl: process.env.DATABASE_URL ?? `file:${path.join(DATA_DIR, "app.db")}`,
     sessionSecret: process.env.SESSION_SECRET ?? generatedSecret("session-secret"),
-    /** Secure cookies need HTTPS; set COOKIE_SECURE=false to test a production build over plain HTTP. */
-    cookieSecure: process.env.COOKIE_SECURE ? process.env.COOKIE_SECURE === "true" : isProduction,
-    appUrl: process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
+    /**
+     * Secure cookies whenever the app is served over HTTPS (APP_URL). A Secure cookie over plain
+     * HTTP on an intranet address would silently break sign-in.
+     */
+    cookieSecure: process.env.COOKIE_SECURE ? process.env.COOKIE_SECURE === "true" : appUrl.startsWith("https://"),
+    appUrl,
     smtpUrl: process.env.SMTP_URL ?? "",
     mailFrom: process.env.MAIL_FROM ?? "Data Academy Manager <no-reply@localhost>",
   };
