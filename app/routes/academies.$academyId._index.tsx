@@ -72,7 +72,7 @@ export default function AcademyPage() {
       {actionData?.error ? <Alert tone="error">{t(actionData.error)}</Alert> : null}
       <header className="flex flex-col gap-2">
         <p className="text-solid-gray-600">
-          {formatFiscalYear(academy.fiscalYear, locale, true)} · {academy.region.name}（{academy.region.members.map((m) => m.municipality.name).join("・")}）
+          {formatFiscalYear(academy.fiscalYear, locale, true)} · {t("format.withParen", { text: academy.region.name, paren: academy.region.members.map((m) => m.municipality.name).join(t("format.list")) })}
         </p>
         <h1>{academy.name}</h1>
         <div className="flex flex-wrap items-center gap-3">
@@ -93,9 +93,9 @@ export default function AcademyPage() {
         {academy.description ? <p>{academy.description}</p> : null}
         <dl className="grid gap-x-6 gap-y-1 md:grid-cols-[max-content_1fr]">
           <dt className="font-bold">{t("academy.facilitators")}</dt>
-          <dd>{facilitators.map((s) => s.user.displayName).join("、") || "—"}</dd>
+          <dd>{facilitators.map((s) => s.user.displayName).join(t("format.list")) || "—"}</dd>
           <dt className="font-bold">{t("academy.coordinators")}</dt>
-          <dd>{coordinators.map((s) => s.user.displayName).join("、") || "—"}</dd>
+          <dd>{coordinators.map((s) => s.user.displayName).join(t("format.list")) || "—"}</dd>
           <dt className="font-bold">{t("academy.preLearning")}</dt>
           <dd>
             {academy.preLearningStartsAt && firstSession
@@ -119,7 +119,7 @@ export default function AcademyPage() {
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h3 className="text-std-18B-160">
                   {t("session.numbered", { n: s.sequence })}
-                  {s.kind !== "workshop" ? `（${t(`session.kind.${s.kind}`)}）` : ""}
+                  {s.kind !== "workshop" ? t("format.paren", { text: t(`session.kind.${s.kind}`) }) : ""}
                   {s.title ? ` ${s.title}` : ""}
                 </h3>
                 <div className="flex gap-3">
@@ -139,7 +139,7 @@ export default function AcademyPage() {
                 {s.venueCapacity ? ` ${t("session.capacityValue", { count: s.venueCapacity })}` : ""}
                 {s.onlineUrl ? <> {t("session.online")}: <a href={s.onlineUrl}>{s.onlineUrl}</a></> : null}
               </p>
-              <p className="text-dns-16N-130">{t("academy.facilitators")}: {s.facilitators.map((f) => f.user.displayName).join("、") || "—"}</p>
+              <p className="text-dns-16N-130">{t("academy.facilitators")}: {s.facilitators.map((f) => f.user.displayName).join(t("format.list")) || "—"}</p>
               {s.agenda ? <p className="whitespace-pre-wrap text-dns-16N-130 text-solid-gray-800">{s.agenda}</p> : null}
               <ScheduleIssues issues={issues[s.id] ?? []} />
             </li>
@@ -164,7 +164,7 @@ export default function AcademyPage() {
               <h3 className="text-std-18B-160"><Link to={`/academies/${academy.id}/teams/${team.id}`}>{team.name}</Link></h3>
               <p>{t("team.theme")}: {team.themeTitle}</p>
               <p className="text-dns-14N-130 text-solid-gray-600">
-                {team.municipalities.map((m) => m.municipality.name).join("・")} · {t("team.memberCount", { count: team.members.length })}
+                {team.municipalities.map((m) => m.municipality.name).join(t("format.list"))} · {t("team.memberCount", { count: team.members.length })}
                 {team.lead ? ` · ${t("team.lead")}: ${team.lead.displayName}` : ""}
               </p>
               {team.warnings.map((w) => (

@@ -124,7 +124,7 @@ export default function TeamPage() {
                 <tr key={m.id} className="border-b border-solid-gray-200 align-top">
                   <th scope="row" className="p-2">
                     {m.displayName}
-                    {team.leadId === m.userId ? `（${t("team.lead")}）` : ""}
+                    {team.leadId === m.userId ? t("format.paren", { text: t("team.lead") }) : ""}
                     {m.email ? <span className="block text-dns-14N-130 font-normal text-solid-gray-600">{m.email}</span> : null}
                   </th>
                   <td className="p-2">{m.department}</td>

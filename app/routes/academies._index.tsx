@@ -100,7 +100,7 @@ export default function AcademiesPage() {
                 <td className="p-2">
                   {a.region.name}
                   <span className="block text-dns-14N-130 text-solid-gray-600">
-                    {[...new Set(a.region.members.map((m) => m.municipality.prefecture.name))].join("・")}
+                    {[...new Set(a.region.members.map((m) => m.municipality.prefecture.name))].join(t("format.list"))}
                   </span>
                 </td>
                 <td className="p-2"><AcademyStatusBadge status={a.status} /></td>

@@ -38,7 +38,7 @@ export default function RegionsPage() {
               {r.archivedAt ? <span className="ml-2 text-dns-14B-120 text-solid-gray-600">{t("region.archived")}</span> : null}
             </h2>
             <p className="text-dns-16N-130">
-              {r.members.map((m) => `${m.municipality.name}`).join("・")}
+              {r.members.map((m) => `${m.municipality.name}`).join(t("format.list"))}
             </p>
             <p className="text-dns-14N-130 text-solid-gray-600">
               {t("region.academyCount", { count: r._count.academies })}

@@ -40,7 +40,7 @@ export function AcademyTable({ academies, caption }: { academies: AcademyRow[]; 
               <td className="p-2">
                 <div>{a.region.name}</div>
                 <div className="text-dns-14N-130 text-solid-gray-600">
-                  {[...new Set(a.region.members.map((m) => m.municipality.prefecture.name))].join("・")}{" "}
+                  {[...new Set(a.region.members.map((m) => m.municipality.prefecture.name))].join(t("format.list"))}{" "}
                   {a.region.members.length > 1 ? t("region.memberCount", { count: a.region.members.length }) : ""}
                 </div>
               </td>

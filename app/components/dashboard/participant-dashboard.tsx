@@ -36,7 +36,7 @@ export function ParticipantDashboard({ teams }: { teams: TeamCard[] }) {
                 <div className="mt-2 flex flex-col gap-1">
                   <p className="text-std-20B-150">
                     {t("session.numbered", { n: next.sequence })}
-                    {next.title ? `「${next.title}」` : ""}
+                    {next.title ? t("format.quote", { text: next.title }) : ""}
                   </p>
                   <p>{formatTimeRange(new Date(next.startsAt), new Date(next.endsAt), locale)}</p>
                   <p>{[next.venueName, next.venueAddress].filter(Boolean).join(" ") || (next.onlineUrl ? t("session.online") : "")}</p>
@@ -55,7 +55,7 @@ export function ParticipantDashboard({ teams }: { teams: TeamCard[] }) {
               <p className="text-std-18B-160">{t("team.theme")}: {team.themeTitle}</p>
               {team.problemStatement ? <p>{team.problemStatement}</p> : null}
               <p className="text-solid-gray-600">
-                {t("team.municipalities")}: {team.municipalities.map((m) => m.municipality.name).join("・")}
+                {t("team.municipalities")}: {team.municipalities.map((m) => m.municipality.name).join(t("format.list"))}
               </p>
             </section>
             <section aria-labelledby={`members-${team.id}`} className="flex flex-col gap-2">
@@ -64,7 +64,7 @@ export function ParticipantDashboard({ teams }: { teams: TeamCard[] }) {
                 {team.members.map((m) => (
                   <li key={m.id} className="rounded-8 border border-solid-gray-200 px-4 py-2">
                     <span className="font-bold">{m.user.displayName}</span>
-                    {team.lead?.displayName === m.user.displayName ? ` (${t("team.lead")})` : ""}
+                    {team.lead?.displayName === m.user.displayName ? ` ${t("format.paren", { text: t("team.lead") })}` : ""}
                     <span className="block text-dns-14N-130 text-solid-gray-600">
                       {m.department} · {t(`team.role.${m.teamRole}`)}
                     </span>

@@ -24,7 +24,7 @@ export function SessionList({ sessions, headingId }: { sessions: SessionItem[]; 
           <span className="text-std-16B-170 md:w-80">{formatTimeRange(new Date(s.startsAt), new Date(s.endsAt), locale)}</span>
           <span>
             {s.academy.name} — {t("session.numbered", { n: s.sequence })}
-            {s.title ? `「${s.title}」` : ""}
+            {s.title ? t("format.quote", { text: s.title }) : ""}
           </span>
           <span className="text-solid-gray-600">{s.venueName || (s.onlineUrl ? t("session.online") : "")}</span>
         </li>

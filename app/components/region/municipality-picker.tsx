@@ -111,7 +111,7 @@ export function MunicipalityPicker({
                     }}
                     className="w-full px-4 py-2 text-left hover:bg-blue-50 disabled:text-solid-gray-536"
                   >
-                    {m.prefecture} {m.name}（{m.kana}） {m.code}
+                    {m.prefecture} {t("format.withParen", { text: m.name, paren: m.kana })} {m.code}
                   </button>
                 </li>
               ))}
