@@ -69,11 +69,16 @@ export function SessionForm({ defaults, facilitatorIds, facilitators, actionData
         error={errorFor("facilitatorIds")}
       />
       <TextareaField label={t("session.agenda")} rows={5} error={errorFor("agenda")} {...register("agenda")} />
-      {actionData?.needsAcknowledgement ? (
-        <label className="flex items-center gap-2 rounded-8 bg-yellow-50 p-3">
-          <input type="checkbox" name="acknowledgeWarnings" value="yes" className="size-5" />
-          {t("schedule.acknowledge")}
-        </label>
+      {issues.length > 0 ? (
+        <div className="flex flex-col gap-2 rounded-8 bg-yellow-50 p-3">
+          <ScheduleIssues issues={issues} />
+          {actionData?.needsAcknowledgement ? (
+            <label className="flex items-center gap-2">
+              <input type="checkbox" name="acknowledgeWarnings" value="yes" className="size-5" />
+              {t("schedule.acknowledge")}
+            </label>
+          ) : null}
+        </div>
       ) : null}
       <div>
         <Button type="submit">{submitLabel}</Button>
