@@ -26,6 +26,8 @@ export function createI18n(locale: AppLocale): I18n {
     interpolation: { escapeValue: false },
     initAsync: false,
     returnNull: false,
+    // No console advertisement in server logs or the browser.
+    showSupportNotice: false,
   });
   return instance;
 }
