@@ -196,3 +196,34 @@ describe("coordinator uploads", () => {
     expect(list.data.items.map((i: { material: { title: string } }) => i.material.title)).toContain("e-Stat");
   });
 });
+
+describe("who may manage releases", () => {
+  it("refuses release changes to participants and the download log to facilitators; strangers get 404", async () => {
+    const { academy, cookie, facilitator, material } = await setup(3);
+    const handout = await material("session1-participant");
+    const asParticipant = await caught(
+      listAction({ request: formRequest("/", { intent: "release", materialId: handout.id, date: "2026-01-01", time: "09:00" }, { cookie }), params: { academyId: academy.id }, context }),
+    );
+    expect(asParticipant.status).toBe(403);
+    const { loader: logLoader } = await import("./academies.$academyId.materials.log");
+    const asFacilitator = await caught(logLoader({ request: getRequest("/", { cookie: await sessionCookieFor(facilitator.id) }), params: { academyId: academy.id }, context }));
+    expect(asFacilitator.status).toBe(403);
+    const stranger = await createUser("facilitator");
+    const asStranger = await caught(listLoader({ request: getRequest("/", { cookie: await sessionCookieFor(stranger.id) }), params: { academyId: academy.id }, context }));
+    expect(asStranger.status).toBe(404);
+  });
+
+  it("rejects an impossible release date with a message and changes nothing", async () => {
+    const { academy, material } = await setup(3);
+    const coordinator = await createUser("coordinator");
+    const handout = await material("session1-participant");
+    const before = await prisma.academyMaterial.findFirstOrThrow({ where: { academyId: academy.id, materialId: handout.id } });
+    const res = await caught(
+      listAction({ request: formRequest("/", { intent: "release", materialId: handout.id, date: "2026-02-30", time: "25:00" }, { cookie: await sessionCookieFor(coordinator.id) }), params: { academyId: academy.id }, context }),
+    );
+    expect(res.status).toBe(400);
+    expect(res.data.error).toBe("validation.date");
+    const after = await prisma.academyMaterial.findFirstOrThrow({ where: { academyId: academy.id, materialId: handout.id } });
+    expect(after.releaseAt).toEqual(before.releaseAt);
+  });
+});
