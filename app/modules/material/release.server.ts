@@ -7,8 +7,8 @@ const DAY = 24 * 60 * 60 * 1000;
 export const DEFAULT_RELEASE_DAYS_BEFORE = 7;
 export const DEFAULT_PRELEARNING_DAYS_BEFORE = 14;
 
-/** Where a material of this stage belongs in the academy, and when it is released by default. */
-export async function defaultPlacement(academyId: string, stage: string) {
+/** Where material of each stage belongs in the academy, and when it is released by default. */
+async function placements(academyId: string) {
   const academy = await prisma.academy.findUniqueOrThrow({
     where: { id: academyId },
     select: {
@@ -17,32 +17,37 @@ export async function defaultPlacement(academyId: string, stage: string) {
     },
   });
   const workshops = academy.sessions;
-  if (stage === "prelearning") {
-    const first = workshops[0]?.startsAt ?? new Date();
-    return { sessionId: null, releaseAt: academy.preLearningStartsAt ?? new Date(first.getTime() - DEFAULT_PRELEARNING_DAYS_BEFORE * DAY) };
-  }
-  const n = Number(stage.replace("session", ""));
-  const session = workshops[n - 1] ?? workshops.at(-1);
-  if (!session) return null;
-  return { sessionId: session.id, releaseAt: new Date(session.startsAt.getTime() - DEFAULT_RELEASE_DAYS_BEFORE * DAY) };
+  return (stage: string) => {
+    if (stage === "prelearning") {
+      const first = workshops[0]?.startsAt ?? new Date();
+      return { sessionId: null, releaseAt: academy.preLearningStartsAt ?? new Date(first.getTime() - DEFAULT_PRELEARNING_DAYS_BEFORE * DAY) };
+    }
+    const n = Number(stage.replace("session", ""));
+    const session = workshops[n - 1] ?? workshops.at(-1);
+    if (!session) return null;
+    return { sessionId: session.id, releaseAt: new Date(session.startsAt.getTime() - DEFAULT_RELEASE_DAYS_BEFORE * DAY) };
+  };
 }
 
 /** Attach every repository curriculum item not yet attached, at its default place and time. */
 export async function attachCurriculum(actorId: string | null, academyId: string) {
-  const [materials, attached] = await Promise.all([
+  const [materials, attached, placementOf] = await Promise.all([
     prisma.material.findMany({ where: { origin: "repository" }, select: { id: true, stage: true } }),
     prisma.academyMaterial.findMany({ where: { academyId }, select: { materialId: true } }),
+    placements(academyId),
   ]);
   const have = new Set(attached.map((a) => a.materialId));
-  let count = 0;
-  for (const m of materials.filter((m) => !have.has(m.id))) {
-    const placement = await defaultPlacement(academyId, m.stage);
-    if (!placement) continue;
-    await prisma.academyMaterial.create({ data: { academyId, materialId: m.id, ...placement } });
-    count++;
+  const rows = materials
+    .filter((m) => !have.has(m.id))
+    .flatMap((m) => {
+      const placement = placementOf(m.stage);
+      return placement ? [{ academyId, materialId: m.id, ...placement }] : [];
+    });
+  if (rows.length > 0) {
+    await prisma.academyMaterial.createMany({ data: rows });
+    await recordAudit({ actorId, action: "material.attach_curriculum", entityType: "academy", entityId: academyId, after: { count: rows.length } });
   }
-  if (count > 0) await recordAudit({ actorId, action: "material.attach_curriculum", entityType: "academy", entityId: academyId, after: { count } });
-  return count;
+  return rows.length;
 }
 
 export async function attachMaterial(actorId: string, academyId: string, materialId: string, sessionId: string | null, releaseAt: Date) {
