@@ -219,3 +219,29 @@ describe("editing a session", () => {
     expect(res.status).toBe(404);
   });
 });
+
+describe("teams and regions by the wrong people", () => {
+  it("shows a participant their own team only, and lets nobody but coordinators change teams or regions", async () => {
+    const { user } = await coordinatorCookie();
+    const academy = await harimaAcademy(user.id, []);
+    const me = await createUser("participant");
+    const other = await createUser("participant");
+    const mine = await prisma.team.create({ data: { academyId: academy.id, name: "A", members: { create: { userId: me.id } } } });
+    const theirs = await prisma.team.create({ data: { academyId: academy.id, name: "B", members: { create: { userId: other.id } } } });
+    const cookie = await sessionCookieFor(me.id);
+    const { loader: teamLoader, action: teamAction } = await import("./academies.$academyId.teams.$teamId");
+    const { loader: regionLoader } = await import("./regions.$regionId");
+    expect((await caught(teamLoader({ request: getRequest("/", { cookie }), params: { academyId: academy.id, teamId: mine.id }, context }))).status).toBe(200);
+    expect((await caught(teamLoader({ request: getRequest("/", { cookie }), params: { academyId: academy.id, teamId: theirs.id }, context }))).status).toBe(404);
+    const add = await caught(
+      teamAction({
+        request: formRequest("/", { intent: "addMember", displayName: "侵入 者", email: "x@example.jp", department: "x", teamRole: "other" }, { cookie }),
+        params: { academyId: academy.id, teamId: mine.id },
+        context,
+      }),
+    );
+    expect(add.status).toBe(403);
+    expect(await prisma.teamMember.count({ where: { teamId: mine.id } })).toBe(1);
+    expect((await caught(regionLoader({ request: getRequest("/", { cookie }), params: { regionId: academy.regionId }, context }))).status).toBe(403);
+  });
+});
