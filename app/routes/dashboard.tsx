@@ -8,6 +8,7 @@ import { academyOverview, coordinatorStats, myTeams, upcomingSessions } from "~/
 import { CoordinatorDashboard } from "~/components/dashboard/coordinator-dashboard";
 import { FacilitatorDashboard } from "~/components/dashboard/facilitator-dashboard";
 import { ParticipantDashboard } from "~/components/dashboard/participant-dashboard";
+import { myPreLearning } from "~/modules/material/prelearning.server";
 import { pageTitle } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -27,7 +28,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const [academies, sessions] = await Promise.all([academyOverview(user, now), upcomingSessions(user, now, 8)]);
     return { role, academies, sessions } as const;
   }
-  return { role: "participant", teams: await myTeams(user, now) } as const;
+  const teams = await myTeams(user, now);
+  const preLearning = await myPreLearning(user.id, [...new Set(teams.map((t) => t.academy.id))], now);
+  return { role: "participant", teams, preLearning } as const;
 }
 
 export default function DashboardPage() {
@@ -41,7 +44,7 @@ export default function DashboardPage() {
       ) : data.role === "facilitator" ? (
         <FacilitatorDashboard {...data} />
       ) : (
-        <ParticipantDashboard teams={data.teams} />
+        <ParticipantDashboard teams={data.teams} preLearning={data.preLearning} />
       )}
     </div>
   );

@@ -70,6 +70,8 @@ describe("materials released session by session", () => {
     // Mark the pre-learning done.
     await participant.getByRole("button", { name: "完了にする" }).click();
     await participant.getByText("完了", { exact: true }).waitFor();
+    await participant.goto("/dashboard");
+    await participant.getByText("事前学習：すべて完了しました").waitFor();
 
     // The facilitator of the academy sees the team's progress.
     const facilitator = await browser.newPage();

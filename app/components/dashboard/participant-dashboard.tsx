@@ -20,7 +20,13 @@ interface TeamCard {
   };
 }
 
-export function ParticipantDashboard({ teams }: { teams: TeamCard[] }) {
+export function ParticipantDashboard({
+  teams,
+  preLearning,
+}: {
+  teams: TeamCard[];
+  preLearning: Record<string, { total: number; done: number }>;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   if (teams.length === 0) return <p>{t("dashboard.noTeam")}</p>;
@@ -44,6 +50,7 @@ export function ParticipantDashboard({ teams }: { teams: TeamCard[] }) {
               ) : (
                 <p>{t("dashboard.noUpcomingSessions")}</p>
               )}
+              <PreLearningStatus academyId={team.academy.id} status={preLearning[team.academy.id]} />
             </section>
             <section className="flex flex-col gap-2">
               <p className="flex flex-wrap items-center gap-3 text-solid-gray-600">
@@ -76,5 +83,19 @@ export function ParticipantDashboard({ teams }: { teams: TeamCard[] }) {
         );
       })}
     </>
+  );
+}
+
+function PreLearningStatus({ academyId, status }: { academyId: string; status?: { total: number; done: number } }) {
+  const { t } = useTranslation();
+  if (!status || status.total === 0) return null;
+  const complete = status.done >= status.total;
+  return (
+    <p className="mt-3 flex flex-wrap items-center gap-3">
+      <span className={complete ? "font-bold text-success-2" : "font-bold"}>
+        {complete ? t("dashboard.preLearningDone") : t("dashboard.preLearningOpen", { done: status.done, total: status.total })}
+      </span>
+      <a href={`/academies/${academyId}/materials#prelearning`}>{t("dashboard.preLearningLink")}</a>
+    </p>
   );
 }

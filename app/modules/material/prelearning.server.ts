@@ -140,3 +140,24 @@ export async function downloadLog(academyId: string, take = 200) {
   }
   return { entries, counts: [...byMaterial.entries()].map(([id, r]) => ({ id, ...r })) };
 }
+
+/** For a participant's dashboard: released pre-learning items in each academy and how many are done. */
+export async function myPreLearning(userId: string, academyIds: string[], now = new Date()) {
+  const [released, done] = await Promise.all([
+    prisma.academyMaterial.groupBy({
+      by: ["academyId"],
+      where: { academyId: { in: academyIds }, releaseAt: { lte: now }, material: { stage: "prelearning", audience: "participant" } },
+      _count: { _all: true },
+    }),
+    prisma.preLearningCompletion.groupBy({ by: ["academyId"], where: { userId, academyId: { in: academyIds } }, _count: { _all: true } }),
+  ]);
+  return Object.fromEntries(
+    academyIds.map((id) => [
+      id,
+      {
+        total: released.find((r) => r.academyId === id)?._count._all ?? 0,
+        done: done.find((d) => d.academyId === id)?._count._all ?? 0,
+      },
+    ]),
+  ) as Record<string, { total: number; done: number }>;
+}
