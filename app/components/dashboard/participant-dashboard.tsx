@@ -50,7 +50,9 @@ export function ParticipantDashboard({
               ) : (
                 <p>{t("dashboard.noUpcomingSessions")}</p>
               )}
-              <PreLearningStatus academyId={team.academy.id} status={preLearning[team.academy.id]} />
+              {["finished", "archived"].includes(team.academy.status) ? null : (
+                <PreLearningStatus academyId={team.academy.id} status={preLearning[team.academy.id]} />
+              )}
             </section>
             <section className="flex flex-col gap-2">
               <p className="flex flex-wrap items-center gap-3 text-solid-gray-600">
