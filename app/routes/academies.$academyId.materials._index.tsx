@@ -88,8 +88,11 @@ export default function AcademyMaterialsPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const text = useMaterialText();
-  const stageOf = (i: (typeof items)[number]) => (i.session ? `session${i.session.sequence}` : "prelearning");
-  const stages = [...new Set(items.map(stageOf))].sort((a, b) => (a === "prelearning" ? -1 : b === "prelearning" ? 1 : a.localeCompare(b, "en", { numeric: true })));
+  // Attached to a session: that session; otherwise pre-learning, or "general" (e.g. its session was deleted).
+  const stageOf = (i: (typeof items)[number]) =>
+    i.session ? `session${i.session.sequence}` : i.material.stage === "prelearning" ? "prelearning" : "general";
+  const rank = (stage: string) => (stage === "prelearning" ? 0 : stage === "general" ? 999 : Number(stage.replace("session", "")));
+  const stages = [...new Set(items.map(stageOf))].sort((a, b) => rank(a) - rank(b));
   const groups = stages.map((stage) => ({ stage, items: items.filter((i) => stageOf(i) === stage) }));
   return (
     <div className="flex flex-col gap-8">
@@ -108,7 +111,7 @@ export default function AcademyMaterialsPage() {
       {items.length === 0 ? <p>{staff ? t("material.noneAttached") : t("material.noneReleased")}</p> : null}
       {groups.map((g) => (
         <section key={g.stage} id={g.stage === "prelearning" ? "prelearning" : undefined} aria-labelledby={`stage-${g.stage}`} className="flex flex-col gap-3">
-          <h2 id={`stage-${g.stage}`}>{g.stage === "prelearning" ? t("material.stage.prelearning") : t("session.numbered", { n: Number(g.stage.replace("session", "")) })}</h2>
+          <h2 id={`stage-${g.stage}`}>{g.stage.startsWith("session") ? t("session.numbered", { n: Number(g.stage.replace("session", "")) }) : t(`material.stage.${g.stage}`)}</h2>
           <ul className="flex flex-col gap-3">
             {g.items.map((item) => {
               const m = text(item.material);
