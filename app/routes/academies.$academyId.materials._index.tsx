@@ -211,7 +211,7 @@ function ReleaseForm({ itemMaterialId, releaseAt, sessionId, sessions }: { itemM
       <label className="flex flex-col text-dns-14B-120">
         {t("material.attachTo")}
         <select name="sessionId" defaultValue={sessionId} className="min-h-10 rounded-4 border border-solid-gray-600 px-2">
-          <option value="">{t("material.stage.prelearning")}</option>
+          <option value="">{t("material.noSession")}</option>
           {sessions.map((s) => (
             <option key={s.id} value={s.id}>{t("session.numbered", { n: s.sequence })}</option>
           ))}
