@@ -9,7 +9,7 @@ import { DATA_DIR } from "~/utils/env.server";
 // storage can implement the same three functions later.)
 
 export function filesDir() {
-  return path.join(process.env.DATA_DIR ? path.resolve(process.env.DATA_DIR) : DATA_DIR, "files");
+  return path.join(DATA_DIR, "files");
 }
 
 export function pathFor(hash: string) {

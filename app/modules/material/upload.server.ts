@@ -16,7 +16,6 @@ import { filesDir, storeFile } from "./storage.server";
 import type { MaterialMeta } from "./schemas";
 
 import { MAX_MATERIAL_BYTES } from "./schemas";
-export { MAX_MATERIAL_BYTES };
 
 export type MaterialUpload =
   | { ok: true; formData: FormData; file: NodeOnDiskFile | null }

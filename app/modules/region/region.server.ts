@@ -31,17 +31,21 @@ const snapshot = (r: { name: string; kana: string; description: string; members:
   members: r.members.map((m) => m.municipalityCode).sort(),
 });
 
+function regionData(input: RegionInput, codes: string[]) {
+  return {
+    name: input.name,
+    kana: input.kana,
+    description: input.description,
+    members: { create: codes.map((municipalityCode) => ({ municipalityCode })) },
+  };
+}
+
 export async function createRegion(actorId: string, input: RegionInput): Promise<RegionResult> {
   const members = await resolveMembers(input.municipalityCodes);
   if (!members.ok) return { ok: false, fieldErrors: { municipalityCodes: members.error }, params: members.params };
   const region = await prisma.$transaction(async (tx) => {
     const created = await tx.region.create({
-      data: {
-        name: input.name,
-        kana: input.kana,
-        description: input.description,
-        members: { create: members.codes.map((municipalityCode) => ({ municipalityCode })) },
-      },
+      data: regionData(input, members.codes),
       include: { members: true },
     });
     await recordAudit({ actorId, action: "region.create", entityType: "region", entityId: created.id, after: snapshot(created) }, tx);
@@ -59,12 +63,7 @@ export async function updateRegion(actorId: string, id: string, input: RegionInp
     await tx.regionMunicipality.deleteMany({ where: { regionId: id } });
     const after = await tx.region.update({
       where: { id },
-      data: {
-        name: input.name,
-        kana: input.kana,
-        description: input.description,
-        members: { create: members.codes.map((municipalityCode) => ({ municipalityCode })) },
-      },
+      data: regionData(input, members.codes),
       include: { members: true },
     });
     await recordAudit(

@@ -20,15 +20,19 @@ interface Draft {
   facilitatorIds: string[];
 }
 
-/** Sessions of other academies (and other sessions of this one) overlapping the draft's time. */
-export async function overlappingSessions(draft: Draft, excludeId?: string): Promise<BookedSession[]> {
+/** Sessions of every academy overlapping a time span (optionally without one session). */
+export async function overlappingSessions(
+  span: { startsAt: Date; endsAt: Date },
+  excludeId?: string,
+): Promise<(BookedSession & { id: string })[]> {
   const rows = await prisma.workshopSession.findMany({
     where: {
       id: excludeId ? { not: excludeId } : undefined,
-      startsAt: { lt: draft.endsAt },
-      endsAt: { gt: draft.startsAt },
+      startsAt: { lt: span.endsAt },
+      endsAt: { gt: span.startsAt },
     },
     select: {
+      id: true,
       sequence: true,
       startsAt: true,
       endsAt: true,
@@ -38,6 +42,7 @@ export async function overlappingSessions(draft: Draft, excludeId?: string): Pro
     },
   });
   return rows.map((r) => ({
+    id: r.id,
     academyName: r.academy.name,
     sequence: r.sequence,
     startsAt: r.startsAt,
@@ -68,12 +73,18 @@ export async function academyScheduleIssues(academyId: string): Promise<Record<s
   });
   const timings: SessionTiming[] = sessions;
   const result: Record<string, ScheduleIssue[]> = {};
+  if (sessions.length === 0) return result;
+  // One query for the academy's whole span; each session then checks against the others.
+  const booked = await overlappingSessions({
+    startsAt: new Date(Math.min(...sessions.map((s) => s.startsAt.getTime()))),
+    endsAt: new Date(Math.max(...sessions.map((s) => s.endsAt.getTime()))),
+  });
   for (const s of sessions) {
     const draft = { ...s, facilitatorIds: s.facilitators.map((f) => f.userId) };
     result[s.id] = [
       ...checkSessionTiming(s),
       ...checkSessionOrder(s, timings),
-      ...checkDoubleBooking(draft, await overlappingSessions(draft, s.id)),
+      ...checkDoubleBooking(draft, booked.filter((b) => b.id !== s.id)),
     ];
   }
   return result;
