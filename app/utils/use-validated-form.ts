@@ -28,5 +28,12 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
     const target = event.currentTarget;
     void form.handleSubmit(() => submit(target))(event);
   };
-  return { form, register: form.register, errorFor, onSubmit };
+  // react-hook-form fills its inputs only after hydration. The server-rendered HTML must carry
+  // the values too, or a form used before (or without) JavaScript would post empty fields.
+  const register = ((name: string, registerOptions?: object) => {
+    const value = (options.defaultValues as Record<string, unknown> | undefined)?.[name];
+    const field = form.register(name as never, registerOptions);
+    return typeof value === "string" ? { ...field, defaultValue: value } : field;
+  }) as typeof form.register;
+  return { form, register, errorFor, onSubmit };
 }

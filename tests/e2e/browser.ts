@@ -22,8 +22,8 @@ export function useBrowser() {
     await browser?.close();
   });
   return {
-    async newPage(locale = "ja-JP"): Promise<Page> {
-      const context = await browser.newContext({ baseURL: BASE_URL, locale });
+    async newPage(locale = "ja-JP", options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+      const context = await browser.newContext({ baseURL: BASE_URL, locale, ...options });
       return context.newPage();
     },
   };
@@ -37,6 +37,7 @@ export async function signIn(page: Page, who: { email: string; password: string 
   await page.waitForURL("**/dashboard");
   await page.getByRole("button", { name: "ログアウト" }).waitFor();
 }
+
 
 /** No serious or critical accessibility violation on the current page. */
 export async function expectAccessible(page: Page) {

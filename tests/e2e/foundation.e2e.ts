@@ -130,3 +130,21 @@ describe("password reset through the outbox", () => {
     expect(await anon.getByRole("alert").textContent()).toContain("すでに使用されています");
   });
 });
+
+describe("without JavaScript", () => {
+  it("forms arrive filled in and saving keeps what was there", async () => {
+    const page = await browser.newPage("ja-JP", { javaScriptEnabled: false });
+    await signIn(page, DEMO.coordinator);
+    await page.goto("/academies");
+    await page.getByRole("link", { name: "芦北町データアカデミー" }).click();
+    await page.getByRole("link", { name: "第1回を編集" }).click();
+    expect(await page.getByLabel("日付").inputValue()).toBe("2025-09-04");
+    expect(await page.getByLabel("会場名").inputValue()).toBe("芦北町役場 大会議室");
+    await page.getByLabel("開始時刻").fill("17:00");
+    await page.getByLabel("終了時刻").fill("13:00");
+    await page.getByRole("button", { name: "保存する" }).click();
+    await page.getByText("終了時刻は開始時刻より後にしてください。").first().waitFor();
+    expect(await page.getByLabel("開始時刻").inputValue()).toBe("17:00");
+    expect(await page.getByLabel("会場名").inputValue()).toBe("芦北町役場 大会議室");
+  });
+});
