@@ -8,7 +8,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import stylesheet from "~/styles/app.css?url";
@@ -16,6 +16,9 @@ import { createI18n, DEFAULT_LOCALE } from "~/utils/i18n";
 import { getSessionUser } from "~/utils/session.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { AppHeader } from "~/components/layout/app-header";
+import { FlashMessage } from "~/components/layout/flash-message";
+import { readFlash } from "~/utils/flash.server";
+import { pageTitle } from "~/utils/meta";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -25,8 +28,17 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   const locale = await resolveLocale(request, user);
-  return { user, locale };
+  const { flash, headers } = await readFlash(request);
+  // The browser gets what the header needs: name and global permissions, not enrollments.
+  const viewer = user ? { id: user.id, displayName: user.displayName, email: user.email, permissions: user.permissions } : null;
+  return data({ user: viewer, locale, flash }, { headers });
 }
+
+export const meta: MetaFunction<typeof loader> = ({ error, matches }) => {
+  if (!error) return [];
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return pageTitle(matches, `errors.${status === 403 ? "forbidden" : status === 404 ? "notFound" : "unexpected"}.title`);
+};
 
 export type RootLoaderData = Awaited<ReturnType<typeof loader>>;
 
@@ -51,6 +63,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <SkipLink />
           <AppHeader user={data?.user ?? null} locale={locale} />
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl px-4 py-8 focus:outline-none">
+            {data?.flash ? <FlashMessage flash={data.flash} /> : null}
             {children}
           </main>
         </I18nextProvider>

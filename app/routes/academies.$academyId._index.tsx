@@ -1,15 +1,19 @@
 import { Form, Link, useActionData, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
-import { canEditSessions, requireAcademyAccess } from "~/modules/academy/access.server";
+import { requireAcademyContext } from "~/utils/academy-context.server";
 import { changeAcademyStatus, getAcademy } from "~/modules/academy/academy.server";
 import { ACADEMY_TRANSITIONS, type AcademyStatus } from "~/modules/academy/status";
 import { academyScheduleIssues, deleteSession } from "~/modules/schedule/session.server";
 import { listTeams, teamWarnings } from "~/modules/team/team.server";
 import { academyHistory } from "~/modules/academy/history.server";
-import { userHasPermission } from "~/modules/account/permissions";
-import { invariantFound, forbidden } from "~/utils/http.server";
-import { prisma } from "~/utils/db.server";
+import { invariantFound, notFound } from "~/utils/http.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { echoForm, parseForm } from "~/utils/forms";
+import { listStages, addStage, updateStage } from "~/modules/stage/stage.server";
+import { StageSchema, toStageInput } from "~/modules/stage/schemas";
+import { StageList } from "~/components/academy/stage-list";
+import { ConfirmButton } from "~/components/ui/confirm-button";
 import { formatDate, formatDateTime, formatFiscalYear, formatTimeRange } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
 import { AcademyStatusBadge } from "~/components/ui/status-badge";
@@ -19,56 +23,65 @@ import { ScheduleIssues } from "~/components/academy/schedule-issues";
 import { pageTitle } from "~/utils/meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, academy: found } = await requireAcademyAccess(request, params.academyId);
-  const academy = invariantFound(await getAcademy(user, found.id));
-  const canManage = userHasPermission(user, "manage:academy:any");
-  const canEdit = await canEditSessions(user, academy.id);
-  const teams = await listTeams(user, academy.id);
+  const context = await requireAcademyContext(request, params.academyId);
+  const { user, can } = context;
+  const academy = invariantFound(await getAcademy(user, context.academy.id));
+  const [teams, issues, history, stages] = await Promise.all([
+    listTeams(context),
+    can.editSessions ? academyScheduleIssues(academy.id) : ({} as Awaited<ReturnType<typeof academyScheduleIssues>>),
+    can.seeHistory ? academyHistory(academy.id) : [],
+    listStages(academy.id),
+  ]);
   return {
     academy,
-    teams: teams.map((t) => ({ ...t, warnings: canEdit ? teamWarnings(t) : [] })),
-    issues: canEdit ? await academyScheduleIssues(academy.id) : {},
-    canManage,
-    canEdit,
-    history: canManage ? await academyHistory(academy.id) : [],
+    teams: teams.map((t) => ({ ...t, warnings: can.manageTeams ? teamWarnings(t) : [] })),
+    issues,
+    can,
+    history,
+    stages,
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, academy } = await requireAcademyAccess(request, params.academyId, { manage: true });
+  const { user, academy } = await requireAcademyContext(request, params.academyId, "manageAcademy");
   const form = await request.formData();
   const intent = form.get("intent");
+  const back = `/academies/${academy.id}`;
   if (intent === "status") {
-    const result = invariantFound(await changeAcademyStatus(user.id, academy.id, String(form.get("status") ?? "")));
-    if (!result.ok) return data({ error: result.error }, { status: 400 });
-    return redirect(`/academies/${academy.id}`);
+    const status = String(form.get("status") ?? "");
+    const result = invariantFound(await changeAcademyStatus(user.id, academy.id, status));
+    if (!result.ok) return data({ error: result.reason, stageId: null, fieldErrors: {}, values: {} }, { status: 400 });
+    return redirectWithFlash(back, { message: "academy.statusChanged", params: { status: `academy.status.${status}` } });
   }
   if (intent === "deleteSession") {
-    const sessionId = String(form.get("sessionId") ?? "");
-    const owned = await prisma.workshopSession.count({ where: { id: sessionId, academyId: academy.id } });
-    if (!owned) forbidden();
-    await deleteSession(user.id, sessionId);
-    return redirect(`/academies/${academy.id}`);
+    const deleted = await deleteSession(user.id, academy.id, String(form.get("sessionId") ?? ""));
+    if (!deleted) notFound();
+    return redirectWithFlash(back, { message: "session.deleted", params: { n: deleted.sequence } });
   }
-  return data({ error: "form.unknownIntent" }, { status: 400 });
+  if (intent === "saveStage" || intent === "addStage") {
+    const stageId = String(form.get("stageId") ?? "");
+    const parsed = parseForm(StageSchema, form);
+    if (!parsed.ok) return data({ error: null, stageId, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
+    const result = intent === "addStage" ? await addStage(user.id, academy.id, toStageInput(parsed.data)) : await updateStage(user.id, academy.id, stageId, toStageInput(parsed.data));
+    if (!result.ok) return data({ error: result.reason, stageId, fieldErrors: result.fieldErrors, values: echoForm(form) }, { status: 400 });
+    return redirectWithFlash(`${back}#stages`, { message: intent === "addStage" ? "stage.added" : "stage.saved" });
+  }
+  return data({ error: "form.unknownIntent", stageId: null, fieldErrors: {}, values: {} }, { status: 400 });
 }
 
 export default function AcademyPage() {
-  const { academy, teams, issues, canManage, canEdit, history } = useLoaderData<typeof loader>();
+  const { academy, teams, issues, can, history, stages } = useLoaderData<typeof loader>();
+  const canManage = can.manageAcademy;
+  const canEdit = can.editSessions;
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const { t } = useTranslation();
   const locale = useLocale();
-  const facilitators = academy.staff.filter((s) => s.role === "facilitator");
-  const coordinators = academy.staff.filter((s) => s.role === "coordinator");
+  const facilitators = academy.enrollments.filter((s) => s.role === "facilitator");
+  const coordinators = academy.enrollments.filter((s) => s.role === "coordinator");
   const firstSession = academy.sessions[0];
   return (
     <div className="flex flex-col gap-8">
       <p><Link to="/academies">{t("academy.back")}</Link></p>
-      {params.get("created") ? <Alert tone="success">{t("academy.created")}</Alert> : null}
-      {params.get("imported") ? (
-        <Alert tone="success">{t("roster.imported", { count: Number(params.get("imported")), invited: Number(params.get("invited") ?? 0) })}</Alert>
-      ) : null}
       {actionData?.error ? <Alert tone="error">{t(actionData.error)}</Alert> : null}
       <header className="flex flex-col gap-2">
         <p className="text-solid-gray-600">
@@ -82,7 +95,9 @@ export default function AcademyPage() {
                 <Form method="post" key={to}>
                   <input type="hidden" name="intent" value="status" />
                   <input type="hidden" name="status" value={to} />
-                  <Button type="submit" size="sm" variant="secondary">{t(`academy.transition.${to}`)}</Button>
+                  <ConfirmButton size="sm" variant="secondary" confirm={t("academy.confirmTransition", { to: t(`academy.status.${to}`) })}>
+                    {t(`academy.transition.${to}`)}
+                  </ConfirmButton>
                 </Form>
               ))
             : null}
@@ -125,10 +140,12 @@ export default function AcademyPage() {
                 <div className="flex gap-3">
                   {canEdit ? <Link to={`/academies/${academy.id}/sessions/${s.id}`} aria-label={t("session.editNumbered", { n: s.sequence })}>{t("form.edit")}</Link> : null}
                   {canManage ? (
-                    <Form method="post" onSubmit={(e) => { if (!confirm(t("session.confirmDelete", { n: s.sequence }))) e.preventDefault(); }}>
+                    <Form method="post">
                       <input type="hidden" name="intent" value="deleteSession" />
                       <input type="hidden" name="sessionId" value={s.id} />
-                      <button type="submit" className="text-error-2 underline" aria-label={t("session.deleteNumbered", { n: s.sequence })}>{t("form.delete")}</button>
+                      <ConfirmButton size="sm" variant="danger" confirm={t("session.confirmDelete", { n: s.sequence })} aria-label={t("session.deleteNumbered", { n: s.sequence })}>
+                        {t("form.delete")}
+                      </ConfirmButton>
                     </Form>
                   ) : null}
                 </div>
@@ -147,10 +164,17 @@ export default function AcademyPage() {
         </ol>
       </section>
 
+      <StageList
+        stages={stages}
+        sessions={academy.sessions}
+        canManage={canManage}
+        actionData={actionData && "stageId" in actionData && actionData.stageId !== null ? actionData : undefined}
+      />
+
       <section aria-labelledby="teams-heading" className="flex flex-col gap-3">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 id="teams-heading">{t("team.title")}</h2>
-          {canManage ? (
+          {can.manageTeams ? (
             <div className="flex gap-4">
               <Link to={`/academies/${academy.id}/teams/new`}>{t("team.add")}</Link>
               <Link to={`/academies/${academy.id}/roster`}>{t("roster.title")}</Link>
@@ -175,7 +199,7 @@ export default function AcademyPage() {
         </ul>
       </section>
 
-      {canManage ? (
+      {can.seeHistory ? (
         <section aria-labelledby="history-heading" className="flex flex-col gap-3">
           <h2 id="history-heading">{t("audit.academyHistory")}</h2>
           {history.length === 0 ? <p>{t("audit.empty")}</p> : null}

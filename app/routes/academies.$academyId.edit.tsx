@@ -1,10 +1,11 @@
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
-import { requireAcademyAccess } from "~/modules/academy/access.server";
+import { requireAcademyContext } from "~/utils/academy-context.server";
 import { AcademyUpdateSchema } from "~/modules/academy/schemas";
 import { getAcademy, staffCandidates, updateAcademy } from "~/modules/academy/academy.server";
 import { echoForm, parseForm } from "~/utils/forms";
+import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantFound } from "~/utils/http.server";
 import { toTokyoDateInput } from "~/utils/dates";
 import { useValidatedForm } from "~/utils/use-validated-form";
@@ -15,13 +16,13 @@ import { StaffCheckboxes } from "~/components/academy/staff-checkboxes";
 import { pageTitle } from "~/utils/meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, academy } = await requireAcademyAccess(request, params.academyId, { manage: true });
+  const { user, academy } = await requireAcademyContext(request, params.academyId, "manageAcademy");
   const full = invariantFound(await getAcademy(user, academy.id));
   return { academy: full, candidates: await staffCandidates() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, academy } = await requireAcademyAccess(request, params.academyId, { manage: true });
+  const { user, academy } = await requireAcademyContext(request, params.academyId, "manageAcademy");
   const formData = await request.formData();
   const raw = (name: string) => formData.getAll(name).filter((v): v is string => typeof v === "string");
   const parsed = parseForm(AcademyUpdateSchema, formData);
@@ -30,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return rejected(parsed.fieldErrors);
   const result = invariantFound(await updateAcademy(user.id, academy.id, parsed.data));
   if (!result.ok) return rejected(result.fieldErrors);
-  return redirect(`/academies/${academy.id}`);
+  return redirectWithFlash(`/academies/${academy.id}`, { message: "academy.saved" });
 }
 
 export default function EditAcademyPage() {
@@ -46,7 +47,7 @@ export default function EditAcademyPage() {
     },
     serverErrors: actionData?.fieldErrors,
   });
-  const staffIds = (role: string) => academy.staff.filter((s) => s.role === role).map((s) => s.user.id);
+  const staffIds = (role: string) => academy.enrollments.filter((s) => s.role === role).map((s) => s.user.id);
   return (
     <div className="flex flex-col gap-6">
       <p><Link to={`/academies/${academy.id}`}>{t("academy.backTo", { name: academy.name })}</Link></p>

@@ -1,7 +1,7 @@
 import { Link, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
-import { requireAcademyAccess } from "~/modules/academy/access.server";
+import { requireAcademyContext } from "~/utils/academy-context.server";
 import { findVisibleMaterial, recordAccess } from "~/modules/material/release.server";
 import { renderMarkdown } from "~/modules/material/render.server";
 import { invariantFound } from "~/utils/http.server";
@@ -12,9 +12,10 @@ import { formatBytes, useMaterialText } from "~/components/material/material-tit
 import { pageTitle } from "~/utils/meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, academy } = await requireAcademyAccess(request, params.academyId);
+  const context = await requireAcademyContext(request, params.academyId);
+  const { user, academy } = context;
   const versionId = new URL(request.url).searchParams.get("version");
-  const found = invariantFound(await findVisibleMaterial(user, academy.id, params.materialId ?? "", versionId));
+  const found = invariantFound(await findVisibleMaterial(context, params.materialId ?? "", versionId));
   if (found.material.kind === "markdown") await recordAccess(user.id, academy.id, found.version.id, "view");
   const { body, ...version } = found.version;
   return {
@@ -68,7 +69,7 @@ export default function MaterialPage() {
         </p>
       ) : (
         <p>
-          {version.fileName} · {formatBytes(version.size)}
+          {version.fileName} · {formatBytes(version.storedFile?.size ?? 0)}
         </p>
       )}
       {print ? <script dangerouslySetInnerHTML={{ __html: "window.addEventListener('load',()=>window.print())" }} /> : null}

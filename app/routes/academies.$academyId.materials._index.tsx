@@ -1,12 +1,17 @@
-import { Form, Link, useActionData, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { requireAcademyAccess } from "~/modules/academy/access.server";
-import { userHasPermission } from "~/modules/account/permissions";
-import { attachCurriculum, attachMaterial, detachMaterial, listAcademyMaterials } from "~/modules/material/release.server";
+import { requireAcademyContext } from "~/utils/academy-context.server";
+import { z } from "zod";
+import { attachCurriculum, detachMaterial, listAcademyMaterials, releaseStageNow, setRelease, type ReleaseInput } from "~/modules/material/release.server";
+import { attachableMaterials } from "~/modules/material/catalogue.server";
+import { listStages } from "~/modules/stage/stage.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { ConfirmButton } from "~/components/ui/confirm-button";
+import { useStageName } from "~/components/academy/stage-list";
 import { myCompletions, preLearningProgress, sendPreLearningReminders, setCompletion } from "~/modules/material/prelearning.server";
-import { prisma } from "~/utils/db.server";
-import { forbidden, invariantFound } from "~/utils/http.server";
+import { forbidden, notFound } from "~/utils/http.server";
 import { dateField, timeField } from "~/utils/form-fields";
 import { formatDateTime, fromTokyoInputs, toTokyoDateInput, toTokyoTimeInput } from "~/utils/dates";
 import { resolveLocale } from "~/utils/locale.server";
@@ -17,64 +22,75 @@ import { formatBytes, useMaterialText } from "~/components/material/material-tit
 import { pageTitle } from "~/utils/meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, academy } = await requireAcademyAccess(request, params.academyId);
-  const canManage = userHasPermission(user, "manage:academy:any");
-  const { staff, items } = await listAcademyMaterials(user, academy.id);
-  const isMember = (await prisma.teamMember.count({ where: { userId: user.id, team: { academyId: academy.id } } })) > 0;
-  return {
-    academy,
-    canManage,
-    staff,
-    isMember,
-    items,
-    completed: isMember ? await myCompletions(user.id, academy.id) : [],
-    progress: staff ? await preLearningProgress(academy.id) : null,
-    sessions: canManage ? await prisma.workshopSession.findMany({ where: { academyId: academy.id }, orderBy: { sequence: "asc" }, select: { id: true, sequence: true } }) : [],
-    catalogue: canManage
-      ? await prisma.material.findMany({
-          where: { versions: { some: { retiredAt: null } }, releases: { none: { academyId: academy.id } } },
-          orderBy: [{ stage: "asc" }, { sortOrder: "asc" }],
-          select: { id: true, title: true, titleEn: true, stage: true },
-        })
-      : [],
-  };
+  const context = await requireAcademyContext(request, params.academyId);
+  const { academy, can, enrollment, user } = context;
+  const isParticipant = enrollment?.role === "participant";
+  const [{ staff, items }, stages, completed, progress, catalogue] = await Promise.all([
+    listAcademyMaterials(context),
+    listStages(academy.id),
+    isParticipant ? myCompletions(user.id, academy.id) : ([] as string[]),
+    can.seeStaffMaterials ? preLearningProgress(academy.id) : null,
+    can.releaseMaterials ? attachableMaterials(academy.id) : ([] as Awaited<ReturnType<typeof attachableMaterials>>),
+  ]);
+  return { academy, canManage: can.releaseMaterials, staff, isMember: isParticipant, items, completed, progress, stages, catalogue };
 }
 
+const ReleaseSchema = z.object({
+  materialId: z.string().min(1).max(64),
+  stageId: z.string().max(64).optional().default(""),
+  mode: z.enum(["relative", "fixed"], { error: "material.validation.releaseMode" }),
+  offsetDays: z.coerce.number({ error: "material.validation.offset" }).int("material.validation.offset").min(-60, "material.validation.offset").max(60, "material.validation.offset").optional(),
+  date: z.string().optional(),
+  time: z.string().optional(),
+});
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, academy } = await requireAcademyAccess(request, params.academyId);
+  const context = await requireAcademyContext(request, params.academyId);
+  const { user, academy, can } = context;
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const materialId = String(form.get("materialId") ?? "");
+  const back = `/academies/${academy.id}/materials`;
   if (intent === "complete" || intent === "uncomplete") {
     const ok = await setCompletion(user.id, academy.id, materialId, intent === "complete");
-    if (!ok) invariantFound(null);
-    return redirect(`/academies/${academy.id}/materials#prelearning`);
+    if (!ok) notFound();
+    return redirectWithFlash(`${back}#prelearning`, { message: intent === "complete" ? "material.markedDone" : "material.unmarkedDone" });
   }
-  if (!userHasPermission(user, "manage:academy:any")) forbidden();
+  if (!can.releaseMaterials) forbidden();
   switch (intent) {
     case "attachCurriculum": {
       const count = await attachCurriculum(user.id, academy.id);
-      return redirect(`/academies/${academy.id}/materials?attached=${count}`);
+      return redirectWithFlash(back, { message: "material.attached", params: { count } });
     }
     case "remind": {
       const count = await sendPreLearningReminders(user.id, academy.id, await resolveLocale(request, user));
-      return redirect(`/academies/${academy.id}/materials?reminded=${count}`);
+      return redirectWithFlash(back, { message: "material.reminded", params: { count } });
     }
     case "detach": {
-      invariantFound((await detachMaterial(user.id, academy.id, materialId)) || null);
-      return redirect(`/academies/${academy.id}/materials`);
+      if (!(await detachMaterial(user.id, academy.id, materialId))) notFound();
+      return redirectWithFlash(back, { message: "material.detached" });
+    }
+    case "releaseStage": {
+      const result = await releaseStageNow(user.id, academy.id, String(form.get("stageId") ?? ""));
+      if (!result.ok) notFound();
+      return redirectWithFlash(`${back}#stage-${String(form.get("stageId"))}`, { message: "material.stageReleased", params: { count: result.count } });
     }
     case "release": {
-      const date = dateField.safeParse(form.get("date"));
-      const time = timeField.safeParse(form.get("time"));
-      if (!date.success || !time.success) {
-        return data({ error: !date.success ? "validation.date" : "validation.time", materialId }, { status: 400 });
+      const parsed = ReleaseSchema.safeParse(Object.fromEntries(form));
+      if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? "validation.invalid", materialId }, { status: 400 });
+      const { stageId, mode, offsetDays } = parsed.data;
+      let input: ReleaseInput;
+      if (mode === "fixed") {
+        const date = dateField.safeParse(parsed.data.date);
+        const time = timeField.safeParse(parsed.data.time);
+        if (!date.success || !time.success) return data({ error: !date.success ? "validation.date" : "validation.time", materialId }, { status: 400 });
+        input = { materialId, stageId: stageId || null, mode, releaseAt: fromTokyoInputs(date.data, time.data) };
+      } else {
+        input = { materialId, stageId: stageId || null, mode, offsetDays: offsetDays ?? -7 };
       }
-      invariantFound(await prisma.material.findUnique({ where: { id: materialId }, select: { id: true } }));
-      const sessionId = String(form.get("sessionId") ?? "");
-      if (sessionId) invariantFound(await prisma.workshopSession.findFirst({ where: { id: sessionId, academyId: academy.id }, select: { id: true } }));
-      await attachMaterial(user.id, academy.id, materialId, sessionId || null, fromTokyoInputs(date.data, time.data));
-      return redirect(`/academies/${academy.id}/materials`);
+      const result = await setRelease(user.id, academy.id, input);
+      if (!result.ok) return data({ error: result.reason, materialId }, { status: 400 });
+      return redirectWithFlash(back, { message: "material.releaseSaved" });
     }
     default:
       return data({ error: "form.unknownIntent", materialId: "" }, { status: 400 });
@@ -82,25 +98,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AcademyMaterialsPage() {
-  const { academy, canManage, staff, isMember, items, completed, progress, sessions, catalogue } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
+  const { academy, canManage, staff, isMember, items, completed, progress, stages, catalogue } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const locale = useLocale();
   const text = useMaterialText();
-  // Attached to a session: that session; otherwise pre-learning, or "general" (e.g. its session was deleted).
-  const stageOf = (i: (typeof items)[number]) =>
-    i.session ? `session${i.session.sequence}` : i.material.stage === "prelearning" ? "prelearning" : "general";
-  const rank = (stage: string) => (stage === "prelearning" ? 0 : stage === "general" ? 999 : Number(stage.replace("session", "")));
-  const stages = [...new Set(items.map(stageOf))].sort((a, b) => rank(a) - rank(b));
-  const groups = stages.map((stage) => ({ stage, items: items.filter((i) => stageOf(i) === stage) }));
+  const stageName = useStageName();
+  const now = Date.now();
+  const groups = [
+    ...stages.map((stage) => ({ id: stage.id, stage, items: items.filter((i) => i.stageId === stage.id) })),
+    { id: "general", stage: null, items: items.filter((i) => !i.stageId || !stages.some((s) => s.id === i.stageId)) },
+  ].filter((g) => g.items.length > 0);
   return (
     <div className="flex flex-col gap-8">
       <p><Link to={`/academies/${academy.id}`}>{t("academy.backTo", { name: academy.name })}</Link></p>
       <h1>{t("material.academyTitle", { name: academy.name })}</h1>
       {actionData?.error ? <Alert tone="error">{t(actionData.error)}</Alert> : null}
-      {params.get("attached") ? <Alert tone="success">{t("material.attached", { count: Number(params.get("attached")) })}</Alert> : null}
-      {params.get("reminded") ? <Alert tone="success">{t("material.reminded", { count: Number(params.get("reminded")) })}</Alert> : null}
       {canManage ? (
         <div className="flex flex-wrap gap-3">
           <Form method="post"><Button type="submit" name="intent" value="attachCurriculum" variant="secondary">{t("material.attachCurriculum")}</Button></Form>
@@ -109,52 +122,80 @@ export default function AcademyMaterialsPage() {
         </div>
       ) : null}
       {items.length === 0 ? <p>{staff ? t("material.noneAttached") : t("material.noneReleased")}</p> : null}
-      {groups.map((g) => (
-        <section key={g.stage} id={g.stage === "prelearning" ? "prelearning" : undefined} aria-labelledby={`stage-${g.stage}`} className="flex flex-col gap-3">
-          <h2 id={`stage-${g.stage}`}>{g.stage.startsWith("session") ? t("session.numbered", { n: Number(g.stage.replace("session", "")) }) : t(`material.stage.${g.stage}`)}</h2>
-          <ul className="flex flex-col gap-3">
-            {g.items.map((item) => {
-              const m = text(item.material);
-              const isDone = completed.includes(item.material.id);
-              return (
-                <li key={item.id} className="flex flex-col gap-2 rounded-8 border border-solid-gray-200 p-4">
-                  <div className="flex flex-wrap items-center gap-2">
-                    <h3 className="text-std-18B-160">
-                      <Link to={`/academies/${academy.id}/materials/${item.material.id}`}>{m.title}</Link>
-                    </h3>
-                    {item.material.audience === "facilitator" ? <span className="rounded-4 bg-solid-gray-800 px-2 text-dns-14B-120 text-white">{t("material.facilitatorOnly")}</span> : null}
-                    {item.updated ? <span className="rounded-4 bg-yellow-200 px-2 text-dns-14B-120">{t("material.updated")}</span> : null}
-                    {staff && !item.released ? <span className="rounded-4 bg-solid-gray-100 px-2 text-dns-14B-120">{t("material.notYetReleased")}</span> : null}
-                  </div>
-                  {m.summary ? <p className="text-dns-16N-130">{m.summary}</p> : null}
-                  <p className="text-dns-14N-130 text-solid-gray-600">
-                    {t(`material.kind.${item.material.kind}`)} · {t("material.versionN", { n: item.current.number })}
-                    {item.current.size ? ` · ${formatBytes(item.current.size)}` : ""} · {t("material.releaseAt", { at: formatDateTime(new Date(item.releaseAt), locale) })}
-                  </p>
-                  <div className="flex flex-wrap items-center gap-4">
-                    {item.material.kind !== "link" ? (
-                      <a href={`/academies/${academy.id}/materials/${item.material.id}/download`}>{t("material.download")}</a>
+      {groups.map((g) => {
+        const waiting = g.items.filter((i) => !i.released).length;
+        const isPreLearning = g.stage?.key === "prelearning";
+        return (
+          <section key={g.id} id={isPreLearning ? "prelearning" : `stage-${g.id}`} aria-labelledby={`heading-${g.id}`} className="flex flex-col gap-3">
+            <div className="flex flex-wrap items-center justify-between gap-3">
+              <h2 id={`heading-${g.id}`}>
+                {g.stage ? stageName(g.stage) : t("material.stage.general")}
+                {g.stage?.session ? <span className="ml-2 text-std-16N-170 text-solid-gray-600">{t("format.paren", { text: t("session.numbered", { n: g.stage.session.sequence }) })}</span> : null}
+              </h2>
+              {canManage && g.stage && waiting > 0 ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="releaseStage" />
+                  <input type="hidden" name="stageId" value={g.stage.id} />
+                  <ConfirmButton size="sm" variant="secondary" confirm={t("material.confirmReleaseStage", { count: waiting, stage: stageName(g.stage) })}>
+                    {t("material.releaseStageNow", { count: waiting })}
+                  </ConfirmButton>
+                </Form>
+              ) : null}
+            </div>
+            <ul className="flex flex-col gap-3">
+              {g.items.map((item) => {
+                const m = text(item.material);
+                const isDone = completed.includes(item.material.id);
+                const size = item.current.storedFile?.size ?? 0;
+                return (
+                  <li key={item.id} className="flex flex-col gap-2 rounded-8 border border-solid-gray-200 p-4">
+                    <div className="flex flex-wrap items-center gap-2">
+                      <h3 className="text-std-18B-160">
+                        <Link to={`/academies/${academy.id}/materials/${item.material.id}`}>{m.title}</Link>
+                      </h3>
+                      {item.material.audience === "facilitator" ? <span className="rounded-4 bg-solid-gray-800 px-2 text-dns-14B-120 text-white">{t("material.facilitatorOnly")}</span> : null}
+                      {item.updated ? <span className="rounded-4 bg-yellow-200 px-2 text-dns-14B-120">{t("material.updated")}</span> : null}
+                      {staff && !item.released ? <span className="rounded-4 bg-solid-gray-100 px-2 text-dns-14B-120">{t("material.notYetReleased")}</span> : null}
+                    </div>
+                    {m.summary ? <p className="text-dns-16N-130">{m.summary}</p> : null}
+                    <p className="text-dns-14N-130 text-solid-gray-600">
+                      {t(`material.kind.${item.material.kind}`)} · {t("material.versionN", { n: item.current.number })}
+                      {size ? ` · ${formatBytes(size)}` : ""} · {t(new Date(item.releaseAt).getTime() <= now ? "material.releasedAt" : "material.releaseAt", { at: formatDateTime(new Date(item.releaseAt), locale) })}
+                      {staff && item.releaseMode === "relative" ? ` ${t("format.paren", { text: t(item.releaseOffsetDays < 0 ? "material.relativeBefore" : item.releaseOffsetDays > 0 ? "material.relativeAfter" : "material.relativeOn", { days: Math.abs(item.releaseOffsetDays) }) })}` : ""}
+                    </p>
+                    <div className="flex flex-wrap items-center gap-4">
+                      {item.material.kind !== "link" ? (
+                        <a href={`/academies/${academy.id}/materials/${item.material.id}/download`}>{t("material.download")}</a>
+                      ) : null}
+                      {item.previousVersionId ? (
+                        <Link to={`/academies/${academy.id}/materials/${item.material.id}?version=${item.previousVersionId}`}>{t("material.openPrevious")}</Link>
+                      ) : null}
+                      {isMember && isPreLearning && item.released && item.material.audience === "participant" ? (
+                        <Form method="post">
+                          <input type="hidden" name="materialId" value={item.material.id} />
+                          <Button type="submit" size="sm" variant={isDone ? "tertiary" : "primary"} name="intent" value={isDone ? "uncomplete" : "complete"} aria-pressed={isDone}>
+                            {isDone ? t("material.doneUndo") : t("material.markDone")}
+                          </Button>
+                        </Form>
+                      ) : null}
+                      {isDone ? <span className="font-bold text-success-2">{t("material.done")}</span> : null}
+                    </div>
+                    {canManage ? (
+                      <ReleaseForm
+                        materialId={item.material.id}
+                        title={m.title}
+                        release={{ stageId: item.stageId ?? "", mode: item.releaseMode, offsetDays: item.releaseOffsetDays, releaseAt: new Date(item.releaseAt) }}
+                        stages={stages}
+                        error={actionData?.materialId === item.material.id ? actionData.error : null}
+                      />
                     ) : null}
-                    {item.previousVersionId ? (
-                      <Link to={`/academies/${academy.id}/materials/${item.material.id}?version=${item.previousVersionId}`}>{t("material.openPrevious")}</Link>
-                    ) : null}
-                    {isMember && item.material.stage === "prelearning" && item.released && item.material.audience === "participant" ? (
-                      <Form method="post">
-                        <input type="hidden" name="materialId" value={item.material.id} />
-                        <Button type="submit" size="sm" variant={isDone ? "tertiary" : "primary"} name="intent" value={isDone ? "uncomplete" : "complete"} aria-pressed={isDone}>
-                          {isDone ? t("material.doneUndo") : t("material.markDone")}
-                        </Button>
-                      </Form>
-                    ) : null}
-                    {isDone ? <span className="font-bold text-success-2">{t("material.done")}</span> : null}
-                  </div>
-                  {canManage ? <ReleaseForm itemMaterialId={item.material.id} releaseAt={new Date(item.releaseAt)} sessionId={item.session?.id ?? ""} sessions={sessions} /> : null}
-                </li>
-              );
-            })}
-          </ul>
-        </section>
-      ))}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
       {progress ? (
         <section aria-labelledby="progress-heading" className="flex flex-col gap-3">
           <h2 id="progress-heading">{t("material.progressTitle")}</h2>
@@ -190,12 +231,16 @@ export default function AcademyMaterialsPage() {
         <section aria-labelledby="add-heading" className="flex flex-col gap-3">
           <h2 id="add-heading">{t("material.addFromCatalogue")}</h2>
           <ul className="flex flex-col gap-2">
-            {catalogue.map((c) => (
-              <li key={c.id} className="flex flex-col gap-1 rounded-8 border border-solid-gray-200 p-3">
-                <span className="font-bold">{text({ ...c, summary: "", summaryEn: "" }).title}</span>
-                <ReleaseForm itemMaterialId={c.id} releaseAt={null} sessionId="" sessions={sessions} />
-              </li>
-            ))}
+            {catalogue.map((c) => {
+              const title = text({ ...c, summary: "", summaryEn: "" }).title;
+              const stageId = stages.find((s) => s.key === c.stageKey)?.id ?? "";
+              return (
+                <li key={c.id} className="flex flex-col gap-1 rounded-8 border border-solid-gray-200 p-3">
+                  <span className="font-bold">{title}</span>
+                  <ReleaseForm materialId={c.id} title={title} release={null} defaultStageId={stageId} stages={stages} error={actionData?.materialId === c.id ? actionData.error : null} />
+                </li>
+              );
+            })}
           </ul>
         </section>
       ) : null}
@@ -203,30 +248,80 @@ export default function AcademyMaterialsPage() {
   );
 }
 
-function ReleaseForm({ itemMaterialId, releaseAt, sessionId, sessions }: { itemMaterialId: string; releaseAt: Date | null; sessionId: string; sessions: { id: string; sequence: number }[] }) {
+interface ReleaseState {
+  stageId: string;
+  mode: string;
+  offsetDays: number;
+  releaseAt: Date;
+}
+
+/** Where a material goes and when it opens: n days before/after its stage's session, or a fixed date. */
+function ReleaseForm({
+  materialId,
+  title,
+  release,
+  defaultStageId = "",
+  stages,
+  error,
+}: {
+  materialId: string;
+  title: string;
+  release: ReleaseState | null;
+  defaultStageId?: string;
+  stages: { id: string; key: string; title: string }[];
+  error: string | null;
+}) {
   const { t } = useTranslation();
+  const stageName = useStageName();
+  const id = useId();
+  const mode = release?.mode ?? "relative";
   return (
-    <Form method="post" className="flex flex-wrap items-end gap-3 rounded-8 bg-solid-gray-50 p-3">
-      <input type="hidden" name="materialId" value={itemMaterialId} />
-      <label className="flex flex-col text-dns-14B-120">
-        {t("material.attachTo")}
-        <select name="sessionId" defaultValue={sessionId} className="min-h-10 rounded-4 border border-solid-gray-600 px-2">
-          <option value="">{t("material.noSession")}</option>
-          {sessions.map((s) => (
-            <option key={s.id} value={s.id}>{t("session.numbered", { n: s.sequence })}</option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col text-dns-14B-120">
-        {t("material.releaseDate")}
-        <input type="date" name="date" required defaultValue={releaseAt ? toTokyoDateInput(releaseAt) : ""} className="min-h-10 rounded-4 border border-solid-gray-600 px-2" />
-      </label>
-      <label className="flex flex-col text-dns-14B-120">
-        {t("material.releaseTime")}
-        <input type="time" name="time" required defaultValue={releaseAt ? toTokyoTimeInput(releaseAt) : "09:00"} className="min-h-10 rounded-4 border border-solid-gray-600 px-2" />
-      </label>
-      <Button type="submit" size="sm" variant="secondary" name="intent" value="release">{releaseAt ? t("material.saveRelease") : t("material.attach")}</Button>
-      {releaseAt ? <Button type="submit" size="sm" variant="danger" name="intent" value="detach" formNoValidate>{t("material.detach")}</Button> : null}
+    <Form method="post" className="flex flex-col gap-3 rounded-8 bg-solid-gray-50 p-3" aria-label={t("material.releaseFor", { title })}>
+      <input type="hidden" name="materialId" value={materialId} />
+      {error ? <p role="alert" className="text-dns-16B-130 text-error-2">{t(error)}</p> : null}
+      <div className="flex flex-wrap items-end gap-3">
+        <label className="flex flex-col text-dns-14B-120" htmlFor={`${id}-stage`}>
+          {t("material.attachTo")}
+          <select id={`${id}-stage`} name="stageId" defaultValue={release?.stageId ?? defaultStageId} className="min-h-10 rounded-4 border border-solid-gray-600 bg-white px-2">
+            {stages.map((s) => (
+              <option key={s.id} value={s.id}>{stageName(s)}</option>
+            ))}
+            <option value="">{t("material.stage.general")}</option>
+          </select>
+        </label>
+        <fieldset className="flex flex-wrap items-end gap-3">
+          <legend className="sr-only">{t("material.releaseWhen")}</legend>
+          <label className="flex items-center gap-2 text-dns-14B-120">
+            <input type="radio" name="mode" value="relative" defaultChecked={mode === "relative"} />
+            {t("material.modeRelative")}
+          </label>
+          <label className="flex flex-col text-dns-14B-120" htmlFor={`${id}-offset`}>
+            {t("material.offsetDays")}
+            <input id={`${id}-offset`} type="number" name="offsetDays" min={-60} max={60} step={1} defaultValue={release && release.mode === "relative" ? release.offsetDays : -7} className="min-h-10 w-24 rounded-4 border border-solid-gray-600 px-2" />
+          </label>
+          <label className="flex items-center gap-2 text-dns-14B-120">
+            <input type="radio" name="mode" value="fixed" defaultChecked={mode === "fixed"} />
+            {t("material.modeFixed")}
+          </label>
+          <label className="flex flex-col text-dns-14B-120" htmlFor={`${id}-date`}>
+            {t("material.releaseDate")}
+            <input id={`${id}-date`} type="date" name="date" defaultValue={release ? toTokyoDateInput(release.releaseAt) : ""} className="min-h-10 rounded-4 border border-solid-gray-600 px-2" />
+          </label>
+          <label className="flex flex-col text-dns-14B-120" htmlFor={`${id}-time`}>
+            {t("material.releaseTime")}
+            <input id={`${id}-time`} type="time" name="time" defaultValue={release ? toTokyoTimeInput(release.releaseAt) : "09:00"} className="min-h-10 rounded-4 border border-solid-gray-600 px-2" />
+          </label>
+        </fieldset>
+      </div>
+      <p className="text-dns-14N-130 text-solid-gray-600">{t("material.offsetHint")}</p>
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" size="sm" variant="secondary" name="intent" value="release">{release ? t("material.saveRelease") : t("material.attach")}</Button>
+        {release ? (
+          <ConfirmButton size="sm" variant="danger" name="intent" value="detach" confirm={t("material.confirmDetach", { title })}>
+            {t("material.detach")}
+          </ConfirmButton>
+        ) : null}
+      </div>
     </Form>
   );
 }

@@ -1,14 +1,14 @@
 import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
-import { requireAcademyAccess } from "~/modules/academy/access.server";
+import { requireAcademyContext } from "~/utils/academy-context.server";
 import { downloadLog } from "~/modules/material/prelearning.server";
 import { formatDateTime } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
 import { pageTitle } from "~/utils/meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { academy } = await requireAcademyAccess(request, params.academyId, { manage: true });
+  const { academy } = await requireAcademyContext(request, params.academyId, "seeHistory");
   return { academy, ...(await downloadLog(academy.id)) };
 }
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import ExcelJS from "exceljs";
-import { requireAcademyAccess } from "~/modules/academy/access.server";
+import { requireAcademyContext } from "~/utils/academy-context.server";
 import { TEMPLATE_EXAMPLE, TEMPLATE_FILE_NAME, TEMPLATE_HEADERS, TEMPLATE_SHEET_NAME } from "~/modules/roster/columns";
 import { notFound } from "~/utils/http.server";
 
@@ -8,7 +8,7 @@ const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"
 
 /** The roster template: CSV with a BOM (so Excel opens it as UTF-8) or XLSX. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireAcademyAccess(request, params.academyId, { manage: true });
+  await requireAcademyContext(request, params.academyId, "manageAcademy");
   if (params.format === "csv") {
     const body = "\uFEFF" + [TEMPLATE_HEADERS, TEMPLATE_EXAMPLE].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
     return new Response(body, {

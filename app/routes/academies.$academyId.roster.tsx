@@ -1,7 +1,7 @@
 import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
-import { requireAcademyAccess } from "~/modules/academy/access.server";
+import { requireAcademyContext } from "~/utils/academy-context.server";
 import { MAX_ROSTER_BYTES, parseRoster, type RowError } from "~/modules/roster/parse.server";
 import { checkRosterAgainstDb, commitRoster, signRoster, verifyRoster, type PreviewRow } from "~/modules/roster/roster.server";
 import { readUpload } from "~/utils/upload.server";
@@ -11,7 +11,7 @@ import { Button } from "~/components/ui/button";
 import { pageTitle } from "~/utils/meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { academy } = await requireAcademyAccess(request, params.academyId, { manage: true });
+  const { academy } = await requireAcademyContext(request, params.academyId, "manageAcademy");
   return { academy, maxMb: MAX_ROSTER_BYTES / 1024 / 1024 };
 }
 
@@ -20,7 +20,7 @@ type ActionData =
   | { step: "preview"; fileName: string; encoding: string; total: number; rows: PreviewRow[]; errors: RowError[]; payload: string; signature: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, academy } = await requireAcademyAccess(request, params.academyId, { manage: true });
+  const { user, academy } = await requireAcademyContext(request, params.academyId, "manageAcademy");
   let form: FormData;
   if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
     const upload = await readUpload(request, MAX_ROSTER_BYTES);

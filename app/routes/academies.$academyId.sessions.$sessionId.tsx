@@ -1,26 +1,20 @@
 import { Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
-import { canEditSessions, requireAcademyAccess } from "~/modules/academy/access.server";
+import { requireAcademyContext } from "~/utils/academy-context.server";
 import { SessionSchema } from "~/modules/schedule/schemas";
-import { updateSession } from "~/modules/schedule/session.server";
+import { getSession, updateSession } from "~/modules/schedule/session.server";
 import { academyFacilitators, rejectedSession } from "~/modules/schedule/session-route.server";
-import { prisma } from "~/utils/db.server";
-import { forbidden, invariantFound } from "~/utils/http.server";
+import { invariantFound } from "~/utils/http.server";
+import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { toTokyoDateInput, toTokyoTimeInput } from "~/utils/dates";
 import { SessionForm } from "~/components/academy/session-form";
 import { pageTitle } from "~/utils/meta";
 
 async function load(request: Request, academyId?: string, sessionId?: string) {
-  const { user, academy } = await requireAcademyAccess(request, academyId);
-  if (!(await canEditSessions(user, academy.id))) forbidden();
-  const session = invariantFound(
-    await prisma.workshopSession.findFirst({
-      where: { id: sessionId ?? "", academyId: academy.id },
-      include: { facilitators: { select: { userId: true } } },
-    }),
-  );
+  const { user, academy } = await requireAcademyContext(request, academyId, "editSessions");
+  const session = invariantFound(await getSession(academy.id, sessionId ?? ""));
   return { user, academy, session };
 }
 
@@ -34,9 +28,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseForm(SessionSchema, formData);
   if (!parsed.ok) return data(rejectedSession(formData, { fieldErrors: parsed.fieldErrors }), { status: 400 });
-  const result = invariantFound(await updateSession(user.id, session.id, parsed.data));
+  const result = invariantFound(await updateSession(user.id, academy.id, session.id, parsed.data));
   if (!result.ok) return data(rejectedSession(formData, result), { status: 400 });
-  return redirect(`/academies/${academy.id}`);
+  return redirectWithFlash(`/academies/${academy.id}`, { message: "session.saved", params: { n: session.sequence } });
 }
 
 export default function EditSessionPage() {

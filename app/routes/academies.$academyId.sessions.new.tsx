@@ -1,27 +1,28 @@
 import { Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
-import { requireAcademyAccess } from "~/modules/academy/access.server";
+import { requireAcademyContext } from "~/utils/academy-context.server";
 import { SessionSchema } from "~/modules/schedule/schemas";
 import { createSession } from "~/modules/schedule/session.server";
 import { academyFacilitators, rejectedSession } from "~/modules/schedule/session-route.server";
 import { parseForm } from "~/utils/forms";
+import { redirectWithFlash } from "~/utils/flash.server";
 import { SessionForm } from "~/components/academy/session-form";
 import { pageTitle } from "~/utils/meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { academy } = await requireAcademyAccess(request, params.academyId, { manage: true });
+  const { academy } = await requireAcademyContext(request, params.academyId, "manageAcademy");
   return { academy, facilitators: await academyFacilitators(academy.id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, academy } = await requireAcademyAccess(request, params.academyId, { manage: true });
+  const { user, academy } = await requireAcademyContext(request, params.academyId, "manageAcademy");
   const formData = await request.formData();
   const parsed = parseForm(SessionSchema, formData);
   if (!parsed.ok) return data(rejectedSession(formData, { fieldErrors: parsed.fieldErrors }), { status: 400 });
   const result = await createSession(user.id, academy.id, parsed.data);
   if (!result.ok) return data(rejectedSession(formData, result), { status: 400 });
-  return redirect(`/academies/${academy.id}`);
+  return redirectWithFlash(`/academies/${academy.id}`, { message: "session.created" });
 }
 
 export default function NewSessionPage() {

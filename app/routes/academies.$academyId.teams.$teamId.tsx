@@ -1,15 +1,15 @@
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
-import { requireAcademyAccess } from "~/modules/academy/access.server";
+import { requireAcademyContext } from "~/utils/academy-context.server";
 import { MemberSchema, TeamSchema, TEAM_ROLES } from "~/modules/team/schemas";
-import { addMember, getTeam, removeMember, teamWarnings, updateTeam } from "~/modules/team/team.server";
+import { addMember, getTeam, removeMember, teamMemberUserId, teamWarnings, updateTeam } from "~/modules/team/team.server";
 import { invitationStatus, revokeInvitations, sendInvitation } from "~/modules/account/invitation.server";
 import { regionMunicipalities } from "~/modules/region/region.server";
-import { userHasPermission } from "~/modules/account/permissions";
-import { prisma } from "~/utils/db.server";
 import { echoForm, parseForm } from "~/utils/forms";
-import { forbidden, invariantFound } from "~/utils/http.server";
+import { invariantFound } from "~/utils/http.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { ConfirmButton } from "~/components/ui/confirm-button";
 import { resolveLocale } from "~/utils/locale.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
 import { TeamForm } from "~/components/academy/team-form";
@@ -20,13 +20,13 @@ import { Alert } from "~/components/ui/alert";
 import { pageTitle } from "~/utils/meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, academy } = await requireAcademyAccess(request, params.academyId);
-  const team = invariantFound(await getTeam(user, academy.id, params.teamId ?? ""));
-  const canManage = userHasPermission(user, "manage:academy:any");
+  const context = await requireAcademyContext(request, params.academyId);
+  const { academy, can } = context;
+  const team = invariantFound(await getTeam(context, params.teamId ?? ""));
   return {
     academy,
-    canManage,
-    municipalities: canManage ? await regionMunicipalities(academy.regionId) : [],
+    canManage: can.manageTeams,
+    municipalities: can.manageTeams ? await regionMunicipalities(academy.regionId) : [],
     team: {
       ...team,
       warnings: teamWarnings(team),
@@ -36,56 +36,56 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         teamRole: m.teamRole,
         userId: m.user.id,
         displayName: m.user.displayName,
-        email: canManage ? m.user.email : "",
-        status: canManage ? invitationStatus(m.user) : null,
+        email: can.seePersonalData ? m.user.email : "",
+        status: can.seePersonalData ? invitationStatus(m.user) : null,
       })),
     },
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, academy } = await requireAcademyAccess(request, params.academyId, { manage: true });
-  const team = invariantFound(await prisma.team.findFirst({ where: { id: params.teamId ?? "", academyId: academy.id }, select: { id: true } }));
+  const context = await requireAcademyContext(request, params.academyId, "manageTeams");
+  const { user, academy } = context;
+  const team = invariantFound(await getTeam(context, params.teamId ?? ""));
   const formData = await request.formData();
   const intent = formData.get("intent");
   const locale = await resolveLocale(request, user);
-  const memberOfTeam = async () => {
-    const userId = String(formData.get("userId") ?? "");
-    const member = await prisma.teamMember.findFirst({ where: { teamId: team.id, userId } });
-    if (!member) forbidden();
-    return userId;
-  };
+  const back = `/academies/${academy.id}/teams/${team.id}`;
+  const memberOfTeam = async () => invariantFound(await teamMemberUserId(team.id, String(formData.get("userId") ?? "")));
+  const memberName = (userId: string) => team.members.find((m) => m.user.id === userId)?.user.displayName ?? "";
   switch (intent) {
     case "saveTeam": {
       const codes = formData.getAll("municipalityCodes").filter((v): v is string => typeof v === "string");
       const parsed = parseForm(TeamSchema, formData);
-      if (!parsed.ok) return data({ form: "team", fieldErrors: parsed.fieldErrors, values: echoForm(formData), codes, notice: null }, { status: 400 });
-      const result = invariantFound(await updateTeam(user.id, team.id, parsed.data));
-      if (!result.ok) return data({ form: "team", fieldErrors: result.fieldErrors, values: echoForm(formData), codes, notice: null }, { status: 400 });
-      return data({ form: "team", fieldErrors: {}, values: {}, codes: [], notice: "team.saved" });
+      if (!parsed.ok) return data({ form: "team", fieldErrors: parsed.fieldErrors, values: echoForm(formData), codes }, { status: 400 });
+      const result = invariantFound(await updateTeam(user.id, academy.id, team.id, parsed.data));
+      if (!result.ok) return data({ form: "team", fieldErrors: result.fieldErrors, values: echoForm(formData), codes }, { status: 400 });
+      return redirectWithFlash(back, { message: "team.saved" });
     }
     case "addMember": {
       const parsed = parseForm(MemberSchema, formData);
-      if (!parsed.ok) return data({ form: "member", fieldErrors: parsed.fieldErrors, values: parsed.values, codes: [], notice: null }, { status: 400 });
-      const result = await addMember(user.id, team.id, parsed.data);
-      if (!result.ok) return data({ form: "member", fieldErrors: result.fieldErrors, values: echoForm(formData), codes: [], notice: null }, { status: 400 });
-      if (result.needsInvitation) await sendInvitation({ userId: result.userId, invitedById: user.id, academyId: academy.id, fallbackLocale: locale });
-      return redirect(`/academies/${academy.id}/teams/${team.id}`);
+      if (!parsed.ok) return data({ form: "member", fieldErrors: parsed.fieldErrors, values: parsed.values, codes: [] }, { status: 400 });
+      const result = await addMember(user.id, academy.id, team.id, parsed.data);
+      if (!result.ok) return data({ form: "member", fieldErrors: result.fieldErrors, values: echoForm(formData), codes: [] }, { status: 400 });
+      const sent = result.needsInvitation || result.newlyEnrolled ? await sendInvitation({ userId: result.userId, invitedById: user.id, academyId: academy.id, fallbackLocale: locale }) : null;
+      return redirectWithFlash(back, { message: sent === "invited" ? "team.memberAddedInvited" : sent === "notified" ? "team.memberAddedNotified" : "team.memberAdded", params: { name: parsed.data.displayName } });
     }
     case "removeMember": {
-      invariantFound((await removeMember(user.id, team.id, String(formData.get("memberId") ?? ""))) || null);
-      return redirect(`/academies/${academy.id}/teams/${team.id}`);
+      const removed = invariantFound(await removeMember(user.id, academy.id, team.id, String(formData.get("memberId") ?? "")));
+      return redirectWithFlash(back, { message: "team.memberRemoved", params: { name: removed.name } });
     }
     case "invite": {
-      await sendInvitation({ userId: await memberOfTeam(), invitedById: user.id, academyId: academy.id, fallbackLocale: locale });
-      return data({ form: "invite", fieldErrors: {}, values: {}, codes: [], notice: "invitation.sent" });
+      const userId = await memberOfTeam();
+      const sent = await sendInvitation({ userId, invitedById: user.id, academyId: academy.id, fallbackLocale: locale });
+      return redirectWithFlash(back, { message: sent === "invited" ? "invitation.sentTo" : "invitation.noticeSentTo", params: { name: memberName(userId) } });
     }
     case "revoke": {
-      await revokeInvitations(user.id, await memberOfTeam());
-      return data({ form: "invite", fieldErrors: {}, values: {}, codes: [], notice: "invitation.revokedNotice" });
+      const userId = await memberOfTeam();
+      await revokeInvitations(user.id, userId);
+      return redirectWithFlash(back, { message: "invitation.revokedFor", params: { name: memberName(userId) } });
     }
     default:
-      return data({ form: "", fieldErrors: {}, values: {}, codes: [], notice: null }, { status: 400 });
+      return data({ form: "", fieldErrors: {}, values: {}, codes: [] }, { status: 400 });
   }
 }
 
@@ -96,7 +96,6 @@ export default function TeamPage() {
   return (
     <div className="flex flex-col gap-8">
       <p><Link to={`/academies/${academy.id}`}>{t("academy.backTo", { name: academy.name })}</Link></p>
-      {actionData?.notice ? <Alert tone="success">{t(actionData.notice)}</Alert> : null}
       <header className="flex flex-col gap-2">
         <h1>{team.name}</h1>
         <p className="text-std-18B-160">{t("team.theme")}: {team.themeTitle}</p>
@@ -151,9 +150,9 @@ export default function TeamPage() {
                         ) : null}
                         <Form method="post">
                           <input type="hidden" name="memberId" value={m.id} />
-                          <Button type="submit" size="sm" variant="danger" name="intent" value="removeMember" aria-label={t("team.removeMember", { name: m.displayName })}>
+                          <ConfirmButton size="sm" variant="danger" name="intent" value="removeMember" aria-label={t("team.removeMember", { name: m.displayName })} confirm={t("team.confirmRemove", { name: m.displayName })}>
                             {t("form.remove")}
-                          </Button>
+                          </ConfirmButton>
                         </Form>
                       </div>
                     </td>

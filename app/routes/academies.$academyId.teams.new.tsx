@@ -1,28 +1,29 @@
 import { Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
-import { requireAcademyAccess } from "~/modules/academy/access.server";
+import { requireAcademyContext } from "~/utils/academy-context.server";
 import { TeamSchema } from "~/modules/team/schemas";
 import { createTeam } from "~/modules/team/team.server";
 import { regionMunicipalities } from "~/modules/region/region.server";
 import { echoForm, parseForm } from "~/utils/forms";
+import { redirectWithFlash } from "~/utils/flash.server";
 import { TeamForm } from "~/components/academy/team-form";
 import { pageTitle } from "~/utils/meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { academy } = await requireAcademyAccess(request, params.academyId, { manage: true });
+  const { academy } = await requireAcademyContext(request, params.academyId, "manageTeams");
   return { academy, municipalities: await regionMunicipalities(academy.regionId) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, academy } = await requireAcademyAccess(request, params.academyId, { manage: true });
+  const { user, academy } = await requireAcademyContext(request, params.academyId, "manageTeams");
   const formData = await request.formData();
   const codes = formData.getAll("municipalityCodes").filter((v): v is string => typeof v === "string");
   const parsed = parseForm(TeamSchema, formData);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: echoForm(formData), codes }, { status: 400 });
   const result = await createTeam(user.id, academy.id, parsed.data);
   if (!result.ok) return data({ fieldErrors: result.fieldErrors, values: echoForm(formData), codes }, { status: 400 });
-  return redirect(`/academies/${academy.id}/teams/${result.id}`);
+  return redirectWithFlash(`/academies/${academy.id}/teams/${result.id}`, { message: "team.created" });
 }
 
 export default function NewTeamPage() {

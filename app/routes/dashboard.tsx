@@ -2,7 +2,7 @@ import { useLoaderData, type MetaFunction } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/utils/session.server";
-import { primaryRole } from "~/modules/account/permissions";
+import { userHasPermission } from "~/modules/account/permissions";
 import { fiscalYearOf } from "~/utils/dates";
 import { academyOverview, coordinatorStats, myTeams, upcomingSessions } from "~/modules/academy/dashboard.server";
 import { CoordinatorDashboard } from "~/components/dashboard/coordinator-dashboard";
@@ -14,38 +14,52 @@ import { pageTitle } from "~/utils/meta";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const now = new Date();
-  const role = primaryRole(user);
-  if (role === "coordinator") {
+  if (userHasPermission(user, "read:academy:any")) {
     const fiscalYear = fiscalYearOf(now);
     const [academies, stats, sessions] = await Promise.all([
       academyOverview(user, now),
       coordinatorStats(user, fiscalYear),
       upcomingSessions(user, now, 8),
     ]);
-    return { role, fiscalYear, academies, stats, sessions } as const;
+    return { coordinator: { fiscalYear, academies, stats, sessions }, staff: null, participant: null };
   }
-  if (role === "facilitator") {
-    const [academies, sessions] = await Promise.all([academyOverview(user, now), upcomingSessions(user, now, 8)]);
-    return { role, academies, sessions } as const;
-  }
-  const teams = await myTeams(user, now);
-  const preLearning = await myPreLearning(user.id, [...new Set(teams.map((t) => t.academy.id))], now);
-  return { role: "participant", teams, preLearning } as const;
+  // "Facilitator here, participant there": each part of the page comes from the enrollments.
+  const staffAcademyIds = user.enrollments.filter((e) => e.role !== "participant").map((e) => e.academyId);
+  const asParticipant = user.enrollments.some((e) => e.role === "participant");
+  const [staffAcademies, staffSessions, teams] = await Promise.all([
+    staffAcademyIds.length > 0 ? academyOverview(user, now, staffAcademyIds) : null,
+    staffAcademyIds.length > 0 ? upcomingSessions(user, now, 8, staffAcademyIds) : null,
+    asParticipant ? myTeams(user, now) : null,
+  ]);
+  const preLearning = teams ? await myPreLearning(user.id, [...new Set(teams.map((t) => t.academy.id))], now) : {};
+  return {
+    coordinator: null,
+    staff: staffAcademies && staffSessions ? { academies: staffAcademies, sessions: staffSessions } : null,
+    participant: teams ? { teams, preLearning } : null,
+  };
 }
 
 export default function DashboardPage() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const title = data.coordinator ? "coordinator" : data.staff && !data.participant ? "facilitator" : data.participant && !data.staff ? "participant" : "mixed";
   return (
     <div className="flex flex-col gap-8">
-      <h1>{t(`dashboard.title.${data.role}`)}</h1>
-      {data.role === "coordinator" ? (
-        <CoordinatorDashboard {...data} />
-      ) : data.role === "facilitator" ? (
-        <FacilitatorDashboard {...data} />
-      ) : (
-        <ParticipantDashboard teams={data.teams} preLearning={data.preLearning} />
-      )}
+      <h1>{t(`dashboard.title.${title}`)}</h1>
+      {data.coordinator ? <CoordinatorDashboard {...data.coordinator} /> : null}
+      {data.participant ? (
+        <section aria-labelledby="as-participant" className="flex flex-col gap-6">
+          {data.staff ? <h2 id="as-participant">{t("dashboard.asParticipant")}</h2> : <span id="as-participant" hidden />}
+          <ParticipantDashboard teams={data.participant.teams} preLearning={data.participant.preLearning} />
+        </section>
+      ) : null}
+      {data.staff ? (
+        <section aria-labelledby="as-staff" className="flex flex-col gap-6">
+          {data.participant ? <h2 id="as-staff">{t("dashboard.asStaff")}</h2> : <span id="as-staff" hidden />}
+          <FacilitatorDashboard {...data.staff} />
+        </section>
+      ) : null}
+      {!data.coordinator && !data.staff && !data.participant ? <p>{t("dashboard.nothingYet")}</p> : null}
     </div>
   );
 }

@@ -1,8 +1,9 @@
-import { Form, Link, useActionData, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/utils/session.server";
-import { prisma } from "~/utils/db.server";
+import { getCatalogueMaterial, materialOrigin } from "~/modules/material/catalogue.server";
+import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantFound } from "~/utils/http.server";
 import { MaterialMetaSchema, MAX_MATERIAL_BYTES } from "~/modules/material/schemas";
 import { acceptFile, addVersion, discard, receiveUpload, setVersionRetired, updateMeta } from "~/modules/material/upload.server";
@@ -16,23 +17,14 @@ import { formatBytes } from "~/components/material/material-title";
 import { pageTitle } from "~/utils/meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "manage:academy:any");
-  const material = invariantFound(
-    await prisma.material.findUnique({
-      where: { id: params.materialId ?? "" },
-      select: {
-        id: true, key: true, title: true, titleEn: true, summary: true, summaryEn: true, stage: true, audience: true, kind: true, origin: true,
-        versions: { orderBy: { number: "desc" }, select: { id: true, number: true, label: true, fileName: true, size: true, url: true, createdAt: true, retiredAt: true, uploadedBy: { select: { displayName: true } } } },
-        releases: { select: { academy: { select: { id: true, name: true } } } },
-      },
-    }),
-  );
+  await requirePermission(request, "manage:catalogue:any");
+  const material = invariantFound(await getCatalogueMaterial(params.materialId ?? ""));
   return { material };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "manage:academy:any");
-  const material = invariantFound(await prisma.material.findUnique({ where: { id: params.materialId ?? "" }, select: { id: true, origin: true, kind: true } }));
+  const user = await requirePermission(request, "manage:catalogue:any");
+  const material = invariantFound(await materialOrigin(params.materialId ?? ""));
   const isMultipart = request.headers.get("Content-Type")?.startsWith("multipart/form-data");
   if (isMultipart) {
     const upload = await receiveUpload(request);
@@ -45,41 +37,38 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const accepted = await acceptFile(upload.file);
     if (!accepted.ok) {
       await discard(upload.file);
-      return data({ form: "version", error: accepted.error, fieldErrors: {}, values: {} }, { status: 400 });
+      return data({ form: "version", error: accepted.reason, fieldErrors: {}, values: {} }, { status: 400 });
     }
-    await addVersion(user.id, material.id, accepted);
-    return redirect(`/materials/${material.id}`);
+    const version = await addVersion(user.id, material.id, accepted.blob);
+    return redirectWithFlash(`/materials/${material.id}`, { message: "material.versionAdded", params: { n: version.number } });
   }
   const form = await request.formData();
   const intent = form.get("intent");
   if (intent === "retire" || intent === "restore") {
     invariantFound((await setVersionRetired(user.id, material.id, String(form.get("versionId") ?? ""), intent === "retire")) || null);
-    return redirect(`/materials/${material.id}`);
+    return redirectWithFlash(`/materials/${material.id}`, { message: intent === "retire" ? "material.versionRetired" : "material.versionRestored" });
   }
   if (material.origin !== "upload") return data({ form: "meta", error: "material.validation.repositoryMeta", fieldErrors: {}, values: {} }, { status: 400 });
   const parsed = parseForm(MaterialMetaSchema, form);
   if (!parsed.ok) return data({ form: "meta", error: null, fieldErrors: parsed.fieldErrors, values: echoForm(form) }, { status: 400 });
   await updateMeta(user.id, material.id, parsed.data);
-  return redirect(`/materials/${material.id}?saved=1`);
+  return redirectWithFlash(`/materials/${material.id}`, { message: "material.saved" });
 }
 
 export default function MaterialAdminPage() {
   const { material } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const { t } = useTranslation();
   const locale = useLocale();
   const values = actionData?.form === "meta" && Object.keys(actionData.values).length ? actionData.values : {
-    title: material.title, titleEn: material.titleEn, summary: material.summary, summaryEn: material.summaryEn, stage: material.stage, audience: material.audience,
+    title: material.title, titleEn: material.titleEn, summary: material.summary, summaryEn: material.summaryEn, stage: material.stageKey ?? "general", audience: material.audience,
   };
   return (
     <div className="flex flex-col gap-8">
       <p><Link to="/materials">{t("material.backToCatalogue")}</Link></p>
       <h1>{material.title}</h1>
-      {params.get("created") ? <Alert tone="success">{t("material.created")}</Alert> : null}
-      {params.get("saved") ? <Alert tone="success">{t("material.saved")}</Alert> : null}
       {actionData?.error ? <Alert tone="error">{t(actionData.error, { mb: MAX_MATERIAL_BYTES / 1024 / 1024 })}</Alert> : null}
-      <p>{t(`material.kind.${material.kind}`)} · {t(`material.origin.${material.origin}`)} · {t(`material.stage.${material.stage}`)} · {t(`material.audience.${material.audience}`)}</p>
+      <p>{t(`material.kind.${material.kind}`)} · {t(`material.origin.${material.origin}`)} · {t(`material.stage.${material.stageKey ?? "general"}`)} · {t(`material.audience.${material.audience}`)}</p>
       <section aria-labelledby="versions-heading" className="flex flex-col gap-3">
         <h2 id="versions-heading">{t("material.versions")}</h2>
         <table className="w-full border-collapse text-left">
@@ -96,7 +85,7 @@ export default function MaterialAdminPage() {
             {material.versions.map((v) => (
               <tr key={v.id} className="border-b border-solid-gray-200">
                 <td className="p-2">{t("material.versionN", { n: v.number })}{v.label ? ` (${v.label})` : ""}{v.retiredAt ? ` · ${t("material.retired")}` : ""}</td>
-                <td className="p-2">{v.url || `${v.fileName} · ${formatBytes(v.size)}`}</td>
+                <td className="p-2">{v.url || `${v.fileName} · ${formatBytes(v.storedFile?.size ?? 0)}`}</td>
                 <td className="p-2">{formatDateTime(new Date(v.createdAt), locale)}{v.uploadedBy ? ` · ${v.uploadedBy.displayName}` : ""}</td>
                 <td className="p-2">
                   <Form method="post">
@@ -133,12 +122,13 @@ export default function MaterialAdminPage() {
       </section>
       <section aria-labelledby="used-heading" className="flex flex-col gap-2">
         <h2 id="used-heading">{t("material.usedBy")}</h2>
-        {material.releases.length === 0 ? <p>{t("material.unused")}</p> : null}
+        {material.releases.length === 0 ? <p>{t("material.unused")}</p> : <p>{t("material.usedByCount", { count: material._count.releases })}</p>}
         <ul>
           {material.releases.map((r) => (
             <li key={r.academy.id}><Link to={`/academies/${r.academy.id}/materials`}>{r.academy.name}</Link></li>
           ))}
         </ul>
+        {material._count.releases > material.releases.length ? <p className="text-dns-14N-130 text-solid-gray-600">{t("material.usedByMore", { shown: material.releases.length })}</p> : null}
       </section>
     </div>
   );

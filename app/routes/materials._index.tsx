@@ -2,21 +2,13 @@ import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/utils/session.server";
-import { prisma } from "~/utils/db.server";
+import { listCatalogue } from "~/modules/material/catalogue.server";
 import { useMaterialText } from "~/components/material/material-title";
 import { pageTitle } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "manage:academy:any");
-  const materials = await prisma.material.findMany({
-    orderBy: [{ stage: "asc" }, { sortOrder: "asc" }, { title: "asc" }],
-    select: {
-      id: true, title: true, titleEn: true, summary: true, summaryEn: true, stage: true, audience: true, kind: true, origin: true,
-      versions: { orderBy: { number: "desc" }, select: { number: true, retiredAt: true } },
-      _count: { select: { releases: true } },
-    },
-  });
-  return { materials };
+  await requirePermission(request, "manage:catalogue:any");
+  return { materials: await listCatalogue() };
 }
 
 export default function MaterialCataloguePage() {
@@ -52,7 +44,7 @@ export default function MaterialCataloguePage() {
                     {t(`material.kind.${m.kind}`)} · {t(`material.origin.${m.origin}`)}
                   </span>
                 </th>
-                <td className="p-2">{t(`material.stage.${m.stage}`)}</td>
+                <td className="p-2">{t(`material.stage.${m.stageKey ?? "general"}`)}</td>
                 <td className="p-2">{t(`material.audience.${m.audience}`)}</td>
                 <td className="p-2">{live[0] ? t("material.versionN", { n: live[0].number }) : t("material.allRetired")}</td>
                 <td className="p-2 text-right">{m._count.releases}</td>

@@ -1,11 +1,12 @@
 import { Form, Link, useActionData, type MetaFunction } from "@remix-run/react";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/utils/session.server";
 import { LinkSchema, MaterialMetaSchema, MAX_MATERIAL_BYTES } from "~/modules/material/schemas";
 import { acceptFile, createUploadedMaterial, discard, receiveUpload } from "~/modules/material/upload.server";
 import { echoForm, parseForm } from "~/utils/forms";
+import { redirectWithFlash } from "~/utils/flash.server";
 import { TextField } from "~/components/ui/text-field";
 import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/alert";
@@ -13,12 +14,12 @@ import { MaterialMetaFields } from "~/components/material/meta-fields";
 import { pageTitle } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "manage:academy:any");
+  await requirePermission(request, "manage:catalogue:any");
   return null;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "manage:academy:any");
+  const user = await requirePermission(request, "manage:catalogue:any");
   const upload = await receiveUpload(request);
   if (!upload.ok) return data({ formError: upload.error, fieldErrors: {}, values: {} as Record<string, string> }, { status: 400 });
   const { formData, file } = upload;
@@ -33,15 +34,15 @@ export async function action({ request }: ActionFunctionArgs) {
     const { url, ...meta } = parsed.data;
     const id = await createUploadedMaterial(user.id, meta, { kind: "link", url });
     await discard(file);
-    return redirect(`/materials/${id}?created=1`);
+    return redirectWithFlash(`/materials/${id}`, { message: "material.created" });
   }
   const parsed = parseForm(MaterialMetaSchema, formData);
   if (!parsed.ok) return await fail(null, parsed.fieldErrors);
   if (!file) return await fail(null, { file: "material.validation.noFile" });
   const accepted = await acceptFile(file);
-  if (!accepted.ok) return await fail(null, { file: accepted.error });
-  const id = await createUploadedMaterial(user.id, parsed.data, { kind: "file", ...accepted });
-  return redirect(`/materials/${id}?created=1`);
+  if (!accepted.ok) return await fail(null, { file: accepted.reason });
+  const id = await createUploadedMaterial(user.id, parsed.data, { kind: "file", blob: accepted.blob });
+  return redirectWithFlash(`/materials/${id}`, { message: "material.created" });
 }
 
 export default function NewMaterialPage() {

@@ -4,9 +4,12 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { syncCatalogue } from "~/modules/material/catalogue-sync.server";
-import { attachCurriculum, attachMaterial } from "~/modules/material/release.server";
+import ExcelJS from "exceljs";
+import { attachCurriculum, setRelease } from "~/modules/material/release.server";
 import { preLearningProgress, sendDueReminders, downloadLog } from "~/modules/material/prelearning.server";
-import { filesDir } from "~/modules/material/storage.server";
+import { enroll } from "../../tests/support/factories";
+
+const filesDir = () => path.join(process.env.DATA_DIR!, "files");
 import { loader as viewLoader } from "./academies.$academyId.materials.$materialId._index";
 import { loader as downloadLoader } from "./academies.$academyId.materials.$materialId.download";
 import { loader as listLoader, action as listAction } from "./academies.$academyId.materials._index";
@@ -87,7 +90,8 @@ describe("what a participant may see", () => {
     const { academy, material, cookie } = await setup(3);
     const handout = await material("session1-participant");
     const first = await view(cookie, academy.id, handout.id);
-    await prisma.materialVersion.create({ data: { materialId: handout.id, number: 2, contentHash: "x".repeat(64), body: "# 改訂版", fileName: "a.md" } });
+    const file = await prisma.storedFile.create({ data: { sha256: "a".repeat(64), size: 10, mimeType: "text/markdown", storageKey: `aa/${"a".repeat(64)}` } });
+    await prisma.materialVersion.create({ data: { materialId: handout.id, number: 2, storedFileId: file.id, body: "# 改訂版", fileName: "a.md" } });
     const list = await caught(listLoader({ request: getRequest("/", { cookie }), params: { academyId: academy.id }, context }));
     const item = list.data.items.find((i: { material: { id: string } }) => i.material.id === handout.id);
     expect(item.updated).toBe(true);
@@ -95,7 +99,8 @@ describe("what a participant may see", () => {
     expect((await view(cookie, academy.id, handout.id, first.data.version.id)).data.html).toContain("第1回 課題の設定・整理");
     // Someone who never opened version 1 cannot pick it from the URL.
     const newcomer = await createUser("participant");
-    await prisma.teamMember.create({ data: { teamId: (await prisma.team.findFirstOrThrow()).id, userId: newcomer.id } });
+    const enrollment = await enroll(academy.id, newcomer.id, "participant");
+    await prisma.teamMember.create({ data: { teamId: (await prisma.team.findFirstOrThrow()).id, enrollmentId: enrollment.id } });
     expect((await view(await sessionCookieFor(newcomer.id), academy.id, handout.id, first.data.version.id)).status).toBe(404);
   });
 });
@@ -106,8 +111,11 @@ describe("downloads", () => {
     const sheet = await material("worksheet-problem-definition");
     const res = await downloadLoader({ request: getRequest("/x", { cookie }), params: { academyId: academy.id, materialId: sheet.id }, context });
     expect(res.headers.get("Content-Type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    expect([...bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+    // Opened by a workbook reader, not just checked for ZIP bytes.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await res.arrayBuffer());
+    const cells = workbook.worksheets.flatMap((ws) => ws.getSheetValues().flat().map(String));
+    expect(cells.join(" ")).toContain("課題設定シート");
     const log = await downloadLog(academy.id);
     expect(log.counts).toEqual([expect.objectContaining({ title: "課題設定シート", downloads: 1, views: 0 })]);
   });
@@ -148,7 +156,7 @@ describe("coordinator uploads", () => {
   async function upload(fields: Record<string, string | Blob>) {
     const coordinator = await createUser("coordinator");
     const cookie = await sessionCookieFor(coordinator.id);
-    return caught(newMaterialAction({ request: formRequest("/materials/new", { kind: "file", title: "講義スライド", stage: "session1", audience: "participant", ...fields }, { cookie }), params: {}, context }));
+    return caught(newMaterialAction({ request: formRequest("/materials/new", { kind: "file", title: "講義スライド", stage: "problem_definition", audience: "participant", ...fields }, { cookie }), params: {}, context }));
   }
   const filesOnDisk = () => (fs.existsSync(filesDir()) ? fs.readdirSync(filesDir(), { recursive: true }).filter((f) => String(f).length > 10).length : 0);
   const pdf = new Blob(["%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n"]);
@@ -156,15 +164,17 @@ describe("coordinator uploads", () => {
   it("stores a real PDF under a safe name, whatever path the browser sent", async () => {
     const res = await upload({ file: new File([pdf], "../../etc/passwd.pdf", { type: "application/pdf" }) });
     expect(res.status).toBe(302);
-    const version = await prisma.materialVersion.findFirstOrThrow({ where: { material: { origin: "upload" } } });
+    const version = await prisma.materialVersion.findFirstOrThrow({ where: { material: { origin: "upload" } }, include: { storedFile: true } });
     expect(version.fileName).toBe("passwd.pdf");
-    expect(version.mimeType).toBe("application/pdf");
+    expect(version.storedFile?.mimeType).toBe("application/pdf");
+    expect(fs.existsSync(path.join(filesDir(), version.storedFile!.storageKey))).toBe(true);
   });
 
   it.each([
-    ["a PDF named .docx", new File([pdf], "slides.docx"), "material.validation.mismatch"],
-    ["a text file named .pdf", new File(["hello"], "notes.pdf"), "material.validation.unknownType"],
-    ["an executable", new File(["MZ..."], "tool.exe"), "material.validation.extension"],
+    ["a PDF named .docx", new File([pdf], "slides.docx"), "upload.mismatch"],
+    ["a text file named .pdf", new File(["hello"], "notes.pdf"), "upload.unknownType"],
+    ["an executable", new File(["MZ..."], "tool.exe"), "upload.extension"],
+    ["a PDF with a double extension", new File([pdf], "report.pdf.exe"), "upload.extension"],
     ["an empty file", new File([], "empty.pdf"), "material.validation.noFile"],
   ])("refuses %s and leaves database and disk unchanged", async (_label, file, error) => {
     const before = filesOnDisk();
@@ -184,17 +194,17 @@ describe("coordinator uploads", () => {
 
   it("is refused to facilitators", async () => {
     const facilitator = await createUser("facilitator");
-    const res = await caught(newMaterialAction({ request: formRequest("/materials/new", { kind: "link", title: "x", url: "https://example.jp", stage: "session1", audience: "participant" }, { cookie: await sessionCookieFor(facilitator.id) }), params: {}, context }));
+    const res = await caught(newMaterialAction({ request: formRequest("/materials/new", { kind: "link", title: "x", url: "https://example.jp", stage: "problem_definition", audience: "participant" }, { cookie: await sessionCookieFor(facilitator.id) }), params: {}, context }));
     expect(res.status).toBe(403);
   });
 
   it("attaches an uploaded link to an academy with a release time", async () => {
     const { academy, cookie } = await setup(3);
     const coordinator = await createUser("coordinator");
-    const created = await caught(newMaterialAction({ request: formRequest("/materials/new", { kind: "link", title: "e-Stat", url: "https://www.e-stat.go.jp/", stage: "session2", audience: "participant" }, { cookie: await sessionCookieFor(coordinator.id) }), params: {}, context }));
+    const created = await caught(newMaterialAction({ request: formRequest("/materials/new", { kind: "link", title: "e-Stat", url: "https://www.e-stat.go.jp/", stage: "data_collection", audience: "participant" }, { cookie: await sessionCookieFor(coordinator.id) }), params: {}, context }));
     expect(created.status).toBe(302);
     const link = await prisma.material.findFirstOrThrow({ where: { origin: "upload" } });
-    await attachMaterial(coordinator.id, academy.id, link.id, null, new Date(Date.now() - 1000));
+    expect(await setRelease(coordinator.id, academy.id, { materialId: link.id, stageId: null, mode: "fixed", releaseAt: new Date(Date.now() - 1000) })).toEqual({ ok: true });
     const list = await caught(listLoader({ request: getRequest("/", { cookie }), params: { academyId: academy.id }, context }));
     expect(list.data.items.map((i: { material: { title: string } }) => i.material.title)).toContain("e-Stat");
   });
@@ -205,7 +215,7 @@ describe("who may manage releases", () => {
     const { academy, cookie, facilitator, material } = await setup(3);
     const handout = await material("session1-participant");
     const asParticipant = await caught(
-      listAction({ request: formRequest("/", { intent: "release", materialId: handout.id, date: "2026-01-01", time: "09:00" }, { cookie }), params: { academyId: academy.id }, context }),
+      listAction({ request: formRequest("/", { intent: "release", materialId: handout.id, mode: "fixed", date: "2026-01-01", time: "09:00" }, { cookie }), params: { academyId: academy.id }, context }),
     );
     expect(asParticipant.status).toBe(403);
     const { loader: logLoader } = await import("./academies.$academyId.materials.log");
@@ -222,7 +232,7 @@ describe("who may manage releases", () => {
     const handout = await material("session1-participant");
     const before = await prisma.academyMaterial.findFirstOrThrow({ where: { academyId: academy.id, materialId: handout.id } });
     const res = await caught(
-      listAction({ request: formRequest("/", { intent: "release", materialId: handout.id, date: "2026-02-30", time: "25:00" }, { cookie: await sessionCookieFor(coordinator.id) }), params: { academyId: academy.id }, context }),
+      listAction({ request: formRequest("/", { intent: "release", materialId: handout.id, mode: "fixed", date: "2026-02-30", time: "25:00" }, { cookie: await sessionCookieFor(coordinator.id) }), params: { academyId: academy.id }, context }),
     );
     expect(res.status).toBe(400);
     expect(res.data.error).toBe("validation.date");

@@ -5,7 +5,7 @@ import { action as newRegionAction } from "./regions.new";
 import { action as newAcademyAction } from "./academies.new";
 import { action as academyAction } from "./academies.$academyId._index";
 import { action as editSessionAction, loader as editSessionLoader } from "./academies.$academyId.sessions.$sessionId";
-import { createUser } from "../../tests/support/factories";
+import { createTeam, createUser } from "../../tests/support/factories";
 import { caught, context, formRequest, getRequest, sessionCookieFor } from "../../tests/support/requests";
 
 async function coordinatorCookie() {
@@ -198,7 +198,7 @@ describe("editing a session", () => {
     const academy = await harimaAcademy(user.id, [mine.id]);
     const otherFacilitator = await createUser("facilitator");
     const participant = await createUser("participant");
-    await prisma.team.create({ data: { academyId: academy.id, name: "T", members: { create: { userId: participant.id } } } });
+    await createTeam(academy.id, "T", [participant.id]);
     const load = async (userId: string) =>
       caught(editSessionLoader({ request: getRequest("/", { cookie: await sessionCookieFor(userId) }), params: { academyId: academy.id, sessionId: academy.sessions[0]!.id }, context }));
     expect((await load(mine.id)).status).toBe(200);
@@ -226,8 +226,8 @@ describe("teams and regions by the wrong people", () => {
     const academy = await harimaAcademy(user.id, []);
     const me = await createUser("participant");
     const other = await createUser("participant");
-    const mine = await prisma.team.create({ data: { academyId: academy.id, name: "A", members: { create: { userId: me.id } } } });
-    const theirs = await prisma.team.create({ data: { academyId: academy.id, name: "B", members: { create: { userId: other.id } } } });
+    const mine = await createTeam(academy.id, "A", [me.id]);
+    const theirs = await createTeam(academy.id, "B", [other.id]);
     const cookie = await sessionCookieFor(me.id);
     const { loader: teamLoader, action: teamAction } = await import("./academies.$academyId.teams.$teamId");
     const { loader: regionLoader } = await import("./regions.$regionId");

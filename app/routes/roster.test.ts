@@ -5,7 +5,7 @@ import { action as rosterAction } from "./academies.$academyId.roster";
 import { loader as feedLoader } from "./calendar.feed.$file";
 import { loader as academyIcsLoader } from "./academies.$academyId.calendar[.ics]";
 import { rotateCalendarToken, revokeCalendarToken } from "~/modules/calendar/calendar.server";
-import { createAcademy, createRegion, createTeam, createUser } from "../../tests/support/factories";
+import { createAcademy, createRegion, createTeam, createUser, enroll } from "../../tests/support/factories";
 import { caught, context, formRequest, getRequest, sessionCookieFor } from "../../tests/support/requests";
 import { fromTokyo } from "~/utils/dates";
 
@@ -46,9 +46,13 @@ describe("roster import", () => {
       caught(rosterAction({ request: formRequest("/roster", { intent: "commit", payload: preview.data.payload, signature: preview.data.signature }, { cookie }), params: { academyId: academy.id }, context }));
     const res = await commit();
     expect(res.status).toBe(302);
-    const teams = await prisma.team.findMany({ where: { academyId: academy.id }, include: { members: { include: { user: true } }, municipalities: true }, orderBy: { name: "asc" } });
+    const teams = await prisma.team.findMany({
+      where: { academyId: academy.id },
+      include: { members: { include: { enrollment: { include: { user: true } } } }, municipalities: true },
+      orderBy: { name: "asc" },
+    });
     expect(teams.map((t) => [t.name, t.members.length])).toEqual([["受診率向上チーム①", 2], ["防災データチーム", 4]]);
-    expect(teams[0]!.members.map((m) => m.user.displayName).sort()).toEqual(["イトウ ダイスケ", "髙橋 﨑子"]);
+    expect(teams[0]!.members.map((m) => m.enrollment.user.displayName).sort()).toEqual(["イトウ ダイスケ", "髙橋 﨑子"]);
     expect(teams[1]!.municipalities.map((m) => m.municipalityCode).sort()).toEqual(["282103", "282162"]);
     expect(await prisma.mailMessage.count()).toBe(6);
     // Importing the same file again changes nothing and sends no second invitation.
@@ -78,7 +82,7 @@ describe("roster import", () => {
   it("is for coordinators only", async () => {
     const { academy } = await setup();
     const facilitator = await createUser("facilitator");
-    await prisma.academyStaff.create({ data: { academyId: academy.id, userId: facilitator.id, role: "facilitator" } });
+    await enroll(academy.id, facilitator.id, "facilitator");
     const res = await caught(
       rosterAction({ request: upload(await sessionCookieFor(facilitator.id), fs.readFileSync("tests/fixtures/roster-utf8.csv")), params: { academyId: academy.id }, context }),
     );

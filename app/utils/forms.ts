@@ -3,7 +3,8 @@ import type { z } from "zod";
 // One schema per form, used by react-hook-form in the browser and by the action on the
 // server. Messages are i18n keys; components translate them.
 
-export type FieldErrors = Record<string, string>;
+import type { FieldErrors } from "./result";
+export type { FieldErrors };
 
 export type ParseResult<T> =
   | { ok: true; data: T }

@@ -2,7 +2,8 @@ import { createCookie, redirect } from "@remix-run/node";
 import { prisma } from "./db.server";
 import { env } from "./env.server";
 import { forbidden } from "./http.server";
-import { userHasPermission, type PermissionString } from "~/modules/account/permissions";
+import { ACCESS_STATUSES, userHasPermission, type EnrollmentStatus, type PermissionString } from "~/modules/account/permissions";
+import { rolePermissions } from "~/modules/account/roles.server";
 
 // Server-side sessions: the cookie carries only a signed session id; the row can be
 // revoked at any time (sign-out, password reset, an administrator).
@@ -40,23 +41,20 @@ async function readSessionId(request: Request): Promise<string | null> {
   return typeof value === "string" ? value : null;
 }
 
-export const userSelect = {
+const userSelect = {
   id: true,
   email: true,
   displayName: true,
   kana: true,
   locale: true,
-  roles: {
-    select: {
-      role: {
-        select: {
-          name: true,
-          permissions: { select: { permission: { select: { action: true, entity: true, access: true } } } },
-        },
-      },
-    },
+  roles: { select: { role: { select: { name: true } } } },
+  enrollments: {
+    where: { status: { in: ACCESS_STATUSES as EnrollmentStatus[] } },
+    select: { id: true, academyId: true, role: true, status: true },
   },
 } as const;
+
+export type SessionEnrollment = { id: string; academyId: string; role: string; status: string };
 
 export type SessionUser = {
   id: string;
@@ -64,10 +62,18 @@ export type SessionUser = {
   displayName: string;
   kana: string;
   locale: string | null;
-  roles: { name: string; permissions: { action: string; entity: string; access: string }[] }[];
+  /** global role names */
+  roles: string[];
+  /** global permission strings, e.g. "manage:region:any" */
+  permissions: string[];
+  /** the academies this person takes part in (not withdrawn), with their role there */
+  enrollments: SessionEnrollment[];
 };
 
-/** The signed-in user, or null when the session is missing, expired, revoked or the user is disabled. */
+/**
+ * The signed-in user, or null when the session is missing, expired, revoked or the user is
+ * disabled. One query: the session, the user, global roles and enrollments together.
+ */
 export async function getSessionUser(request: Request): Promise<SessionUser | null> {
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;
@@ -89,16 +95,17 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
     await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
   }
   const { user } = session;
+  const permissionsOf = await rolePermissions();
+  const roles = user.roles.map(({ role }) => role.name);
   return {
     id: user.id,
     email: user.email,
     displayName: user.displayName,
     kana: user.kana,
     locale: user.locale,
-    roles: user.roles.map(({ role }) => ({
-      name: role.name,
-      permissions: role.permissions.map((p) => p.permission),
-    })),
+    roles,
+    permissions: [...new Set(roles.flatMap((r) => permissionsOf(r)))],
+    enrollments: user.enrollments,
   };
 }
 
@@ -112,7 +119,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   return user;
 }
 
-/** Signed in and holding the permission, or a 403 page. */
+/** Signed in and holding the global permission, or a 403 page (pages outside any academy). */
 export async function requirePermission(request: Request, permission: PermissionString) {
   const user = await requireUser(request);
   if (!userHasPermission(user, permission)) forbidden();

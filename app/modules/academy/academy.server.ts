@@ -1,13 +1,15 @@
-import { prisma } from "~/utils/db.server";
+import { prisma, type Prisma } from "~/utils/db.server";
 import { fromTokyoInputs } from "~/utils/dates";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { SessionUser } from "~/utils/session.server";
 import { academyRowSelect, academyScope } from "./scope.server";
 import { canTransition } from "./status";
+import { fail } from "~/utils/result";
 import type { AcademyCreateInput, AcademyFilter, AcademyUpdateInput } from "./schemas";
 import { checkDoubleBooking, type ScheduleIssue } from "~/modules/schedule/rules";
 import { overlappingSessions } from "~/modules/schedule/session.server";
-import { attachCurriculum } from "~/modules/material/release.server";
+import { attachCurriculum, recomputeReleases } from "~/modules/material/release.server";
+import { createDefaultStages } from "~/modules/stage/stage.server";
 
 export const DEFAULT_SESSION_COUNT = 4;
 const DAY = 24 * 60 * 60 * 1000;
@@ -16,34 +18,62 @@ export type AcademyResult =
   | { ok: true; id: string }
   | { ok: false; fieldErrors: Record<string, string>; issues?: (ScheduleIssue & { sequence: number })[] };
 
+/** Who can be picked as staff: programme coordinators and anyone on the staff of some academy. */
+const staffPool = {
+  disabledAt: null,
+  OR: [
+    { roles: { some: { role: { name: "programme_coordinator" } } } },
+    { enrollments: { some: { role: { in: ["coordinator", "facilitator"] } } } },
+  ],
+} satisfies Prisma.UserWhereInput;
+
 /** People who can be assigned as staff, for the pickers. */
 export async function staffCandidates() {
-  const users = await prisma.user.findMany({
-    where: { disabledAt: null, roles: { some: { role: { name: { in: ["coordinator", "facilitator"] } } } } },
-    orderBy: { kana: "asc" },
-    select: { id: true, displayName: true, roles: { select: { role: { select: { name: true } } } } },
-  });
-  return users.map((u) => ({ id: u.id, displayName: u.displayName, roles: u.roles.map((r) => r.role.name) }));
-}
-
-/** Only people holding the role may be assigned to it. */
-async function validStaff(ids: string[], role: "coordinator" | "facilitator") {
-  if (ids.length === 0) return true;
-  const count = await prisma.user.count({ where: { id: { in: ids }, roles: { some: { role: { name: role } } } } });
-  return count === new Set(ids).size;
+  return prisma.user.findMany({ where: staffPool, orderBy: { kana: "asc" }, select: { id: true, displayName: true } });
 }
 
 async function checkStaff(input: { facilitatorIds: string[]; coordinatorIds: string[] }): Promise<Record<string, string> | null> {
-  if (!(await validStaff(input.facilitatorIds, "facilitator"))) return { facilitatorIds: "academy.validation.staff" };
-  if (!(await validStaff(input.coordinatorIds, "coordinator"))) return { coordinatorIds: "academy.validation.staff" };
+  for (const [field, ids] of [["facilitatorIds", input.facilitatorIds], ["coordinatorIds", input.coordinatorIds]] as const) {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) continue;
+    const count = await prisma.user.count({ where: { id: { in: unique }, ...staffPool } });
+    if (count !== unique.length) return { [field]: "academy.validation.staff" };
+  }
   return null;
 }
 
+/** One role per person: someone picked as both coordinator and facilitator is the coordinator. */
 function staffRows(input: { facilitatorIds: string[]; coordinatorIds: string[] }) {
+  const coordinators = [...new Set(input.coordinatorIds)];
   return [
-    ...[...new Set(input.coordinatorIds)].map((userId) => ({ userId, role: "coordinator" })),
-    ...[...new Set(input.facilitatorIds)].map((userId) => ({ userId, role: "facilitator" })),
+    ...coordinators.map((userId) => ({ userId, role: "coordinator" })),
+    ...[...new Set(input.facilitatorIds)].filter((id) => !coordinators.includes(id)).map((userId) => ({ userId, role: "facilitator" })),
   ];
+}
+
+/**
+ * Make the academy's staff enrollments match the picked people: new staff are enrolled
+ * (active, with their current municipality and department), staff no longer picked are
+ * withdrawn (their history stays), a participant picked as staff changes role.
+ */
+async function syncStaff(tx: Prisma.TransactionClient, academyId: string, rows: { userId: string; role: string }[]) {
+  const existing = await tx.enrollment.findMany({ where: { academyId }, select: { id: true, userId: true, role: true, status: true } });
+  const picked = new Map(rows.map((r) => [r.userId, r.role]));
+  for (const e of existing) {
+    const role = picked.get(e.userId);
+    if (role && (e.role !== role || e.status === "withdrawn")) {
+      await tx.enrollment.update({ where: { id: e.id }, data: { role, status: "active" } });
+    } else if (!role && ["coordinator", "facilitator"].includes(e.role) && e.status !== "withdrawn") {
+      await tx.enrollment.update({ where: { id: e.id }, data: { status: "withdrawn" } });
+    }
+  }
+  const known = new Set(existing.map((e) => e.userId));
+  const fresh = rows.filter((r) => !known.has(r.userId));
+  if (fresh.length === 0) return;
+  const people = await tx.user.findMany({ where: { id: { in: fresh.map((r) => r.userId) } }, select: { id: true, municipalityCode: true, department: true } });
+  await tx.enrollment.createMany({
+    data: people.map((p) => ({ academyId, userId: p.id, role: picked.get(p.id)!, status: "active", municipalityCode: p.municipalityCode, department: p.department })),
+  });
 }
 
 /**
@@ -73,7 +103,6 @@ export async function createAcademy(actorId: string, input: AcademyCreateInput):
         name: input.name,
         description: input.description,
         preLearningStartsAt: input.preLearningStartDate ? fromTokyoInputs(input.preLearningStartDate, "09:00") : null,
-        staff: { create: staffRows(input) },
         sessions: {
           create: Array.from({ length: DEFAULT_SESSION_COUNT }, (_, i) => ({
             sequence: i + 1,
@@ -85,6 +114,10 @@ export async function createAcademy(actorId: string, input: AcademyCreateInput):
       },
       select: { id: true },
     });
+    await syncStaff(tx, created.id, staffRows(input));
+    await createDefaultStages(tx, created.id);
+    // The shipped curriculum is released stage by stage by default; coordinators adjust it.
+    await attachCurriculum(actorId, created.id, tx);
     await recordAudit(
       {
         actorId,
@@ -97,8 +130,6 @@ export async function createAcademy(actorId: string, input: AcademyCreateInput):
     );
     return created;
   });
-  // The shipped curriculum is released session by session by default; coordinators adjust it.
-  await attachCurriculum(actorId, academy.id);
   return { ok: true, id: academy.id };
 }
 
@@ -121,7 +152,12 @@ async function defaultScheduleClashes(input: AcademyCreateInput, firstStart: Dat
 export async function updateAcademy(actorId: string, id: string, input: AcademyUpdateInput): Promise<AcademyResult | null> {
   const before = await prisma.academy.findUnique({
     where: { id },
-    select: { name: true, description: true, preLearningStartsAt: true, staff: { select: { userId: true, role: true } } },
+    select: {
+      name: true,
+      description: true,
+      preLearningStartsAt: true,
+      enrollments: { where: { role: { in: ["coordinator", "facilitator"] }, status: { not: "withdrawn" } }, select: { userId: true, role: true } },
+    },
   });
   if (!before) return null;
   const staffError = await checkStaff(input);
@@ -132,12 +168,15 @@ export async function updateAcademy(actorId: string, id: string, input: AcademyU
     preLearningStartsAt: input.preLearningStartDate ? fromTokyoInputs(input.preLearningStartDate, "09:00") : null,
   };
   await prisma.$transaction(async (tx) => {
-    await tx.academyStaff.deleteMany({ where: { academyId: id } });
-    await tx.academy.update({ where: { id }, data: { ...after, staff: { create: staffRows(input) } } });
+    await tx.academy.update({ where: { id }, data: after });
+    await syncStaff(tx, id, staffRows(input));
+    const { enrollments, ...rest } = before;
     await recordAudit(
-      { actorId, action: "academy.update", entityType: "academy", entityId: id, before, after: { ...after, staff: staffRows(input) } },
+      { actorId, action: "academy.update", entityType: "academy", entityId: id, before: { ...rest, staff: enrollments }, after: { ...after, staff: staffRows(input) } },
       tx,
     );
+    // Pre-learning material follows the pre-learning start.
+    await recomputeReleases(tx, id);
   });
   return { ok: true, id };
 }
@@ -145,9 +184,7 @@ export async function updateAcademy(actorId: string, id: string, input: AcademyU
 export async function changeAcademyStatus(actorId: string, id: string, status: string) {
   const academy = await prisma.academy.findUnique({ where: { id }, select: { status: true } });
   if (!academy) return null;
-  if (!canTransition(academy.status, status)) {
-    return { ok: false as const, error: "academy.validation.transition", from: academy.status, to: status };
-  }
+  if (!canTransition(academy.status, status)) return fail("academy.validation.transition");
   await prisma.$transaction(async (tx) => {
     await tx.academy.update({ where: { id }, data: { status } });
     await recordAudit(
@@ -189,7 +226,11 @@ export function getAcademy(user: SessionUser, id: string) {
       status: true,
       preLearningStartsAt: true,
       region: { select: { id: true, name: true, members: { select: { municipality: { select: { code: true, name: true } } } } } },
-      staff: { select: { role: true, user: { select: { id: true, displayName: true } } } },
+      enrollments: {
+        where: { role: { in: ["coordinator", "facilitator"] }, status: { not: "withdrawn" } },
+        orderBy: { user: { kana: "asc" } },
+        select: { role: true, user: { select: { id: true, displayName: true } } },
+      },
       sessions: {
         orderBy: { sequence: "asc" },
         select: {

@@ -1,6 +1,6 @@
 import { prisma } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
-import { academyRowSelect, academyScope, teamScope } from "./scope.server";
+import { academyRowSelect, academyScope } from "./scope.server";
 
 const sessionSelect = {
   id: true,
@@ -13,10 +13,10 @@ const sessionSelect = {
   academy: { select: { id: true, name: true, region: { select: { name: true } } } },
 } as const;
 
-/** Upcoming workshop sessions of the academies the user may see. */
-export function upcomingSessions(user: SessionUser, now: Date, take = 5) {
+/** Upcoming workshop sessions of the academies the user may see (optionally only some of them). */
+export function upcomingSessions(user: SessionUser, now: Date, take = 5, academyIds?: string[]) {
   return prisma.workshopSession.findMany({
-    where: { endsAt: { gte: now }, academy: academyScope(user) },
+    where: { endsAt: { gte: now }, academy: academyIds ? { id: { in: academyIds } } : academyScope(user) },
     orderBy: { startsAt: "asc" },
     take,
     select: sessionSelect,
@@ -24,9 +24,9 @@ export function upcomingSessions(user: SessionUser, now: Date, take = 5) {
 }
 
 /** Every visible academy with its region, counts and next session: the coordinator's overview. */
-export async function academyOverview(user: SessionUser, now: Date) {
+export async function academyOverview(user: SessionUser, now: Date, academyIds?: string[]) {
   const academies = await prisma.academy.findMany({
-    where: academyScope(user),
+    where: academyIds ? { id: { in: academyIds } } : academyScope(user),
     orderBy: [{ fiscalYear: "desc" }, { region: { kana: "asc" } }],
     select: {
       ...academyRowSelect,
@@ -41,28 +41,28 @@ export async function academyOverview(user: SessionUser, now: Date) {
   return academies.map(({ sessions, ...a }) => ({ ...a, nextSession: sessions[0] ?? null }));
 }
 
+/** Figures of one fiscal year across every academy (programme coordinators only). */
 export async function coordinatorStats(user: SessionUser, fiscalYear: number) {
   const scope = { ...academyScope(user), fiscalYear };
   const [byStatus, teams, participants] = await Promise.all([
     prisma.academy.groupBy({ by: ["status"], where: scope, _count: { _all: true } }),
     prisma.team.count({ where: { academy: scope } }),
-    prisma.teamMember.findMany({
-      where: { team: { academy: scope } },
-      distinct: ["userId"],
-      select: { userId: true },
-    }),
+    // Counted by the database: distinct people, however many academies they joined this year.
+    prisma.$queryRaw<{ n: bigint | number }[]>`
+      SELECT COUNT(DISTINCT e."userId") AS n FROM "Enrollment" e JOIN "Academy" a ON a."id" = e."academyId"
+      WHERE e."role" = 'participant' AND e."status" <> 'withdrawn' AND a."fiscalYear" = ${fiscalYear}`,
   ]);
   return {
     byStatus: Object.fromEntries(byStatus.map((s) => [s.status, s._count._all])) as Record<string, number>,
     teams,
-    participants: participants.length,
+    participants: Number(participants[0]?.n ?? 0),
   };
 }
 
 /** The participant's teams with members and the academy's upcoming sessions. */
-export function myTeams(user: SessionUser, now: Date) {
-  return prisma.team.findMany({
-    where: { AND: [teamScope(user), { members: { some: { userId: user.id } } }] },
+export async function myTeams(user: SessionUser, now: Date) {
+  const teams = await prisma.team.findMany({
+    where: { members: { some: { enrollment: { userId: user.id, status: { not: "withdrawn" } } } } },
     orderBy: { academy: { fiscalYear: "desc" } },
     select: {
       id: true,
@@ -72,8 +72,8 @@ export function myTeams(user: SessionUser, now: Date) {
       lead: { select: { displayName: true } },
       municipalities: { select: { municipality: { select: { name: true } } } },
       members: {
-        orderBy: { user: { kana: "asc" } },
-        select: { id: true, department: true, teamRole: true, user: { select: { displayName: true } } },
+        orderBy: { enrollment: { user: { kana: "asc" } } },
+        select: { id: true, teamRole: true, enrollment: { select: { department: true, user: { select: { displayName: true } } } } },
       },
       academy: {
         select: {
@@ -91,4 +91,8 @@ export function myTeams(user: SessionUser, now: Date) {
       },
     },
   });
+  return teams.map((team) => ({
+    ...team,
+    members: team.members.map((m) => ({ id: m.id, teamRole: m.teamRole, department: m.enrollment.department, user: m.enrollment.user })),
+  }));
 }

@@ -1,30 +1,28 @@
 import type { Prisma } from "~/utils/db.server";
-import { userHasPermission, type UserWithPermissions } from "~/modules/account/permissions";
+import { userHasPermission, type AcademyCan } from "~/modules/account/permissions";
+import type { SessionUser } from "~/utils/session.server";
+import type { AcademyContext } from "./context.server";
 
 // Who may see which academies, in one place. Routes never build these filters themselves.
 
-export function academyScope(user: UserWithPermissions & { id: string }): Prisma.AcademyWhereInput {
+/** Academies the user may see: every academy with a global read permission, else those enrolled in. */
+export function academyScope(user: Pick<SessionUser, "permissions" | "enrollments">): Prisma.AcademyWhereInput {
   if (userHasPermission(user, "read:academy:any")) return {};
-  const or: Prisma.AcademyWhereInput[] = [];
-  if (userHasPermission(user, "read:academy:assigned")) {
-    or.push({ staff: { some: { userId: user.id } } });
-  }
-  if (userHasPermission(user, "read:academy:own")) {
-    or.push({ teams: { some: { members: { some: { userId: user.id } } } } });
-  }
-  return or.length > 0 ? { OR: or } : { id: { in: [] } };
+  return { id: { in: user.enrollments.map((e) => e.academyId) } };
 }
 
-export function teamScope(user: UserWithPermissions & { id: string }): Prisma.TeamWhereInput {
+/** Teams the user may see, across academies: all teams where their role sees every team, else their own. */
+export function teamScope(user: Pick<SessionUser, "id" | "permissions">, canByAcademy: Map<string, AcademyCan>): Prisma.TeamWhereInput {
   if (userHasPermission(user, "read:team:any")) return {};
-  const or: Prisma.TeamWhereInput[] = [];
-  if (userHasPermission(user, "read:team:assigned")) {
-    or.push({ academy: { staff: { some: { userId: user.id } } } });
-  }
-  if (userHasPermission(user, "read:team:own")) {
-    or.push({ members: { some: { userId: user.id } } });
-  }
-  return or.length > 0 ? { OR: or } : { id: { in: [] } };
+  const allTeams = [...canByAcademy].filter(([, can]) => can.seeAllTeams).map(([academyId]) => academyId);
+  return { OR: [{ academyId: { in: allTeams } }, { members: { some: { enrollment: { userId: user.id } } } }] };
+}
+
+/** Teams of one academy the context may see. */
+export function teamScopeIn(context: AcademyContext): Prisma.TeamWhereInput {
+  if (context.can.seeAllTeams) return { academyId: context.academy.id };
+  if (!context.can.seeOwnTeam || !context.enrollment) return { id: { in: [] } };
+  return { academyId: context.academy.id, members: { some: { enrollmentId: context.enrollment.id } } };
 }
 
 /** The fields every academy list shows (name, year, status, region with its governments, counts). */

@@ -5,28 +5,77 @@ import { createToken, hashToken } from "~/utils/tokens.server";
 import { sendMail } from "~/modules/mail/mailer.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { hashPassword } from "./password.server";
-import type { AppLocale } from "~/utils/dates";
+import { formatDate, type AppLocale } from "~/utils/dates";
 
 export const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
-/** Issue (or re-issue) an invitation: earlier open invitations of the person stop working. */
+/** What an invitation is for: the academy, the person's teams there, the dates, who invited. */
+export async function invitationDetails(userId: string, academyId: string | null, invitedById: string | null) {
+  const [academy, inviter] = await Promise.all([
+    academyId
+      ? prisma.academy.findUnique({
+          where: { id: academyId },
+          select: {
+            name: true,
+            fiscalYear: true,
+            sessions: { orderBy: { sequence: "asc" }, select: { startsAt: true } },
+            enrollments: { where: { userId }, select: { role: true, teamMemberships: { select: { team: { select: { name: true } } } } } },
+          },
+        })
+      : null,
+    invitedById ? prisma.user.findUnique({ where: { id: invitedById }, select: { displayName: true } }) : null,
+  ]);
+  const enrollment = academy?.enrollments[0];
+  return {
+    academyName: academy?.name ?? "",
+    fiscalYear: academy?.fiscalYear ?? null,
+    role: enrollment?.role ?? null,
+    teams: enrollment?.teamMemberships.map((m) => m.team.name) ?? [],
+    firstSession: academy?.sessions[0]?.startsAt ?? null,
+    lastSession: academy?.sessions.at(-1)?.startsAt ?? null,
+    inviterName: inviter?.displayName ?? "",
+  };
+}
+
+/** The lines of a mail that say what the invitation is for, in the recipient's language. */
+function detailLines(t: ReturnType<typeof serverT>, locale: AppLocale, d: Awaited<ReturnType<typeof invitationDetails>>) {
+  const lines: string[] = [];
+  if (d.academyName) lines.push(t("mail.details.academy", { name: d.academyName }));
+  if (d.role) lines.push(t("mail.details.role", { role: t(`enrollment.role.${d.role}`) }));
+  if (d.teams.length > 0) lines.push(t("mail.details.teams", { teams: d.teams.join(t("format.list")) }));
+  if (d.firstSession && d.lastSession) {
+    lines.push(t("mail.details.dates", { from: formatDate(d.firstSession, locale), to: formatDate(d.lastSession, locale) }));
+  }
+  if (d.inviterName) lines.push(t("mail.details.inviter", { name: d.inviterName }));
+  return lines.join("\n");
+}
+
+/**
+ * Invite someone to the app. A person who already has a password gets a notice instead: an
+ * invitation could set a new password, so it is never issued to an account in use.
+ * Re-inviting revokes earlier open invitations of the person.
+ */
 export async function sendInvitation(input: {
   userId: string;
   invitedById: string | null;
   academyId?: string | null;
   fallbackLocale: AppLocale;
-}) {
+}): Promise<"invited" | "notified"> {
   const user = await prisma.user.findUniqueOrThrow({
     where: { id: input.userId },
-    select: { id: true, email: true, displayName: true, locale: true },
+    select: { id: true, email: true, displayName: true, locale: true, password: { select: { userId: true } } },
   });
+  if (user.password) {
+    await sendEnrollmentNotice(input);
+    return "notified";
+  }
   const { token, tokenHash } = createToken();
-  const invitation = await prisma.$transaction(async (tx) => {
+  await prisma.$transaction(async (tx) => {
     await tx.invitation.updateMany({
       where: { userId: user.id, acceptedAt: null, revokedAt: null },
       data: { revokedAt: new Date() },
     });
-    const created = await tx.invitation.create({
+    await tx.invitation.create({
       data: {
         userId: user.id,
         invitedById: input.invitedById,
@@ -36,23 +85,40 @@ export async function sendInvitation(input: {
       },
       select: { id: true },
     });
-    await recordAudit(
-      { actorId: input.invitedById, action: "invitation.send", entityType: "user", entityId: user.id },
-      tx,
-    );
-    return created;
+    await recordAudit({ actorId: input.invitedById, action: "invitation.send", entityType: "user", entityId: user.id, after: { academyId: input.academyId ?? null } }, tx);
   });
-  const t = serverT(isLocale(user.locale) ? user.locale : input.fallbackLocale);
+  const locale = isLocale(user.locale) ? user.locale : input.fallbackLocale;
+  const t = serverT(locale);
+  const details = await invitationDetails(user.id, input.academyId ?? null, input.invitedById);
   await sendMail({
     to: user.email,
-    subject: t("mail.invitation.subject"),
+    subject: details.academyName ? t("mail.invitation.subjectFor", { academy: details.academyName }) : t("mail.invitation.subject"),
     text: t("mail.invitation.body", {
       name: user.displayName,
+      details: detailLines(t, locale, details),
       link: `${env().appUrl}/invitations/${token}`,
       days: INVITATION_TTL_MS / 86400000,
     }),
   });
-  return invitation;
+  return "invited";
+}
+
+/** Tell someone who can already sign in that they now take part in another academy. */
+export async function sendEnrollmentNotice(input: { userId: string; invitedById: string | null; academyId?: string | null; fallbackLocale: AppLocale }) {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: input.userId }, select: { email: true, displayName: true, locale: true } });
+  const locale = isLocale(user.locale) ? user.locale : input.fallbackLocale;
+  const t = serverT(locale);
+  const details = await invitationDetails(input.userId, input.academyId ?? null, input.invitedById);
+  await sendMail({
+    to: user.email,
+    subject: t("mail.enrolled.subject", { academy: details.academyName }),
+    text: t("mail.enrolled.body", {
+      name: user.displayName,
+      details: detailLines(t, locale, details),
+      link: input.academyId ? `${env().appUrl}/academies/${input.academyId}` : `${env().appUrl}/dashboard`,
+    }),
+  });
+  await recordAudit({ actorId: input.invitedById, action: "enrollment.notice", entityType: "user", entityId: input.userId, after: { academyId: input.academyId ?? null } });
 }
 
 export type InvitationState = "valid" | "invalid" | "expired" | "used" | "revoked";
@@ -66,6 +132,8 @@ export async function checkInvitation(token: string) {
       expiresAt: true,
       acceptedAt: true,
       revokedAt: true,
+      academyId: true,
+      invitedById: true,
       user: { select: { id: true, email: true, displayName: true } },
     },
   });
@@ -96,6 +164,8 @@ export async function acceptInvitation(
     if (count === 0) return false;
     await tx.password.upsert({ where: { userId }, create: { userId, hash }, update: { hash } });
     await tx.user.update({ where: { id: userId }, data: { displayName: input.displayName } });
+    // Accepting makes every academy they were invited to theirs.
+    await tx.enrollment.updateMany({ where: { userId, status: "invited" }, data: { status: "active" } });
     await recordAudit({ actorId: userId, action: "invitation.accept", entityType: "user", entityId: userId }, tx);
     return true;
   });

@@ -1,39 +1,53 @@
 import { describe, expect, it } from "vitest";
-import { ROLE_PERMISSIONS, userHasPermission, type UserWithPermissions } from "./permissions";
+import { academyCan, ROLE_PERMISSIONS, userHasPermission, type AcademyRole, type GlobalRole } from "./permissions";
 
-function userWith(role: keyof typeof ROLE_PERMISSIONS): UserWithPermissions {
-  return {
-    roles: [
-      {
-        name: role,
-        permissions: ROLE_PERMISSIONS[role].map((p) => {
-          const [action, entity, access] = p.split(":") as [string, string, string];
-          return { action, entity, access };
-        }),
-      },
-    ],
-  };
-}
+const permissionsOf = (role: string) => ROLE_PERMISSIONS[role as GlobalRole | AcademyRole] ?? [];
+const globalUser = (...roles: GlobalRole[]) => ({ permissions: roles.flatMap((r) => ROLE_PERMISSIONS[r]) });
+const nobody = { permissions: [] };
+
+describe("academyCan", () => {
+  it("gives a programme coordinator everything in every academy without an enrollment", () => {
+    const can = academyCan(globalUser("programme_coordinator"), null, permissionsOf);
+    expect(Object.values(can).every(Boolean)).toBe(true);
+  });
+
+  it("lets a facilitator edit sessions and review, but not manage teams or release materials", () => {
+    const can = academyCan(nobody, { role: "facilitator", status: "active" }, permissionsOf);
+    expect(can).toMatchObject({ view: true, editSessions: true, review: true, seeAllTeams: true, seeStaffMaterials: true });
+    expect(can).toMatchObject({ manageAcademy: false, manageTeams: false, releaseMaterials: false });
+  });
+
+  it("lets a participant see the academy and only their own team", () => {
+    const can = academyCan(nobody, { role: "participant", status: "active" }, permissionsOf);
+    expect(can).toMatchObject({ view: true, seeOwnTeam: true, seeAllTeams: false, seePersonalData: false, editSessions: false, seeStaffMaterials: false });
+  });
+
+  it("lets an observer see every team but no personal data", () => {
+    const can = academyCan(nobody, { role: "observer", status: "active" }, permissionsOf);
+    expect(can).toMatchObject({ view: true, seeAllTeams: true, seePersonalData: false, editSessions: false });
+  });
+
+  it("grants nothing through a withdrawn enrollment, and nothing without one", () => {
+    expect(Object.values(academyCan(nobody, { role: "coordinator", status: "withdrawn" }, permissionsOf)).some(Boolean)).toBe(false);
+    expect(Object.values(academyCan(nobody, null, permissionsOf)).some(Boolean)).toBe(false);
+  });
+
+  it("gives a system administrator no academy abilities", () => {
+    expect(academyCan(globalUser("system_admin"), null, permissionsOf).view).toBe(false);
+  });
+});
 
 describe("userHasPermission", () => {
-  it("matches any access level when none is given", () => {
-    expect(userHasPermission(userWith("facilitator"), "read:academy")).toBe(true);
-    expect(userHasPermission(userWith("participant"), "read:team")).toBe(true);
-  });
-
-  it("requires the exact access level when one is given", () => {
-    expect(userHasPermission(userWith("facilitator"), "read:academy:any")).toBe(false);
-    expect(userHasPermission(userWith("coordinator"), "read:academy:any")).toBe(true);
-  });
-
-  it("gives participants and facilitators no management rights", () => {
-    for (const role of ["participant", "facilitator"] as const) {
-      expect(userHasPermission(userWith(role), "manage:academy")).toBe(false);
-      expect(userHasPermission(userWith(role), "read:outbox")).toBe(false);
-    }
+  it("matches any access level when none is given, the exact one otherwise", () => {
+    const admin = globalUser("system_admin");
+    expect(userHasPermission(admin, "read:outbox")).toBe(true);
+    expect(userHasPermission(admin, "read:outbox:any")).toBe(true);
+    expect(userHasPermission(admin, "read:outbox:academy")).toBe(false);
+    expect(userHasPermission(admin, "manage:region")).toBe(false);
   });
 
   it("denies everything to nobody", () => {
     expect(userHasPermission(null, "read:academy")).toBe(false);
+    expect(userHasPermission(nobody, "read:academy")).toBe(false);
   });
 });

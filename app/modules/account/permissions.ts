@@ -1,12 +1,23 @@
-// Permissions are data: the seed writes these rows, the server checks them with
-// requirePermission, and the UI hides what a user cannot do with userHasPermission.
-// Shared by server and browser, so it holds no queries.
+// Permissions are data: the seed writes these rows, the server checks them through the academy
+// context (academy-scoped) or requireGlobalPermission (pages outside any academy), and the UI
+// hides what a user cannot do with the same helpers. Shared by server and browser: no queries.
+// See docs/decisions/0007-participation-model.md.
 
-export const ROLE_NAMES = ["coordinator", "facilitator", "participant"] as const;
-export type RoleName = (typeof ROLE_NAMES)[number];
+/** Roles a user holds everywhere. */
+export const GLOBAL_ROLES = ["programme_coordinator", "system_admin"] as const;
+export type GlobalRole = (typeof GLOBAL_ROLES)[number];
 
-/** "any": everything; "assigned": academies a facilitator is assigned to; "own": the participant's team. */
-export type Access = "any" | "assigned" | "own";
+/** Roles a user holds in one academy, through an Enrollment. */
+export const ACADEMY_ROLES = ["coordinator", "facilitator", "participant", "observer"] as const;
+export type AcademyRole = (typeof ACADEMY_ROLES)[number];
+
+export const ENROLLMENT_STATUSES = ["invited", "active", "withdrawn", "completed"] as const;
+export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
+/** A withdrawn person keeps their history but no longer sees the academy. */
+export const ACCESS_STATUSES: readonly EnrollmentStatus[] = ["invited", "active", "completed"];
+
+/** "any": every academy (global roles); "academy": the enrolled academy; "own": one's own team. */
+export type Access = "any" | "academy" | "own";
 export type PermissionString = `${string}:${string}` | `${string}:${string}:${Access}`;
 
 export interface PermissionDef {
@@ -16,61 +27,118 @@ export interface PermissionDef {
   description: string;
 }
 
+/** What one may do inside an academy; every academy route asks the context's `can` object. */
+export const ACADEMY_ABILITIES = {
+  view: "read:academy",
+  manageAcademy: "manage:academy",
+  editSessions: "update:session",
+  manageTeams: "manage:team",
+  releaseMaterials: "release:material",
+  review: "review:deliverable",
+  seeAllTeams: "read:team",
+  seePersonalData: "read:personal",
+  seeStaffMaterials: "read:staff_material",
+  seeHistory: "read:history",
+} as const;
+export type AcademyAbility = keyof typeof ACADEMY_ABILITIES | "seeOwnTeam";
+export type AcademyCan = Record<AcademyAbility, boolean>;
+
+const ACADEMY_DESCRIPTIONS: Record<keyof typeof ACADEMY_ABILITIES, string> = {
+  view: "See the academy, its schedule and released materials",
+  manageAcademy: "Edit the academy, its staff, stages and sessions list",
+  editSessions: "Edit session details (time, venue, agenda)",
+  manageTeams: "Create teams, add members, import rosters, send invitations",
+  releaseMaterials: "Attach materials and set their release",
+  review: "Review team deliverables",
+  seeAllTeams: "See every team of the academy",
+  seePersonalData: "See members' e-mail addresses and invitation status",
+  seeStaffMaterials: "See facilitator guides and unreleased materials",
+  seeHistory: "See the academy's change history and download log",
+};
+
+const ACADEMY_PERMISSIONS: PermissionDef[] = Object.entries(ACADEMY_ABILITIES).flatMap(([key, p]) => {
+  const [action, entity] = p.split(":") as [string, string];
+  const description = ACADEMY_DESCRIPTIONS[key as keyof typeof ACADEMY_ABILITIES];
+  return (["any", "academy"] as const).map((access) => ({ action, entity, access, description }));
+});
+
 export const PERMISSIONS: PermissionDef[] = [
-  { action: "read", entity: "academy", access: "any", description: "See every academy" },
-  { action: "read", entity: "academy", access: "assigned", description: "See academies one is assigned to" },
-  { action: "read", entity: "academy", access: "own", description: "See the academy of one's team" },
-  { action: "manage", entity: "academy", access: "any", description: "Plan academies, sessions and teams" },
-  { action: "manage", entity: "region", access: "any", description: "Create and edit regions" },
-  { action: "update", entity: "session", access: "assigned", description: "Edit sessions of assigned academies" },
-  { action: "read", entity: "team", access: "any", description: "See every team" },
-  { action: "read", entity: "team", access: "assigned", description: "See teams of assigned academies" },
+  ...ACADEMY_PERMISSIONS,
   { action: "read", entity: "team", access: "own", description: "See one's own team" },
+  { action: "create", entity: "academy", access: "any", description: "Create academies" },
+  { action: "manage", entity: "region", access: "any", description: "Create and edit regions" },
+  { action: "manage", entity: "catalogue", access: "any", description: "Upload and edit catalogue materials" },
   { action: "manage", entity: "user", access: "any", description: "Invite people and manage accounts" },
   { action: "read", entity: "outbox", access: "any", description: "Read the mail outbox" },
   { action: "read", entity: "audit", access: "any", description: "Read the audit log" },
 ];
 
-export const ROLE_PERMISSIONS: Record<RoleName, string[]> = {
-  coordinator: [
-    "read:academy:any",
-    "manage:academy:any",
+const everyAcademyAbility = (access: Access) => Object.values(ACADEMY_ABILITIES).map((p) => `${p}:${access}`);
+
+export const ROLE_PERMISSIONS: Record<GlobalRole | AcademyRole, string[]> = {
+  programme_coordinator: [
+    ...everyAcademyAbility("any"),
+    "create:academy:any",
     "manage:region:any",
-    "read:team:any",
+    "manage:catalogue:any",
     "manage:user:any",
     "read:outbox:any",
     "read:audit:any",
   ],
-  facilitator: ["read:academy:assigned", "update:session:assigned", "read:team:assigned"],
-  participant: ["read:academy:own", "read:team:own"],
+  system_admin: ["manage:user:any", "read:outbox:any", "read:audit:any"],
+  coordinator: everyAcademyAbility("academy"),
+  facilitator: ["read:academy", "update:session", "review:deliverable", "read:team", "read:personal", "read:staff_material"].map(
+    (p) => `${p}:academy`,
+  ),
+  participant: ["read:academy:academy", "read:team:own"],
+  observer: ["read:academy:academy", "read:team:academy"],
 };
 
-/** The shape the root loader sends to the browser. */
+export const ROLE_SCOPE: Record<GlobalRole | AcademyRole, "global" | "academy"> = {
+  programme_coordinator: "global",
+  system_admin: "global",
+  coordinator: "academy",
+  facilitator: "academy",
+  participant: "academy",
+  observer: "academy",
+};
+
+/** What the browser and the permission helpers see of a user: global permission strings. */
 export interface UserWithPermissions {
-  roles: { name: string; permissions: { action: string; entity: string; access: string }[] }[];
+  permissions: readonly string[];
+}
+
+/** "read:outbox" matches any access level; "read:outbox:any" only that level. */
+export function userHasPermission(user: UserWithPermissions | null | undefined, permission: PermissionString): boolean {
+  if (!user) return false;
+  const parts = permission.split(":");
+  if (parts.length === 3) return user.permissions.includes(permission);
+  return user.permissions.some((p) => p.startsWith(`${permission}:`));
+}
+
+export interface EnrollmentLike {
+  role: string;
+  status: string;
 }
 
 /**
- * "read:academy" matches any access level; "read:academy:any" only that level.
+ * The `can` object of one academy: a global permission ("…:any") or the enrollment role's
+ * permission ("…:academy") grants each ability; a withdrawn enrollment grants nothing.
  */
-export function userHasPermission(
-  user: UserWithPermissions | null | undefined,
-  permission: PermissionString,
-): boolean {
-  if (!user) return false;
-  const [action, entity, access] = permission.split(":");
-  return user.roles.some((role) =>
-    role.permissions.some(
-      (p) => p.action === action && p.entity === entity && (!access || p.access === access),
-    ),
-  );
+export function academyCan(
+  user: UserWithPermissions,
+  enrollment: EnrollmentLike | null | undefined,
+  rolePermissions: (role: string) => readonly string[],
+): AcademyCan {
+  const enrolled = enrollment && (ACCESS_STATUSES as readonly string[]).includes(enrollment.status) ? rolePermissions(enrollment.role) : [];
+  const can = {} as AcademyCan;
+  for (const [key, p] of Object.entries(ACADEMY_ABILITIES)) {
+    can[key as keyof typeof ACADEMY_ABILITIES] = user.permissions.includes(`${p}:any`) || enrolled.includes(`${p}:academy`);
+  }
+  can.seeOwnTeam = can.seeAllTeams || enrolled.includes("read:team:own");
+  return can;
 }
 
-export function userHasRole(user: UserWithPermissions | null | undefined, role: RoleName) {
-  return Boolean(user?.roles.some((r) => r.name === role));
-}
-
-/** The dashboard a user lands on: the most capable role wins. */
-export function primaryRole(user: UserWithPermissions): RoleName | null {
-  return ROLE_NAMES.find((name) => userHasRole(user, name)) ?? null;
+export function isAcademyRole(role: string): role is AcademyRole {
+  return (ACADEMY_ROLES as readonly string[]).includes(role);
 }

@@ -39,14 +39,10 @@ export function academySessions(academyId: string) {
   return prisma.workshopSession.findMany({ where: { academyId }, orderBy: { sequence: "asc" }, select: sessionSelect });
 }
 
-/** A person's own sessions: academies they run, facilitate or whose team they are in. */
+/** A person's own sessions: every academy they take part in (not withdrawn), whatever their role. */
 export function personalSessions(userId: string) {
   return prisma.workshopSession.findMany({
-    where: {
-      academy: {
-        OR: [{ staff: { some: { userId } } }, { teams: { some: { members: { some: { userId } } } } }],
-      },
-    },
+    where: { academy: { enrollments: { some: { userId, status: { not: "withdrawn" } } } } },
     orderBy: { startsAt: "asc" },
     select: sessionSelect,
   });

@@ -2,15 +2,17 @@ import fs from "node:fs";
 import path from "node:path";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { parseFrontMatter } from "./front-matter";
-import { sha256, storeBytes } from "./storage.server";
-import { ALLOWED_TYPES } from "./file-type.server";
+import { sha256 } from "~/modules/files/storage.server";
+import { ensureStoredFile, storeBytes } from "~/modules/files/stored-file.server";
+import type { FileKind } from "~/modules/files/file-type.server";
+import { isDefaultStageKey, stageKeyForSession } from "~/modules/stage/stages";
 
 // materials/ in the repository → the versioned catalogue. Runs on every start: a file whose
 // content hash differs from its latest version becomes a new version; nothing is replaced.
 
 interface Entry {
   key: string;
-  stage: string;
+  stageKey: string | null;
   audience: string;
   kind: "markdown" | "file";
   title: string;
@@ -19,16 +21,23 @@ interface Entry {
   summaryEn: string;
   label: string;
   fileName: string;
-  mimeType: string;
+  fileKind: FileKind;
   bytes: Uint8Array;
   body: string | null;
   sortOrder: number;
 }
 
-export function stageOf(session: string | number): string {
-  const n = Number(session);
-  if (!Number.isInteger(n) || n < 0 || n > 4) throw new Error(`session must be 0-4, got ${session}`);
-  return n === 0 ? "prelearning" : `session${n}`;
+/** Front matter names a stage key (`stage: problem_definition`); older files said `session: 0..4`. */
+export function stageKeyOf(item: { stage?: unknown; session?: unknown }, where: string): string | null {
+  if (item.stage !== undefined && item.stage !== "") {
+    const key = String(item.stage);
+    if (key === "general") return null;
+    if (!isDefaultStageKey(key)) throw new Error(`${where}: unknown stage "${key}"`);
+    return key;
+  }
+  const n = Number(item.session);
+  if (!Number.isInteger(n) || n < 0 || n > 4) throw new Error(`${where}: front matter needs stage (or session 0-4)`);
+  return stageKeyForSession(n);
 }
 
 function readEntries(dir: string): Entry[] {
@@ -37,12 +46,12 @@ function readEntries(dir: string): Entry[] {
   for (const file of fs.existsSync(curriculum) ? fs.readdirSync(curriculum).filter((f) => f.endsWith(".md")).sort() : []) {
     const bytes = fs.readFileSync(path.join(curriculum, file));
     const { data, body } = parseFrontMatter(bytes.toString("utf8"));
-    if (!data.id || !data.title || data.session === undefined || !["participant", "facilitator"].includes(data.audience ?? "")) {
-      throw new Error(`materials/curriculum/${file}: front matter needs id, session, audience (participant|facilitator), title`);
+    if (!data.id || !data.title || !["participant", "facilitator"].includes(data.audience ?? "")) {
+      throw new Error(`materials/curriculum/${file}: front matter needs id, stage, audience (participant|facilitator), title`);
     }
     entries.push({
       key: data.id,
-      stage: stageOf(data.session),
+      stageKey: stageKeyOf(data, `materials/curriculum/${file}`),
       audience: data.audience!,
       kind: "markdown",
       title: data.title,
@@ -51,7 +60,7 @@ function readEntries(dir: string): Entry[] {
       summaryEn: data.summary_en ?? "",
       label: data.version ?? "",
       fileName: file,
-      mimeType: "text/markdown; charset=utf-8",
+      fileKind: "md",
       bytes,
       body,
       sortOrder: data.audience === "participant" ? 10 : 20,
@@ -64,7 +73,7 @@ function readEntries(dir: string): Entry[] {
       const file = String(item.file);
       entries.push({
         key: String(item.id),
-        stage: stageOf(item.session!),
+        stageKey: stageKeyOf(item, `materials/worksheets/catalogue.json (${String(item.id)})`),
         audience: String(item.audience ?? "participant"),
         kind: "file",
         title: String(item.title),
@@ -73,7 +82,7 @@ function readEntries(dir: string): Entry[] {
         summaryEn: String(item.summary_en ?? ""),
         label: String(item.version ?? ""),
         fileName: file,
-        mimeType: ALLOWED_TYPES.xlsx.mime,
+        fileKind: "xlsx",
         bytes: fs.readFileSync(path.join(dir, "worksheets", file)),
         body: null,
         sortOrder: 30,
@@ -88,7 +97,7 @@ export async function syncCatalogue(prisma: PrismaClient, dir = path.resolve("ma
   for (const entry of readEntries(dir)) {
     const hash = sha256(entry.bytes);
     const meta = {
-      stage: entry.stage,
+      stageKey: entry.stageKey,
       audience: entry.audience,
       kind: entry.kind,
       title: entry.title,
@@ -101,22 +110,23 @@ export async function syncCatalogue(prisma: PrismaClient, dir = path.resolve("ma
       where: { key: entry.key },
       create: { key: entry.key, origin: "repository", ...meta },
       update: meta,
-      select: { id: true, versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, contentHash: true } } },
+      select: { id: true, versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, storedFile: { select: { sha256: true } } } } },
     });
     const latest = material.versions[0];
-    if (latest?.contentHash === hash) continue;
-    await storeBytes(entry.bytes);
-    await prisma.materialVersion.create({
-      data: {
-        materialId: material.id,
-        number: (latest?.number ?? 0) + 1,
-        label: entry.label,
-        contentHash: hash,
-        fileName: entry.fileName,
-        mimeType: entry.mimeType,
-        size: entry.bytes.length,
-        body: entry.body,
-      },
+    if (latest?.storedFile?.sha256 === hash) continue;
+    const blob = await storeBytes(entry.bytes, entry.fileKind, entry.fileName);
+    await prisma.$transaction(async (tx) => {
+      const file = await ensureStoredFile(tx, blob, null);
+      await tx.materialVersion.create({
+        data: {
+          materialId: material.id,
+          number: (latest?.number ?? 0) + 1,
+          label: entry.label,
+          storedFileId: file.id,
+          fileName: entry.fileName,
+          body: entry.body,
+        },
+      });
     });
     created++;
   }

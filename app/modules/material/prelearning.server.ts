@@ -11,14 +11,14 @@ export const REMINDER_DAYS_BEFORE = 3;
 /** Released pre-learning items of an academy (participant audience). */
 function releasedPreLearning(academyId: string, now: Date) {
   return prisma.academyMaterial.findMany({
-    where: { academyId, releaseAt: { lte: now }, material: { stage: "prelearning", audience: "participant" } },
+    where: { academyId, releaseAt: { lte: now }, material: { stageKey: "prelearning", audience: "participant" } },
     select: { materialId: true, material: { select: { title: true, titleEn: true } } },
   });
 }
 
 export async function setCompletion(userId: string, academyId: string, materialId: string, done: boolean, now = new Date()) {
   const item = (await releasedPreLearning(academyId, now)).find((m) => m.materialId === materialId);
-  const member = await prisma.teamMember.count({ where: { userId, team: { academyId } } });
+  const member = await prisma.enrollment.count({ where: { userId, academyId, role: "participant", status: { not: "withdrawn" } } });
   if (!item || member === 0) return false;
   if (done) {
     await prisma.preLearningCompletion.upsert({
@@ -44,13 +44,13 @@ export async function preLearningProgress(academyId: string, now = new Date()) {
   const teams = await prisma.team.findMany({
     where: { academyId },
     orderBy: { createdAt: "asc" },
-    select: { id: true, name: true, members: { select: { user: { select: { id: true, displayName: true } } } } },
+    select: { id: true, name: true, members: { select: { enrollment: { select: { user: { select: { id: true, displayName: true } } } } } } },
   });
   const done = await prisma.preLearningCompletion.findMany({ where: { academyId, materialId: { in: itemIds } }, select: { userId: true, materialId: true } });
   const doneBy = new Map<string, number>();
   for (const d of done) doneBy.set(d.userId, (doneBy.get(d.userId) ?? 0) + 1);
   const teamRows = teams.map((t) => {
-    const people = t.members.map((m) => ({ userId: m.user.id, name: m.user.displayName, done: doneBy.get(m.user.id) ?? 0 }));
+    const people = t.members.map(({ enrollment: { user } }) => ({ userId: user.id, name: user.displayName, done: doneBy.get(user.id) ?? 0 }));
     const complete = people.filter((p) => itemIds.length > 0 && p.done >= itemIds.length).length;
     return { id: t.id, name: t.name, people, complete, total: people.length };
   });
@@ -146,7 +146,7 @@ export async function myPreLearning(userId: string, academyIds: string[], now = 
   const [released, done] = await Promise.all([
     prisma.academyMaterial.groupBy({
       by: ["academyId"],
-      where: { academyId: { in: academyIds }, releaseAt: { lte: now }, material: { stage: "prelearning", audience: "participant" } },
+      where: { academyId: { in: academyIds }, releaseAt: { lte: now }, material: { stageKey: "prelearning", audience: "participant" } },
       _count: { _all: true },
     }),
     prisma.preLearningCompletion.groupBy({ by: ["academyId"], where: { userId, academyId: { in: academyIds } }, _count: { _all: true } }),

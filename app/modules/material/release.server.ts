@@ -1,71 +1,134 @@
-import { prisma } from "~/utils/db.server";
+import { prisma, type Prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { userHasPermission } from "~/modules/account/permissions";
-import type { SessionUser } from "~/utils/session.server";
+import type { AcademyContext } from "~/modules/academy/context.server";
+import { defaultReleaseOffsetDays } from "~/modules/stage/stages";
+import { fail, type Result } from "~/utils/result";
+
+// When an academy's materials become visible. A release is stored relative to its stage's
+// anchor (the stage's session; for a stage without one, the pre-learning start) unless the
+// coordinator fixed a date; releaseAt is always the effective instant, recomputed whenever the
+// schedule moves, so reads stay one indexed comparison.
 
 const DAY = 24 * 60 * 60 * 1000;
-export const DEFAULT_RELEASE_DAYS_BEFORE = 7;
 export const DEFAULT_PRELEARNING_DAYS_BEFORE = 14;
 
-/** Where material of each stage belongs in the academy, and when it is released by default. */
-async function placements(academyId: string) {
-  const academy = await prisma.academy.findUniqueOrThrow({
+type Db = Prisma.TransactionClient | typeof prisma;
+
+/** Anchors of an academy's stages; `anchorOf(null)` is the anchor of general material (the first workshop). */
+async function anchors(db: Db, academyId: string) {
+  const academy = await db.academy.findUniqueOrThrow({
     where: { id: academyId },
     select: {
       preLearningStartsAt: true,
-      sessions: { where: { kind: "workshop" }, orderBy: { sequence: "asc" }, select: { id: true, startsAt: true } },
+      sessions: { orderBy: { sequence: "asc" }, select: { id: true, kind: true, startsAt: true } },
+      stages: { orderBy: { position: "asc" }, select: { id: true, key: true, sessionId: true } },
     },
   });
-  const workshops = academy.sessions;
-  return (stage: string) => {
-    if (stage === "prelearning") {
-      const first = workshops[0]?.startsAt ?? new Date();
-      return { sessionId: null, releaseAt: academy.preLearningStartsAt ?? new Date(first.getTime() - DEFAULT_PRELEARNING_DAYS_BEFORE * DAY) };
-    }
-    const n = Number(stage.replace("session", ""));
-    const session = workshops[n - 1] ?? workshops.at(-1);
-    if (!session) return null;
-    return { sessionId: session.id, releaseAt: new Date(session.startsAt.getTime() - DEFAULT_RELEASE_DAYS_BEFORE * DAY) };
+  const starts = new Map(academy.sessions.map((s) => [s.id, s.startsAt]));
+  const firstWorkshop = (academy.sessions.find((s) => s.kind === "workshop") ?? academy.sessions[0])?.startsAt ?? null;
+  const preLearning = academy.preLearningStartsAt ?? (firstWorkshop ? new Date(firstWorkshop.getTime() - DEFAULT_PRELEARNING_DAYS_BEFORE * DAY) : null);
+  const stages = new Map(academy.stages.map((s) => [s.id, s]));
+  const anchorOf = (stageId: string | null): Date | null => {
+    const stage = stageId ? stages.get(stageId) : undefined;
+    if (!stage) return firstWorkshop;
+    if (stage.sessionId) return starts.get(stage.sessionId) ?? firstWorkshop;
+    return stage.key === "prelearning" ? preLearning : firstWorkshop;
   };
+  return { anchorOf, stages: academy.stages };
 }
 
-/** Attach every repository curriculum item not yet attached, at its default place and time. */
-export async function attachCurriculum(actorId: string | null, academyId: string) {
-  const [materials, attached, placementOf] = await Promise.all([
-    prisma.material.findMany({ where: { origin: "repository" }, select: { id: true, stage: true } }),
-    prisma.academyMaterial.findMany({ where: { academyId }, select: { materialId: true } }),
-    placements(academyId),
+function relativeAt(anchor: Date | null, offsetDays: number) {
+  return anchor ? new Date(anchor.getTime() + offsetDays * DAY) : null;
+}
+
+/** Move every relative release of the academy to follow its anchor (call inside the transaction that moved it). */
+export async function recomputeReleases(db: Db, academyId: string) {
+  const { anchorOf } = await anchors(db, academyId);
+  const rows = await db.academyMaterial.findMany({
+    where: { academyId, releaseMode: "relative" },
+    select: { id: true, stageId: true, releaseOffsetDays: true, releaseAt: true },
+  });
+  for (const row of rows) {
+    const at = relativeAt(anchorOf(row.stageId), row.releaseOffsetDays);
+    if (at && at.getTime() !== row.releaseAt.getTime()) {
+      await db.academyMaterial.update({ where: { id: row.id }, data: { releaseAt: at } });
+    }
+  }
+}
+
+/** Attach every repository curriculum item not yet attached, to its stage, released relative to it. */
+export async function attachCurriculum(actorId: string | null, academyId: string, db: Db = prisma) {
+  const [materials, attached, { anchorOf, stages }] = await Promise.all([
+    db.material.findMany({ where: { origin: "repository" }, select: { id: true, stageKey: true } }),
+    db.academyMaterial.findMany({ where: { academyId }, select: { materialId: true } }),
+    anchors(db, academyId),
   ]);
   const have = new Set(attached.map((a) => a.materialId));
   const rows = materials
     .filter((m) => !have.has(m.id))
     .flatMap((m) => {
-      const placement = placementOf(m.stage);
-      return placement ? [{ academyId, materialId: m.id, ...placement }] : [];
+      const stage = stages.find((s) => s.key === m.stageKey) ?? null;
+      const offset = defaultReleaseOffsetDays(stage?.key ?? "");
+      const releaseAt = relativeAt(anchorOf(stage?.id ?? null), offset);
+      return releaseAt ? [{ academyId, materialId: m.id, stageId: stage?.id ?? null, releaseMode: "relative", releaseOffsetDays: offset, releaseAt }] : [];
     });
   if (rows.length > 0) {
-    await prisma.academyMaterial.createMany({ data: rows });
-    await recordAudit({ actorId, action: "material.attach_curriculum", entityType: "academy", entityId: academyId, after: { count: rows.length } });
+    await db.academyMaterial.createMany({ data: rows });
+    await recordAudit({ actorId, action: "material.attach_curriculum", entityType: "academy", entityId: academyId, after: { count: rows.length } }, db);
   }
   return rows.length;
 }
 
-export async function attachMaterial(actorId: string, academyId: string, materialId: string, sessionId: string | null, releaseAt: Date) {
-  const existing = await prisma.academyMaterial.findUnique({ where: { academyId_materialId: { academyId, materialId } } });
-  const row = await prisma.academyMaterial.upsert({
-    where: { academyId_materialId: { academyId, materialId } },
-    create: { academyId, materialId, sessionId, releaseAt },
-    update: { sessionId, releaseAt },
+export type ReleaseInput =
+  | { materialId: string; stageId: string | null; mode: "relative"; offsetDays: number }
+  | { materialId: string; stageId: string | null; mode: "fixed"; releaseAt: Date };
+
+/** Attach a material to a stage of the academy, or change its stage or release. */
+export async function setRelease(actorId: string, academyId: string, input: ReleaseInput): Promise<Result> {
+  const material = await prisma.material.count({ where: { id: input.materialId, versions: { some: { retiredAt: null } } } });
+  if (!material) return fail("material.validation.missing");
+  const { anchorOf, stages } = await anchors(prisma, academyId);
+  if (input.stageId && !stages.some((s) => s.id === input.stageId)) return fail("stage.validation.missing", { stageId: "stage.validation.missing" });
+  const releaseAt = input.mode === "fixed" ? input.releaseAt : relativeAt(anchorOf(input.stageId), input.offsetDays);
+  if (!releaseAt) return fail("material.validation.noAnchor", { offsetDays: "material.validation.noAnchor" });
+  const data = {
+    stageId: input.stageId,
+    releaseMode: input.mode,
+    releaseOffsetDays: input.mode === "relative" ? input.offsetDays : 0,
+    releaseAt,
+  };
+  const key = { academyId_materialId: { academyId, materialId: input.materialId } };
+  await prisma.$transaction(async (tx) => {
+    const existing = await tx.academyMaterial.findUnique({ where: key, select: { stageId: true, releaseMode: true, releaseOffsetDays: true, releaseAt: true } });
+    await tx.academyMaterial.upsert({ where: key, create: { academyId, materialId: input.materialId, ...data }, update: data });
+    await recordAudit(
+      {
+        actorId,
+        action: existing ? "material.release_update" : "material.attach",
+        entityType: "academy",
+        entityId: academyId,
+        before: existing ? { materialId: input.materialId, ...existing } : undefined,
+        after: { materialId: input.materialId, ...data },
+      },
+      tx,
+    );
   });
-  await recordAudit({
-    actorId,
-    action: existing ? "material.release_update" : "material.attach",
-    entityType: "academy",
-    entityId: academyId,
-    before: existing ? { materialId, sessionId: existing.sessionId, releaseAt: existing.releaseAt } : undefined,
-    after: { materialId, sessionId, releaseAt },
+  return { ok: true };
+}
+
+/** Release every not-yet-released material of one stage now. Returns how many. */
+export async function releaseStageNow(actorId: string, academyId: string, stageId: string, now = new Date()): Promise<Result<{ count: number }>> {
+  const stage = await prisma.stage.findFirst({ where: { id: stageId, academyId }, select: { id: true } });
+  if (!stage) return fail("stage.validation.missing");
+  const count = await prisma.$transaction(async (tx) => {
+    const { count } = await tx.academyMaterial.updateMany({
+      where: { academyId, stageId, releaseAt: { gt: now } },
+      data: { releaseMode: "fixed", releaseOffsetDays: 0, releaseAt: now },
+    });
+    if (count > 0) await recordAudit({ actorId, action: "material.release_stage", entityType: "academy", entityId: academyId, after: { stageId, count } }, tx);
+    return count;
   });
-  return row;
+  return { ok: true, count };
 }
 
 export async function detachMaterial(actorId: string, academyId: string, materialId: string) {
@@ -74,34 +137,38 @@ export async function detachMaterial(actorId: string, academyId: string, materia
   return count > 0;
 }
 
-/** Staff see every attached material early; participants only released participant material. */
-export async function materialAudienceFor(user: SessionUser, academyId: string) {
-  if (userHasPermission(user, "manage:academy:any")) return { staff: true };
-  const staff = await prisma.academyStaff.count({ where: { academyId, userId: user.id } });
-  return { staff: staff > 0 };
-}
-
 export function visibleWhere(staff: boolean, now: Date) {
   return staff ? {} : { releaseAt: { lte: now }, material: { audience: "participant" } };
 }
 
-const versionSelect = { id: true, number: true, label: true, fileName: true, mimeType: true, size: true, url: true, createdAt: true, contentHash: true } as const;
+const versionSelect = {
+  id: true,
+  number: true,
+  label: true,
+  fileName: true,
+  url: true,
+  createdAt: true,
+  storedFile: { select: { size: true, mimeType: true, sha256: true, storageKey: true } },
+} as const;
 
-/** Materials of an academy the user may see, each with its current (non-retired) version. */
-export async function listAcademyMaterials(user: SessionUser, academyId: string, now = new Date()) {
-  const { staff } = await materialAudienceFor(user, academyId);
+/** Materials of an academy the context may see, each with its current (non-retired) version. */
+export async function listAcademyMaterials(context: AcademyContext, now = new Date()) {
+  const staff = context.can.seeStaffMaterials;
+  const academyId = context.academy.id;
   const rows = await prisma.academyMaterial.findMany({
     where: { academyId, ...visibleWhere(staff, now) },
     orderBy: [{ releaseAt: "asc" }, { material: { sortOrder: "asc" } }],
     select: {
       id: true,
       releaseAt: true,
-      session: { select: { id: true, sequence: true } },
+      releaseMode: true,
+      releaseOffsetDays: true,
+      stageId: true,
       material: {
         select: {
           id: true,
           key: true,
-          stage: true,
+          stageKey: true,
           audience: true,
           kind: true,
           title: true,
@@ -114,7 +181,7 @@ export async function listAcademyMaterials(user: SessionUser, academyId: string,
     },
   });
   const seen = await prisma.materialAccess.findMany({
-    where: { userId: user.id, academyId },
+    where: { userId: context.user.id, academyId },
     orderBy: { createdAt: "desc" },
     select: { versionId: true, version: { select: { materialId: true, number: true, retiredAt: true } } },
   });
@@ -141,17 +208,18 @@ export async function listAcademyMaterials(user: SessionUser, academyId: string,
 }
 
 /**
- * One material of the academy for this user, or null (→ 404): unreleased, facilitator-only,
+ * One material of the academy for this context, or null (→ 404): unreleased, facilitator-only,
  * not attached to this academy and retired versions all look the same from outside.
  */
-export async function findVisibleMaterial(user: SessionUser, academyId: string, materialId: string, versionId?: string | null, now = new Date()) {
-  const { staff } = await materialAudienceFor(user, academyId);
+export async function findVisibleMaterial(context: AcademyContext, materialId: string, versionId?: string | null, now = new Date()) {
+  const staff = context.can.seeStaffMaterials;
+  const academyId = context.academy.id;
   const row = await prisma.academyMaterial.findFirst({
     where: { academyId, materialId, ...visibleWhere(staff, now) },
     select: {
       releaseAt: true,
-      session: { select: { sequence: true } },
-      material: { select: { id: true, stage: true, audience: true, kind: true, title: true, titleEn: true, summary: true, summaryEn: true } },
+      stage: { select: { key: true, title: true } },
+      material: { select: { id: true, stageKey: true, audience: true, kind: true, title: true, titleEn: true, summary: true, summaryEn: true } },
     },
   });
   if (!row) return null;
@@ -168,7 +236,7 @@ export async function findVisibleMaterial(user: SessionUser, academyId: string, 
     if (!wanted) return null;
     // Participants may reopen only a version they had opened before.
     if (!staff) {
-      const had = await prisma.materialAccess.count({ where: { userId: user.id, academyId, versionId } });
+      const had = await prisma.materialAccess.count({ where: { userId: context.user.id, academyId, versionId } });
       if (!had) return null;
     }
     version = wanted;

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { optionalText, requiredText } from "~/utils/form-fields";
+import { DEFAULT_STAGE_KEYS } from "~/modules/stage/stages";
 
-export const MATERIAL_STAGES = ["prelearning", "session1", "session2", "session3", "session4", "general"] as const;
+/** The stage a catalogue item belongs to by default, or "general". */
+export const MATERIAL_STAGES = [...DEFAULT_STAGE_KEYS, "general"] as const;
 export const AUDIENCES = ["participant", "facilitator"] as const;
 
 export const MaterialMetaSchema = z.object({

@@ -1,6 +1,4 @@
 import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import {
   MaxPartSizeExceededError,
   unstable_composeUploadHandlers as composeUploadHandlers,
@@ -11,8 +9,9 @@ import {
 } from "@remix-run/node";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { ALLOWED_TYPES, detectFileType, safeFileName, typeFromName } from "./file-type.server";
-import { filesDir, storeFile } from "./storage.server";
+import { storage } from "~/modules/files/storage.server";
+import { ensureStoredFile, storeUpload, type StoredBlob } from "~/modules/files/stored-file.server";
+import type { FileKind } from "~/modules/files/file-type.server";
 import type { MaterialMeta } from "./schemas";
 
 import { MAX_MATERIAL_BYTES } from "./schemas";
@@ -25,8 +24,7 @@ export type MaterialUpload =
 export async function receiveUpload(request: Request): Promise<MaterialUpload> {
   const length = Number(request.headers.get("Content-Length") ?? "0");
   if (length > MAX_MATERIAL_BYTES + 1024 * 1024) return { ok: false, error: "upload.tooLarge" };
-  const directory = path.join(filesDir(), "tmp");
-  fs.mkdirSync(directory, { recursive: true });
+  const directory = storage().tmpDir();
   try {
     const formData = await parseMultipartFormData(
       request,
@@ -65,50 +63,49 @@ export function originalName(file: NodeOnDiskFile): string {
   return Buffer.from(encoded, "base64url").toString("utf8");
 }
 
-/**
- * Check the upload's bytes against its name (a .pdf must be a PDF, a .docx a Word package), then
- * move it into content-addressed storage. Returns the stored facts or an error key.
- */
+/** Kinds a catalogue material file may be. */
+export const MATERIAL_FILE_KINDS: readonly FileKind[] = ["pdf", "pptx", "xlsx", "docx"];
+
+/** Check the upload's bytes against its name, then move it into storage. */
 export async function acceptFile(file: NodeOnDiskFile) {
-  const name = safeFileName(originalName(file));
-  const claimed = typeFromName(name);
-  if (!claimed) return { ok: false as const, error: "material.validation.extension" };
-  const tmpPath = file.getFilePath();
-  const actual = detectFileType(tmpPath);
-  if (actual !== claimed) return { ok: false as const, error: actual ? "material.validation.mismatch" : "material.validation.unknownType" };
-  const { hash, size } = await storeFile(tmpPath);
-  return { ok: true as const, hash, size, fileName: name, mimeType: ALLOWED_TYPES[actual].mime };
+  return storeUpload(file.getFilePath(), originalName(file), MATERIAL_FILE_KINDS);
 }
 
-export async function createUploadedMaterial(
-  actorId: string,
-  meta: MaterialMeta,
-  content: { kind: "file"; hash: string; size: number; fileName: string; mimeType: string } | { kind: "link"; url: string },
-) {
+function toMeta(meta: MaterialMeta) {
+  const { stage, ...rest } = meta;
+  return { ...rest, stageKey: stage === "general" ? null : stage };
+}
+
+export async function createUploadedMaterial(actorId: string, meta: MaterialMeta, content: { kind: "file"; blob: StoredBlob } | { kind: "link"; url: string }) {
   const material = await prisma.$transaction(async (tx) => {
     const created = await tx.material.create({
-      data: { key: `upload-${crypto.randomUUID()}`, origin: "upload", kind: content.kind, ...meta },
+      data: { key: `upload-${crypto.randomUUID()}`, origin: "upload", kind: content.kind, ...toMeta(meta) },
       select: { id: true },
     });
-    await tx.materialVersion.create({
-      data:
-        content.kind === "file"
-          ? { materialId: created.id, number: 1, contentHash: content.hash, fileName: content.fileName, mimeType: content.mimeType, size: content.size, uploadedById: actorId }
-          : { materialId: created.id, number: 1, contentHash: "", url: content.url, uploadedById: actorId },
-    });
-    await recordAudit({ actorId, action: "material.create", entityType: "material", entityId: created.id, after: { ...meta, ...content } }, tx);
+    if (content.kind === "file") {
+      const file = await ensureStoredFile(tx, content.blob, actorId);
+      await tx.materialVersion.create({ data: { materialId: created.id, number: 1, storedFileId: file.id, fileName: content.blob.originalName, uploadedById: actorId } });
+    } else {
+      await tx.materialVersion.create({ data: { materialId: created.id, number: 1, url: content.url, uploadedById: actorId } });
+    }
+    const after = content.kind === "file" ? { ...meta, fileName: content.blob.originalName, sha256: content.blob.sha256, size: content.blob.size } : { ...meta, url: content.url };
+    await recordAudit({ actorId, action: "material.create", entityType: "material", entityId: created.id, after }, tx);
     return created;
   });
   return material.id;
 }
 
-export async function addVersion(actorId: string, materialId: string, content: { hash: string; size: number; fileName: string; mimeType: string }) {
+export async function addVersion(actorId: string, materialId: string, blob: StoredBlob) {
   return prisma.$transaction(async (tx) => {
     const last = await tx.materialVersion.findFirst({ where: { materialId }, orderBy: { number: "desc" }, select: { number: true } });
+    const file = await ensureStoredFile(tx, blob, actorId);
     const version = await tx.materialVersion.create({
-      data: { materialId, number: (last?.number ?? 0) + 1, contentHash: content.hash, fileName: content.fileName, mimeType: content.mimeType, size: content.size, uploadedById: actorId },
+      data: { materialId, number: (last?.number ?? 0) + 1, storedFileId: file.id, fileName: blob.originalName, uploadedById: actorId },
     });
-    await recordAudit({ actorId, action: "material.version_add", entityType: "material", entityId: materialId, after: { number: version.number, ...content } }, tx);
+    await recordAudit(
+      { actorId, action: "material.version_add", entityType: "material", entityId: materialId, after: { number: version.number, fileName: blob.originalName, sha256: blob.sha256, size: blob.size } },
+      tx,
+    );
     return version;
   });
 }
@@ -117,7 +114,7 @@ export async function updateMeta(actorId: string, materialId: string, meta: Mate
   const before = await prisma.material.findUnique({ where: { id: materialId } });
   if (!before) return false;
   await prisma.$transaction(async (tx) => {
-    await tx.material.update({ where: { id: materialId }, data: meta });
+    await tx.material.update({ where: { id: materialId }, data: toMeta(meta) });
     await recordAudit({ actorId, action: "material.update", entityType: "material", entityId: materialId, before, after: meta }, tx);
   });
   return true;

@@ -7,6 +7,7 @@ export const ROSTER_COLUMNS = [
   { key: "department", headers: ["所属部署", "部署", "department"], required: true },
   { key: "teamName", headers: ["チーム名", "team"], required: true },
   { key: "teamRole", headers: ["チーム内の役割", "役割", "team_role"], required: false },
+  { key: "themeTitle", headers: ["テーマ", "チームのテーマ", "theme"], required: false },
 ] as const;
 
 export type RosterKey = (typeof ROSTER_COLUMNS)[number]["key"];

@@ -17,6 +17,8 @@ export interface RosterRow {
   municipalityCode: string;
   department: string;
   teamName: string;
+  /** the team's theme (テーマ), filled into a new team or a team without one */
+  themeTitle: string;
   teamRole: "problem_owner" | "data_holder" | "other";
 }
 
@@ -127,6 +129,7 @@ export async function parseRoster(bytes: Uint8Array): Promise<ParsedRoster> {
       municipalityCode: code.ok ? code.code : "",
       department: department.slice(0, 100),
       teamName: teamName.slice(0, 100),
+      themeTitle: tidy(toFullWidthKana(raw("themeTitle"))).slice(0, 200),
       teamRole: teamRole!,
     });
   });

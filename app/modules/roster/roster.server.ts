@@ -2,8 +2,8 @@ import crypto from "node:crypto";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { findOrCreateParticipant } from "~/modules/team/team.server";
-import { sendInvitation } from "~/modules/account/invitation.server";
+import { ensureEnrollment, findOrCreatePerson } from "~/modules/team/team.server";
+import { sendEnrollmentNotice, sendInvitation } from "~/modules/account/invitation.server";
 import type { AppLocale } from "~/utils/dates";
 import type { RosterRow, RowError } from "./parse.server";
 
@@ -24,7 +24,12 @@ export async function checkRosterAgainstDb(academyId: string, rows: RosterRow[])
   const known = new Set((await prisma.municipality.findMany({ where: { code: { in: codes } }, select: { code: true } })).map((m) => m.code));
   const users = await prisma.user.findMany({
     where: { email: { in: [...new Set(rows.map((r) => r.email))] } },
-    select: { id: true, email: true, displayName: true, teamMembers: { select: { teamId: true } } },
+    select: {
+      id: true,
+      email: true,
+      displayName: true,
+      enrollments: { where: { academyId }, select: { teamMemberships: { select: { teamId: true } } } },
+    },
   });
   const byEmail = new Map(users.map((u) => [u.email, u]));
   const teamsByName = new Map(academy.teams.map((t) => [t.name, t.id]));
@@ -42,7 +47,7 @@ export async function checkRosterAgainstDb(academyId: string, rows: RosterRow[])
     }
     const user = byEmail.get(row.email);
     if (user && user.displayName !== row.displayName) {
-      errors.push({ line: row.line, column: "email", error: "roster.error.emailNameClash", params: { other: user.displayName, line: "—" } });
+      errors.push({ line: row.line, column: "email", error: "roster.error.emailRegistered", params: { other: user.displayName } });
       continue;
     }
     const teamId = teamsByName.get(row.teamName);
@@ -50,7 +55,7 @@ export async function checkRosterAgainstDb(academyId: string, rows: RosterRow[])
       ...row,
       person: user ? "existing" : "new",
       team: teamId ? "existing" : "new",
-      alreadyMember: Boolean(user && teamId && user.teamMembers.some((m) => m.teamId === teamId)),
+      alreadyMember: Boolean(user && teamId && user.enrollments.some((e) => e.teamMemberships.some((m) => m.teamId === teamId))),
     });
   }
   return { valid, errors };
@@ -84,19 +89,25 @@ export async function commitRoster(actorId: string, academyId: string, rows: Ros
   const { valid, errors } = await checkRosterAgainstDb(academyId, rows);
   if (errors.length > 0) return { ok: false as const, errors };
   const toInvite = new Set<string>();
+  // People who can already sign in and were newly added to this academy: told by mail.
+  const toNotify = new Set<string>();
   const counts = await prisma.$transaction(async (tx) => {
     let people = 0;
     let teams = 0;
     let memberships = 0;
     const teamIds = new Map<string, string>();
     for (const row of valid) {
-      const person = await findOrCreateParticipant(tx, row);
+      const person = await findOrCreatePerson(tx, row);
       if (person.created) people++;
-      if (person.needsInvitation) toInvite.add(person.id);
+      const enrollment = await ensureEnrollment(tx, academyId, person, row);
+      if (!person.hasPassword) toInvite.add(person.id);
+      else if (enrollment.newlyEnrolled) toNotify.add(person.id);
       let teamId = teamIds.get(row.teamName) ?? (await tx.team.findFirst({ where: { academyId, name: row.teamName }, select: { id: true } }))?.id;
       if (!teamId) {
-        teamId = (await tx.team.create({ data: { academyId, name: row.teamName }, select: { id: true } })).id;
+        teamId = (await tx.team.create({ data: { academyId, name: row.teamName, themeTitle: row.themeTitle }, select: { id: true } })).id;
         teams++;
+      } else if (row.themeTitle) {
+        await tx.team.updateMany({ where: { id: teamId, themeTitle: "" }, data: { themeTitle: row.themeTitle } });
       }
       teamIds.set(row.teamName, teamId);
       await tx.teamMunicipality.upsert({
@@ -104,9 +115,9 @@ export async function commitRoster(actorId: string, academyId: string, rows: Ros
         create: { teamId, municipalityCode: row.municipalityCode },
         update: {},
       });
-      const existing = await tx.teamMember.findUnique({ where: { teamId_userId: { teamId, userId: person.id } } });
+      const existing = await tx.teamMember.findUnique({ where: { teamId_enrollmentId: { teamId, enrollmentId: enrollment.id } } });
       if (!existing) {
-        await tx.teamMember.create({ data: { teamId, userId: person.id, department: row.department, teamRole: row.teamRole } });
+        await tx.teamMember.create({ data: { teamId, enrollmentId: enrollment.id, teamRole: row.teamRole } });
         memberships++;
       }
     }
@@ -125,5 +136,6 @@ export async function commitRoster(actorId: string, academyId: string, rows: Ros
     await sendInvitation({ userId, invitedById: actorId, academyId, fallbackLocale: locale });
     invited++;
   }
-  return { ok: true as const, ...counts, invited };
+  for (const userId of toNotify) await sendEnrollmentNotice({ userId, invitedById: actorId, academyId, fallbackLocale: locale });
+  return { ok: true as const, ...counts, invited, notified: toNotify.size };
 }

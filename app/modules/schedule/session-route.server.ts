@@ -2,10 +2,10 @@ import { prisma } from "~/utils/db.server";
 import { echoForm } from "~/utils/forms";
 import type { SaveSessionResult } from "./session.server";
 
-/** Facilitators assigned to the academy: the only people a session can be given to. */
+/** Staff of the academy (facilitators, coordinators): the only people a session can be given to. */
 export async function academyFacilitators(academyId: string) {
-  const staff = await prisma.academyStaff.findMany({
-    where: { academyId, role: "facilitator" },
+  const staff = await prisma.enrollment.findMany({
+    where: { academyId, role: { in: ["facilitator", "coordinator"] }, status: { not: "withdrawn" } },
     select: { user: { select: { id: true, displayName: true } } },
     orderBy: { user: { kana: "asc" } },
   });

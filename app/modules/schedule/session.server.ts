@@ -6,11 +6,13 @@ import {
   checkSessionOrder,
   checkSessionTiming,
   hasErrors,
+  MAX_HOURS,
   type BookedSession,
   type ScheduleIssue,
   type SessionTiming,
 } from "./rules";
 import type { SessionInput } from "./schemas";
+import { recomputeReleases } from "~/modules/material/release.server";
 
 interface Draft {
   sequence: number;
@@ -28,7 +30,9 @@ export async function overlappingSessions(
   const rows = await prisma.workshopSession.findMany({
     where: {
       id: excludeId ? { not: excludeId } : undefined,
-      startsAt: { lt: span.endsAt },
+      // Sessions last at most MAX_HOURS, so the start also has a lower bound and the
+      // startsAt index bounds the scan on both sides.
+      startsAt: { lt: span.endsAt, gt: new Date(span.startsAt.getTime() - MAX_HOURS * 3600_000) },
       endsAt: { gt: span.startsAt },
     },
     select: {
@@ -119,7 +123,9 @@ export type SaveSessionResult =
 
 async function checkFacilitators(academyId: string, ids: string[]) {
   if (ids.length === 0) return true;
-  const count = await prisma.academyStaff.count({ where: { academyId, role: "facilitator", userId: { in: ids } } });
+  const count = await prisma.enrollment.count({
+    where: { academyId, role: { in: ["facilitator", "coordinator"] }, status: { not: "withdrawn" }, userId: { in: ids } },
+  });
   return count === ids.length;
 }
 
@@ -137,6 +143,14 @@ async function decide(academyId: string, draft: Draft, input: SessionInput, excl
     return { ok: false as const, issues, needsAcknowledgement: true };
   }
   return { ok: true as const, issues };
+}
+
+/** One session of the academy with its facilitators, for the edit form. */
+export function getSession(academyId: string, sessionId: string) {
+  return prisma.workshopSession.findFirst({
+    where: { id: sessionId, academyId },
+    include: { facilitators: { select: { userId: true } } },
+  });
 }
 
 export async function createSession(actorId: string, academyId: string, input: SessionInput): Promise<SaveSessionResult> {
@@ -157,14 +171,15 @@ export async function createSession(actorId: string, academyId: string, input: S
       select: { id: true },
     });
     await recordAudit({ actorId, action: "session.create", entityType: "session", entityId: session.id, after: { ...draft.data, facilitatorIds: draft.facilitatorIds } }, tx);
+    await recomputeReleases(tx, academyId);
     return session;
   });
   return { ok: true, id: created.id, issues: verdict.issues };
 }
 
-export async function updateSession(actorId: string, sessionId: string, input: SessionInput): Promise<SaveSessionResult | null> {
-  const before = await prisma.workshopSession.findUnique({
-    where: { id: sessionId },
+export async function updateSession(actorId: string, academyId: string, sessionId: string, input: SessionInput): Promise<SaveSessionResult | null> {
+  const before = await prisma.workshopSession.findFirst({
+    where: { id: sessionId, academyId },
     include: { facilitators: { select: { userId: true } } },
   });
   if (!before) return null;
@@ -189,14 +204,16 @@ export async function updateSession(actorId: string, sessionId: string, input: S
       },
       tx,
     );
+    // Releases "n days before this session" move with it.
+    await recomputeReleases(tx, before.academyId);
   });
   return { ok: true, id: sessionId, issues: verdict.issues };
 }
 
 /** Remove a session and close the gap in the numbering (第1回..第n回 stay consecutive). */
-export async function deleteSession(actorId: string, sessionId: string) {
-  const session = await prisma.workshopSession.findUnique({ where: { id: sessionId } });
-  if (!session) return false;
+export async function deleteSession(actorId: string, academyId: string, sessionId: string) {
+  const session = await prisma.workshopSession.findFirst({ where: { id: sessionId, academyId } });
+  if (!session) return null;
   await prisma.$transaction(async (tx) => {
     await tx.workshopSession.delete({ where: { id: sessionId } });
     const later = await tx.workshopSession.findMany({
@@ -206,6 +223,7 @@ export async function deleteSession(actorId: string, sessionId: string) {
     });
     for (const s of later) await tx.workshopSession.update({ where: { id: s.id }, data: { sequence: s.sequence - 1 } });
     await recordAudit({ actorId, action: "session.delete", entityType: "session", entityId: sessionId, before: session }, tx);
+    await recomputeReleases(tx, session.academyId);
   });
-  return true;
+  return { sequence: session.sequence };
 }

@@ -1,13 +1,14 @@
 import { prisma } from "~/utils/db.server";
 import type { Prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { teamScope } from "~/modules/academy/scope.server";
-import type { SessionUser } from "~/utils/session.server";
+import { teamScopeIn } from "~/modules/academy/scope.server";
+import type { AcademyContext } from "~/modules/academy/context.server";
 import type { MemberInput, TeamInput } from "./schemas";
+import { fieldFailure, type Result } from "~/utils/result";
 
 type Tx = Prisma.TransactionClient;
 
-export type TeamResult = { ok: true; id: string } | { ok: false; fieldErrors: Record<string, string> };
+export type TeamResult = Result<{ id: string }>;
 
 /** A team's governments must be members of the academy's region. */
 async function checkMunicipalities(academyId: string, codes: string[]) {
@@ -22,12 +23,12 @@ async function checkMunicipalities(academyId: string, codes: string[]) {
 async function checkLead(teamId: string | null, leadId: string) {
   if (!leadId) return true;
   if (!teamId) return false;
-  return (await prisma.teamMember.count({ where: { teamId, userId: leadId } })) > 0;
+  return (await prisma.teamMember.count({ where: { teamId, enrollment: { userId: leadId } } })) > 0;
 }
 
 export async function createTeam(actorId: string, academyId: string, input: TeamInput): Promise<TeamResult> {
   const codes = [...new Set(input.municipalityCodes)];
-  if (!(await checkMunicipalities(academyId, codes))) return { ok: false, fieldErrors: { municipalityCodes: "team.validation.municipality" } };
+  if (!(await checkMunicipalities(academyId, codes))) return fieldFailure("municipalityCodes", "team.validation.municipality");
   const team = await prisma.$transaction(async (tx) => {
     const created = await tx.team.create({
       data: {
@@ -45,12 +46,12 @@ export async function createTeam(actorId: string, academyId: string, input: Team
   return { ok: true, id: team.id };
 }
 
-export async function updateTeam(actorId: string, teamId: string, input: TeamInput): Promise<TeamResult | null> {
-  const before = await prisma.team.findUnique({ where: { id: teamId }, include: { municipalities: true } });
+export async function updateTeam(actorId: string, academyId: string, teamId: string, input: TeamInput): Promise<TeamResult | null> {
+  const before = await prisma.team.findFirst({ where: { id: teamId, academyId }, include: { municipalities: true } });
   if (!before) return null;
   const codes = [...new Set(input.municipalityCodes)];
-  if (!(await checkMunicipalities(before.academyId, codes))) return { ok: false, fieldErrors: { municipalityCodes: "team.validation.municipality" } };
-  if (!(await checkLead(teamId, input.leadId))) return { ok: false, fieldErrors: { leadId: "team.validation.lead" } };
+  if (!(await checkMunicipalities(before.academyId, codes))) return fieldFailure("municipalityCodes", "team.validation.municipality");
+  if (!(await checkLead(teamId, input.leadId))) return fieldFailure("leadId", "team.validation.lead");
   await prisma.$transaction(async (tx) => {
     await tx.teamMunicipality.deleteMany({ where: { teamId } });
     await tx.team.update({
@@ -79,49 +80,74 @@ export async function updateTeam(actorId: string, teamId: string, input: TeamInp
 }
 
 /**
- * Find the person by e-mail or create them as a participant; an existing person keeps their
- * name. Returns the user and whether they still need an invitation (no password yet).
+ * Find the person by e-mail or create them (no global role: what they may do comes from their
+ * enrollments). An existing person keeps their name; an empty kana is filled in.
  */
-export async function findOrCreateParticipant(tx: Tx, input: { email: string; displayName: string; municipalityCode?: string | null; department: string }) {
-  const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, displayName: true, password: { select: { userId: true } } } });
-  if (existing) return { id: existing.id, created: false, needsInvitation: !existing.password };
+export async function findOrCreatePerson(tx: Tx, input: { email: string; displayName: string; kana?: string; municipalityCode?: string | null; department: string }) {
+  const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, kana: true, password: { select: { userId: true } } } });
+  if (existing) {
+    if (!existing.kana && input.kana) await tx.user.update({ where: { id: existing.id }, data: { kana: input.kana } });
+    return { id: existing.id, created: false, hasPassword: Boolean(existing.password) };
+  }
   const user = await tx.user.create({
-    data: {
-      email: input.email,
-      displayName: input.displayName,
-      department: input.department,
-      municipalityCode: input.municipalityCode ?? null,
-      roles: { create: { role: { connect: { name: "participant" } } } },
-    },
+    data: { email: input.email, displayName: input.displayName, kana: input.kana ?? "", department: input.department, municipalityCode: input.municipalityCode ?? null },
     select: { id: true },
   });
-  return { id: user.id, created: true, needsInvitation: true };
+  return { id: user.id, created: true, hasPassword: false };
 }
 
-export async function addMember(actorId: string, teamId: string, input: MemberInput) {
-  const result = await prisma.$transaction(async (tx) => {
-    const person = await findOrCreateParticipant(tx, input);
-    const already = await tx.teamMember.findUnique({ where: { teamId_userId: { teamId, userId: person.id } } });
-    if (already) return { ok: false as const, fieldErrors: { email: "team.validation.alreadyMember" } };
-    const member = await tx.teamMember.create({
-      data: { teamId, userId: person.id, department: input.department, teamRole: input.teamRole },
-      select: { id: true },
-    });
+/**
+ * The person's enrollment in the academy, created as a participant when they have none. The
+ * snapshot (municipality, department) is what they are for this academy. Staff keep their role.
+ * `newlyEnrolled` tells the caller to let them know (an invitation, or a notice to someone who
+ * can already sign in).
+ */
+export async function ensureEnrollment(
+  tx: Tx,
+  academyId: string,
+  person: { id: string; hasPassword: boolean },
+  snapshot: { municipalityCode?: string | null; department: string },
+) {
+  const existing = await tx.enrollment.findUnique({ where: { academyId_userId: { academyId, userId: person.id } }, select: { id: true, status: true, role: true } });
+  if (existing && existing.status !== "withdrawn") return { id: existing.id, newlyEnrolled: false };
+  const status = person.hasPassword ? "active" : "invited";
+  const data = { role: existing?.role ?? "participant", status, municipalityCode: snapshot.municipalityCode ?? null, department: snapshot.department };
+  const enrollment = existing
+    ? await tx.enrollment.update({ where: { id: existing.id }, data, select: { id: true } })
+    : await tx.enrollment.create({ data: { academyId, userId: person.id, ...data }, select: { id: true } });
+  return { id: enrollment.id, newlyEnrolled: true };
+}
+
+export async function addMember(actorId: string, academyId: string, teamId: string, input: MemberInput) {
+  return prisma.$transaction(async (tx) => {
+    const team = await tx.team.findFirst({ where: { id: teamId, academyId }, select: { id: true } });
+    if (!team) return { ok: false as const, reason: "team.validation.missing", fieldErrors: {} };
+    const person = await findOrCreatePerson(tx, input);
+    const enrollment = await ensureEnrollment(tx, academyId, person, input);
+    const already = await tx.teamMember.findUnique({ where: { teamId_enrollmentId: { teamId, enrollmentId: enrollment.id } } });
+    if (already) return { ok: false as const, reason: "team.validation.alreadyMember", fieldErrors: { email: "team.validation.alreadyMember" } };
+    if (!enrollment.newlyEnrolled) await tx.enrollment.update({ where: { id: enrollment.id }, data: { department: input.department } });
+    const member = await tx.teamMember.create({ data: { teamId, enrollmentId: enrollment.id, teamRole: input.teamRole }, select: { id: true } });
     await recordAudit({ actorId, action: "team.member_add", entityType: "team", entityId: teamId, after: { ...input, userId: person.id } }, tx);
-    return { ok: true as const, memberId: member.id, userId: person.id, needsInvitation: person.needsInvitation };
+    return { ok: true as const, memberId: member.id, userId: person.id, needsInvitation: !person.hasPassword, newlyEnrolled: enrollment.newlyEnrolled };
   });
-  return result;
 }
 
-export async function removeMember(actorId: string, teamId: string, memberId: string) {
-  const member = await prisma.teamMember.findFirst({ where: { id: memberId, teamId } });
-  if (!member) return false;
+export async function removeMember(actorId: string, academyId: string, teamId: string, memberId: string) {
+  const member = await prisma.teamMember.findFirst({
+    where: { id: memberId, teamId, team: { academyId } },
+    select: { id: true, teamRole: true, enrollment: { select: { userId: true, user: { select: { displayName: true, email: true } } } } },
+  });
+  if (!member) return null;
   await prisma.$transaction(async (tx) => {
     await tx.teamMember.delete({ where: { id: memberId } });
-    await tx.team.updateMany({ where: { id: teamId, leadId: member.userId }, data: { leadId: null } });
-    await recordAudit({ actorId, action: "team.member_remove", entityType: "team", entityId: teamId, before: member }, tx);
+    await tx.team.updateMany({ where: { id: teamId, leadId: member.enrollment.userId }, data: { leadId: null } });
+    await recordAudit(
+      { actorId, action: "team.member_remove", entityType: "team", entityId: teamId, before: { userId: member.enrollment.userId, name: member.enrollment.user.displayName, teamRole: member.teamRole } },
+      tx,
+    );
   });
-  return true;
+  return { name: member.enrollment.user.displayName };
 }
 
 export function teamWarnings(team: { members: { teamRole: string }[] }): string[] {
@@ -131,9 +157,9 @@ export function teamWarnings(team: { members: { teamRole: string }[] }): string[
   return warnings;
 }
 
-export function listTeams(user: SessionUser, academyId: string) {
+export function listTeams(context: AcademyContext) {
   return prisma.team.findMany({
-    where: { AND: [{ academyId }, teamScope(user)] },
+    where: teamScopeIn(context),
     orderBy: { createdAt: "asc" },
     select: {
       id: true,
@@ -146,9 +172,9 @@ export function listTeams(user: SessionUser, academyId: string) {
   });
 }
 
-export function getTeam(user: SessionUser, academyId: string, teamId: string) {
-  return prisma.team.findFirst({
-    where: { AND: [{ id: teamId, academyId }, teamScope(user)] },
+export async function getTeam(context: AcademyContext, teamId: string) {
+  const team = await prisma.team.findFirst({
+    where: { AND: [{ id: teamId }, teamScopeIn(context)] },
     select: {
       id: true,
       name: true,
@@ -157,22 +183,35 @@ export function getTeam(user: SessionUser, academyId: string, teamId: string) {
       leadId: true,
       municipalities: { select: { municipalityCode: true } },
       members: {
-        orderBy: { user: { kana: "asc" } },
+        orderBy: { enrollment: { user: { kana: "asc" } } },
         select: {
           id: true,
-          department: true,
           teamRole: true,
-          user: {
+          enrollment: {
             select: {
-              id: true,
-              displayName: true,
-              email: true,
-              password: { select: { userId: true } },
-              invitations: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, createdAt: true, expiresAt: true, acceptedAt: true, revokedAt: true } },
+              department: true,
+              status: true,
+              user: {
+                select: {
+                  id: true,
+                  displayName: true,
+                  email: true,
+                  password: { select: { userId: true } },
+                  invitations: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, createdAt: true, expiresAt: true, acceptedAt: true, revokedAt: true } },
+                },
+              },
             },
           },
         },
       },
     },
   });
+  if (!team) return null;
+  return { ...team, members: team.members.map((m) => ({ id: m.id, teamRole: m.teamRole, department: m.enrollment.department, user: m.enrollment.user })) };
+}
+
+/** Is this person a member of this team (for invitations and other per-member actions)? */
+export async function teamMemberUserId(teamId: string, userId: string) {
+  const member = await prisma.teamMember.findFirst({ where: { teamId, enrollment: { userId } }, select: { id: true } });
+  return member ? userId : null;
 }

@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { optionalDateField, optionalText } from "~/utils/form-fields";
+import { fromTokyoInputs } from "~/utils/dates";
+
+export const StageSchema = z.object({
+  title: optionalText(100),
+  sessionId: optionalText(40),
+  /** the due day (Tokyo); the deliverable is due at its end */
+  dueDate: optionalDateField,
+});
+
+export type StageForm = z.input<typeof StageSchema>;
+export type StageInput = { title: string; sessionId: string; dueAt: Date | null };
+
+export function toStageInput(data: z.output<typeof StageSchema>): StageInput {
+  return { title: data.title, sessionId: data.sessionId, dueAt: data.dueDate ? fromTokyoInputs(data.dueDate, "23:59") : null };
+}
