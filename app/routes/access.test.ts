@@ -36,8 +36,31 @@ describe("who may see what", () => {
     await createAcademy({ regionId: region.id, name: "担当のアカデミー", facilitatorIds: [mine.id] });
     await createAcademy({ regionId: region2.id, name: "他人のアカデミー", facilitatorIds: [other.id] });
     const res = await caught(dashboardLoader(args("/dashboard", await sessionCookieFor(mine.id))));
-    expect(res.data.role).toBe("facilitator");
-    expect(res.data.academies.map((a: { name: string }) => a.name)).toEqual(["担当のアカデミー"]);
+    expect(res.data.participant).toBeNull();
+    expect(res.data.staff.academies.map((a: { name: string }) => a.name)).toEqual(["担当のアカデミー"]);
+  });
+
+  it("shows someone who facilitates one academy and takes part in another both, each with its own rights", async () => {
+    const person = await createUser("participant", { municipalityCode: "282014", department: "情報政策室" });
+    const teammate = await createUser("participant");
+    const past = await createAcademy({ regionId: (await createRegion("播磨圏域", ["282014"])).id, fiscalYear: 2025, name: "2025年度" });
+    const now = await createAcademy({ regionId: (await createRegion("千代田区", ["131016"])).id, name: "2026年度", facilitatorIds: [person.id] });
+    const mine = await createTeam(past.id, "わたしのチーム", [person.id]);
+    const theirs = await createTeam(past.id, "よそのチーム", [teammate.id]);
+    const led = await createTeam(now.id, "担当するチーム", [teammate.id]);
+    const cookie = await sessionCookieFor(person.id);
+    const res = await caught(dashboardLoader(args("/dashboard", cookie)));
+    expect(res.data.participant.teams.map((t: { name: string }) => t.name)).toEqual(["わたしのチーム"]);
+    expect(res.data.staff.academies.map((a: { name: string }) => a.name)).toEqual(["2026年度"]);
+    const { loader: teamLoader } = await import("./academies.$academyId.teams.$teamId");
+    const team = (academyId: string, teamId: string) => caught(teamLoader({ request: getRequest("/", { cookie }), params: { academyId, teamId }, context }));
+    // As a facilitator: every team of that academy, with e-mail addresses.
+    const asFacilitator = await team(now.id, led.id);
+    expect(asFacilitator.status).toBe(200);
+    expect(asFacilitator.data.team.members[0].email).toBe(teammate.email);
+    // As a participant: only their own team, and no one's e-mail address.
+    expect((await team(past.id, mine.id)).data.team.members[0].email).toBe("");
+    expect((await team(past.id, theirs.id)).status).toBe(404);
   });
 
   it("shows a participant only their own team and its next session", async () => {
@@ -49,8 +72,9 @@ describe("who may see what", () => {
     await createTeam(academy.id, "わたしのチーム", [me.id]);
     await createTeam(academy.id, "よそのチーム", [stranger.id]);
     const res = await caught(dashboardLoader(args("/dashboard", await sessionCookieFor(me.id))));
-    expect(res.data.teams.map((t: { name: string }) => t.name)).toEqual(["わたしのチーム"]);
-    expect(res.data.teams[0].academy.sessions[0].sequence).toBe(2);
+    expect(res.data.participant.teams.map((t: { name: string }) => t.name)).toEqual(["わたしのチーム"]);
+    expect(res.data.participant.teams[0].academy.sessions[0].sequence).toBe(2);
+    expect(res.data.staff).toBeNull();
   });
 
   it("stops accepting a session once it is revoked", async () => {

@@ -131,7 +131,7 @@ describe("pre-learning", () => {
     expect(progress).toMatchObject({ itemCount: 1, complete: 1, total: 1 });
     const { loader: dashboardLoader } = await import("./dashboard");
     const dashboard = await caught(dashboardLoader({ request: getRequest("/dashboard", { cookie }), params: {}, context }));
-    expect(dashboard.data.preLearning[academy.id]).toEqual({ total: 1, done: 1 });
+    expect(dashboard.data.participant.preLearning[academy.id]).toEqual({ total: 1, done: 1 });
     // A facilitator guide or an outsider cannot be "completed".
     const guide = await material("prelearning-facilitator");
     expect((await caught(listAction({ request: formRequest("/", { intent: "complete", materialId: guide.id }, { cookie }), params: { academyId: academy.id }, context }))).status).toBe(404);

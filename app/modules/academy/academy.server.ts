@@ -32,11 +32,12 @@ export async function staffCandidates() {
   return prisma.user.findMany({ where: staffPool, orderBy: { kana: "asc" }, select: { id: true, displayName: true } });
 }
 
+/** Staff must be people who exist and may sign in (the picker offers the staff pool; new staff are added by e-mail). */
 async function checkStaff(input: { facilitatorIds: string[]; coordinatorIds: string[] }): Promise<Record<string, string> | null> {
   for (const [field, ids] of [["facilitatorIds", input.facilitatorIds], ["coordinatorIds", input.coordinatorIds]] as const) {
     const unique = [...new Set(ids)];
     if (unique.length === 0) continue;
-    const count = await prisma.user.count({ where: { id: { in: unique }, ...staffPool } });
+    const count = await prisma.user.count({ where: { id: { in: unique }, disabledAt: null } });
     if (count !== unique.length) return { [field]: "academy.validation.staff" };
   }
   return null;
