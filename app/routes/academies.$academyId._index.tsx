@@ -1,4 +1,4 @@
-import { Form, Link, useActionData, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import { requireAcademyContext } from "~/utils/academy-context.server";
@@ -18,7 +18,6 @@ import { formatDate, formatDateTime, formatFiscalYear, formatTimeRange } from "~
 import { useLocale } from "~/utils/use-locale";
 import { AcademyStatusBadge } from "~/components/ui/status-badge";
 import { Alert } from "~/components/ui/alert";
-import { Button } from "~/components/ui/button";
 import { ScheduleIssues } from "~/components/academy/schedule-issues";
 import { pageTitle } from "~/utils/meta";
 
@@ -51,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const status = String(form.get("status") ?? "");
     const result = invariantFound(await changeAcademyStatus(user.id, academy.id, status));
     if (!result.ok) return data({ error: result.reason, stageId: null, fieldErrors: {}, values: {} }, { status: 400 });
-    return redirectWithFlash(back, { message: "academy.statusChanged", params: { status: `academy.status.${status}` } });
+    return redirectWithFlash(back, { message: `academy.statusChangedTo.${status}` });
   }
   if (intent === "deleteSession") {
     const deleted = await deleteSession(user.id, academy.id, String(form.get("sessionId") ?? ""));

@@ -112,9 +112,12 @@ export async function syncCatalogue(prisma: PrismaClient, dir = path.resolve("ma
       update: meta,
       select: { id: true, versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, storedFile: { select: { sha256: true } } } } },
     });
+    // People see and download the material under its title, not the repository's file name.
+    const displayName = `${entry.title.replace(/[\\/:*?"<>|]/g, "_")}.${entry.fileKind}`;
+    await prisma.materialVersion.updateMany({ where: { materialId: material.id, fileName: entry.fileName }, data: { fileName: displayName } });
     const latest = material.versions[0];
     if (latest?.storedFile?.sha256 === hash) continue;
-    const blob = await storeBytes(entry.bytes, entry.fileKind, entry.fileName);
+    const blob = await storeBytes(entry.bytes, entry.fileKind, displayName);
     await prisma.$transaction(async (tx) => {
       const file = await ensureStoredFile(tx, blob, null);
       await tx.materialVersion.create({
@@ -123,7 +126,7 @@ export async function syncCatalogue(prisma: PrismaClient, dir = path.resolve("ma
           number: (latest?.number ?? 0) + 1,
           label: entry.label,
           storedFileId: file.id,
-          fileName: entry.fileName,
+          fileName: displayName,
           body: entry.body,
         },
       });
