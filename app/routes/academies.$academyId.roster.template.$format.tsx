@@ -8,7 +8,7 @@ const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"
 
 /** The roster template: CSV with a BOM (so Excel opens it as UTF-8) or XLSX. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireAcademyContext(request, params.academyId, "manageAcademy");
+  await requireAcademyContext(request, params.academyId, "manageTeams");
   if (params.format === "csv") {
     const body = "\uFEFF" + [TEMPLATE_HEADERS, TEMPLATE_EXAMPLE].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
     return new Response(body, {

@@ -1,13 +1,13 @@
 import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "~/utils/session.server";
+import { requireUser } from "~/utils/session.server";
 import { userHasPermission } from "~/modules/account/permissions";
 import { AcademyFilterSchema } from "~/modules/academy/schemas";
 import { listAcademies, listFiscalYears } from "~/modules/academy/academy.server";
 import { ACADEMY_STATUSES } from "~/modules/academy/status";
 import { listRegions } from "~/modules/region/region.server";
-import { prisma } from "~/utils/db.server";
+import { listPrefectures } from "~/modules/municipality/municipality.server";
 import { AcademyStatusBadge } from "~/components/ui/status-badge";
 import { SelectField } from "~/components/ui/field";
 import { Button } from "~/components/ui/button";
@@ -16,13 +16,14 @@ import { useLocale } from "~/utils/use-locale";
 import { pageTitle } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:academy");
+  const user = await requireUser(request);
+  const everyAcademy = userHasPermission(user, "read:academy:any");
   const filter = AcademyFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [academies, fiscalYears, regions, prefectures] = await Promise.all([
     listAcademies(user, filter),
     listFiscalYears(),
-    listRegions({ includeArchived: true }),
-    prisma.prefecture.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true } }),
+    everyAcademy ? listRegions({ includeArchived: true }) : [],
+    everyAcademy ? listPrefectures() : [],
   ]);
   return {
     academies,
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     fiscalYears,
     regions: regions.map((r) => ({ id: r.id, name: r.name })),
     prefectures,
-    canManage: userHasPermission(user, "manage:academy:any"),
+    canManage: userHasPermission(user, "create:academy:any"),
   };
 }
 

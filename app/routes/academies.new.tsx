@@ -17,7 +17,7 @@ import { StaffCheckboxes } from "~/components/academy/staff-checkboxes";
 import { pageTitle } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "manage:academy:any");
+  const user = await requirePermission(request, "create:academy:any");
   const [regions, candidates] = await Promise.all([listRegions(), staffCandidates()]);
   const regionId = new URL(request.url).searchParams.get("regionId") ?? "";
   return {
@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "manage:academy:any");
+  const user = await requirePermission(request, "create:academy:any");
   const formData = await request.formData();
   const parsed = parseForm(AcademyCreateSchema, formData);
   const raw = (name: string) => formData.getAll(name).filter((v): v is string => typeof v === "string");

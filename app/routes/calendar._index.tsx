@@ -1,7 +1,7 @@
 import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "~/utils/session.server";
+import { requireUser } from "~/utils/session.server";
 import { getCalendarToken, revokeCalendarToken, rotateCalendarToken, sessionsBetween } from "~/modules/calendar/calendar.server";
 import { listRegions } from "~/modules/region/region.server";
 import { userHasPermission } from "~/modules/account/permissions";
@@ -15,7 +15,7 @@ import { MonthGrid } from "~/components/calendar/month-grid";
 import { pageTitle } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:academy");
+  const user = await requireUser(request);
   const url = new URL(request.url);
   const now = tokyoParts(new Date());
   const match = /^(\d{4})-(\d{2})$/.exec(url.searchParams.get("month") ?? "");
@@ -45,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "read:academy");
+  const user = await requireUser(request);
   const intent = (await request.formData()).get("intent");
   if (intent === "revokeFeed") await revokeCalendarToken(user.id);
   else if (intent === "issueFeed") await rotateCalendarToken(user.id);

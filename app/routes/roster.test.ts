@@ -61,6 +61,86 @@ describe("roster import", () => {
     expect(await prisma.mailMessage.count()).toBe(6);
   });
 
+  it("imports a roster with municipal headers, keeping kana and theme", async () => {
+    const { academy, cookie } = await setup();
+    const preview = await caught(rosterAction({ request: upload(cookie, fs.readFileSync("tests/fixtures/roster-municipal-headers.csv")), params: { academyId: academy.id }, context }));
+    expect(preview.data.step).toBe("preview");
+    expect(preview.data.errors).toEqual([]);
+    const res = await caught(
+      rosterAction({ request: formRequest("/roster", { intent: "commit", payload: preview.data.payload, signature: preview.data.signature }, { cookie }), params: { academyId: academy.id }, context }),
+    );
+    expect(res.status).toBe(302);
+    const takahashi = await prisma.user.findUniqueOrThrow({ where: { email: "takahashi.m@example.lg.jp" }, include: { enrollments: true } });
+    expect(takahashi.kana).toBe("たかはし まこと");
+    expect(takahashi.enrollments).toEqual([expect.objectContaining({ academyId: academy.id, role: "participant", department: "健康福祉局 健康課", municipalityCode: "282014" })]);
+    const team = await prisma.team.findFirstOrThrow({ where: { academyId: academy.id, name: "受診率向上チーム" } });
+    expect(team.themeTitle).toBe("健康診断受診のハードルが高い");
+  });
+
+  it("asks for the columns it cannot recognise, then imports with the mapping", async () => {
+    const { academy, cookie } = await setup();
+    const csv = "名前,アドレス,コード,係,班\n山田 太郎,yamada@example.lg.jp,282014,企画係,A班\n";
+    const first = await caught(rosterAction({ request: upload(cookie, new TextEncoder().encode(csv)), params: { academyId: academy.id }, context }));
+    expect(first.data).toMatchObject({ step: "mapping", headers: ["名前", "アドレス", "コード", "係", "班"], guessed: { displayName: 0 } });
+    const fields = { intent: "map", token: first.data.token, fileName: "x.csv", "column.displayName": "0", "column.email": "1", "column.municipalityCode": "2", "column.department": "3", "column.teamName": "4" };
+    const mapped = await caught(rosterAction({ request: formRequest("/roster", { ...fields, header: "名前" }, { cookie }), params: { academyId: academy.id }, context }));
+    // Only one header sent back: the mapping to columns 1-4 is out of range and refused.
+    expect(mapped.data).toMatchObject({ step: "mapping", error: "roster.error.mappingIncomplete" });
+    const body = new FormData();
+    for (const [k, v] of Object.entries(fields)) body.append(k, v);
+    for (const h of first.data.headers) body.append("header", h);
+    const ok = await caught(rosterAction({ request: new Request("http://localhost:3000/roster", { method: "POST", body, headers: { Cookie: cookie } }), params: { academyId: academy.id }, context }));
+    expect(ok.data.step).toBe("preview");
+    expect(ok.data.rows).toEqual([expect.objectContaining({ displayName: "山田 太郎", department: "企画係", teamName: "A班" })]);
+    // A token for another academy is refused.
+    const other = await createAcademy({ regionId: (await createRegion("千代田区", ["131016"])).id });
+    const forged = await caught(rosterAction({ request: formRequest("/roster", { ...fields, header: "名前" }, { cookie }), params: { academyId: other.id }, context }));
+    expect(forged.data).toMatchObject({ step: "error", error: "roster.error.mappingExpired" });
+  });
+
+  it("asks before creating a team whose name differs from an existing one by a space", async () => {
+    const { academy, cookie } = await setup();
+    await prisma.team.create({ data: { academyId: academy.id, name: "姫路市チーム" } });
+    const csv = "氏名,メールアドレス,団体コード,所属部署,チーム名\n山田 太郎,yamada@example.lg.jp,282014,企画課,姫路市 チーム\n";
+    const preview = await caught(rosterAction({ request: upload(cookie, new TextEncoder().encode(csv)), params: { academyId: academy.id }, context }));
+    expect(preview.data.similar).toEqual([{ name: "姫路市 チーム", existing: "姫路市チーム" }]);
+    const commit = (choice?: string) =>
+      caught(
+        rosterAction({
+          request: formRequest("/roster", { intent: "commit", payload: preview.data.payload, signature: preview.data.signature, ...(choice ? { "team:姫路市 チーム": choice } : {}) }, { cookie }),
+          params: { academyId: academy.id },
+          context,
+        }),
+      );
+    const undecided = await commit();
+    expect(undecided.status).toBe(400);
+    expect(undecided.data.undecided).toEqual(["姫路市 チーム"]);
+    expect(await prisma.teamMember.count()).toBe(0);
+    expect((await commit("existing")).status).toBe(302);
+    expect((await prisma.team.findMany({ where: { academyId: academy.id }, select: { name: true } })).map((t) => t.name)).toEqual(["姫路市チーム"]);
+    expect(await prisma.teamMember.count({ where: { team: { name: "姫路市チーム" } } })).toBe(1);
+  });
+
+  it("lets a facilitator of another academy, imported into a team, see this academy and their team", async () => {
+    const { academy, cookie } = await setup();
+    const elsewhere = await createAcademy({ regionId: (await createRegion("芦北町", ["434825"])).id });
+    const facilitator = await createUser("facilitator", { email: "sato@example.lg.jp", displayName: "佐藤 健一" });
+    await enroll(elsewhere.id, facilitator.id, "facilitator");
+    const csv = "氏名,メールアドレス,団体コード,所属部署,チーム名\n佐藤 健一,sato@example.lg.jp,282014,情報政策室,データ活用チーム\n";
+    const preview = await caught(rosterAction({ request: upload(cookie, new TextEncoder().encode(csv)), params: { academyId: academy.id }, context }));
+    await rosterAction({ request: formRequest("/roster", { intent: "commit", payload: preview.data.payload, signature: preview.data.signature }, { cookie }), params: { academyId: academy.id }, context });
+    const theirCookie = await sessionCookieFor(facilitator.id);
+    const { loader: dashboardLoader } = await import("./dashboard");
+    const dashboard = await caught(dashboardLoader({ request: getRequest("/dashboard", { cookie: theirCookie }), params: {}, context }));
+    expect(dashboard.data.participant.teams.map((t: { name: string }) => t.name)).toEqual(["データ活用チーム"]);
+    expect(dashboard.data.staff.academies.map((a: { id: string }) => a.id)).toEqual([elsewhere.id]);
+    // They already have a password: told by mail that they were added, not sent an invitation.
+    const mail = await prisma.mailMessage.findFirstOrThrow({ where: { to: "sato@example.lg.jp" } });
+    expect(mail.subject).toContain(academy.name);
+    expect(mail.text).toContain("データ活用チーム");
+    expect(mail.text).not.toContain("/invitations/");
+  });
+
   it("refuses a tampered preview", async () => {
     const { academy, cookie } = await setup();
     const preview = await caught(rosterAction({ request: upload(cookie, fs.readFileSync("tests/fixtures/roster-utf8.csv")), params: { academyId: academy.id }, context }));

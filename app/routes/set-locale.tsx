@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { prisma } from "~/utils/db.server";
+import { savePreferredLocale } from "~/modules/account/profile.server";
 import { isLocale } from "~/utils/i18n";
 import { localeCookie } from "~/utils/locale.server";
 import { safeRedirect } from "~/utils/request.server";
@@ -12,7 +12,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const back = safeRedirect(form.get("redirectTo"), "/");
   if (!isLocale(locale)) return redirect(back);
   const user = await getSessionUser(request);
-  if (user) await prisma.user.update({ where: { id: user.id }, data: { locale } });
+  if (user) await savePreferredLocale(user.id, locale);
   return redirect(back, { headers: { "Set-Cookie": await localeCookie.serialize(locale) } });
 }
 

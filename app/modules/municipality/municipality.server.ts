@@ -24,3 +24,8 @@ export async function searchMunicipalities(query: string, take = 20) {
     select,
   });
 }
+
+/** The 47 prefectures in code order, for filters. */
+export function listPrefectures() {
+  return prisma.prefecture.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true } });
+}

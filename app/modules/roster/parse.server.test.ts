@@ -80,10 +80,48 @@ describe("files that are not rosters", () => {
     expect(await parseRoster(new Uint8Array())).toEqual({ ok: false, error: "roster.error.empty" });
     expect(await parseRoster(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]))).toEqual({ ok: false, error: "roster.error.binary" });
     expect(await parseRoster(new Uint8Array(MAX_ROSTER_BYTES + 1))).toMatchObject({ ok: false, error: "roster.error.tooLarge" });
-    expect(await parseRoster(new TextEncoder().encode("氏名,メールアドレス\n山田,a@example.jp\n"))).toMatchObject({
+    // Headers it cannot place go to the mapping step, with what it could place filled in.
+    expect(await parseRoster(new TextEncoder().encode("氏名,メールアドレス,係\n山田,a@example.jp,企画係\n"))).toEqual({
       ok: false,
-      error: "roster.error.missingColumns",
+      error: "roster.error.needsMapping",
+      params: { columns: "department,teamName,municipalityCode" },
+      headers: ["氏名", "メールアドレス", "係"],
+      guessed: { displayName: 0, email: 1 },
     });
+  });
+});
+
+describe("rosters as municipalities write them", () => {
+  const file = [
+    "氏名（漢字）,フリガナ,メール,自治体コード,所属,チーム,テーマ",
+    "髙橋 誠,タカハシ マコト,takahashi@example.lg.jp,282014,健康課,受診率向上チーム,健康診断受診のハードルが高い",
+  ].join("\n");
+
+  it("accepts the usual header variants and keeps kana and theme", async () => {
+    const result = await parsed(new TextEncoder().encode(file));
+    expect(result.rows).toEqual([
+      expect.objectContaining({
+        displayName: "髙橋 誠",
+        kana: "タカハシ マコト",
+        email: "takahashi@example.lg.jp",
+        municipalityCode: "282014",
+        department: "健康課",
+        teamName: "受診率向上チーム",
+        themeTitle: "健康診断受診のハードルが高い",
+      }),
+    ]);
+  });
+
+  it("takes a government's name when the file has no code", async () => {
+    const result = await parsed(new TextEncoder().encode("氏名,メールアドレス,団体名,部署名,チーム名\n山田 太郎,y@example.lg.jp,姫路市,情報政策室,A\n"));
+    expect(result.rows[0]).toMatchObject({ municipalityCode: "", municipalityName: "姫路市" });
+  });
+
+  it("reads the columns a person mapped by hand", async () => {
+    const bytes = new TextEncoder().encode("名,アドレス,コード,係,班\n山田 太郎,y@example.lg.jp,282014,企画係,A班\n");
+    const result = await parseRoster(bytes, { displayName: 0, email: 1, municipalityCode: 2, department: 3, teamName: 4 });
+    expect(result.ok && result.rows[0]).toMatchObject({ displayName: "山田 太郎", department: "企画係", teamName: "A班" });
+    expect(await parseRoster(bytes, { displayName: 0 })).toMatchObject({ ok: false, error: "roster.error.missingColumns" });
   });
 
   it("refuses a ZIP that is not a workbook", async () => {

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { z } from "zod";
 import { parseLgCode } from "~/modules/municipality/lg-code";
 import { decodeRoster } from "./decode.server";
-import { ROSTER_COLUMNS, TEAM_ROLE_WORDS, type RosterKey } from "./columns";
+import { headerKey, ROSTER_COLUMNS, TEAM_ROLE_WORDS, type RosterKey } from "./columns";
 import { looksLikeFormula, tidy, toFullWidthKana, toHalfWidthAscii } from "./normalize";
 
 export const MAX_ROSTER_BYTES = 5 * 1024 * 1024;
@@ -14,7 +14,9 @@ export interface RosterRow {
   displayName: string;
   kana: string;
   email: string;
+  /** 6-digit code; empty when the file named the government instead (resolved against the region) */
   municipalityCode: string;
+  municipalityName: string;
   department: string;
   teamName: string;
   /** the team's theme (テーマ), filled into a new team or a team without one */
@@ -29,9 +31,14 @@ export interface RowError {
   params?: Record<string, string | number>;
 }
 
+/** Which file column (0-based) holds which roster field. */
+export type ColumnMapping = Partial<Record<RosterKey, number>>;
+
 export type ParsedRoster =
   | { ok: true; rows: RosterRow[]; errors: RowError[]; encoding: string; total: number }
-  | { ok: false; error: string; params?: Record<string, string | number> };
+  | { ok: false; error: string; params?: Record<string, string | number> }
+  /** Headers we could not place: the person maps them (the guesses pre-filled). */
+  | { ok: false; error: "roster.error.needsMapping"; params: Record<string, string>; headers: string[]; guessed: ColumnMapping };
 
 const emailCheck = z.email();
 
@@ -65,28 +72,43 @@ function csvRows(text: string): string[][] | null {
   }
 }
 
-/** Map header cells to column keys; unknown headers are ignored, missing required ones reported. */
-function mapHeader(header: string[]) {
-  const index: Partial<Record<RosterKey, number>> = {};
+/** Map header cells to column keys by their known names. */
+export function guessMapping(header: string[]): ColumnMapping {
+  const index: ColumnMapping = {};
   header.forEach((cell, i) => {
-    const name = tidy(toHalfWidthAscii(cell)).toLowerCase();
-    const column = ROSTER_COLUMNS.find((c) => c.headers.some((h) => h.toLowerCase() === name));
+    const name = headerKey(cell ?? "");
+    const column = ROSTER_COLUMNS.find((c) => c.headers.some((h) => headerKey(h) === name));
     if (column && index[column.key] === undefined) index[column.key] = i;
   });
-  const missing = ROSTER_COLUMNS.filter((c) => c.required && index[c.key] === undefined).map((c) => c.headers[0]);
-  return { index, missing };
+  return index;
 }
 
-/** Read and check a roster file without touching the database. */
-export async function parseRoster(bytes: Uint8Array): Promise<ParsedRoster> {
+/** Required fields the mapping leaves out (a government needs its code or its name). */
+export function missingColumns(index: ColumnMapping): RosterKey[] {
+  const missing: RosterKey[] = ROSTER_COLUMNS.filter((c) => c.required && index[c.key] === undefined).map((c) => c.key);
+  if (index.municipalityCode === undefined && index.municipalityName === undefined) missing.push("municipalityCode");
+  return missing;
+}
+
+/**
+ * Read and check a roster file without touching the database. Without a mapping the headers
+ * are recognised by name; when a required one cannot be found the caller gets the headers
+ * back to map by hand, and calls again with `mapping`.
+ */
+export async function parseRoster(bytes: Uint8Array, mapping?: ColumnMapping): Promise<ParsedRoster> {
   if (bytes.length > MAX_ROSTER_BYTES) return { ok: false, error: "roster.error.tooLarge", params: { mb: MAX_ROSTER_BYTES / 1024 / 1024 } };
   const decoded = decodeRoster(bytes);
   if (!decoded.ok) return { ok: false, error: decoded.error };
   const table = decoded.kind === "xlsx" ? await xlsxRows(bytes) : csvRows(decoded.text);
   if (!table) return { ok: false, error: decoded.kind === "xlsx" ? "roster.error.badXlsx" : "roster.error.badCsv" };
   const [header = [], ...body] = table;
-  const { index, missing } = mapHeader(header);
-  if (missing.length > 0) return { ok: false, error: "roster.error.missingColumns", params: { columns: missing.join("、") } };
+  const index = mapping ?? guessMapping(header);
+  const missing = missingColumns(index);
+  if (missing.length > 0) {
+    const headers = header.map((h) => tidy(String(h ?? "")).slice(0, 60));
+    if (mapping || headers.every((h) => h === "")) return { ok: false, error: "roster.error.missingColumns", params: { columns: missing.join(",") } };
+    return { ok: false, error: "roster.error.needsMapping", params: { columns: missing.join(",") }, headers, guessed: index };
+  }
   if (body.length > MAX_ROSTER_ROWS) return { ok: false, error: "roster.error.tooManyRows", params: { max: MAX_ROSTER_ROWS } };
 
   const rows: RosterRow[] = [];
@@ -111,8 +133,10 @@ export async function parseRoster(bytes: Uint8Array): Promise<ParsedRoster> {
     else if (displayName.length > 100) rowErrors.push({ line, column: "displayName", error: "validation.tooLong" });
     if (!email) rowErrors.push({ line, column: "email", error: "roster.error.required" });
     else if (email.length > 254 || !emailCheck.safeParse(email).success) rowErrors.push({ line, column: "email", error: "roster.error.email", params: { value: email.slice(0, 60) } });
-    const code = parseLgCode(raw("municipalityCode"));
-    if (!code.ok) rowErrors.push({ line, column: "municipalityCode", error: code.problem.key, params: { ...code.problem } });
+    const municipalityName = tidy(toFullWidthKana(raw("municipalityName")));
+    // A code, when the file has one; otherwise the name, resolved against the region later.
+    const code = raw("municipalityCode").trim() || !municipalityName ? parseLgCode(raw("municipalityCode")) : null;
+    if (code && !code.ok) rowErrors.push({ line, column: "municipalityCode", error: code.problem.key, params: { ...code.problem } });
     if (!department) rowErrors.push({ line, column: "department", error: "roster.error.required" });
     if (!teamName) rowErrors.push({ line, column: "teamName", error: "roster.error.required" });
     const teamRole = TEAM_ROLE_WORDS[roleWord] ?? TEAM_ROLE_WORDS[roleWord.toLowerCase()];
@@ -126,7 +150,8 @@ export async function parseRoster(bytes: Uint8Array): Promise<ParsedRoster> {
       displayName,
       kana,
       email,
-      municipalityCode: code.ok ? code.code : "",
+      municipalityCode: code?.ok ? code.code : "",
+      municipalityName: municipalityName.slice(0, 60),
       department: department.slice(0, 100),
       teamName: teamName.slice(0, 100),
       themeTitle: tidy(toFullWidthKana(raw("themeTitle"))).slice(0, 200),

@@ -1,4 +1,7 @@
 import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { storage } from "~/modules/files/storage.server";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -13,13 +16,54 @@ export interface PreviewRow extends RosterRow {
   alreadyMember: boolean;
 }
 
+/** A new team name that looks like a typo of an existing one (a space, one character). */
+export interface SimilarTeam {
+  name: string;
+  existing: string;
+}
+
+/** Team names compared without spaces, width or case differences. */
+export function teamNameKey(name: string) {
+  return name.normalize("NFKC").toLowerCase().replace(/[\s\u3000・･]/g, "");
+}
+
+/** Levenshtein distance, stopping early above `max`. */
+function distance(a: string, b: string, max: number) {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    if (Math.min(...cur) > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** The existing team a new name probably means, if any. */
+export function similarTeamName(name: string, existing: string[]): string | null {
+  const key = teamNameKey(name);
+  for (const other of existing) {
+    const otherKey = teamNameKey(other);
+    if (otherKey === key || (key.length >= 3 && distance(key, otherKey, 1) <= 1)) return other;
+  }
+  return null;
+}
+
 /** Checks that need the database: the register, the academy's region, people already known. */
 export async function checkRosterAgainstDb(academyId: string, rows: RosterRow[]) {
   const academy = await prisma.academy.findUniqueOrThrow({
     where: { id: academyId },
-    select: { region: { select: { members: { select: { municipalityCode: true } } } }, teams: { select: { id: true, name: true } } },
+    select: {
+      region: { select: { members: { select: { municipalityCode: true, municipality: { select: { name: true } } } } } },
+      teams: { select: { id: true, name: true } },
+    },
   });
   const regionCodes = new Set(academy.region.members.map((m) => m.municipalityCode));
+  const codeByName = new Map(academy.region.members.map((m) => [m.municipality.name, m.municipalityCode]));
+  for (const row of rows) {
+    if (!row.municipalityCode && row.municipalityName) row.municipalityCode = codeByName.get(row.municipalityName) ?? "";
+  }
   const codes = [...new Set(rows.map((r) => r.municipalityCode))];
   const known = new Set((await prisma.municipality.findMany({ where: { code: { in: codes } }, select: { code: true } })).map((m) => m.code));
   const users = await prisma.user.findMany({
@@ -37,6 +81,10 @@ export async function checkRosterAgainstDb(academyId: string, rows: RosterRow[])
   const errors: RowError[] = [];
   const valid: PreviewRow[] = [];
   for (const row of rows) {
+    if (!row.municipalityCode) {
+      errors.push({ line: row.line, column: "municipalityName", error: "roster.error.unknownMunicipalityName", params: { name: row.municipalityName } });
+      continue;
+    }
     if (!known.has(row.municipalityCode)) {
       errors.push({ line: row.line, column: "municipalityCode", error: "roster.error.unknownMunicipality", params: { code: row.municipalityCode } });
       continue;
@@ -58,7 +106,14 @@ export async function checkRosterAgainstDb(academyId: string, rows: RosterRow[])
       alreadyMember: Boolean(user && teamId && user.enrollments.some((e) => e.teamMemberships.some((m) => m.teamId === teamId))),
     });
   }
-  return { valid, errors };
+  // New team names that look like existing ones: the person decides before anything is written.
+  const existingNames = academy.teams.map((t) => t.name);
+  const similar: SimilarTeam[] = [];
+  for (const name of new Set(valid.filter((r) => r.team === "new").map((r) => r.teamName))) {
+    const match = similarTeamName(name, existingNames);
+    if (match) similar.push({ name, existing: match });
+  }
+  return { valid, errors, similar };
 }
 
 /** The preview travels back to the browser and returns on commit; the signature stops edits. */
@@ -85,9 +140,15 @@ export function verifyRoster(academyId: string, payload: string, signature: stri
  * people who have no password yet. Rows already in place are skipped, so a second import of
  * the same file changes nothing.
  */
-export async function commitRoster(actorId: string, academyId: string, rows: RosterRow[], locale: AppLocale) {
-  const { valid, errors } = await checkRosterAgainstDb(academyId, rows);
-  if (errors.length > 0) return { ok: false as const, errors };
+export async function commitRoster(actorId: string, academyId: string, rows: RosterRow[], locale: AppLocale, teamChoices: Record<string, "existing" | "new"> = {}) {
+  const { valid, errors, similar } = await checkRosterAgainstDb(academyId, rows);
+  if (errors.length > 0) return { ok: false as const, reason: "roster.error.changed", errors };
+  // Every look-alike team name needs a decision: join the existing team, or create the new one.
+  const undecided = similar.filter((s) => !teamChoices[s.name]);
+  if (undecided.length > 0) return { ok: false as const, reason: "roster.error.chooseTeam", errors: [], undecided };
+  for (const s of similar) {
+    if (teamChoices[s.name] === "existing") for (const row of valid) if (row.teamName === s.name) row.teamName = s.existing;
+  }
   const toInvite = new Set<string>();
   // People who can already sign in and were newly added to this academy: told by mail.
   const toNotify = new Set<string>();
@@ -122,6 +183,7 @@ export async function commitRoster(actorId: string, academyId: string, rows: Ros
       }
     }
     const summary = { rows: valid.length, people, teams, memberships };
+    if (memberships === 0 && people === 0 && teams === 0) return summary;
     await recordAudit({ actorId, action: "roster.import", entityType: "academy", entityId: academyId, after: summary }, tx);
     return summary;
   });
@@ -138,4 +200,25 @@ export async function commitRoster(actorId: string, academyId: string, rows: Ros
   }
   for (const userId of toNotify) await sendEnrollmentNotice({ userId, invitedById: actorId, academyId, fallbackLocale: locale });
   return { ok: true as const, ...counts, invited, notified: toNotify.size };
+}
+
+/**
+ * Keep an uploaded roster for the column-mapping step (the browser need not send it twice).
+ * It waits in storage's temporary folder, swept with other abandoned uploads.
+ */
+export async function holdRosterFile(academyId: string, bytes: Uint8Array) {
+  const id = crypto.randomUUID();
+  await fs.promises.writeFile(path.join(storage().tmpDir(), `roster-${id}.upload`), bytes);
+  const mac = crypto.createHmac("sha256", env().sessionSecret).update(`roster-file.${academyId}.${id}`).digest("base64url");
+  return `${id}.${mac}`;
+}
+
+export async function readHeldRosterFile(academyId: string, token: string): Promise<Uint8Array | null> {
+  const [id = "", mac = ""] = token.split(".");
+  if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+  const expected = crypto.createHmac("sha256", env().sessionSecret).update(`roster-file.${academyId}.${id}`).digest();
+  const given = Buffer.from(mac, "base64url");
+  if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return null;
+  const file = path.join(storage().tmpDir(), `roster-${id}.upload`);
+  return fs.existsSync(file) ? new Uint8Array(await fs.promises.readFile(file)) : null;
 }
