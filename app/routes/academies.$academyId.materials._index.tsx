@@ -275,7 +275,7 @@ function ReleaseForm({
   const stageName = useStageName();
   const id = useId();
   const mode = release?.mode ?? "relative";
-  return (
+  const form = (
     <Form method="post" className="flex flex-col gap-3 rounded-8 bg-solid-gray-50 p-3" aria-label={t("material.releaseFor", { title })}>
       <input type="hidden" name="materialId" value={materialId} />
       {error ? <p role="alert" className="text-dns-16B-130 text-error-2">{t(error)}</p> : null}
@@ -323,6 +323,14 @@ function ReleaseForm({
         ) : null}
       </div>
     </Form>
+  );
+  // Attached items keep their settings folded away; a new item shows its form.
+  if (!release) return form;
+  return (
+    <details open={Boolean(error)}>
+      <summary className="cursor-pointer text-dns-16B-130 text-blue-1000 underline">{t("material.changeRelease")}</summary>
+      <div className="mt-2">{form}</div>
+    </details>
   );
 }
 

@@ -2,6 +2,7 @@ import { Link, useActionData, useLoaderData, type MetaFunction } from "@remix-ru
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import { requireAcademyContext } from "~/utils/academy-context.server";
+import { canSeeAcademy } from "~/modules/academy/scope.server";
 import { SessionSchema } from "~/modules/schedule/schemas";
 import { getSession, updateSession } from "~/modules/schedule/session.server";
 import { academyFacilitators, rejectedSession } from "~/modules/schedule/session-route.server";
@@ -28,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseForm(SessionSchema, formData);
   if (!parsed.ok) return data(rejectedSession(formData, { fieldErrors: parsed.fieldErrors }), { status: 400 });
-  const result = invariantFound(await updateSession(user.id, academy.id, session.id, parsed.data));
+  const result = invariantFound(await updateSession(user.id, academy.id, session.id, parsed.data, { canSee: (id) => canSeeAcademy(user, id) }));
   if (!result.ok) return data(rejectedSession(formData, result), { status: 400 });
   return redirectWithFlash(`/academies/${academy.id}`, { message: "session.saved", params: { n: session.sequence } });
 }

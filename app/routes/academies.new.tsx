@@ -1,7 +1,9 @@
 import { Form, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/utils/session.server";
+import { canSeeAcademy } from "~/modules/academy/scope.server";
+import { redirectWithFlash } from "~/utils/flash.server";
 import { AcademyCreateSchema } from "~/modules/academy/schemas";
 import { createAcademy, staffCandidates } from "~/modules/academy/academy.server";
 import { listRegions } from "~/modules/region/region.server";
@@ -35,16 +37,25 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(AcademyCreateSchema, formData);
   const raw = (name: string) => formData.getAll(name).filter((v): v is string => typeof v === "string");
   if (!parsed.ok) {
-    return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, staff: { f: raw("facilitatorIds"), c: raw("coordinatorIds") }, issues: [] }, { status: 400 });
-  }
-  const result = await createAcademy(user.id, parsed.data);
-  if (!result.ok) {
     return data(
-      { fieldErrors: result.fieldErrors, values: echoForm(formData), staff: { f: raw("facilitatorIds"), c: raw("coordinatorIds") }, issues: result.issues ?? [] },
+      { fieldErrors: parsed.fieldErrors, values: parsed.values, staff: { f: raw("facilitatorIds"), c: raw("coordinatorIds") }, issues: [], needsAcknowledgement: false },
       { status: 400 },
     );
   }
-  return redirect(`/academies/${result.id}?created=1`);
+  const result = await createAcademy(user.id, parsed.data, { canSee: (id) => canSeeAcademy(user, id) });
+  if (!result.ok) {
+    return data(
+      {
+        fieldErrors: result.fieldErrors,
+        values: echoForm(formData),
+        staff: { f: raw("facilitatorIds"), c: raw("coordinatorIds") },
+        issues: result.issues ?? [],
+        needsAcknowledgement: result.needsAcknowledgement ?? false,
+      },
+      { status: 400 },
+    );
+  }
+  return redirectWithFlash(`/academies/${result.id}`, { message: "academy.created" });
 }
 
 export default function NewAcademyPage() {
@@ -73,11 +84,13 @@ export default function NewAcademyPage() {
       <h1>{t("academy.new")}</h1>
       <p>{t("academy.newLead")}</p>
       {actionData && actionData.issues.length > 0 ? (
-        <Alert tone="error">
-          <p className="font-bold">{t("schedule.blocked")}</p>
+        <Alert tone={actionData.needsAcknowledgement ? "warning" : "error"}>
+          <p className="font-bold">{actionData.needsAcknowledgement ? t("schedule.checkWarnings") : t("schedule.blocked")}</p>
           <ul>
             {actionData.issues.map((issue, i) => (
-              <li key={i}>{t("session.numbered", { n: issue.sequence })}: {t(`schedule.issue.${issue.code}`, issue.params)}</li>
+              <li key={i} data-level={issue.level}>
+                {t("session.numbered", { n: issue.sequence })}: {t(`schedule.issue.${issue.code}`, issue.params)}
+              </li>
             ))}
           </ul>
         </Alert>
@@ -119,6 +132,19 @@ export default function NewAcademyPage() {
           coordinatorIds={actionData?.staff.c ?? [me]}
           errorFor={errorFor}
         />
+        {actionData?.needsAcknowledgement ? (
+          <div className="flex flex-col gap-2 rounded-8 border-2 border-warning-yellow-2 bg-yellow-50 p-4">
+            <ul className="flex flex-col gap-1">
+              {actionData.issues.map((issue, i) => (
+                <li key={i}>{t("session.numbered", { n: issue.sequence })}: {t(`schedule.issue.${issue.code}`, issue.params)}</li>
+              ))}
+            </ul>
+            <label className="flex items-center gap-2">
+              <input type="checkbox" name="acknowledgeWarnings" value="yes" className="size-5" />
+              {t("schedule.acknowledge")}
+            </label>
+          </div>
+        ) : null}
         <div>
           <Button type="submit">{t("academy.create")}</Button>
         </div>

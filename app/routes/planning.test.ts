@@ -13,6 +13,8 @@ async function coordinatorCookie() {
   return { user, cookie: await sessionCookieFor(user.id) };
 }
 
+const everyone = { canSee: () => true };
+
 async function harimaAcademy(actorId: string, facilitatorIds: string[], firstSessionDate = "2026-09-04", name = "播磨圏域データアカデミー 2026") {
   const region = await prisma.region.create({
     data: { name: `播磨圏域-${Math.random()}`, members: { create: ["282014", "282103", "282162"].map((municipalityCode) => ({ municipalityCode })) } },
@@ -29,7 +31,8 @@ async function harimaAcademy(actorId: string, facilitatorIds: string[], firstSes
     intervalDays: 14,
     facilitatorIds,
     coordinatorIds: [actorId],
-  });
+    acknowledgeWarnings: "yes",
+  }, everyone);
   if (!result.ok) throw new Error(JSON.stringify(result));
   return prisma.academy.findUniqueOrThrow({ where: { id: result.id }, include: { sessions: { orderBy: { sequence: "asc" } } } });
 }
@@ -117,10 +120,34 @@ describe("academies", () => {
     const result = await createAcademy(user.id, {
       regionId: region.id, fiscalYear: 2026, name: "千代田", description: "", preLearningStartDate: "",
       firstSessionDate: "2026-09-18", startTime: "14:00", endTime: "17:00", intervalDays: 14,
-      facilitatorIds: [facilitator.id], coordinatorIds: [],
-    });
+      facilitatorIds: [facilitator.id], coordinatorIds: [], acknowledgeWarnings: "yes",
+    }, everyone);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.issues?.[0]).toMatchObject({ code: "facilitatorDoubleBooked", sequence: 1, params: { name: "佐藤 健一", sequence: 2 } });
+    expect(!result.ok && result.issues?.find((i) => i.level === "error")).toMatchObject({ code: "facilitatorDoubleBooked", sequence: 1, params: { name: "佐藤 健一", sequence: 2 } });
+    // Someone who may not open the other academy reads "another academy", not its name.
+    const blind = await createAcademy(user.id, {
+      regionId: region.id, fiscalYear: 2026, name: "千代田", description: "", preLearningStartDate: "",
+      firstSessionDate: "2026-09-18", startTime: "14:00", endTime: "17:00", intervalDays: 14,
+      facilitatorIds: [facilitator.id], coordinatorIds: [], acknowledgeWarnings: "yes",
+    }, { canSee: () => false });
+    expect(!blind.ok && blind.issues?.find((i) => i.level === "error")).toEqual({ level: "error", code: "facilitatorDoubleBookedElsewhere", params: { name: "佐藤 健一" }, sequence: 1 });
+    expect(await prisma.academy.count()).toBe(1);
+  });
+
+  it("asks before creating an academy whose first session is on a holiday or already past, then creates it", async () => {
+    const { cookie, user } = await coordinatorCookie();
+    const region = await prisma.region.create({ data: { name: "芦北町", members: { create: [{ municipalityCode: "434825" }] } } });
+    // 2026-09-21 is 敬老の日, and lies before today (2026-11 in these tests' world or later).
+    const fields = { regionId: region.id, fiscalYear: "2026", name: "芦北町データアカデミー", firstSessionDate: "2026-09-21", startTime: "13:30", endTime: "17:00", intervalDays: "14", coordinatorIds: user.id };
+    const first = await caught(newAcademyAction({ request: formRequest("/academies/new", fields, { cookie }), params: {}, context }));
+    expect(first.status).toBe(400);
+    expect(first.data.needsAcknowledgement).toBe(true);
+    expect(first.data.issues.filter((i: { sequence: number }) => i.sequence === 1).map((i: { code: string }) => i.code)).toEqual(expect.arrayContaining(["holiday", "inPast"]));
+    expect(first.data.values.name).toBe("芦北町データアカデミー");
+    expect(await prisma.academy.count()).toBe(0);
+    const second = await caught(newAcademyAction({ request: formRequest("/academies/new", { ...fields, acknowledgeWarnings: "yes" }, { cookie }), params: {}, context }));
+    expect(second.status).toBe(302);
+    expect(await prisma.academy.count()).toBe(1);
   });
 
   it("allows only the defined status transitions", async () => {
@@ -176,8 +203,8 @@ describe("editing a session", () => {
     const other = await createAcademy(user.id, {
       regionId: region.id, fiscalYear: 2026, name: "千代田", description: "", preLearningStartDate: "",
       firstSessionDate: "2026-09-07", startTime: "14:00", endTime: "17:00", intervalDays: 14,
-      facilitatorIds: [facilitator.id], coordinatorIds: [],
-    });
+      facilitatorIds: [facilitator.id], coordinatorIds: [], acknowledgeWarnings: "yes",
+    }, everyone);
     if (!other.ok) throw new Error("setup");
     const target = await prisma.workshopSession.findFirstOrThrow({ where: { academyId: other.id, sequence: 1 } });
     const res = await caught(
@@ -213,7 +240,8 @@ describe("editing a session", () => {
     const b = await createAcademy(user.id, {
       regionId: region.id, fiscalYear: 2026, name: "芦北", description: "", preLearningStartDate: "",
       firstSessionDate: "2026-09-10", startTime: "13:30", endTime: "17:00", intervalDays: 14, facilitatorIds: [], coordinatorIds: [],
-    });
+    acknowledgeWarnings: "yes",
+  }, everyone);
     if (!b.ok) throw new Error("setup");
     const res = await caught(editSessionAction({ request: formRequest("/", sessionFields(), { cookie }), params: { academyId: b.id, sessionId: a.sessions[0]!.id }, context }));
     expect(res.status).toBe(404);

@@ -54,6 +54,12 @@ describe("a coordinator plans an academy end to end", () => {
     await page.getByLabel("アカデミー名").fill("東播磨テスト データアカデミー");
     await page.getByLabel("第1回の日付").fill(iso(first));
     await page.getByRole("button", { name: "作成する" }).click();
+    // Warnings hold the first save, as when editing a session; what was typed stays.
+    await page.getByText("日程に確認が必要な点があります").waitFor();
+    expect(await page.getByText(/第2回: 祝日（.+）です/).count()).toBeGreaterThan(0);
+    expect(await page.getByLabel("アカデミー名").inputValue()).toBe("東播磨テスト データアカデミー");
+    await page.getByLabel("上記を確認したうえで保存する").check();
+    await page.getByRole("button", { name: "作成する" }).click();
     await page.getByText("アカデミーを作成しました").waitFor();
     expect(await page.locator("li[data-level=warning]", { hasText: /祝日（.+）です/ }).count()).toBe(1);
     const academyUrl = page.url().replace(/\?.*$/, "");

@@ -94,9 +94,22 @@ export function MunicipalityPicker({
             type="search"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => {
+              // Enter in the search box picks the first match; it must never submit the
+              // region with only the governments chosen so far.
+              if (e.key !== "Enter") return;
+              e.preventDefault();
+              const first = query ? fetcher.data?.results.find((m) => !selected.some((s) => s.code === m.code)) : undefined;
+              if (first) {
+                update([...selected, first]);
+                setQuery("");
+              }
+            }}
+            aria-describedby={`${id}-enter`}
             placeholder={t("region.searchPlaceholder")}
             className="min-h-12 rounded-8 border border-solid-gray-600 px-4"
           />
+          <p id={`${id}-enter`} className="text-dns-14N-130 text-solid-gray-600">{t("region.enterHint")}</p>
           {query && fetcher.data ? (
             <ul className="flex flex-col rounded-8 border border-solid-gray-200" aria-label={t("region.searchResults")}>
               {fetcher.data.results.length === 0 ? <li className="px-4 py-2">{t("region.noResults")}</li> : null}

@@ -6,8 +6,8 @@ import { academyRowSelect, academyScope } from "./scope.server";
 import { canTransition } from "./status";
 import { fail } from "~/utils/result";
 import type { AcademyCreateInput, AcademyFilter, AcademyUpdateInput } from "./schemas";
-import { checkDoubleBooking, type ScheduleIssue } from "~/modules/schedule/rules";
-import { overlappingSessions } from "~/modules/schedule/session.server";
+import { checkDoubleBooking, checkNotInPast, checkSessionTiming, hasErrors, redactForeignAcademies, type ScheduleIssue } from "~/modules/schedule/rules";
+import { overlappingSessions, type ScheduleViewer } from "~/modules/schedule/session.server";
 import { attachCurriculum, recomputeReleases } from "~/modules/material/release.server";
 import { createDefaultStages } from "~/modules/stage/stage.server";
 
@@ -16,7 +16,7 @@ const DAY = 24 * 60 * 60 * 1000;
 
 export type AcademyResult =
   | { ok: true; id: string }
-  | { ok: false; fieldErrors: Record<string, string>; issues?: (ScheduleIssue & { sequence: number })[] };
+  | { ok: false; fieldErrors: Record<string, string>; issues?: (ScheduleIssue & { sequence: number })[]; needsAcknowledgement?: boolean };
 
 /** Who can be picked as staff: programme coordinators and anyone on the staff of some academy. */
 const staffPool = {
@@ -81,7 +81,7 @@ async function syncStaff(tx: Prisma.TransactionClient, academyId: string, rows: 
  * A new academy gets four workshop sessions, `intervalDays` apart from the first date, with
  * the assigned facilitators; the coordinator then adjusts each one on the schedule page.
  */
-export async function createAcademy(actorId: string, input: AcademyCreateInput): Promise<AcademyResult> {
+export async function createAcademy(actorId: string, input: AcademyCreateInput, viewer: ScheduleViewer, now = new Date()): Promise<AcademyResult> {
   const region = await prisma.region.findUnique({ where: { id: input.regionId }, select: { id: true, archivedAt: true } });
   if (!region || region.archivedAt) return { ok: false, fieldErrors: { regionId: "academy.validation.region" } };
   const duplicate = await prisma.academy.findUnique({
@@ -94,8 +94,11 @@ export async function createAcademy(actorId: string, input: AcademyCreateInput):
 
   const firstStart = fromTokyoInputs(input.firstSessionDate, input.startTime);
   const firstEnd = fromTokyoInputs(input.firstSessionDate, input.endTime);
-  const clashes = await defaultScheduleClashes(input, firstStart, firstEnd);
-  if (clashes.length > 0) return { ok: false, fieldErrors: { firstSessionDate: "academy.validation.doubleBooked" }, issues: clashes };
+  // The generated sessions pass the same rules as a session saved by hand (decision 0005):
+  // errors block; warnings (a holiday, a weekend, a date already past) block the first save.
+  const issues = await defaultScheduleIssues(input, firstStart, firstEnd, viewer, now);
+  if (hasErrors(issues)) return { ok: false, fieldErrors: { firstSessionDate: "academy.validation.doubleBooked" }, issues };
+  if (issues.length > 0 && input.acknowledgeWarnings !== "yes") return { ok: false, fieldErrors: {}, issues, needsAcknowledgement: true };
   const academy = await prisma.$transaction(async (tx) => {
     const created = await tx.academy.create({
       data: {
@@ -134,9 +137,9 @@ export async function createAcademy(actorId: string, input: AcademyCreateInput):
   return { ok: true, id: academy.id };
 }
 
-/** The generated sessions must not double-book a facilitator either. */
-async function defaultScheduleClashes(input: AcademyCreateInput, firstStart: Date, firstEnd: Date) {
-  const clashes: (ScheduleIssue & { sequence: number })[] = [];
+/** Every rule for the generated sessions: timing, a date in the past, clashes with other academies. */
+async function defaultScheduleIssues(input: AcademyCreateInput, firstStart: Date, firstEnd: Date, viewer: ScheduleViewer, now: Date) {
+  const issues: (ScheduleIssue & { sequence: number })[] = [];
   for (let i = 0; i < DEFAULT_SESSION_COUNT; i++) {
     const draft = {
       sequence: i + 1,
@@ -145,9 +148,14 @@ async function defaultScheduleClashes(input: AcademyCreateInput, firstStart: Dat
       venueName: "",
       facilitatorIds: input.facilitatorIds,
     };
-    for (const issue of checkDoubleBooking(draft, await overlappingSessions(draft))) clashes.push({ ...issue, sequence: i + 1 });
+    const found = [
+      ...checkSessionTiming(draft),
+      ...checkNotInPast(draft, now),
+      ...redactForeignAcademies(checkDoubleBooking(draft, await overlappingSessions(draft)), (id) => viewer.canSee(id)),
+    ];
+    for (const issue of found) issues.push({ ...issue, sequence: i + 1 });
   }
-  return clashes;
+  return issues;
 }
 
 export async function updateAcademy(actorId: string, id: string, input: AcademyUpdateInput): Promise<AcademyResult | null> {

@@ -31,6 +31,8 @@ export const AcademyCreateSchema = z
       .min(1, "academy.validation.interval")
       .max(60, "academy.validation.interval"),
     ...staff,
+    /** set when the coordinator has seen the schedule warnings and creates anyway */
+    acknowledgeWarnings: z.string().optional(),
   })
   .refine((v) => v.endTime > v.startTime, { path: ["endTime"], message: "schedule.issue.endBeforeStart" });
 

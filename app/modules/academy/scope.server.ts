@@ -11,6 +11,11 @@ export function academyScope(user: Pick<SessionUser, "permissions" | "enrollment
   return { id: { in: user.enrollments.map((e) => e.academyId) } };
 }
 
+/** May the user open this academy at all (for naming it in messages)? */
+export function canSeeAcademy(user: Pick<SessionUser, "permissions" | "enrollments">, academyId: string) {
+  return userHasPermission(user, "read:academy:any") || user.enrollments.some((e) => e.academyId === academyId);
+}
+
 /** Teams the user may see, across academies: all teams where their role sees every team, else their own. */
 export function teamScope(user: Pick<SessionUser, "id" | "permissions">, canByAcademy: Map<string, AcademyCan>): Prisma.TeamWhereInput {
   if (userHasPermission(user, "read:team:any")) return {};

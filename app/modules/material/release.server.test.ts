@@ -23,6 +23,7 @@ async function academyWithCurriculum() {
   return { coordinator, academy, sessions, releaseOf };
 }
 
+const everyone = { canSee: () => true };
 const sessionInput = (date: string) => ({
   kind: "workshop" as const, title: "", date, startTime: "13:30", endTime: "17:00", venueName: "芦北町役場", venueAddress: "",
   venueCapacity: null, onlineUrl: "", agenda: "", facilitatorIds: [], acknowledgeWarnings: "yes",
@@ -40,7 +41,7 @@ describe("releases follow the schedule", () => {
 
   it("moves the session-1 handout when session 1 moves from 4 Sep to 21 Aug", async () => {
     const { coordinator, academy, sessions, releaseOf } = await academyWithCurriculum();
-    const result = await updateSession(coordinator.id, academy.id, sessions[0]!.id, sessionInput("2026-08-21"));
+    const result = await updateSession(coordinator.id, academy.id, sessions[0]!.id, sessionInput("2026-08-21"), everyone);
     expect(result?.ok).toBe(true);
     expect((await releaseOf("session1-participant")).releaseAt).toEqual(fromTokyo(2026, 8, 14, 13, 30));
     // Session 2's handout did not move.
@@ -52,7 +53,7 @@ describe("releases follow the schedule", () => {
     const handout = await releaseOf("session1-participant");
     const fixed = fromTokyo(2026, 8, 1, 9, 0);
     await setRelease(coordinator.id, academy.id, { materialId: handout.materialId, stageId: handout.stageId, mode: "fixed", releaseAt: fixed });
-    await updateSession(coordinator.id, academy.id, sessions[0]!.id, sessionInput("2026-08-21"));
+    await updateSession(coordinator.id, academy.id, sessions[0]!.id, sessionInput("2026-08-21"), everyone);
     expect((await releaseOf("session1-participant")).releaseAt).toEqual(fixed);
   });
 
@@ -67,7 +68,7 @@ describe("releases follow the schedule", () => {
 
   it("works for an academy with a fifth session and a final-report stage", async () => {
     const { coordinator, academy, releaseOf } = await academyWithCurriculum();
-    const created = await createSession(coordinator.id, academy.id, { ...sessionInput("2026-11-06"), kind: "final_report" });
+    const created = await createSession(coordinator.id, academy.id, { ...sessionInput("2026-11-06"), kind: "final_report" }, everyone);
     if (!created.ok) throw new Error(JSON.stringify(created));
     const stage = await addStage(coordinator.id, academy.id, { title: "成果報告会", sessionId: created.id, dueAt: null });
     if (!stage.ok) throw new Error(stage.reason);

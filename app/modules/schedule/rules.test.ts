@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fromTokyo } from "~/utils/dates";
-import { checkDoubleBooking, checkSessionOrder, checkSessionTiming, gapDays, holidayOn } from "./rules";
+import { checkDoubleBooking, checkSessionOrder, checkSessionTiming, gapDays, holidayOn, redactForeignAcademies } from "./rules";
 
 const at = (m: number, d: number, h: number, min = 0) => fromTokyo(2026, m, d, h, min);
 const codes = (issues: { code: string; level: string }[]) => issues.map((i) => `${i.level}:${i.code}`);
@@ -76,14 +76,24 @@ describe("double booking across academies", () => {
       endsAt: at(9, 18, 17),
       venueName: "千代田区役所 4階 会議室",
       facilitators: [{ id: "f1", name: "佐藤 健一" }],
+      academyId: "chiyoda",
     },
   ];
 
   it("blocks a facilitator in two overlapping sessions", () => {
     const issues = checkDoubleBooking({ startsAt: at(9, 18, 13), endsAt: at(9, 18, 16), venueName: "別の会場", facilitatorIds: ["f1"] }, booked);
     expect(issues).toEqual([
-      { level: "error", code: "facilitatorDoubleBooked", params: { name: "佐藤 健一", academy: "千代田区データアカデミー", sequence: 2 } },
+      { level: "error", code: "facilitatorDoubleBooked", params: { name: "佐藤 健一", academy: "千代田区データアカデミー", academyId: "chiyoda", sequence: 2 } },
     ]);
+  });
+
+  it("says 'another academy' to someone who may not open the other academy", () => {
+    const issues = checkDoubleBooking({ startsAt: at(9, 18, 13), endsAt: at(9, 18, 16), venueName: "千代田区役所 4階 会議室", facilitatorIds: ["f1"] }, booked);
+    expect(redactForeignAcademies(issues, () => false)).toEqual([
+      { level: "error", code: "facilitatorDoubleBookedElsewhere", params: { name: "佐藤 健一" } },
+      { level: "error", code: "venueDoubleBookedElsewhere", params: { venue: "千代田区役所 4階 会議室" } },
+    ]);
+    expect(redactForeignAcademies(issues, (id) => id === "chiyoda")).toEqual(issues);
   });
 
   it("blocks the same venue, ignoring width and spacing differences", () => {

@@ -24,7 +24,10 @@ export interface ScheduleIssue {
     | "outOfOrder"
     | "tooClose"
     | "facilitatorDoubleBooked"
-    | "venueDoubleBooked";
+    | "venueDoubleBooked"
+    | "facilitatorDoubleBookedElsewhere"
+    | "venueDoubleBookedElsewhere"
+    | "inPast";
   params?: Record<string, string | number>;
 }
 
@@ -96,6 +99,7 @@ export function gapDays(a: Date, b: Date): number {
 }
 
 export interface BookedSession {
+  academyId: string;
   academyName: string;
   sequence: number;
   startsAt: Date;
@@ -126,18 +130,37 @@ export function checkDoubleBooking(
       issues.push({
         level: "error",
         code: "facilitatorDoubleBooked",
-        params: { name: f.name, academy: b.academyName, sequence: b.sequence },
+        params: { name: f.name, academy: b.academyName, academyId: b.academyId, sequence: b.sequence },
       });
     }
     if (session.venueName.trim() && venueKey(b.venueName) === venueKey(session.venueName)) {
       issues.push({
         level: "error",
         code: "venueDoubleBooked",
-        params: { venue: b.venueName, academy: b.academyName, sequence: b.sequence },
+        params: { venue: b.venueName, academy: b.academyName, academyId: b.academyId, sequence: b.sequence },
       });
     }
   }
   return issues;
+}
+
+/** A new session dated before now is allowed (recording a past academy) but worth a second look. */
+export function checkNotInPast(session: { startsAt: Date }, now: Date): ScheduleIssue[] {
+  return session.startsAt.getTime() < now.getTime() ? [{ level: "warning", code: "inPast" }] : [];
+}
+
+/**
+ * A clash with an academy the person may not open is reported without its name or
+ * session: "another academy". Nothing about other academies leaks through an error.
+ */
+export function redactForeignAcademies(issues: ScheduleIssue[], canSee: (academyId: string) => boolean): ScheduleIssue[] {
+  return issues.map((issue) => {
+    const academyId = issue.params?.academyId;
+    if (typeof academyId !== "string" || canSee(academyId)) return issue;
+    if (issue.code === "facilitatorDoubleBooked") return { level: issue.level, code: "facilitatorDoubleBookedElsewhere", params: { name: issue.params!.name! } };
+    if (issue.code === "venueDoubleBooked") return { level: issue.level, code: "venueDoubleBookedElsewhere", params: { venue: issue.params!.venue! } };
+    return issue;
+  });
 }
 
 function round(n: number) {

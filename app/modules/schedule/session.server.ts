@@ -5,8 +5,10 @@ import {
   checkDoubleBooking,
   checkSessionOrder,
   checkSessionTiming,
+  checkNotInPast,
   hasErrors,
   MAX_HOURS,
+  redactForeignAcademies,
   type BookedSession,
   type ScheduleIssue,
   type SessionTiming,
@@ -41,12 +43,13 @@ export async function overlappingSessions(
       startsAt: true,
       endsAt: true,
       venueName: true,
-      academy: { select: { name: true } },
+      academy: { select: { id: true, name: true } },
       facilitators: { select: { user: { select: { id: true, displayName: true } } } },
     },
   });
   return rows.map((r) => ({
     id: r.id,
+    academyId: r.academy.id,
     academyName: r.academy.name,
     sequence: r.sequence,
     startsAt: r.startsAt,
@@ -133,11 +136,19 @@ async function checkFacilitators(academyId: string, ids: string[]) {
  * Errors block. Warnings block the first save so the person sees them, and pass once they
  * tick "save anyway" (acknowledgeWarnings).
  */
-async function decide(academyId: string, draft: Draft, input: SessionInput, excludeId?: string) {
+/** Who is saving: clashes with academies they may not open are reported without names. */
+export interface ScheduleViewer {
+  canSee(academyId: string): boolean;
+}
+
+async function decide(academyId: string, draft: Draft, input: SessionInput, viewer: ScheduleViewer, excludeId?: string, isNew = false) {
   if (!(await checkFacilitators(academyId, draft.facilitatorIds))) {
     return { ok: false as const, issues: [], needsAcknowledgement: false, fieldErrors: { facilitatorIds: "schedule.validation.facilitator" } };
   }
-  const issues = await evaluateSession(academyId, draft, excludeId);
+  const issues = redactForeignAcademies(
+    [...(await evaluateSession(academyId, draft, excludeId)), ...(isNew ? checkNotInPast(draft, new Date()) : [])],
+    (id) => viewer.canSee(id),
+  );
   if (hasErrors(issues)) return { ok: false as const, issues, needsAcknowledgement: false };
   if (issues.length > 0 && input.acknowledgeWarnings !== "yes") {
     return { ok: false as const, issues, needsAcknowledgement: true };
@@ -153,10 +164,10 @@ export function getSession(academyId: string, sessionId: string) {
   });
 }
 
-export async function createSession(actorId: string, academyId: string, input: SessionInput): Promise<SaveSessionResult> {
+export async function createSession(actorId: string, academyId: string, input: SessionInput, viewer: ScheduleViewer): Promise<SaveSessionResult> {
   const last = await prisma.workshopSession.findFirst({ where: { academyId }, orderBy: { sequence: "desc" }, select: { sequence: true } });
   const draft = toDraft((last?.sequence ?? 0) + 1, input);
-  const verdict = await decide(academyId, draft, input);
+  const verdict = await decide(academyId, draft, input, viewer, undefined, true);
   if (!verdict.ok) return verdict;
   const created = await prisma.$transaction(async (tx) => {
     const session = await tx.workshopSession.create({
@@ -177,14 +188,14 @@ export async function createSession(actorId: string, academyId: string, input: S
   return { ok: true, id: created.id, issues: verdict.issues };
 }
 
-export async function updateSession(actorId: string, academyId: string, sessionId: string, input: SessionInput): Promise<SaveSessionResult | null> {
+export async function updateSession(actorId: string, academyId: string, sessionId: string, input: SessionInput, viewer: ScheduleViewer): Promise<SaveSessionResult | null> {
   const before = await prisma.workshopSession.findFirst({
     where: { id: sessionId, academyId },
     include: { facilitators: { select: { userId: true } } },
   });
   if (!before) return null;
   const draft = toDraft(before.sequence, input);
-  const verdict = await decide(before.academyId, draft, input, sessionId);
+  const verdict = await decide(before.academyId, draft, input, viewer, sessionId);
   if (!verdict.ok) return verdict;
   await prisma.$transaction(async (tx) => {
     await tx.sessionFacilitator.deleteMany({ where: { sessionId } });
