@@ -26,11 +26,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const raw = (name: string) => formData.getAll(name).filter((v): v is string => typeof v === "string");
   const parsed = parseForm(AcademyUpdateSchema, formData);
-  const rejected = (fieldErrors: Record<string, string>) =>
-    data({ fieldErrors, values: echoForm(formData), staff: { f: raw("facilitatorIds"), c: raw("coordinatorIds") } }, { status: 400 });
+  const rejected = (fieldErrors: Record<string, string>, removedStaff: string[] = []) =>
+    data({ fieldErrors, values: echoForm(formData), staff: { f: raw("facilitatorIds"), c: raw("coordinatorIds") }, removedStaff }, { status: 400 });
   if (!parsed.ok) return rejected(parsed.fieldErrors);
   const result = invariantFound(await updateAcademy(user.id, academy.id, parsed.data));
-  if (!result.ok) return rejected(result.fieldErrors);
+  if (!result.ok) return rejected(result.fieldErrors, result.removedStaff);
   return redirectWithFlash(`/academies/${academy.id}`, { message: "academy.saved" });
 }
 
@@ -62,6 +62,15 @@ export default function EditAcademyPage() {
           coordinatorIds={actionData?.staff.c ?? staffIds("coordinator")}
           errorFor={errorFor}
         />
+        {actionData?.removedStaff.length ? (
+          <div role="alert" className="flex flex-col gap-2 rounded-8 border-2 border-warning-yellow-2 bg-yellow-50 p-4">
+            <p className="font-bold">{t("academy.confirmStaffRemoval", { names: actionData.removedStaff.join(t("format.list")) })}</p>
+            <label className="flex items-center gap-2">
+              <input type="checkbox" name="confirmStaffRemoval" value="yes" className="size-5" />
+              {t("academy.confirmStaffRemovalCheck")}
+            </label>
+          </div>
+        ) : null}
         <div>
           <Button type="submit">{t("form.save")}</Button>
         </div>

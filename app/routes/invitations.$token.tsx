@@ -2,7 +2,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import { AcceptInvitationSchema } from "~/modules/account/schemas";
-import { acceptInvitation, checkInvitation } from "~/modules/account/invitation.server";
+import { acceptInvitation, checkInvitation, invitationDetails } from "~/modules/account/invitation.server";
+import { formatDate, formatFiscalYear } from "~/utils/dates";
+import { useLocale } from "~/utils/use-locale";
 import { parseForm } from "~/utils/forms";
 import { createSession } from "~/utils/session.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
@@ -13,10 +15,13 @@ import { pageTitle } from "~/utils/meta";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const { state, invitation } = await checkInvitation(params.token ?? "");
+  const valid = state === "valid" && invitation;
   return {
     state,
-    email: state === "valid" ? invitation?.user.email ?? "" : "",
-    displayName: state === "valid" ? invitation?.user.displayName ?? "" : "",
+    email: valid ? invitation.user.email : "",
+    displayName: valid ? invitation.user.displayName : "",
+    // What the invitation is for, shown only to the holder of a valid link.
+    details: valid ? await invitationDetails(invitation.user.id, invitation.academyId, invitation.invitedById) : null,
   };
 }
 
@@ -42,6 +47,8 @@ export default function AcceptInvitationPage() {
     serverErrors: actionData?.fieldErrors,
   });
   const tokenState = actionData?.tokenState ?? loaderData.state;
+  const locale = useLocale();
+  const d = loaderData.details;
   return (
     <div className="mx-auto flex max-w-md flex-col gap-6">
       <h1>{t("invitation.title")}</h1>
@@ -55,6 +62,36 @@ export default function AcceptInvitationPage() {
       ) : (
         <>
           <p>{t("invitation.lead", { email: loaderData.email })}</p>
+          {d && d.academyName ? (
+            <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 rounded-8 bg-solid-gray-50 p-4">
+              <dt className="font-bold">{t("invitation.academy")}</dt>
+              <dd>{d.fiscalYear ? `${formatFiscalYear(d.fiscalYear, locale, true)} ` : ""}{d.academyName}</dd>
+              {d.role ? (
+                <>
+                  <dt className="font-bold">{t("invitation.role")}</dt>
+                  <dd>{t(`enrollment.role.${d.role}`)}</dd>
+                </>
+              ) : null}
+              {d.teams.length > 0 ? (
+                <>
+                  <dt className="font-bold">{t("team.title")}</dt>
+                  <dd>{d.teams.join(t("format.list"))}</dd>
+                </>
+              ) : null}
+              {d.firstSession && d.lastSession ? (
+                <>
+                  <dt className="font-bold">{t("invitation.dates")}</dt>
+                  <dd>{formatDate(new Date(d.firstSession), locale)}〜{formatDate(new Date(d.lastSession), locale)}</dd>
+                </>
+              ) : null}
+              {d.inviterName ? (
+                <>
+                  <dt className="font-bold">{t("invitation.invitedBy")}</dt>
+                  <dd>{d.inviterName}</dd>
+                </>
+              ) : null}
+            </dl>
+          ) : null}
           <Form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
             <TextField
               label={t("fields.displayName")}

@@ -239,9 +239,8 @@ describe("editing a session", () => {
     const region = await prisma.region.create({ data: { name: "芦北町", members: { create: [{ municipalityCode: "434825" }] } } });
     const b = await createAcademy(user.id, {
       regionId: region.id, fiscalYear: 2026, name: "芦北", description: "", preLearningStartDate: "",
-      firstSessionDate: "2026-09-10", startTime: "13:30", endTime: "17:00", intervalDays: 14, facilitatorIds: [], coordinatorIds: [],
-    acknowledgeWarnings: "yes",
-  }, everyone);
+      firstSessionDate: "2026-09-10", startTime: "13:30", endTime: "17:00", intervalDays: 14, facilitatorIds: [], coordinatorIds: [], acknowledgeWarnings: "yes",
+    }, everyone);
     if (!b.ok) throw new Error("setup");
     const res = await caught(editSessionAction({ request: formRequest("/", sessionFields(), { cookie }), params: { academyId: b.id, sessionId: a.sessions[0]!.id }, context }));
     expect(res.status).toBe(404);

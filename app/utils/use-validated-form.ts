@@ -18,11 +18,16 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
   const form = useForm<z.input<S>>({
     resolver: zodResolver(schema as never) as unknown as Resolver<z.input<S>>,
     defaultValues: options.defaultValues as never,
-    mode: "onTouched",
+    // Validate on submit, then on every change: tabbing through an empty form marks nothing.
+    mode: "onSubmit",
+    reValidateMode: "onChange",
   });
   const errorFor = (name: string): string | undefined => {
     const clientError = (form.formState.errors as Record<string, { message?: string } | undefined>)[name];
-    return clientError?.message ?? options.serverErrors?.[name];
+    if (clientError?.message) return clientError.message;
+    // The server's verdict stands until the person changes that field.
+    const dirty = (form.formState.dirtyFields as Record<string, unknown>)[name];
+    return dirty ? undefined : options.serverErrors?.[name];
   };
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const target = event.currentTarget;

@@ -16,7 +16,14 @@ const DAY = 24 * 60 * 60 * 1000;
 
 export type AcademyResult =
   | { ok: true; id: string }
-  | { ok: false; fieldErrors: Record<string, string>; issues?: (ScheduleIssue & { sequence: number })[]; needsAcknowledgement?: boolean };
+  | {
+      ok: false;
+      fieldErrors: Record<string, string>;
+      issues?: (ScheduleIssue & { sequence: number })[];
+      needsAcknowledgement?: boolean;
+      /** names of staff the save would take off the academy, awaiting confirmation */
+      removedStaff?: string[];
+    };
 
 /** Who can be picked as staff: programme coordinators and anyone on the staff of some academy. */
 const staffPool = {
@@ -165,12 +172,19 @@ export async function updateAcademy(actorId: string, id: string, input: AcademyU
       name: true,
       description: true,
       preLearningStartsAt: true,
-      enrollments: { where: { role: { in: ["coordinator", "facilitator"] }, status: { not: "withdrawn" } }, select: { userId: true, role: true } },
+      enrollments: {
+        where: { role: { in: ["coordinator", "facilitator"] }, status: { not: "withdrawn" } },
+        select: { userId: true, role: true, user: { select: { displayName: true } } },
+      },
     },
   });
   if (!before) return null;
   const staffError = await checkStaff(input);
   if (staffError) return { ok: false, fieldErrors: staffError };
+  // Taking someone off the staff ends their access to the academy: ask first.
+  const picked = new Set(staffRows(input).map((r) => r.userId));
+  const removed = before.enrollments.filter((e) => !picked.has(e.userId)).map((e) => e.user.displayName);
+  if (removed.length > 0 && input.confirmStaffRemoval !== "yes") return { ok: false, fieldErrors: {}, removedStaff: removed };
   const after = {
     name: input.name,
     description: input.description,
@@ -180,8 +194,9 @@ export async function updateAcademy(actorId: string, id: string, input: AcademyU
     await tx.academy.update({ where: { id }, data: after });
     await syncStaff(tx, id, staffRows(input));
     const { enrollments, ...rest } = before;
+    const staffBefore = enrollments.map((e) => ({ userId: e.userId, role: e.role }));
     await recordAudit(
-      { actorId, action: "academy.update", entityType: "academy", entityId: id, before: { ...rest, staff: enrollments }, after: { ...after, staff: staffRows(input) } },
+      { actorId, action: "academy.update", entityType: "academy", entityId: id, before: { ...rest, staff: staffBefore }, after: { ...after, staff: staffRows(input) } },
       tx,
     );
     // Pre-learning material follows the pre-learning start.

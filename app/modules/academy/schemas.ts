@@ -41,6 +41,8 @@ export const AcademyUpdateSchema = z.object({
   description: optionalText(2000),
   preLearningStartDate: optionalDateField,
   ...staff,
+  /** set when the coordinator confirmed taking people off the staff */
+  confirmStaffRemoval: z.string().optional(),
 });
 
 export const AcademyStatusSchema = z.object({
