@@ -59,7 +59,6 @@ function monthParam(year: number, month: number) {
 export default function CalendarPage() {
   const { year, month, view, regionId, sessions, regions, feedUrl, holidays } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const locale = useLocale();
   const prev = month === 1 ? monthParam(year - 1, 12) : monthParam(year, month - 1);
   const next = month === 12 ? monthParam(year + 1, 1) : monthParam(year, month + 1);
   const keep = (extra: Record<string, string>) => `?${new URLSearchParams({ view, ...(regionId ? { regionId } : {}), ...extra })}`;
@@ -90,23 +89,19 @@ export default function CalendarPage() {
         <Link to={keep({ month: next })}>{t("calendar.next")}</Link>
       </nav>
       {view === "month" ? (
-        <MonthGrid year={year} month={month} sessions={sessions} holidays={holidays} />
+        <>
+          {/* A month grid does not fit a phone: there the same month opens as a list. */}
+          <div className="hidden md:block">
+            <MonthGrid year={year} month={month} sessions={sessions} holidays={holidays} />
+          </div>
+          <div className="md:hidden">
+            {sessions.length === 0 ? <p>{t("dashboard.noUpcomingSessions")}</p> : <SessionListView sessions={sessions} />}
+          </div>
+        </>
       ) : sessions.length === 0 ? (
         <p>{t("dashboard.noUpcomingSessions")}</p>
       ) : (
-        <ul className="flex flex-col divide-y divide-solid-gray-200 rounded-8 border border-solid-gray-200">
-          {sessions.map((s) => (
-            <li key={s.id} className="flex flex-col gap-1 p-3 md:flex-row md:gap-4">
-              <span className="font-bold md:w-72">
-                {formatDate(new Date(s.startsAt), locale)} {formatTime(new Date(s.startsAt))}〜{formatTime(new Date(s.endsAt))}
-              </span>
-              <Link to={`/academies/${s.academy.id}`}>
-                {s.academy.name} {t("session.numbered", { n: s.sequence })} {s.title}
-              </Link>
-              <span className="text-solid-gray-600">{s.venueName || (s.onlineUrl ? t("session.online") : "")}</span>
-            </li>
-          ))}
-        </ul>
+        <SessionListView sessions={sessions} />
       )}
       <section id="feed" aria-labelledby="feed-heading" className="flex flex-col gap-2 rounded-8 border border-solid-gray-200 p-4">
         <h2 id="feed-heading" className="text-std-20B-150">{t("calendar.feedTitle")}</h2>
@@ -128,6 +123,26 @@ export default function CalendarPage() {
         </Form>
       </section>
     </div>
+  );
+}
+
+function SessionListView({ sessions }: { sessions: { id: string; startsAt: string | Date; endsAt: string | Date; sequence: number; title: string; venueName: string; onlineUrl: string; academy: { id: string; name: string } }[] }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <ul className="flex flex-col divide-y divide-solid-gray-200 rounded-8 border border-solid-gray-200">
+      {sessions.map((s) => (
+        <li key={s.id} className="flex flex-col gap-1 p-3 md:flex-row md:gap-4">
+          <span className="font-bold md:w-72">
+            {formatDate(new Date(s.startsAt), locale)} {formatTime(new Date(s.startsAt))}〜{formatTime(new Date(s.endsAt))}
+          </span>
+          <Link to={`/academies/${s.academy.id}`}>
+            {s.academy.name} {t("session.numbered", { n: s.sequence })} {s.title}
+          </Link>
+          <span className="text-solid-gray-600">{s.venueName || (s.onlineUrl ? t("session.online") : "")}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 

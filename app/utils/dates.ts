@@ -1,30 +1,37 @@
-// Dates are stored as UTC instants and always shown in Asia/Tokyo.
-// Fiscal year (年度) runs April to March; era labels use the Japanese calendar.
+import dayjs from "dayjs";
+import utc from "dayjs/plugin/utc";
+import timezone from "dayjs/plugin/timezone";
+import customParseFormat from "dayjs/plugin/customParseFormat";
+import "dayjs/locale/ja";
+import "dayjs/locale/en";
+
+// Dates are stored as UTC instants and always shown in Asia/Tokyo, through dayjs (utc,
+// timezone, the ja locale). Fiscal year (年度) runs April to March; era labels come from Intl's
+// Japanese calendar, which dayjs does not cover.
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+dayjs.extend(customParseFormat);
 
 export const TIME_ZONE = "Asia/Tokyo";
-const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000; // Japan has no daylight saving time
 
 export type AppLocale = "ja" | "en";
 
-const EN_WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const EN_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/** An instant as a dayjs value in Tokyo time. */
+export function inTokyo(date: Date) {
+  return dayjs(date).tz(TIME_ZONE);
+}
 
 /** Calendar parts of an instant as seen in Tokyo. */
 export function tokyoParts(date: Date) {
-  const shifted = new Date(date.getTime() + TOKYO_OFFSET_MS);
-  return {
-    year: shifted.getUTCFullYear(),
-    month: shifted.getUTCMonth() + 1,
-    day: shifted.getUTCDate(),
-    hour: shifted.getUTCHours(),
-    minute: shifted.getUTCMinutes(),
-    weekday: shifted.getUTCDay(),
-  };
+  const d = inTokyo(date);
+  return { year: d.year(), month: d.month() + 1, day: d.date(), hour: d.hour(), minute: d.minute(), weekday: d.day() };
 }
 
 /** The instant of a Tokyo wall-clock time. Month is 1-based. */
 export function fromTokyo(year: number, month: number, day: number, hour = 0, minute = 0): Date {
-  return new Date(Date.UTC(year, month - 1, day, hour, minute) - TOKYO_OFFSET_MS);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return dayjs.tz(`${year}-${pad(month)}-${pad(day)} ${pad(hour)}:${pad(minute)}`, "YYYY-MM-DD HH:mm", TIME_ZONE).toDate();
 }
 
 /** 年度 of an instant: 2026-03-31 (Tokyo) is FY2025, 2026-04-01 is FY2026. */
@@ -65,26 +72,18 @@ export function japaneseEraYear(date: Date): string {
 
 /** "令和元年5月1日" */
 export function formatEraDate(date: Date): string {
-  const { month, day } = tokyoParts(date);
-  return `${japaneseEraYear(date)}${month}月${day}日`;
+  return `${japaneseEraYear(date)}${inTokyo(date).format("M月D日")}`;
 }
 
-/** "2025年9月4日(木)" / "Thu 4 Sep 2025" */
+/** "2025年9月4日(木)" / "Thu 4 Sep 2025" (dayjs's locales, the same on server and browser). */
 export function formatDate(date: Date, locale: AppLocale): string {
-  if (locale === "ja") {
-    const { year, month, day, weekday } = tokyoParts(date);
-    const wd = "日月火水木金土"[weekday];
-    return `${year}年${month}月${day}日(${wd})`;
-  }
-  // Built by hand: ICU versions disagree on English abbreviations ("Sep" vs "Sept").
-  const { year, month, day, weekday } = tokyoParts(date);
-  return `${EN_WEEKDAYS[weekday]} ${day} ${EN_MONTHS[month - 1]} ${year}`;
+  const d = inTokyo(date).locale(locale);
+  return locale === "ja" ? d.format("YYYY年M月D日(dd)") : d.format("ddd D MMM YYYY");
 }
 
 /** "13:30" in Tokyo. */
 export function formatTime(date: Date): string {
-  const { hour, minute } = tokyoParts(date);
-  return `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
+  return inTokyo(date).format("HH:mm");
 }
 
 /** "2025年9月4日(木) 13:30〜17:00" */
@@ -106,8 +105,7 @@ export function fromTokyoInputs(date: string, time = "00:00"): Date {
 
 /** The Tokyo date of an instant as yyyy-mm-dd (for date inputs). */
 export function toTokyoDateInput(date: Date): string {
-  const { year, month, day } = tokyoParts(date);
-  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  return inTokyo(date).format("YYYY-MM-DD");
 }
 
 /** The Tokyo time of an instant as hh:mm (for time inputs). */

@@ -21,7 +21,7 @@ export function headerKey(header: string) {
   return header
     .normalize("NFKC")
     .toLowerCase()
-    .replace(/[\s\u3000()（）［］\[\]「」【】:：*＊※]/g, "");
+    .replace(/[\s\u3000()（）［］[\]「」【】:：*＊※]/g, "");
 }
 
 export type RosterKey = (typeof ROSTER_COLUMNS)[number]["key"];
