@@ -19,6 +19,7 @@ import { readUpload } from "~/utils/upload.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
+import { FileInput } from "~/components/ui/file-input";
 import { SelectField } from "~/components/ui/field";
 import { pageTitle } from "~/utils/meta";
 
@@ -149,7 +150,7 @@ export default function RosterPage() {
         <input type="hidden" name="intent" value="preview" />
         <label htmlFor="roster-file" className="text-std-16B-170">{t("roster.file")}</label>
         <p id="roster-file-hint" className="text-dns-14N-130 text-solid-gray-600">{t("roster.fileHint")}</p>
-        <input id="roster-file" name="file" type="file" required aria-describedby="roster-file-hint" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="min-h-12" />
+        <FileInput id="roster-file" name="file" required aria-describedby="roster-file-hint" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
         <div>
           <Button type="submit" variant="secondary" aria-disabled={navigation.state !== "idle" || undefined}>{t("roster.preview")}</Button>
         </div>

@@ -10,6 +10,7 @@ import { echoForm, parseForm } from "~/utils/forms";
 import { invariantFound } from "~/utils/http.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { ConfirmButton } from "~/components/ui/confirm-button";
+import { DataTable } from "~/components/ui/data-table";
 import { resolveLocale } from "~/utils/locale.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
 import { TeamForm } from "~/components/academy/team-form";
@@ -106,62 +107,35 @@ export default function TeamPage() {
       </header>
       <section aria-labelledby="members-heading" className="flex flex-col gap-3">
         <h2 id="members-heading">{t("team.members")}</h2>
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">{t("team.members")}</caption>
-            <thead>
-              <tr className="border-b-2 border-solid-gray-800">
-                <th scope="col" className="p-2">{t("fields.displayName")}</th>
-                <th scope="col" className="p-2">{t("team.department")}</th>
-                <th scope="col" className="p-2">{t("team.roleLabel")}</th>
-                {canManage ? <th scope="col" className="p-2">{t("invitation.status")}</th> : null}
-                {canManage ? <th scope="col" className="p-2"><span className="sr-only">{t("form.actions")}</span></th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {team.members.map((m) => (
-                <tr key={m.id} className="border-b border-solid-gray-200 align-top">
-                  <th scope="row" className="p-2">
-                    {m.displayName}
-                    {team.leadId === m.userId ? t("format.paren", { text: t("team.lead") }) : ""}
-                    {m.email ? <span className="block text-dns-14N-130 font-normal text-solid-gray-600">{m.email}</span> : null}
-                  </th>
-                  <td className="p-2">{m.department}</td>
-                  <td className="p-2">{t(`team.role.${m.teamRole}`)}</td>
-                  {canManage ? <td className="p-2">{t(`invitation.state.${m.status}`)}</td> : null}
-                  {canManage ? (
-                    <td className="p-2">
-                      <div className="flex flex-wrap gap-2">
-                        {m.status !== "active" ? (
-                          <Form method="post">
-                            <input type="hidden" name="userId" value={m.userId} />
-                            <Button type="submit" size="sm" variant="secondary" name="intent" value="invite" aria-label={t("invitation.sendTo", { name: m.displayName })}>
-                              {m.status === "none" ? t("invitation.send") : t("invitation.resend")}
-                            </Button>
-                          </Form>
-                        ) : null}
-                        {m.status === "invited" ? (
-                          <Form method="post">
-                            <input type="hidden" name="userId" value={m.userId} />
-                            <Button type="submit" size="sm" variant="tertiary" name="intent" value="revoke" aria-label={t("invitation.revokeFor", { name: m.displayName })}>
-                              {t("invitation.revoke")}
-                            </Button>
-                          </Form>
-                        ) : null}
-                        <Form method="post">
-                          <input type="hidden" name="memberId" value={m.id} />
-                          <ConfirmButton size="sm" variant="danger" name="intent" value="removeMember" aria-label={t("team.removeMember", { name: m.displayName })} confirm={t("team.confirmRemove", { name: m.displayName })}>
-                            {t("form.remove")}
-                          </ConfirmButton>
-                        </Form>
-                      </div>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("team.members")}
+          captionHidden
+          cards
+          rows={team.members}
+          rowKey={(m) => m.id}
+          empty={t("team.warning.noMembers")}
+          columns={[
+            {
+              key: "name",
+              header: t("fields.displayName"),
+              cell: (m) => (
+                <>
+                  {m.displayName}
+                  {team.leadId === m.userId ? t("format.paren", { text: t("team.lead") }) : ""}
+                  {m.email ? <span className="block break-all text-dns-14N-130 font-normal text-solid-gray-600">{m.email}</span> : null}
+                </>
+              ),
+            },
+            { key: "department", header: t("team.department"), cell: (m) => m.department },
+            { key: "role", header: t("team.roleLabel"), cell: (m) => t(`team.role.${m.teamRole}`) },
+            ...(canManage
+              ? [
+                  { key: "status", header: t("invitation.status"), cell: (m: Member) => t(`invitation.state.${m.status}`) },
+                  { key: "actions", header: <span className="sr-only">{t("form.actions")}</span>, cell: (m: Member) => <MemberActions member={m} /> },
+                ]
+              : []),
+          ]}
+        />
       </section>
       {canManage ? (
         <>
@@ -182,6 +156,38 @@ export default function TeamPage() {
           </section>
         </>
       ) : null}
+    </div>
+  );
+}
+
+type Member = { id: string; userId: string; displayName: string; status: string | null };
+
+function MemberActions({ member: m }: { member: Member }) {
+  const { t } = useTranslation();
+  return (
+    <div className="flex flex-wrap gap-2">
+      {m.status !== "active" ? (
+        <Form method="post">
+          <input type="hidden" name="userId" value={m.userId} />
+          <Button type="submit" size="sm" variant="secondary" name="intent" value="invite" aria-label={t("invitation.sendTo", { name: m.displayName })}>
+            {m.status === "none" ? t("invitation.send") : t("invitation.resend")}
+          </Button>
+        </Form>
+      ) : null}
+      {m.status === "invited" ? (
+        <Form method="post">
+          <input type="hidden" name="userId" value={m.userId} />
+          <Button type="submit" size="sm" variant="tertiary" name="intent" value="revoke" aria-label={t("invitation.revokeFor", { name: m.displayName })}>
+            {t("invitation.revoke")}
+          </Button>
+        </Form>
+      ) : null}
+      <Form method="post">
+        <input type="hidden" name="memberId" value={m.id} />
+        <ConfirmButton size="sm" variant="danger" name="intent" value="removeMember" aria-label={t("team.removeMember", { name: m.displayName })} confirm={t("team.confirmRemove", { name: m.displayName })}>
+          {t("form.remove")}
+        </ConfirmButton>
+      </Form>
     </div>
   );
 }

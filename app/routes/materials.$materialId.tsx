@@ -11,6 +11,7 @@ import { echoForm, parseForm } from "~/utils/forms";
 import { formatDateTime } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
 import { Button } from "~/components/ui/button";
+import { FileInput } from "~/components/ui/file-input";
 import { Alert } from "~/components/ui/alert";
 import { MaterialMetaFields } from "~/components/material/meta-fields";
 import { formatBytes } from "~/components/material/material-title";
@@ -103,7 +104,7 @@ export default function MaterialAdminPage() {
           <Form method="post" encType="multipart/form-data" className="flex flex-wrap items-end gap-3">
             <div className="flex flex-col gap-1">
               <label htmlFor="new-version" className="text-std-16B-170">{t("material.newVersion")}</label>
-              <input id="new-version" type="file" name="file" accept=".pdf,.pptx,.xlsx,.docx" required />
+              <FileInput id="new-version" name="file" accept=".pdf,.pptx,.xlsx,.docx" required />
             </div>
             <Button type="submit" variant="secondary">{t("material.uploadVersion")}</Button>
           </Form>

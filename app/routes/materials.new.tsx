@@ -9,6 +9,7 @@ import { echoForm, parseForm } from "~/utils/forms";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { TextField } from "~/components/ui/text-field";
 import { Button } from "~/components/ui/button";
+import { FileInput } from "~/components/ui/file-input";
 import { Alert } from "~/components/ui/alert";
 import { MaterialMetaFields } from "~/components/material/meta-fields";
 import { pageTitle } from "~/utils/meta";
@@ -70,7 +71,7 @@ export default function NewMaterialPage() {
           <div className="flex flex-col gap-1">
             <label htmlFor="material-file" className="text-std-16B-170">{t("material.fields.file")}</label>
             <p id="material-file-hint" className="text-dns-14N-130 text-solid-gray-600">{t("material.fileHint", { mb: MAX_MATERIAL_BYTES / 1024 / 1024 })}</p>
-            <input id="material-file" type="file" name="file" accept=".pdf,.pptx,.xlsx,.docx" aria-describedby="material-file-hint" aria-invalid={errors.file ? true : undefined} />
+            <FileInput id="material-file" name="file" accept=".pdf,.pptx,.xlsx,.docx" aria-describedby="material-file-hint" aria-invalid={errors.file ? true : undefined} />
             {errors.file ? <p className="text-dns-16N-130 text-error-2">{t(errors.file)}</p> : null}
           </div>
         ) : (

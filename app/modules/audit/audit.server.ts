@@ -27,21 +27,3 @@ export async function recordAudit(input: AuditInput, tx: Tx = prisma) {
     },
   });
 }
-
-export function listAuditEvents({ take = 100, entityType }: { take?: number; entityType?: string } = {}) {
-  return prisma.auditEvent.findMany({
-    where: entityType ? { entityType } : undefined,
-    orderBy: { createdAt: "desc" },
-    take,
-    select: {
-      id: true,
-      action: true,
-      entityType: true,
-      entityId: true,
-      before: true,
-      after: true,
-      createdAt: true,
-      actor: { select: { displayName: true, email: true } },
-    },
-  });
-}

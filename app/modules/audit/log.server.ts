@@ -1,0 +1,213 @@
+import { prisma, type Prisma } from "~/utils/db.server";
+import { fromTokyoInputs } from "~/utils/dates";
+
+// The audit log as people read it: names instead of ids, the change as fields that moved,
+// filters by who, what, academy and date, and sign-ins on their own tab.
+
+export const AUDIT_PAGE_SIZE = 50;
+export const AUDIT_SUBJECTS = ["academy", "session", "stage", "team", "roster", "invitation", "material", "region", "calendar", "enrollment"] as const;
+
+export interface AuditFilter {
+  who: string;
+  what: string;
+  academyId: string;
+  from: string;
+  to: string;
+  page: number;
+}
+
+export function parseAuditFilter(params: URLSearchParams): AuditFilter {
+  const date = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : "");
+  const what = params.get("what") ?? "";
+  return {
+    who: (params.get("who") ?? "").trim().slice(0, 100),
+    what: (AUDIT_SUBJECTS as readonly string[]).includes(what) ? what : "",
+    academyId: (params.get("academyId") ?? "").slice(0, 64),
+    from: date(params.get("from")),
+    to: date(params.get("to")),
+    page: Math.min(Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1), 10_000),
+  };
+}
+
+/** Ids whose events belong to an academy: the academy, its sessions and its teams. */
+async function academyEntityIds(academyId: string) {
+  const [sessions, teams] = await Promise.all([
+    prisma.workshopSession.findMany({ where: { academyId }, select: { id: true } }),
+    prisma.team.findMany({ where: { academyId }, select: { id: true } }),
+  ]);
+  return [academyId, ...sessions.map((s) => s.id), ...teams.map((t) => t.id)];
+}
+
+async function whereFor(filter: AuditFilter): Promise<Prisma.AuditEventWhereInput> {
+  const and: Prisma.AuditEventWhereInput[] = [{ action: { not: { startsWith: "auth." } } }];
+  if (filter.who) and.push({ actor: { OR: [{ displayName: { contains: filter.who } }, { email: { contains: filter.who.toLowerCase() } }] } });
+  if (filter.what) and.push({ action: { startsWith: `${filter.what}.` } });
+  if (filter.academyId) and.push({ entityId: { in: await academyEntityIds(filter.academyId) } });
+  if (filter.from) and.push({ createdAt: { gte: fromTokyoInputs(filter.from) } });
+  if (filter.to) and.push({ createdAt: { lt: new Date(fromTokyoInputs(filter.to).getTime() + 86400_000) } });
+  return { AND: and };
+}
+
+const eventSelect = {
+  id: true,
+  action: true,
+  entityType: true,
+  entityId: true,
+  before: true,
+  after: true,
+  createdAt: true,
+  actor: { select: { displayName: true, email: true } },
+} as const;
+
+type RawEvent = Prisma.AuditEventGetPayload<{ select: typeof eventSelect }>;
+
+/** Names of the entities a page of events is about: one query per kind of entity. */
+async function entityNames(events: RawEvent[]) {
+  const ids = (type: string) => [...new Set(events.filter((e) => e.entityType === type && e.entityId).map((e) => e.entityId))];
+  const [academies, sessions, teams, users, regions, materials] = await Promise.all([
+    prisma.academy.findMany({ where: { id: { in: ids("academy") } }, select: { id: true, name: true } }),
+    prisma.workshopSession.findMany({ where: { id: { in: ids("session") } }, select: { id: true, sequence: true, academy: { select: { name: true } } } }),
+    prisma.team.findMany({ where: { id: { in: ids("team") } }, select: { id: true, name: true } }),
+    prisma.user.findMany({ where: { id: { in: ids("user") } }, select: { id: true, displayName: true } }),
+    prisma.region.findMany({ where: { id: { in: ids("region") } }, select: { id: true, name: true } }),
+    prisma.material.findMany({ where: { id: { in: ids("material") } }, select: { id: true, title: true } }),
+  ]);
+  const names = new Map<string, { name: string; sequence?: number }>();
+  for (const a of academies) names.set(a.id, { name: a.name });
+  for (const s of sessions) names.set(s.id, { name: s.academy.name, sequence: s.sequence });
+  for (const t of teams) names.set(t.id, { name: t.name });
+  for (const u of users) names.set(u.id, { name: u.displayName });
+  for (const r of regions) names.set(r.id, { name: r.name });
+  for (const m of materials) names.set(m.id, { name: m.title });
+  return names;
+}
+
+/** Fields shown in a change; ids and bookkeeping stay out (people's ids become names). */
+const HIDDEN_FIELDS = new Set(["id", "createdAt", "updatedAt", "academyId", "regionId", "materialId", "stageId", "versionId", "sha256", "tokenHash", "sessionId"]);
+const PERSON_FIELDS = new Set(["userId", "leadId", "facilitatorIds", "coordinatorIds"]);
+type People = Map<string, string>;
+
+export interface FieldChange {
+  field: string;
+  before: string | null;
+  after: string | null;
+}
+
+function display(value: unknown, people: People, field = ""): string | null {
+  if (value === null || value === undefined || value === "") return null;
+  if (PERSON_FIELDS.has(field)) {
+    const ids = Array.isArray(value) ? value : [value];
+    return ids.map((id) => people.get(String(id)) ?? "—").join(", ") || null;
+  }
+  if (Array.isArray(value)) return value.map((v) => display(v, people) ?? "").filter(Boolean).join(", ") || null;
+  if (typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    // A staff entry { userId, role } reads as "佐藤 健一 (facilitator)".
+    if (typeof record.userId === "string") {
+      const name = people.get(record.userId) ?? "—";
+      return typeof record.role === "string" ? `${name} (@role:${record.role})` : name;
+    }
+    return Object.entries(record)
+      .filter(([k]) => !HIDDEN_FIELDS.has(k))
+      .map(([k, v]) => `${k}: ${display(v, people, k) ?? "—"}`)
+      .join(" / ");
+  }
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return `@date:${value}`;
+  return String(value);
+}
+
+function parse(json: string | null): Record<string, unknown> | null {
+  if (!json) return null;
+  try {
+    const value: unknown = JSON.parse(json);
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : { value };
+  } catch {
+    return { value: json };
+  }
+}
+
+/** The fields that changed (or, for a creation, were set), in a stable order. */
+export function describeChange(before: string | null, after: string | null, people: People = new Map()): FieldChange[] {
+  const b = parse(before) ?? {};
+  const a = parse(after) ?? {};
+  const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((f) => !HIDDEN_FIELDS.has(f));
+  return fields
+    .map((field) => ({ field, before: display(b[field], people, field), after: display(a[field], people, field) }))
+    .filter((c) => c.before !== c.after);
+}
+
+/** Every person id a page of changes mentions, resolved to names in one query. */
+async function peopleIn(events: RawEvent[]): Promise<People> {
+  const ids = new Set<string>();
+  const visit = (value: unknown, field = "") => {
+    if (PERSON_FIELDS.has(field)) for (const id of Array.isArray(value) ? value : [value]) if (typeof id === "string") ids.add(id);
+    if (Array.isArray(value)) value.forEach((v) => visit(v));
+    else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) visit(v, k);
+  };
+  for (const e of events) {
+    visit(parse(e.before));
+    visit(parse(e.after));
+  }
+  if (ids.size === 0) return new Map();
+  const users = await prisma.user.findMany({ where: { id: { in: [...ids].slice(0, 500) } }, select: { id: true, displayName: true } });
+  return new Map(users.map((u) => [u.id, u.displayName]));
+}
+
+export async function listAuditLog(filter: AuditFilter) {
+  const where = await whereFor(filter);
+  const [total, rows] = await Promise.all([
+    prisma.auditEvent.count({ where }),
+    prisma.auditEvent.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (filter.page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+      select: eventSelect,
+    }),
+  ]);
+  const [names, people] = await Promise.all([entityNames(rows), peopleIn(rows)]);
+  return {
+    total,
+    pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+    events: rows.map((e) => ({
+      id: e.id,
+      action: e.action,
+      entityType: e.entityType,
+      entity: names.get(e.entityId) ?? null,
+      actor: e.actor,
+      createdAt: e.createdAt,
+      changes: describeChange(e.before, e.after, people),
+    })),
+  };
+}
+
+/** Sign-in attempts, failed ones included, newest first. */
+export async function listSignIns(filter: AuditFilter) {
+  const where: Prisma.LoginAttemptWhereInput = {
+    ...(filter.who ? { email: { contains: filter.who.toLowerCase() } } : {}),
+    ...(filter.from || filter.to
+      ? {
+          createdAt: {
+            ...(filter.from ? { gte: fromTokyoInputs(filter.from) } : {}),
+            ...(filter.to ? { lt: new Date(fromTokyoInputs(filter.to).getTime() + 86400_000) } : {}),
+          },
+        }
+      : {}),
+  };
+  const [total, attempts] = await Promise.all([
+    prisma.loginAttempt.count({ where }),
+    prisma.loginAttempt.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (filter.page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+      select: { id: true, email: true, ipAddress: true, succeeded: true, createdAt: true },
+    }),
+  ]);
+  return { total, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), attempts };
+}
+
+/** Academies to filter by (newest fiscal year first). */
+export function academyOptions() {
+  return prisma.academy.findMany({ orderBy: [{ fiscalYear: "desc" }, { name: "asc" }], select: { id: true, name: true, fiscalYear: true } });
+}
