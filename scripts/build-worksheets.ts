@@ -16,7 +16,11 @@ const border: Partial<ExcelJS.Borders> = {
   right: { style: "thin" },
 };
 
+/** The header row of each sheet's table, repeated on every printed page. */
+const headerRows = new Map<ExcelJS.Worksheet, number>();
+
 function table(sheet: ExcelJS.Worksheet, startRow: number, headers: { label: string; width: number }[], rows: number) {
+  if (!headerRows.has(sheet)) headerRows.set(sheet, startRow);
   const header = sheet.getRow(startRow);
   headers.forEach((h, i) => {
     const cell = header.getCell(i + 1);
@@ -163,6 +167,36 @@ function kpt(wb: ExcelJS.Workbook) {
   );
 }
 
+function columnLetter(n: number) {
+  let s = "";
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * Print like a municipal form: A4, landscape when the table is wide, one page wide (rows run
+ * on), a print area around what is filled in, the table header repeated on every page.
+ */
+function printSetup(sheet: ExcelJS.Worksheet) {
+  const columns = Math.max(1, sheet.actualColumnCount);
+  const rows = Math.max(1, sheet.rowCount);
+  const width = Array.from({ length: columns }, (_, i) => sheet.getColumn(i + 1).width ?? 10).reduce((a, b) => a + b, 0);
+  const header = headerRows.get(sheet);
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    paperSize: 9, // A4
+    orientation: width > 95 ? "landscape" : "portrait",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    printArea: `A1:${columnLetter(columns)}${rows}`,
+    ...(header ? { printTitlesRow: `${header}:${header}` } : {}),
+  };
+  sheet.headerFooter = { oddFooter: "&P / &N" };
+}
+
 const builders: Record<string, (wb: ExcelJS.Workbook) => void> = {
   "worksheet-problem-definition": problemDefinition,
   "worksheet-data-use": dataUse,
@@ -179,6 +213,7 @@ for (const entry of catalogue) {
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;
   build(wb);
+  wb.worksheets.forEach(printSetup);
   await wb.xlsx.writeFile(path.join(DIR, entry.file));
   process.stdout.write(`wrote materials/worksheets/${entry.file}\n`);
 }
