@@ -4,8 +4,8 @@ import { DEMO, expectAccessible, signIn, useBrowser } from "./browser";
 
 const browser = useBrowser();
 
-describe("materials released session by session", () => {
-  it("participant sees nothing before release, then session 1; downloads a worksheet; pre-learning progress and download log", async () => {
+describe("materials released stage by stage", () => {
+  it("participant sees nothing before release, then the first stages; downloads a worksheet; pre-learning progress and download log", async () => {
     // The coordinator puts a new participant into the recruiting 福岡市圏域 academy (sessions two months away).
     const coordinator = await browser.newPage();
     await signIn(coordinator, DEMO.coordinator);
@@ -23,6 +23,7 @@ describe("materials released session by session", () => {
     await coordinator.getByLabel("メールアドレス").fill("tokunaga@example.lg.jp");
     await coordinator.getByLabel("所属部署").fill("こども未来局");
     await coordinator.getByRole("button", { name: "追加して招待する" }).click();
+    await coordinator.getByText("德永 陽子さんをチームに追加し、招待メールを送りました。").waitFor();
     await coordinator.getByRole("rowheader", { name: /德永 陽子/ }).waitFor();
 
     await coordinator.goto("/outbox");
@@ -39,19 +40,23 @@ describe("materials released session by session", () => {
     await participant.goto(`${academyUrl}/materials`);
     await participant.getByText("公開されている教材はまだありません").waitFor();
 
-    // The coordinator releases pre-learning and session 1 now.
+    // The coordinator releases the pre-learning and problem-definition stages now, one action each
+    // (asked to confirm first).
     await coordinator.goto(`${academyUrl}/materials`);
-    const yesterday = new Date(Date.now() - 86400_000).toISOString().slice(0, 10);
-    for (const title of ["事前学習テキスト：データに基づく政策づくりの基本", "第1回 課題の設定・整理（参加者用テキスト）", "課題設定シート", "第1回 課題の設定・整理（講師用ガイド）"]) {
-      const item = coordinator.locator("li", { has: coordinator.getByRole("heading", { name: title, exact: true }) });
-      await item.getByLabel("公開日").fill(yesterday);
-      await item.getByRole("button", { name: "公開設定を保存" }).click();
-      await coordinator.waitForLoadState("networkidle");
+    for (const [stage, count] of [["事前学習", 2], ["課題の設定", 3]] as const) {
+      const section = coordinator.locator("section", { has: coordinator.getByRole("heading", { level: 2, name: new RegExp(`^${stage}`) }) });
+      await section.getByRole("button", { name: `未公開の${count}件を今すぐ公開` }).click();
+      await section.getByRole("button", { name: "はい、実行する" }).click();
+      await coordinator.getByText(`${count}件の教材を公開しました。`).waitFor();
     }
     const guideHref = await coordinator.getByRole("link", { name: "第1回 課題の設定・整理（講師用ガイド）" }).getAttribute("href");
+    // Session 2's handout still waits for its time, 7 days before session 2.
+    const session2 = coordinator.locator("li", { has: coordinator.getByRole("heading", { name: "第2回 データの収集・加工（参加者用テキスト）" }) });
+    expect(await session2.getByText("未公開").count()).toBe(1);
+    expect(await session2.textContent()).toContain("回の7日前");
 
     await participant.goto(`${academyUrl}/materials`);
-    await participant.getByRole("heading", { name: "第1回", exact: true }).waitFor();
+    await participant.getByRole("heading", { level: 2, name: /^課題の設定/ }).waitFor();
     expect(await participant.getByRole("link", { name: "第1回 課題の設定・整理（参加者用テキスト）" }).count()).toBe(1);
     expect(await participant.getByRole("link", { name: /講師用ガイド/ }).count()).toBe(0);
     expect(await participant.getByRole("link", { name: /第2回/ }).count()).toBe(0);
@@ -80,10 +85,11 @@ describe("materials released session by session", () => {
     const row = facilitator.getByRole("row", { name: /福岡 子育て支援チーム/ });
     expect(await row.textContent()).toContain("1 / 1名");
 
-    // The coordinator sees the download in the log.
+    // The coordinator sees the download in the log: who took which version, and the counts.
     await coordinator.goto(`${academyUrl}/materials/log`);
     const entry = coordinator.getByRole("row", { name: /德永 陽子.*課題設定シート/ });
-    expect(await entry.count()).toBe(1);
-    expect(await coordinator.getByRole("row", { name: /課題設定シート/ }).first().textContent()).toMatch(/課題設定シート/);
+    expect(await entry.getByRole("cell").allTextContents()).toEqual([expect.any(String), "德永 陽子", "課題設定シート", "第1版", "ダウンロード"]);
+    const counts = coordinator.getByRole("table", { name: "教材ごとの件数" }).getByRole("row", { name: /課題設定シート/ });
+    expect(await counts.getByRole("cell").allTextContents()).toEqual(["0", "1"]);
   });
 });

@@ -66,8 +66,9 @@ describe("a coordinator plans an academy end to end", () => {
 
     // 3. Assign 佐藤 健一, then try to put session 1 on his busy afternoon: blocked.
     await page.getByRole("link", { name: "アカデミーの編集" }).click();
-    await page.getByRole("checkbox", { name: "佐藤 健一" }).check();
+    await page.getByRole("group", { name: "講師" }).getByRole("checkbox", { name: "佐藤 健一" }).check();
     await page.getByRole("button", { name: "保存する" }).click();
+    await page.getByText("アカデミーを保存しました。").waitFor();
     await page.getByRole("link", { name: "第1回を編集" }).click();
     await page.getByLabel("日付").fill(busyDate);
     await page.getByRole("checkbox", { name: "佐藤 健一" }).check();

@@ -1,11 +1,11 @@
 import { prisma, type Prisma } from "~/utils/db.server";
 import { fromTokyoInputs } from "~/utils/dates";
+import { AUDIT_SUBJECTS, type FieldChange } from "./subjects";
 
 // The audit log as people read it: names instead of ids, the change as fields that moved,
 // filters by who, what, academy and date, and sign-ins on their own tab.
 
 export const AUDIT_PAGE_SIZE = 50;
-export const AUDIT_SUBJECTS = ["academy", "session", "stage", "team", "roster", "invitation", "material", "region", "calendar", "enrollment"] as const;
 
 export interface AuditFilter {
   who: string;
@@ -87,11 +87,6 @@ const HIDDEN_FIELDS = new Set(["id", "createdAt", "updatedAt", "academyId", "reg
 const PERSON_FIELDS = new Set(["userId", "leadId", "facilitatorIds", "coordinatorIds"]);
 type People = Map<string, string>;
 
-export interface FieldChange {
-  field: string;
-  before: string | null;
-  after: string | null;
-}
 
 function display(value: unknown, people: People, field = ""): string | null {
   if (value === null || value === undefined || value === "") return null;
