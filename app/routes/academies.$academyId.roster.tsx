@@ -291,7 +291,7 @@ function ColumnMappingStep({ mapping }: { mapping: Extract<ActionData, { step: "
         {mapping.headers.map((h, i) => (
           <input key={i} type="hidden" name="header" value={h} />
         ))}
-        <div className="grid gap-3 md:grid-cols-2">
+        <div className="grid grid-cols-1 gap-3 md:grid-cols-2">
           {ROSTER_COLUMNS.map((column) => (
             <SelectField
               key={column.key}

@@ -199,7 +199,7 @@ function AddMemberForm({ actionData }: { actionData?: { fieldErrors: Record<stri
     serverErrors: actionData?.fieldErrors,
   });
   return (
-    <Form method="post" noValidate onSubmit={onSubmit} className="grid max-w-3xl gap-4 md:grid-cols-2">
+    <Form method="post" noValidate onSubmit={onSubmit} className="grid grid-cols-1 max-w-3xl gap-4 md:grid-cols-2">
       <input type="hidden" name="intent" value="addMember" />
       <TextField label={t("fields.displayName")} required error={errorFor("displayName")} {...register("displayName")} />
       <TextField label={t("fields.email")} type="email" required error={errorFor("email")} {...register("email")} />

@@ -50,7 +50,7 @@ export default function AcademiesPage() {
           </Link>
         ) : null}
       </div>
-      <Form method="get" className="grid gap-4 rounded-8 bg-solid-gray-50 p-4 md:grid-cols-5 md:items-end">
+      <Form method="get" className="grid grid-cols-1 gap-4 rounded-8 bg-solid-gray-50 p-4 md:grid-cols-5 md:items-end">
         <SelectField label={t("academy.fiscalYear")} name="fiscalYear" defaultValue={filter.fiscalYear ?? ""}>
           <option value="">{t("filter.all")}</option>
           {fiscalYears.map((fy) => (

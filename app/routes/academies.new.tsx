@@ -120,7 +120,7 @@ export default function NewAcademyPage() {
           <legend className="px-2 text-std-16B-170">{t("academy.scheduleDefaults")}</legend>
           <p className="text-dns-14N-130 text-solid-gray-600">{t("academy.scheduleDefaultsHint")}</p>
           <TextField label={t("academy.firstSessionDate")} type="date" required error={errorFor("firstSessionDate")} {...register("firstSessionDate")} />
-          <div className="grid gap-4 md:grid-cols-3">
+          <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
             <TextField label={t("session.startTime")} type="time" required error={errorFor("startTime")} {...register("startTime")} />
             <TextField label={t("session.endTime")} type="time" required error={errorFor("endTime")} {...register("endTime")} />
             <TextField label={t("academy.intervalDays")} type="number" min={1} max={60} required error={errorFor("intervalDays")} {...register("intervalDays")} />

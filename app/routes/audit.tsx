@@ -75,7 +75,7 @@ export default function AuditPage() {
           ))}
         </ul>
       </nav>
-      <Form method="get" className="grid items-end gap-3 rounded-8 bg-solid-gray-50 p-4 md:grid-cols-3">
+      <Form method="get" className="grid grid-cols-1 items-end gap-3 rounded-8 bg-solid-gray-50 p-4 md:grid-cols-3">
         <input type="hidden" name="tab" value={tab} />
         <TextField label={tab === "signins" ? t("audit.filter.email") : t("audit.filter.who")} name="who" defaultValue={filter.who} />
         {tab === "changes" ? (

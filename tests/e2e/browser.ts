@@ -22,7 +22,7 @@ export function useBrowser() {
     await browser?.close();
   });
   return {
-    async newPage(locale = "ja-JP", options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+    async newPage(locale = "ja-JP", options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {}): Promise<Page> {
       const context = await browser.newContext({ baseURL: BASE_URL, locale, ...options });
       return context.newPage();
     },
@@ -35,7 +35,8 @@ export async function signIn(page: Page, who: { email: string; password: string 
   await page.getByLabel("パスワード", { exact: true }).fill(who.password);
   await page.getByRole("button", { name: "ログイン" }).click();
   await page.waitForURL("**/dashboard");
-  await page.getByRole("button", { name: "ログアウト" }).waitFor();
+  // On a phone the sign-out button sits in the folded menu: wait for it to exist, not to show.
+  await page.getByRole("button", { name: "ログアウト", includeHidden: true }).first().waitFor({ state: "attached" });
 }
 
 

@@ -6,7 +6,9 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium.mjs";
 
 const [baseUrl, email, password, outDir, ...paths] = process.argv.slice(2);
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "ja-JP" });
+// SHOT_WIDTH=390 for a phone.
+const width = Number(process.env.SHOT_WIDTH ?? 1280);
+const page = await browser.newPage({ viewport: { width, height: width < 768 ? 844 : 900 }, locale: process.env.SHOT_LOCALE ?? "ja-JP" });
 if (email && email !== "-") {
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel(/メールアドレス|E-mail/).fill(email);

@@ -51,7 +51,7 @@ export function SessionForm({ defaults, facilitatorIds, facilitators, actionData
         ))}
       </SelectField>
       <TextField label={t("session.title")} error={errorFor("title")} {...register("title")} />
-      <div className="grid gap-4 md:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
         <TextField label={t("session.date")} type="date" required error={errorFor("date")} {...register("date")} />
         <TextField label={t("session.startTime")} type="time" required error={errorFor("startTime")} {...register("startTime")} />
         <TextField label={t("session.endTime")} type="time" required error={errorFor("endTime")} {...register("endTime")} />

@@ -67,7 +67,7 @@ export function StageList({
               {canManage ? (
                 <details open={Boolean(errors)}>
                   <summary className="cursor-pointer text-dns-16B-130 text-blue-1000 underline">{t("stage.editNamed", { name: name(stage) })}</summary>
-                  <Form method="post" className="mt-3 grid gap-3 md:grid-cols-3">
+                  <Form method="post" className="mt-3 grid grid-cols-1 gap-3 md:grid-cols-3">
                     <input type="hidden" name="intent" value="saveStage" />
                     <input type="hidden" name="stageId" value={stage.id} />
                     <TextField
@@ -107,7 +107,7 @@ export function StageList({
       {canManage ? (
         <details open={actionData?.stageId === ""}>
           <summary className="cursor-pointer text-dns-16B-130 text-blue-1000 underline">{t("stage.add")}</summary>
-          <Form method="post" className="mt-3 grid gap-3 md:grid-cols-3">
+          <Form method="post" className="mt-3 grid grid-cols-1 gap-3 md:grid-cols-3">
             <input type="hidden" name="intent" value="addStage" />
             <input type="hidden" name="stageId" value="" />
             <TextField

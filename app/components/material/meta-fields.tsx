@@ -12,7 +12,7 @@ export function MaterialMetaFields({ values, errors }: { values: Record<string, 
       <TextField label={t("material.fields.titleEn")} name="titleEn" defaultValue={values.titleEn ?? ""} error={errors.titleEn} />
       <TextareaField label={t("material.fields.summary")} name="summary" rows={2} defaultValue={values.summary ?? ""} error={errors.summary} />
       <TextareaField label={t("material.fields.summaryEn")} name="summaryEn" rows={2} defaultValue={values.summaryEn ?? ""} error={errors.summaryEn} />
-      <div className="grid gap-4 md:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <SelectField label={t("material.fields.stage")} name="stage" required defaultValue={values.stage ?? "session1"} error={errors.stage}>
           {MATERIAL_STAGES.map((s) => (
             <option key={s} value={s}>{t(`material.stage.${s}`)}</option>

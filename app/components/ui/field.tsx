@@ -50,7 +50,7 @@ function describedBy(id: string, hint?: string, error?: string) {
 }
 
 const control =
-  "min-h-12 rounded-8 border border-solid-gray-600 bg-white px-4 text-std-16N-170 aria-invalid:border-2 aria-invalid:border-error-2";
+  "min-h-12 min-w-0 max-w-full rounded-8 border border-solid-gray-600 bg-white px-4 text-std-16N-170 aria-invalid:border-2 aria-invalid:border-error-2";
 
 export interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
   label: string;

@@ -25,7 +25,7 @@ export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function T
           required={required}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}
-          className="min-h-12 rounded-8 border border-solid-gray-600 bg-white px-4 text-std-16N-170 aria-invalid:border-2 aria-invalid:border-error-2"
+          className="min-h-12 min-w-0 max-w-full rounded-8 border border-solid-gray-600 bg-white px-4 text-std-16N-170 aria-invalid:border-2 aria-invalid:border-error-2"
           {...props}
         />
       </FieldShell>
