@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { academySessions, toIcs } from "~/modules/calendar/calendar.server";
-import { icsResponse, sessionLabel } from "~/modules/calendar/labels.server";
+import { sessionLabel } from "~/modules/calendar/labels.server";
+import { icsResponse } from "~/utils/ics-response.server";
 import { resolveLocale } from "~/utils/locale.server";
 
 /** iCal export of one academy's sessions, for anyone who may see the academy. */

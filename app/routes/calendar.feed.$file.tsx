@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { personalSessions, toIcs, userByCalendarToken } from "~/modules/calendar/calendar.server";
-import { icsResponse, sessionLabel } from "~/modules/calendar/labels.server";
+import { sessionLabel } from "~/modules/calendar/labels.server";
+import { icsResponse } from "~/utils/ics-response.server";
 import { isLocale, serverT } from "~/utils/i18n";
 import { notFound } from "~/utils/http.server";
 

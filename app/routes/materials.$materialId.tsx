@@ -6,7 +6,8 @@ import { getCatalogueMaterial, materialOrigin } from "~/modules/material/catalog
 import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantFound } from "~/utils/http.server";
 import { MaterialMetaSchema, MAX_MATERIAL_BYTES } from "~/modules/material/schemas";
-import { acceptFile, addVersion, discard, receiveUpload, setVersionRetired, updateMeta } from "~/modules/material/upload.server";
+import { acceptFile, addVersion, setVersionRetired, updateMeta } from "~/modules/material/upload.server";
+import { discard, receiveUpload } from "~/utils/upload.server";
 import { echoForm, parseForm } from "~/utils/forms";
 import { formatDateTime } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";

@@ -7,13 +7,3 @@ export function sessionLabel(locale: AppLocale) {
   const t = serverT(locale);
   return (s: CalendarSession) => [s.academy.name, t("session.numbered", { n: s.sequence }), s.title].filter(Boolean).join(" ");
 }
-
-export function icsResponse(body: string, fileName: string) {
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/calendar; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${fileName}"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
-}
