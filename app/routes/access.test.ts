@@ -22,10 +22,12 @@ describe("who may see what", () => {
     expect((await caught(auditLoader(args("/audit", cookie)))).status).toBe(403);
   });
 
-  it("lets a coordinator read the outbox", async () => {
+  it("lets a programme coordinator read the outbox", async () => {
     const user = await createUser("coordinator");
+    await prisma.mailMessage.create({ data: { to: "someone@example.lg.jp", subject: "【データアカデミー】ご招待", text: "…", transport: "outbox" } });
     const res = await caught(outboxLoader(args("/outbox", await sessionCookieFor(user.id))));
     expect(res.status).toBe(200);
+    expect(JSON.stringify(res.data)).toContain("someone@example.lg.jp");
   });
 
   it("shows a facilitator only the academies assigned to them", async () => {

@@ -228,7 +228,10 @@ describe("editing a session", () => {
     await createTeam(academy.id, "T", [participant.id]);
     const load = async (userId: string) =>
       caught(editSessionLoader({ request: getRequest("/", { cookie: await sessionCookieFor(userId) }), params: { academyId: academy.id, sessionId: academy.sessions[0]!.id }, context }));
-    expect((await load(mine.id)).status).toBe(200);
+    const own = await load(mine.id);
+    expect(own.status).toBe(200);
+    expect(own.data.session.id).toBe(academy.sessions[0]!.id);
+    expect(own.data.facilitators.map((f: { id: string }) => f.id)).toContain(mine.id);
     expect((await load(otherFacilitator.id)).status).toBe(404);
     expect((await load(participant.id)).status).toBe(403);
   });
@@ -258,7 +261,9 @@ describe("teams and regions by the wrong people", () => {
     const cookie = await sessionCookieFor(me.id);
     const { loader: teamLoader, action: teamAction } = await import("./academies.$academyId.teams.$teamId");
     const { loader: regionLoader } = await import("./regions.$regionId");
-    expect((await caught(teamLoader({ request: getRequest("/", { cookie }), params: { academyId: academy.id, teamId: mine.id }, context }))).status).toBe(200);
+    const own = await caught(teamLoader({ request: getRequest("/", { cookie }), params: { academyId: academy.id, teamId: mine.id }, context }));
+    expect(own.data.team.name).toBe("A");
+    expect(own.data.canManage).toBe(false);
     expect((await caught(teamLoader({ request: getRequest("/", { cookie }), params: { academyId: academy.id, teamId: theirs.id }, context }))).status).toBe(404);
     const add = await caught(
       teamAction({

@@ -25,9 +25,13 @@ describe("signing in", () => {
     expect(await page.getByLabel("メールアドレス").inputValue()).toBe(DEMO.coordinator.email);
   });
 
-  it("explains empty fields before anything is sent", async () => {
+  it("explains empty fields before anything is sent, but not while someone only tabs through", async () => {
     const page = await browser.newPage();
     await page.goto("/login");
+    await page.getByLabel("メールアドレス").focus();
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    expect(await page.getByText("入力してください。").count()).toBe(0);
     await page.getByRole("button", { name: "ログイン" }).click();
     const errors = page.getByText("入力してください。");
     await errors.first().waitFor();

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { DEMO, expectAccessible, signIn, useBrowser } from "./browser";
+import { DEMO, expectAccessible, hydrated, signIn, useBrowser } from "./browser";
 
 const browser = useBrowser();
 
@@ -43,11 +43,13 @@ describe("materials released stage by stage", () => {
     // The coordinator releases the pre-learning and problem-definition stages now, one action each
     // (asked to confirm first).
     await coordinator.goto(`${academyUrl}/materials`);
+    await hydrated(coordinator);
     for (const [stage, count] of [["事前学習", 2], ["課題の設定", 3]] as const) {
       const section = coordinator.locator("section", { has: coordinator.getByRole("heading", { level: 2, name: new RegExp(`^${stage}`) }) });
       await section.getByRole("button", { name: `未公開の${count}件を今すぐ公開` }).click();
       await section.getByRole("button", { name: "はい、実行する" }).click();
       await coordinator.getByText(`${count}件の教材を公開しました。`).waitFor();
+      await hydrated(coordinator);
     }
     const guideHref = await coordinator.getByRole("link", { name: "第1回 課題の設定・整理（講師用ガイド）" }).getAttribute("href");
     // Session 2's handout still waits for its time, 7 days before session 2.
