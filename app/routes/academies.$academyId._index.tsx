@@ -77,6 +77,7 @@ export default function AcademyPage() {
   const locale = useLocale();
   const facilitators = academy.enrollments.filter((s) => s.role === "facilitator");
   const coordinators = academy.enrollments.filter((s) => s.role === "coordinator");
+  const observers = academy.enrollments.filter((s) => s.role === "observer");
   const firstSession = academy.sessions[0];
   return (
     <div className="flex flex-col gap-8">
@@ -110,6 +111,12 @@ export default function AcademyPage() {
           <dd>{facilitators.map((s) => s.user.displayName).join(t("format.list")) || "—"}</dd>
           <dt className="font-bold">{t("academy.coordinators")}</dt>
           <dd>{coordinators.map((s) => s.user.displayName).join(t("format.list")) || "—"}</dd>
+          {observers.length > 0 ? (
+            <>
+              <dt className="font-bold">{t("academy.observers")}</dt>
+              <dd>{observers.map((s) => s.user.displayName).join(t("format.list"))}</dd>
+            </>
+          ) : null}
           <dt className="font-bold">{t("academy.preLearning")}</dt>
           <dd>
             {academy.preLearningStartsAt && firstSession

@@ -102,6 +102,22 @@ describe("staff and status changes", () => {
     expect(page.status).toBe(404);
   });
 
+  it("adds a new local facilitator by e-mail, invites them, and refuses someone already in a team here", async () => {
+    const { coordinator, member, academy, cookie } = await setup();
+    const add = async (fields: Record<string, string>) =>
+      caught(editAcademyAction({ request: formRequest("/", { intent: "addStaff", ...fields }, { cookie: await cookie(coordinator.id) }), params: { academyId: academy.id }, context }));
+    const res = await add({ displayName: "小林 由美", email: "kobayashi@example.lg.jp", role: "facilitator" });
+    expect(res.status).toBe(302);
+    const person = await prisma.user.findUniqueOrThrow({ where: { email: "kobayashi@example.lg.jp" }, include: { enrollments: true } });
+    expect(person.enrollments).toEqual([expect.objectContaining({ academyId: academy.id, role: "facilitator", status: "invited" })]);
+    expect((await prisma.mailMessage.findFirstOrThrow({ where: { to: "kobayashi@example.lg.jp" } })).text).toContain("講師");
+    const refused = await add({ displayName: member.displayName, email: member.email, role: "observer" });
+    expect(refused.status).toBe(400);
+    expect(refused.data.fieldErrors.email).toBe("academy.validation.participantHere");
+    expect(refused.data.values.email).toBe(member.email);
+    expect((await prisma.enrollment.findUniqueOrThrow({ where: { academyId_userId: { academyId: academy.id, userId: member.id } } })).role).toBe("participant");
+  });
+
   it("refuses a status change to a facilitator", async () => {
     const { facilitator, academy, cookie } = await setup();
     const res = await caught(academyAction({ request: formRequest("/", { intent: "status", status: "recruiting" }, { cookie: await cookie(facilitator.id) }), params: { academyId: academy.id }, context }));

@@ -68,6 +68,7 @@ const CASES: { name: string; action: Action; params: (w: World) => Record<string
   { name: "delete a session", action: academyAction, params: (w) => ({ academyId: w.academy.id }), fields: (w) => ({ intent: "deleteSession", sessionId: w.session.id }), facilitator: 403 },
   { name: "edit a stage", action: academyAction, params: (w) => ({ academyId: w.academy.id }), fields: (w) => ({ intent: "saveStage", stageId: w.stage.id, title: "改名" }), facilitator: 403 },
   { name: "edit the academy", action: editAcademyAction, params: (w) => ({ academyId: w.academy.id }), fields: () => ({ name: "乗っ取り" }), facilitator: 403 },
+  { name: "add staff by e-mail", action: editAcademyAction, params: (w) => ({ academyId: w.academy.id }), fields: () => ({ intent: "addStaff", displayName: "x", email: "x@example.jp", role: "coordinator" }), facilitator: 403 },
   { name: "release a stage now", action: academyMaterialsAction, params: (w) => ({ academyId: w.academy.id }), fields: (w) => ({ intent: "releaseStage", stageId: w.stage.id }), facilitator: 403 },
   { name: "change a release", action: academyMaterialsAction, params: (w) => ({ academyId: w.academy.id }), fields: (w) => ({ intent: "release", materialId: w.material.id, stageId: w.stage.id, mode: "relative", offsetDays: "-1" }), facilitator: 403 },
   { name: "detach a material", action: academyMaterialsAction, params: (w) => ({ academyId: w.academy.id }), fields: (w) => ({ intent: "detach", materialId: w.material.id }), facilitator: 403 },

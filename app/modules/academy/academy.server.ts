@@ -4,8 +4,9 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import type { SessionUser } from "~/utils/session.server";
 import { academyRowSelect, academyScope } from "./scope.server";
 import { canTransition } from "./status";
-import { fail } from "~/utils/result";
-import type { AcademyCreateInput, AcademyFilter, AcademyUpdateInput } from "./schemas";
+import { fail, fieldFailure } from "~/utils/result";
+import type { AcademyCreateInput, AcademyFilter, AcademyUpdateInput, StaffInviteInput } from "./schemas";
+import { findOrCreatePerson } from "~/modules/team/team.server";
 import { checkDoubleBooking, checkNotInPast, checkSessionTiming, hasErrors, redactForeignAcademies, type ScheduleIssue } from "~/modules/schedule/rules";
 import { overlappingSessions, type ScheduleViewer } from "~/modules/schedule/session.server";
 import { attachCurriculum, recomputeReleases } from "~/modules/material/release.server";
@@ -251,7 +252,7 @@ export function getAcademy(user: SessionUser, id: string) {
       preLearningStartsAt: true,
       region: { select: { id: true, name: true, members: { select: { municipality: { select: { code: true, name: true } } } } } },
       enrollments: {
-        where: { role: { in: ["coordinator", "facilitator"] }, status: { not: "withdrawn" } },
+        where: { role: { in: ["coordinator", "facilitator", "observer"] }, status: { not: "withdrawn" } },
         orderBy: { user: { kana: "asc" } },
         select: { role: true, user: { select: { id: true, displayName: true } } },
       },
@@ -279,4 +280,31 @@ export function getAcademy(user: SessionUser, id: string) {
 export async function listFiscalYears() {
   const rows = await prisma.academy.findMany({ distinct: ["fiscalYear"], select: { fiscalYear: true }, orderBy: { fiscalYear: "desc" } });
   return rows.map((r) => r.fiscalYear);
+}
+
+/**
+ * Put someone on the academy's staff by e-mail (a new local facilitator, an observer from the
+ * prefecture): their account is created if needed, their enrollment set to the role. Someone
+ * already in a team of this academy stays a participant here.
+ */
+export async function addStaffByEmail(actorId: string, academyId: string, input: StaffInviteInput) {
+  return prisma.$transaction(async (tx) => {
+    const person = await findOrCreatePerson(tx, { email: input.email, displayName: input.displayName, department: "" });
+    const existing = await tx.enrollment.findUnique({
+      where: { academyId_userId: { academyId, userId: person.id } },
+      select: { id: true, role: true, status: true, _count: { select: { teamMemberships: true } } },
+    });
+    if (existing && existing.status !== "withdrawn" && existing._count.teamMemberships > 0 && existing.role === "participant") {
+      return fieldFailure("email", "academy.validation.participantHere");
+    }
+    if (existing && existing.status !== "withdrawn" && existing.role === input.role) return fieldFailure("email", "academy.validation.alreadyStaff");
+    const status = person.hasPassword ? "active" : "invited";
+    if (existing) await tx.enrollment.update({ where: { id: existing.id }, data: { role: input.role, status } });
+    else {
+      const profile = await tx.user.findUniqueOrThrow({ where: { id: person.id }, select: { municipalityCode: true, department: true } });
+      await tx.enrollment.create({ data: { academyId, userId: person.id, role: input.role, status, ...profile } });
+    }
+    await recordAudit({ actorId, action: "academy.staff_add", entityType: "academy", entityId: academyId, after: { userId: person.id, role: input.role } }, tx);
+    return { ok: true as const, userId: person.id };
+  });
 }

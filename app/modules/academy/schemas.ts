@@ -9,6 +9,7 @@ import {
   timeField,
 } from "~/utils/form-fields";
 import { ACADEMY_STATUSES } from "./status";
+import { emailField } from "~/modules/account/schemas";
 
 const staff = {
   facilitatorIds: idList,
@@ -59,3 +60,12 @@ export const AcademyFilterSchema = z.object({
 export type AcademyCreateInput = z.output<typeof AcademyCreateSchema>;
 export type AcademyUpdateInput = z.output<typeof AcademyUpdateSchema>;
 export type AcademyFilter = z.output<typeof AcademyFilterSchema>;
+
+/** Someone not yet on the staff pool, added to this academy's staff by e-mail. */
+export const STAFF_ROLES = ["facilitator", "coordinator", "observer"] as const;
+export const StaffInviteSchema = z.object({
+  displayName: requiredText(100),
+  email: emailField,
+  role: z.enum(STAFF_ROLES, { error: "academy.validation.staffRole" }),
+});
+export type StaffInviteInput = z.output<typeof StaffInviteSchema>;
