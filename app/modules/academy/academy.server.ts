@@ -4,7 +4,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import type { SessionUser } from "~/utils/session.server";
 import { academyRowSelect, academyScope } from "./scope.server";
 import { canTransition } from "./status";
-import { fail, fieldFailure } from "~/utils/result";
+import { fail, fieldFailure, type Result } from "~/utils/result";
 import type { AcademyCreateInput, AcademyFilter, AcademyUpdateInput, StaffInviteInput } from "./schemas";
 import { findOrCreatePerson } from "~/modules/team/team.server";
 import { checkDoubleBooking, checkNotInPast, checkSessionTiming, hasErrors, redactForeignAcademies, type ScheduleIssue } from "~/modules/schedule/rules";
@@ -15,16 +15,15 @@ import { createDefaultStages } from "~/modules/stage/stage.server";
 export const DEFAULT_SESSION_COUNT = 4;
 const DAY = 24 * 60 * 60 * 1000;
 
-export type AcademyResult =
-  | { ok: true; id: string }
-  | {
-      ok: false;
-      fieldErrors: Record<string, string>;
-      issues?: (ScheduleIssue & { sequence: number })[];
-      needsAcknowledgement?: boolean;
-      /** names of staff the save would take off the academy, awaiting confirmation */
-      removedStaff?: string[];
-    };
+export type AcademyResult = Result<
+  { id: string },
+  {
+    issues?: (ScheduleIssue & { sequence: number })[];
+    needsAcknowledgement?: boolean;
+    /** names of staff the save would take off the academy, awaiting confirmation */
+    removedStaff?: string[];
+  }
+>;
 
 /** Who can be picked as staff: programme coordinators and anyone on the staff of some academy. */
 const staffPool = {
@@ -91,22 +90,22 @@ async function syncStaff(tx: Prisma.TransactionClient, academyId: string, rows: 
  */
 export async function createAcademy(actorId: string, input: AcademyCreateInput, viewer: ScheduleViewer, now = new Date()): Promise<AcademyResult> {
   const region = await prisma.region.findUnique({ where: { id: input.regionId }, select: { id: true, archivedAt: true } });
-  if (!region || region.archivedAt) return { ok: false, fieldErrors: { regionId: "academy.validation.region" } };
+  if (!region || region.archivedAt) return fieldFailure("regionId", "academy.validation.region");
   const duplicate = await prisma.academy.findUnique({
     where: { regionId_fiscalYear: { regionId: input.regionId, fiscalYear: input.fiscalYear } },
     select: { id: true },
   });
-  if (duplicate) return { ok: false, fieldErrors: { fiscalYear: "academy.validation.duplicate" } };
+  if (duplicate) return fieldFailure("fiscalYear", "academy.validation.duplicate");
   const staffError = await checkStaff(input);
-  if (staffError) return { ok: false, fieldErrors: staffError };
+  if (staffError) return fail("academy.validation.staff", staffError);
 
   const firstStart = fromTokyoInputs(input.firstSessionDate, input.startTime);
   const firstEnd = fromTokyoInputs(input.firstSessionDate, input.endTime);
   // The generated sessions pass the same rules as a session saved by hand (decision 0005):
   // errors block; warnings (a holiday, a weekend, a date already past) block the first save.
   const issues = await defaultScheduleIssues(input, firstStart, firstEnd, viewer, now);
-  if (hasErrors(issues)) return { ok: false, fieldErrors: { firstSessionDate: "academy.validation.doubleBooked" }, issues };
-  if (issues.length > 0 && input.acknowledgeWarnings !== "yes") return { ok: false, fieldErrors: {}, issues, needsAcknowledgement: true };
+  if (hasErrors(issues)) return { ...fieldFailure("firstSessionDate", "academy.validation.doubleBooked"), issues };
+  if (issues.length > 0 && input.acknowledgeWarnings !== "yes") return { ...fail("schedule.checkWarnings"), issues, needsAcknowledgement: true };
   const academy = await prisma.$transaction(async (tx) => {
     const created = await tx.academy.create({
       data: {
@@ -181,11 +180,11 @@ export async function updateAcademy(actorId: string, id: string, input: AcademyU
   });
   if (!before) return null;
   const staffError = await checkStaff(input);
-  if (staffError) return { ok: false, fieldErrors: staffError };
+  if (staffError) return fail("academy.validation.staff", staffError);
   // Taking someone off the staff ends their access to the academy: ask first.
   const picked = new Set(staffRows(input).map((r) => r.userId));
   const removed = before.enrollments.filter((e) => !picked.has(e.userId)).map((e) => e.user.displayName);
-  if (removed.length > 0 && input.confirmStaffRemoval !== "yes") return { ok: false, fieldErrors: {}, removedStaff: removed };
+  if (removed.length > 0 && input.confirmStaffRemoval !== "yes") return { ...fail("academy.confirmStaffRemoval"), removedStaff: removed };
   const after = {
     name: input.name,
     description: input.description,

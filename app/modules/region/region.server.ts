@@ -2,10 +2,9 @@ import { prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { parseLgCode } from "~/modules/municipality/lg-code";
 import type { RegionInput } from "./schemas";
+import { fieldFailure, type Result } from "~/utils/result";
 
-export type RegionResult =
-  | { ok: true; id: string }
-  | { ok: false; fieldErrors: Record<string, string>; params?: Record<string, string | number> };
+export type RegionResult = Result<{ id: string }, { params?: Record<string, string | number> }>;
 
 /** Checks every code (check digit, existence) and returns the normalised 6-digit codes or a message. */
 async function resolveMembers(codes: string[]) {
@@ -42,7 +41,7 @@ function regionData(input: RegionInput, codes: string[]) {
 
 export async function createRegion(actorId: string, input: RegionInput): Promise<RegionResult> {
   const members = await resolveMembers(input.municipalityCodes);
-  if (!members.ok) return { ok: false, fieldErrors: { municipalityCodes: members.error }, params: members.params };
+  if (!members.ok) return { ...fieldFailure("municipalityCodes", members.error), params: members.params };
   const region = await prisma.$transaction(async (tx) => {
     const created = await tx.region.create({
       data: regionData(input, members.codes),
@@ -58,7 +57,7 @@ export async function updateRegion(actorId: string, id: string, input: RegionInp
   const before = await prisma.region.findUnique({ where: { id }, include: { members: true } });
   if (!before) return null;
   const members = await resolveMembers(input.municipalityCodes);
-  if (!members.ok) return { ok: false, fieldErrors: { municipalityCodes: members.error }, params: members.params };
+  if (!members.ok) return { ...fieldFailure("municipalityCodes", members.error), params: members.params };
   await prisma.$transaction(async (tx) => {
     await tx.regionMunicipality.deleteMany({ where: { regionId: id } });
     const after = await tx.region.update({

@@ -14,6 +14,7 @@ import {
   type SessionTiming,
 } from "./rules";
 import type { SessionInput } from "./schemas";
+import { fail, fieldFailure, type Result } from "~/utils/result";
 import { recomputeReleases } from "~/modules/material/release.server";
 
 interface Draft {
@@ -120,9 +121,7 @@ function toDraft(sequence: number, input: SessionInput): Draft & { data: Record<
   };
 }
 
-export type SaveSessionResult =
-  | { ok: true; id: string; issues: ScheduleIssue[] }
-  | { ok: false; issues: ScheduleIssue[]; needsAcknowledgement: boolean; fieldErrors?: Record<string, string> };
+export type SaveSessionResult = Result<{ id: string; issues: ScheduleIssue[] }, { issues: ScheduleIssue[]; needsAcknowledgement: boolean }>;
 
 async function checkFacilitators(academyId: string, ids: string[]) {
   if (ids.length === 0) return true;
@@ -143,15 +142,15 @@ export interface ScheduleViewer {
 
 async function decide(academyId: string, draft: Draft, input: SessionInput, viewer: ScheduleViewer, excludeId?: string, isNew = false) {
   if (!(await checkFacilitators(academyId, draft.facilitatorIds))) {
-    return { ok: false as const, issues: [], needsAcknowledgement: false, fieldErrors: { facilitatorIds: "schedule.validation.facilitator" } };
+    return { ...fieldFailure("facilitatorIds", "schedule.validation.facilitator"), issues: [], needsAcknowledgement: false };
   }
   const issues = redactForeignAcademies(
     [...(await evaluateSession(academyId, draft, excludeId)), ...(isNew ? checkNotInPast(draft, new Date()) : [])],
     (id) => viewer.canSee(id),
   );
-  if (hasErrors(issues)) return { ok: false as const, issues, needsAcknowledgement: false };
+  if (hasErrors(issues)) return { ...fail("schedule.blocked"), issues, needsAcknowledgement: false };
   if (issues.length > 0 && input.acknowledgeWarnings !== "yes") {
-    return { ok: false as const, issues, needsAcknowledgement: true };
+    return { ...fail("schedule.checkWarnings"), issues, needsAcknowledgement: true };
   }
   return { ok: true as const, issues };
 }
