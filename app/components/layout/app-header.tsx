@@ -40,7 +40,7 @@ export function AppHeader({ user, locale }: { user: HeaderUser | null; locale: A
   }, [location.pathname]);
   const items = NAV.filter((item) => !item.permission || userHasPermission(user, item.permission));
   const links = (
-    <ul className="flex flex-col gap-1 md:flex-row md:flex-wrap md:gap-4">
+    <ul className="flex flex-col gap-1 md:flex-row md:flex-wrap md:gap-x-1">
       {items.map((item) => (
         <li key={item.to}>
           <NavLink
@@ -85,7 +85,7 @@ export function AppHeader({ user, locale }: { user: HeaderUser | null; locale: A
   );
   return (
     <header className="no-print border-b border-solid-gray-200 bg-white">
-      <div className="mx-auto flex max-w-6xl items-center gap-x-6 gap-y-2 px-4 py-3">
+      <div className="mx-auto flex max-w-6xl items-center gap-x-4 gap-y-2 px-4 py-3">
         <a href={user ? "/dashboard" : "/login"} className="text-std-20B-150 text-solid-gray-900 no-underline">
           {t("app.name")}
         </a>

@@ -47,6 +47,8 @@ describe("reading the CP932 roster Excel writes", () => {
     });
     expect(result.total).toBe(9);
     expect(result.rows.map((r) => r.line)).toEqual([2, 3, 4, 8, 10]);
+    // The clash names the other row and the name written there.
+    expect(result.errors.find((e) => e.line === 9)?.params).toMatchObject({ line: expect.any(Number), other: expect.any(String) });
   });
 });
 
