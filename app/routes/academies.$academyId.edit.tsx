@@ -7,6 +7,7 @@ import { addStaffByEmail, getAcademy, staffCandidates, updateAcademy } from "~/m
 import { sendInvitation } from "~/modules/account/invitation.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { SelectField } from "~/components/ui/field";
+import { AcknowledgeBox } from "~/components/ui/acknowledge-box";
 import { echoForm, parseForm } from "~/utils/forms";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantFound } from "~/utils/http.server";
@@ -75,13 +76,9 @@ export default function EditAcademyPage() {
           errorFor={errorFor}
         />
         {academyForm?.removedStaff.length ? (
-          <div role="alert" className="flex flex-col gap-2 rounded-8 border-2 border-warning-yellow-2 bg-yellow-50 p-4">
+          <AcknowledgeBox alert name="confirmStaffRemoval" label={t("academy.confirmStaffRemovalCheck")}>
             <p className="font-bold">{t("academy.confirmStaffRemoval", { names: academyForm.removedStaff.join(t("format.list")) })}</p>
-            <label className="flex items-center gap-2">
-              <input type="checkbox" name="confirmStaffRemoval" value="yes" className="size-5" />
-              {t("academy.confirmStaffRemovalCheck")}
-            </label>
-          </div>
+          </AcknowledgeBox>
         ) : null}
         <div>
           <Button type="submit">{t("form.save")}</Button>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/utils/session.server";
 import { canSeeAcademy } from "~/modules/academy/scope.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { AcknowledgeBox } from "~/components/ui/acknowledge-box";
 import { AcademyCreateSchema } from "~/modules/academy/schemas";
 import { createAcademy, staffCandidates } from "~/modules/academy/academy.server";
 import { listRegions } from "~/modules/region/region.server";
@@ -133,17 +134,13 @@ export default function NewAcademyPage() {
           errorFor={errorFor}
         />
         {actionData?.needsAcknowledgement ? (
-          <div className="flex flex-col gap-2 rounded-8 border-2 border-warning-yellow-2 bg-yellow-50 p-4">
+          <AcknowledgeBox name="acknowledgeWarnings" label={t("schedule.acknowledge")}>
             <ul className="flex flex-col gap-1">
               {actionData.issues.map((issue, i) => (
                 <li key={i}>{t("session.numbered", { n: issue.sequence })}: {t(`schedule.issue.${issue.code}`, issue.params)}</li>
               ))}
             </ul>
-            <label className="flex items-center gap-2">
-              <input type="checkbox" name="acknowledgeWarnings" value="yes" className="size-5" />
-              {t("schedule.acknowledge")}
-            </label>
-          </div>
+          </AcknowledgeBox>
         ) : null}
         <div>
           <Button type="submit">{t("academy.create")}</Button>

@@ -7,6 +7,7 @@ import { Alert } from "~/components/ui/alert";
 import { SessionSchema, SESSION_KINDS } from "~/modules/schedule/schemas";
 import type { ScheduleIssue } from "~/modules/schedule/rules";
 import { useValidatedForm } from "~/utils/use-validated-form";
+import { AcknowledgeBox } from "~/components/ui/acknowledge-box";
 import { ScheduleIssues } from "./schedule-issues";
 
 export interface SessionFormActionData {
@@ -69,15 +70,13 @@ export function SessionForm({ defaults, facilitatorIds, facilitators, actionData
         error={errorFor("facilitatorIds")}
       />
       <TextareaField label={t("session.agenda")} rows={5} error={errorFor("agenda")} {...register("agenda")} />
-      {issues.length > 0 ? (
+      {issues.length > 0 && actionData?.needsAcknowledgement ? (
+        <AcknowledgeBox name="acknowledgeWarnings" label={t("schedule.acknowledge")}>
+          <ScheduleIssues issues={issues} />
+        </AcknowledgeBox>
+      ) : issues.length > 0 ? (
         <div className="flex flex-col gap-2 rounded-8 bg-yellow-50 p-3">
           <ScheduleIssues issues={issues} />
-          {actionData?.needsAcknowledgement ? (
-            <label className="flex items-center gap-2">
-              <input type="checkbox" name="acknowledgeWarnings" value="yes" className="size-5" />
-              {t("schedule.acknowledge")}
-            </label>
-          ) : null}
         </div>
       ) : null}
       <div>
