@@ -1,0 +1,87 @@
+import Database from "better-sqlite3";
+import { describe, expect, it, vi } from "vitest";
+
+// Each main page sends the same number of SQL statements whatever the amount of data: a page
+// whose count grows with the data has an N+1 or a per-row query. Measured on national-seed data
+// at two sizes (4 and 16 academies); the figures at full scale come from `npm run bench`.
+vi.hoisted(() => {
+  process.env.DAM_COUNT_SQL = "1";
+});
+
+const { prisma, sqlStatementCount } = await import("~/utils/db.server");
+const { syncCatalogue } = await import("~/modules/material/catalogue-sync.server");
+const { rotateCalendarToken } = await import("~/modules/calendar/calendar.server");
+const { BENCH_ACCOUNTS, seedNational } = await import("../../prisma/seed/national");
+const { fiscalYearOf } = await import("~/utils/dates");
+const { caught, context, getRequest, sessionCookieFor } = await import("../../tests/support/requests");
+
+const routes = {
+  dashboard: await import("./dashboard"),
+  academies: await import("./academies._index"),
+  academy: await import("./academies.$academyId._index"),
+  materials: await import("./academies.$academyId.materials._index"),
+  team: await import("./academies.$academyId.teams.$teamId"),
+  audit: await import("./audit"),
+  calendar: await import("./calendar._index"),
+  feed: await import("./calendar.feed.$file"),
+};
+
+async function wipe() {
+  await prisma.$transaction([
+    prisma.auditEvent.deleteMany(),
+    prisma.loginAttempt.deleteMany(),
+    prisma.academy.deleteMany(),
+    prisma.material.deleteMany(),
+    prisma.region.deleteMany(),
+    prisma.user.deleteMany(),
+  ]);
+}
+
+async function measure(scale: number) {
+  await wipe();
+  await syncCatalogue(prisma);
+  const db = new Database(process.env.DATABASE_URL!.replace(/^file:/, ""));
+  seedNational(db, { scale, currentFiscalYear: fiscalYearOf(new Date()), passwordHash: "not-used" });
+  db.close();
+  const user = (email: string) => prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+  const [coordinator, facilitator, participant] = await Promise.all([user(BENCH_ACCOUNTS.coordinator), user(BENCH_ACCOUNTS.facilitator), user(BENCH_ACCOUNTS.participant)]);
+  const team = await prisma.team.findFirstOrThrow({ where: { members: { some: { enrollment: { userId: participant.id } } } }, select: { id: true, academyId: true } });
+  const cookies = { coordinator: await sessionCookieFor(coordinator.id), facilitator: await sessionCookieFor(facilitator.id), participant: await sessionCookieFor(participant.id) };
+  const token = await rotateCalendarToken(participant.id);
+  const a = { academyId: team.academyId };
+  const pages: [string, keyof typeof cookies | null, keyof typeof routes, Record<string, string>, string][] = [
+    ["coordinator dashboard", "coordinator", "dashboard", {}, "/dashboard"],
+    ["facilitator dashboard", "facilitator", "dashboard", {}, "/dashboard"],
+    ["participant dashboard", "participant", "dashboard", {}, "/dashboard"],
+    ["academies", "coordinator", "academies", {}, "/academies"],
+    ["academy page", "coordinator", "academy", a, "/academies/x"],
+    ["academy page (facilitator)", "facilitator", "academy", a, "/academies/x"],
+    ["academy materials", "coordinator", "materials", a, "/academies/x/materials"],
+    ["academy materials (participant)", "participant", "materials", a, "/academies/x/materials"],
+    ["team page", "participant", "team", { ...a, teamId: team.id }, "/academies/x/teams/y"],
+    ["audit log", "coordinator", "audit", {}, "/audit"],
+    ["calendar", "coordinator", "calendar", {}, "/calendar"],
+    ["personal iCal feed", null, "feed", { file: `${token}.ics` }, "/calendar/feed/x.ics"],
+  ];
+  const counts: Record<string, number> = {};
+  // The first round warms what a running server has warm (the role → permission map).
+  for (const round of [1, 2]) {
+    for (const [name, who, route, params, url] of pages) {
+      const before = sqlStatementCount();
+      const res = await caught(routes[route].loader({ request: getRequest(url, who ? { cookie: cookies[who] } : {}), params, context }));
+      expect(res.status, name).toBe(200);
+      if (round === 2) counts[name] = sqlStatementCount() - before;
+    }
+  }
+  return counts;
+}
+
+describe("query budget", () => {
+  it("every main page sends as many statements for 16 academies as for 4", async () => {
+    const small = await measure(0.01);
+    const large = await measure(0.04);
+    process.stdout.write(`SQL statements per page: ${JSON.stringify(small)}\n`);
+    expect(large).toEqual(small);
+    expect(await prisma.academy.count()).toBe(16);
+  }, 120_000);
+});
