@@ -28,6 +28,10 @@ app.use((req, res, next) => {
   );
   next();
 });
+// The benchmark reads how many SQL statements the app has sent (counting is on only then).
+if (process.env.DAM_COUNT_SQL === "1") {
+  app.get("/__bench/sql", (_req, res) => res.json({ statements: globalThis.__damSqlStatements ?? 0 }));
+}
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
 app.all(

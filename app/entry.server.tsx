@@ -5,6 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { startBackgroundJobs } from "~/modules/jobs/jobs.server";
+import "~/utils/i18n.server";
 
 // Remix's default Node entry, plus the background jobs (pre-learning reminders) that start
 // once when the server bundle loads.

@@ -1,5 +1,6 @@
-import { Link, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useFetcher, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { findVisibleMaterial, recordAccess } from "~/modules/material/release.server";
@@ -13,10 +14,9 @@ import { pageTitle } from "~/utils/meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId);
-  const { user, academy } = context;
+  const { academy } = context;
   const versionId = new URL(request.url).searchParams.get("version");
   const found = invariantFound(await findVisibleMaterial(context, params.materialId ?? "", versionId));
-  if (found.material.kind === "markdown") await recordAccess(user.id, academy.id, found.version.id, "view");
   const { body, ...version } = found.version;
   return {
     academy,
@@ -30,8 +30,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/**
+ * The page reports that it was read (a GET never writes): the browser posts this once the
+ * text is on screen; the reading log and the "updated since you read it" marks rely on it.
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const context = await requireAcademyContext(request, params.academyId);
+  const form = await request.formData();
+  const found = invariantFound(await findVisibleMaterial(context, params.materialId ?? "", String(form.get("versionId") ?? "") || null));
+  if (found.material.kind !== "markdown") return data({ ok: false }, { status: 400 });
+  await recordAccess(context.user.id, context.academy.id, found.version.id, "view");
+  return { ok: true };
+}
+
 export default function MaterialPage() {
   const { academy, material, version, isCurrent, currentNumber, html, versions, staff } = useLoaderData<typeof loader>();
+  const viewed = useFetcher();
+  const submitView = viewed.submit;
+  useEffect(() => {
+    if (html) submitView({ versionId: version.id }, { method: "post" });
+  }, [html, version.id, submitView]);
   const [params] = useSearchParams();
   const print = params.get("print") === "1";
   const { t } = useTranslation();

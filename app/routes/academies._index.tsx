@@ -14,19 +14,22 @@ import { Button } from "~/components/ui/button";
 import { formatDate, formatFiscalYear } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
 import { pageTitle } from "~/utils/meta";
+import { Pagination } from "~/components/ui/pagination";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const everyAcademy = userHasPermission(user, "read:academy:any");
   const filter = AcademyFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [academies, fiscalYears, regions, prefectures] = await Promise.all([
-    listAcademies(user, filter),
+  const [list, fiscalYears, regions, prefectures] = await Promise.all([
+    listAcademies(user, filter, filter.page ?? 1),
     listFiscalYears(),
     everyAcademy ? listRegions({ includeArchived: true }) : [],
     everyAcademy ? listPrefectures() : [],
   ]);
   return {
-    academies,
+    academies: list.academies,
+    total: list.total,
+    pages: list.pages,
     filter,
     fiscalYears,
     regions: regions.map((r) => ({ id: r.id, name: r.name })),
@@ -36,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AcademiesPage() {
-  const { academies, filter, fiscalYears, regions, prefectures, canManage } = useLoaderData<typeof loader>();
+  const { academies, total, pages, filter, fiscalYears, regions, prefectures, canManage } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
   const maxSessions = Math.max(4, ...academies.map((a) => a.sessions.length));
@@ -77,7 +80,7 @@ export default function AcademiesPage() {
         </SelectField>
         <Button type="submit" variant="secondary">{t("filter.apply")}</Button>
       </Form>
-      <p role="status">{t("academy.count", { count: academies.length })}</p>
+      <p role="status">{t("academy.count", { count: total })}</p>
       <div className="overflow-x-auto">
         <table className="w-full border-collapse text-left">
           <caption className="sr-only">{t("academy.listTitle")}</caption>
@@ -119,6 +122,11 @@ export default function AcademiesPage() {
           </tbody>
         </table>
       </div>
+      <Pagination
+        page={filter.page ?? 1}
+        pages={pages}
+        href={(page) => `?${new URLSearchParams(Object.entries({ ...filter, page }).flatMap(([k, v]) => (v === undefined || v === "" ? [] : [[k, String(v)]])))}`}
+      />
     </div>
   );
 }

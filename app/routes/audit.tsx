@@ -2,9 +2,9 @@ import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/utils/session.server";
-import { academyOptions, listAuditLog, listSignIns, parseAuditFilter } from "~/modules/audit/log.server";
+import { listAuditLog, listSignIns, parseAuditFilter } from "~/modules/audit/log.server";
 import { AUDIT_SUBJECTS, type FieldChange } from "~/modules/audit/subjects";
-import { formatDateTime, formatFiscalYear } from "~/utils/dates";
+import { formatDateTime } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
 import { pageTitle } from "~/utils/meta";
 import { DataTable } from "~/components/ui/data-table";
@@ -18,9 +18,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const tab = params.get("tab") === "signins" ? "signins" : "changes";
   const filter = parseAuditFilter(params);
-  if (tab === "signins") return { tab, filter, academies: [], log: null, signIns: await listSignIns(filter) } as const;
-  const [log, academies] = await Promise.all([listAuditLog(filter), academyOptions()]);
-  return { tab, filter, academies, log, signIns: null } as const;
+  if (tab === "signins") return { tab, filter, log: null, signIns: await listSignIns(filter) } as const;
+  return { tab, filter, log: await listAuditLog(filter), signIns: null } as const;
 }
 
 function ChangeList({ changes }: { changes: FieldChange[] }) {
@@ -49,7 +48,7 @@ function ChangeList({ changes }: { changes: FieldChange[] }) {
 }
 
 export default function AuditPage() {
-  const { tab, filter, academies, log, signIns } = useLoaderData<typeof loader>();
+  const { tab, filter, log, signIns } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
   const query = (extra: Record<string, string | number>) => {
@@ -86,12 +85,7 @@ export default function AuditPage() {
                 <option key={s} value={s}>{t(`audit.subject.${s}`)}</option>
               ))}
             </SelectField>
-            <SelectField label={t("audit.filter.academy")} name="academyId" defaultValue={filter.academyId}>
-              <option value="">{t("audit.filter.all")}</option>
-              {academies.map((a) => (
-                <option key={a.id} value={a.id}>{formatFiscalYear(a.fiscalYear, locale)} {a.name}</option>
-              ))}
-            </SelectField>
+            <TextField label={t("audit.filter.academy")} hint={t("audit.filter.academyHint")} name="academy" defaultValue={filter.academy} />
           </>
         ) : null}
         <TextField label={t("audit.filter.from")} type="date" name="from" defaultValue={filter.from} />

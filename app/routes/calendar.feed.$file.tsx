@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { personalSessions, toIcs, userByCalendarToken } from "~/modules/calendar/calendar.server";
 import { sessionLabel } from "~/modules/calendar/labels.server";
 import { icsResponse } from "~/utils/ics-response.server";
-import { isLocale, serverT } from "~/utils/i18n";
+import { isLocale } from "~/utils/i18n";
+import { serverT } from "~/utils/i18n.server";
 import { notFound } from "~/utils/http.server";
 
 /**

@@ -10,7 +10,7 @@ import { preLearningProgress, sendDueReminders, downloadLog } from "~/modules/ma
 import { enroll } from "../../tests/support/factories";
 
 const filesDir = () => path.join(process.env.DATA_DIR!, "files");
-import { loader as viewLoader } from "./academies.$academyId.materials.$materialId._index";
+import { loader as viewLoader, action as viewedAction } from "./academies.$academyId.materials.$materialId._index";
 import { loader as downloadLoader } from "./academies.$academyId.materials.$materialId.download";
 import { loader as listLoader, action as listAction } from "./academies.$academyId.materials._index";
 import { action as newMaterialAction } from "./materials.new";
@@ -90,6 +90,11 @@ describe("what a participant may see", () => {
     const { academy, material, cookie } = await setup(3);
     const handout = await material("session1-participant");
     const first = await view(cookie, academy.id, handout.id);
+    // Opening the page writes nothing; the page then reports that it was read.
+    expect(await prisma.materialAccess.count()).toBe(0);
+    const read = await caught(viewedAction({ request: formRequest("/", { versionId: first.data.version.id }, { cookie }), params: { academyId: academy.id, materialId: handout.id }, context }));
+    expect(read.data).toEqual({ ok: true });
+    expect(await prisma.materialAccess.count()).toBe(1);
     const file = await prisma.storedFile.create({ data: { sha256: "a".repeat(64), size: 10, mimeType: "text/markdown", storageKey: `aa/${"a".repeat(64)}` } });
     await prisma.materialVersion.create({ data: { materialId: handout.id, number: 2, storedFileId: file.id, body: "# 改訂版", fileName: "a.md" } });
     const list = await caught(listLoader({ request: getRequest("/", { cookie }), params: { academyId: academy.id }, context }));

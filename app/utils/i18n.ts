@@ -1,6 +1,4 @@
 import i18next, { type i18n as I18n } from "i18next";
-import ja from "~/locales/ja/common.json";
-import en from "~/locales/en/common.json";
 import type { AppLocale } from "./dates";
 
 export const LOCALES: readonly AppLocale[] = ["ja", "en"];
@@ -10,18 +8,29 @@ export function isLocale(value: unknown): value is AppLocale {
   return value === "ja" || value === "en";
 }
 
+type Catalogue = Record<string, unknown>;
+
+// The catalogues this process holds. The server registers both (i18n.server.ts); the browser
+// registers only the page's language before hydrating (entry.client.tsx), so no page ships the
+// other language's strings.
+const catalogues: Partial<Record<AppLocale, Catalogue>> = {};
+
+export function registerCatalogue(locale: AppLocale, catalogue: Catalogue) {
+  catalogues[locale] = catalogue;
+}
+
 /**
- * A fresh instance per render / per request: one shared instance would leak one
- * request's language into another's on the server. Resources are bundled, so init is
- * synchronous.
+ * A fresh instance per render / per request: one shared instance would leak one request's
+ * language into another's on the server. Resources are in memory, so init is synchronous.
  */
 export function createI18n(locale: AppLocale): I18n {
   const instance = i18next.createInstance();
+  const resources = Object.fromEntries(Object.entries(catalogues).map(([lng, catalogue]) => [lng, { common: catalogue }]));
   void instance.init({
     lng: locale,
     fallbackLng: DEFAULT_LOCALE,
     supportedLngs: LOCALES as AppLocale[],
-    resources: { ja: { common: ja }, en: { common: en } },
+    resources,
     defaultNS: "common",
     interpolation: { escapeValue: false },
     initAsync: false,
@@ -30,9 +39,4 @@ export function createI18n(locale: AppLocale): I18n {
     showSupportNotice: false,
   });
   return instance;
-}
-
-/** A translator for server-side text (mail). */
-export function serverT(locale: AppLocale) {
-  return createI18n(locale).t;
 }

@@ -2,7 +2,8 @@ import { createCookie, redirect } from "@remix-run/node";
 import { prisma } from "./db.server";
 import { env } from "./env.server";
 import { forbidden } from "./http.server";
-import { ACCESS_STATUSES, userHasPermission, type EnrollmentStatus, type PermissionString } from "~/modules/account/permissions";
+import { z } from "zod";
+import { userHasPermission, type PermissionString } from "~/modules/account/permissions";
 import { rolePermissions } from "~/modules/account/roles.server";
 
 // Server-side sessions: the cookie carries only a signed session id; the row can be
@@ -41,19 +42,6 @@ async function readSessionId(request: Request): Promise<string | null> {
   return typeof value === "string" ? value : null;
 }
 
-const userSelect = {
-  id: true,
-  email: true,
-  displayName: true,
-  kana: true,
-  locale: true,
-  roles: { select: { role: { select: { name: true } } } },
-  enrollments: {
-    where: { status: { in: ACCESS_STATUSES as EnrollmentStatus[] } },
-    select: { id: true, academyId: true, role: true, status: true },
-  },
-} as const;
-
 export type SessionEnrollment = { id: string; academyId: string; role: string; status: string };
 
 export type SessionUser = {
@@ -70,43 +58,70 @@ export type SessionUser = {
   enrollments: SessionEnrollment[];
 };
 
+/** One row: the session, its user, global role names and live enrollments (JSON arrays). */
+const SessionRow = z.object({
+  id: z.string(),
+  expiresAt: z.coerce.date(),
+  revokedAt: z.coerce.date().nullable(),
+  lastSeenAt: z.coerce.date(),
+  userId: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  kana: z.string(),
+  locale: z.string().nullable(),
+  disabledAt: z.coerce.date().nullable(),
+  roles: z.string().transform((v) => z.array(z.string()).parse(JSON.parse(v))),
+  enrollments: z
+    .string()
+    .transform((v) => z.array(z.object({ id: z.string(), academyId: z.string(), role: z.string(), status: z.string() })).parse(JSON.parse(v))),
+});
+
 /**
- * The signed-in user, or null when the session is missing, expired, revoked or the user is
- * disabled. One query: the session, the user, global roles and enrollments together.
+ * Every page asks who is signed in (the root loader and the route's own loader): one SQL
+ * statement, raw because Prisma would send one per relation (docs/decisions/0008), and
+ * remembered for the rest of the same request.
  */
-export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+async function loadSessionUser(request: Request): Promise<SessionUser | null> {
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;
-  const session = await prisma.session.findUnique({
-    where: { id: sessionId },
-    select: {
-      id: true,
-      expiresAt: true,
-      revokedAt: true,
-      lastSeenAt: true,
-      user: { select: { ...userSelect, disabledAt: true } },
-    },
-  });
+  const rows = await prisma.$queryRaw<unknown[]>`
+    SELECT s."id", s."expiresAt", s."revokedAt", s."lastSeenAt", u."id" AS "userId", u."email", u."displayName", u."kana",
+           u."locale", u."disabledAt",
+           (SELECT json_group_array(r."name") FROM "UserRole" ur JOIN "Role" r ON r."id" = ur."roleId" WHERE ur."userId" = u."id") AS "roles",
+           (SELECT json_group_array(json_object('id', e."id", 'academyId', e."academyId", 'role', e."role", 'status', e."status"))
+              FROM "Enrollment" e WHERE e."userId" = u."id" AND e."status" IN ('invited', 'active', 'completed')) AS "enrollments"
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."id" = ${sessionId}`;
+  if (rows.length === 0) return null;
+  const session = SessionRow.parse(rows[0]);
   const now = Date.now();
-  if (!session || session.revokedAt || session.expiresAt.getTime() <= now || session.user.disabledAt) {
-    return null;
-  }
+  if (session.revokedAt || session.expiresAt.getTime() <= now || session.disabledAt) return null;
   if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
   }
-  const { user } = session;
   const permissionsOf = await rolePermissions();
-  const roles = user.roles.map(({ role }) => role.name);
   return {
-    id: user.id,
-    email: user.email,
-    displayName: user.displayName,
-    kana: user.kana,
-    locale: user.locale,
-    roles,
-    permissions: [...new Set(roles.flatMap((r) => permissionsOf(r)))],
-    enrollments: user.enrollments,
+    id: session.userId,
+    email: session.email,
+    displayName: session.displayName,
+    kana: session.kana,
+    locale: session.locale,
+    roles: session.roles,
+    permissions: [...new Set(session.roles.flatMap((r) => permissionsOf(r)))],
+    enrollments: session.enrollments,
   };
+}
+
+const perRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+
+/** The signed-in user, or null when the session is missing, expired, revoked or the user is disabled. */
+export function getSessionUser(request: Request): Promise<SessionUser | null> {
+  let user = perRequest.get(request);
+  if (!user) {
+    user = loadSessionUser(request);
+    perRequest.set(request, user);
+  }
+  return user;
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {

@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatFiscalYear } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
@@ -37,6 +38,9 @@ export function CoordinatorDashboard({ fiscalYear, academies, stats, sessions }:
       <section aria-labelledby="academies-heading" className="flex flex-col gap-3">
         <h2 id="academies-heading">{t("dashboard.academiesByRegion")}</h2>
         <AcademyTable academies={academies} caption={t("dashboard.academiesByRegion")} />
+        <p>
+          <Link to="/academies">{t("dashboard.allAcademies")}</Link>
+        </p>
       </section>
     </>
   );

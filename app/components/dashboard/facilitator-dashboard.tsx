@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AcademyTable, type AcademyRow } from "./academy-table";
 import { SessionList, type SessionItem } from "./session-list";
@@ -13,6 +14,9 @@ export function FacilitatorDashboard({ academies, sessions }: { academies: Acade
       <section aria-labelledby="academies-heading" className="flex flex-col gap-3">
         <h2 id="academies-heading">{t("dashboard.myAcademies")}</h2>
         <AcademyTable academies={academies} caption={t("dashboard.myAcademies")} />
+        <p>
+          <Link to="/academies">{t("dashboard.allAcademies")}</Link>
+        </p>
       </section>
     </>
   );

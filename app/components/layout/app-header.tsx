@@ -66,7 +66,8 @@ export function AppHeader({ user, locale }: { user: HeaderUser | null; locale: A
     </div>
   ) : null;
   const language = (
-    <Form method="post" action="/set-locale" className="flex items-center gap-1" aria-label={t("layout.language")}>
+    // A full reload: the browser holds only one language's catalogue.
+    <Form method="post" action="/set-locale" reloadDocument className="flex items-center gap-1" aria-label={t("layout.language")}>
       <input type="hidden" name="redirectTo" value={here} />
       {(["ja", "en"] as const).map((lng) => (
         <button

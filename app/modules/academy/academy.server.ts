@@ -219,23 +219,33 @@ export async function changeAcademyStatus(actorId: string, id: string, status: s
   return { ok: true as const };
 }
 
-export function listAcademies(user: SessionUser, filter: AcademyFilter) {
-  return prisma.academy.findMany({
-    where: {
-      AND: [
-        academyScope(user),
-        filter.fiscalYear ? { fiscalYear: filter.fiscalYear } : {},
-        filter.status ? { status: filter.status } : {},
-        filter.regionId ? { regionId: filter.regionId } : {},
-        filter.prefecture ? { region: { members: { some: { municipality: { prefectureCode: filter.prefecture } } } } } : {},
-      ],
-    },
-    orderBy: [{ fiscalYear: "desc" }, { region: { kana: "asc" } }],
-    select: {
-      ...academyRowSelect,
-      sessions: { orderBy: { sequence: "asc" }, select: { sequence: true, startsAt: true, endsAt: true } },
-    },
-  });
+export const ACADEMIES_PAGE_SIZE = 50;
+
+/** One page of the academies the user may see, with the total counted by the database. */
+export async function listAcademies(user: SessionUser, filter: AcademyFilter, page = 1) {
+  const where: Prisma.AcademyWhereInput = {
+    AND: [
+      academyScope(user),
+      filter.fiscalYear ? { fiscalYear: filter.fiscalYear } : {},
+      filter.status ? { status: filter.status } : {},
+      filter.regionId ? { regionId: filter.regionId } : {},
+      filter.prefecture ? { region: { members: { some: { municipality: { prefectureCode: filter.prefecture } } } } } : {},
+    ],
+  };
+  const [total, academies] = await Promise.all([
+    prisma.academy.count({ where }),
+    prisma.academy.findMany({
+      where,
+      orderBy: [{ fiscalYear: "desc" }, { region: { kana: "asc" } }, { id: "asc" }],
+      skip: (page - 1) * ACADEMIES_PAGE_SIZE,
+      take: ACADEMIES_PAGE_SIZE,
+      select: {
+        ...academyRowSelect,
+        sessions: { orderBy: { sequence: "asc" }, select: { sequence: true, startsAt: true, endsAt: true } },
+      },
+    }),
+  ]);
+  return { total, pages: Math.max(1, Math.ceil(total / ACADEMIES_PAGE_SIZE)), academies };
 }
 
 /** One academy the user may see, with everything its page shows; null when missing or out of scope. */

@@ -1,4 +1,5 @@
 import { prisma } from "~/utils/db.server";
+import { fiscalYearOf } from "~/utils/dates";
 import type { SessionUser } from "~/utils/session.server";
 import { academyRowSelect, academyScope } from "./scope.server";
 
@@ -23,10 +24,16 @@ export function upcomingSessions(user: SessionUser, now: Date, take = 5, academy
   });
 }
 
-/** Every visible academy with its region, counts and next session: the coordinator's overview. */
+export const OVERVIEW_SIZE = 30;
+
+/**
+ * The academies of this fiscal year and later (newest first, at most OVERVIEW_SIZE) with region,
+ * counts and next session: the first screen's overview; the full list is paginated on /academies.
+ */
 export async function academyOverview(user: SessionUser, now: Date, academyIds?: string[]) {
   const academies = await prisma.academy.findMany({
-    where: academyIds ? { id: { in: academyIds } } : academyScope(user),
+    where: { AND: [academyIds ? { id: { in: academyIds } } : academyScope(user), { fiscalYear: { gte: fiscalYearOf(now) } }] },
+    take: OVERVIEW_SIZE,
     orderBy: [{ fiscalYear: "desc" }, { region: { kana: "asc" } }],
     select: {
       ...academyRowSelect,

@@ -55,6 +55,7 @@ export const AcademyFilterSchema = z.object({
   prefecture: z.string().regex(/^\d{2}$/).optional().catch(undefined),
   regionId: z.string().max(40).optional().catch(undefined),
   status: z.enum(ACADEMY_STATUSES).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
 
 export type AcademyCreateInput = z.output<typeof AcademyCreateSchema>;

@@ -1,6 +1,7 @@
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { isLocale, serverT } from "~/utils/i18n";
+import { isLocale } from "~/utils/i18n";
+import { serverT } from "~/utils/i18n.server";
 import { createToken, hashToken } from "~/utils/tokens.server";
 import { sendMail } from "~/modules/mail/mailer.server";
 import { recordAudit } from "~/modules/audit/audit.server";

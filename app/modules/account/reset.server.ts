@@ -1,6 +1,6 @@
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { serverT } from "~/utils/i18n";
+import { serverT } from "~/utils/i18n.server";
 import { createToken, hashToken } from "~/utils/tokens.server";
 import { isLocale } from "~/utils/i18n";
 import { sendMail } from "~/modules/mail/mailer.server";

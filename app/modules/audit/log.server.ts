@@ -10,7 +10,8 @@ export const AUDIT_PAGE_SIZE = 50;
 export interface AuditFilter {
   who: string;
   what: string;
-  academyId: string;
+  /** part of an academy's name */
+  academy: string;
   from: string;
   to: string;
   page: number;
@@ -22,27 +23,29 @@ export function parseAuditFilter(params: URLSearchParams): AuditFilter {
   return {
     who: (params.get("who") ?? "").trim().slice(0, 100),
     what: (AUDIT_SUBJECTS as readonly string[]).includes(what) ? what : "",
-    academyId: (params.get("academyId") ?? "").slice(0, 64),
+    academy: (params.get("academy") ?? "").trim().slice(0, 100),
     from: date(params.get("from")),
     to: date(params.get("to")),
     page: Math.min(Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1), 10_000),
   };
 }
 
-/** Ids whose events belong to an academy: the academy, its sessions and its teams. */
-async function academyEntityIds(academyId: string) {
+/** Ids whose events belong to academies named like this: the academies, their sessions and teams. */
+async function academyEntityIds(name: string) {
+  const academies = await prisma.academy.findMany({ where: { name: { contains: name } }, take: 50, select: { id: true } });
+  const ids = academies.map((a) => a.id);
   const [sessions, teams] = await Promise.all([
-    prisma.workshopSession.findMany({ where: { academyId }, select: { id: true } }),
-    prisma.team.findMany({ where: { academyId }, select: { id: true } }),
+    prisma.workshopSession.findMany({ where: { academyId: { in: ids } }, select: { id: true } }),
+    prisma.team.findMany({ where: { academyId: { in: ids } }, select: { id: true } }),
   ]);
-  return [academyId, ...sessions.map((s) => s.id), ...teams.map((t) => t.id)];
+  return [...ids, ...sessions.map((s) => s.id), ...teams.map((t) => t.id)];
 }
 
 async function whereFor(filter: AuditFilter): Promise<Prisma.AuditEventWhereInput> {
   const and: Prisma.AuditEventWhereInput[] = [{ action: { not: { startsWith: "auth." } } }];
   if (filter.who) and.push({ actor: { OR: [{ displayName: { contains: filter.who } }, { email: { contains: filter.who.toLowerCase() } }] } });
   if (filter.what) and.push({ action: { startsWith: `${filter.what}.` } });
-  if (filter.academyId) and.push({ entityId: { in: await academyEntityIds(filter.academyId) } });
+  if (filter.academy) and.push({ entityId: { in: await academyEntityIds(filter.academy) } });
   if (filter.from) and.push({ createdAt: { gte: fromTokyoInputs(filter.from) } });
   if (filter.to) and.push({ createdAt: { lt: new Date(fromTokyoInputs(filter.to).getTime() + 86400_000) } });
   return { AND: and };
@@ -200,9 +203,4 @@ export async function listSignIns(filter: AuditFilter) {
     }),
   ]);
   return { total, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), attempts };
-}
-
-/** Academies to filter by (newest fiscal year first). */
-export function academyOptions() {
-  return prisma.academy.findMany({ orderBy: [{ fiscalYear: "desc" }, { name: "asc" }], select: { id: true, name: true, fiscalYear: true } });
 }

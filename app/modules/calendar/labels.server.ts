@@ -1,4 +1,4 @@
-import { serverT } from "~/utils/i18n";
+import { serverT } from "~/utils/i18n.server";
 import type { AppLocale } from "~/utils/dates";
 import type { CalendarSession } from "./calendar.server";
 

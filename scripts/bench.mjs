@@ -1,0 +1,227 @@
+#!/usr/bin/env node
+// npm run bench [-- --no-build] [--reseed] [--requests 100] [--seconds 5] [--only full|0.1]
+//
+// Builds, seeds (or reuses) the national databases, starts the production server on a copy of
+// each, signs in per role and measures the main pages: latency p50/p95/p99 from sequential
+// requests, throughput under 10 connections (autocannon), both against a bare node:http server
+// serving the same bytes in the same run; SQL statements per page; JS shipped per page
+// (gzipped); peak RSS; cold start. Prints a table and writes bench/results/<time>.json.
+// It reports; it never fails on a figure.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import autocannon from "autocannon";
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(`--${name}`);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const REQUESTS = Number(option("requests", "100"));
+const SECONDS = Number(option("seconds", "5"));
+const DATASETS = [
+  { name: "0.1", scale: 0.1, file: "data/national-0.1.db" },
+  { name: "full", scale: 1, file: "data/national.db" },
+].filter((d) => !option("only", "") || d.name === option("only", ""));
+const ACCOUNTS = {
+  coordinator: "bench-coordinator@national.example.jp",
+  facilitator: "bench-facilitator@national.example.jp",
+  participant: "bench-participant@national.example.jp",
+};
+const PASSWORD = "bench-pass-2026";
+
+function run(command, commandArgs, env = {}) {
+  const result = spawnSync(command, commandArgs, { stdio: "inherit", env: { ...process.env, ...env } });
+  if (result.status !== 0) throw new Error(`${command} ${commandArgs.join(" ")} failed`);
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = http.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function request(url, { method = "GET", headers = {}, body } = {}) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const req = http.request(url, { method, headers }, (res) => {
+      const chunks = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks), ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+    });
+    req.on("error", reject);
+    if (body) req.write(body);
+    req.end();
+  });
+}
+
+async function waitForServer(url, started) {
+  for (;;) {
+    try {
+      const res = await request(url);
+      if (res.status === 200) return (Date.now() - started) / 1000;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() - started > 60_000) throw new Error(`no answer from ${url}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+function peakRss(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (key) => Number(status.match(new RegExp(`${key}:\\s+(\\d+)`))?.[1] ?? 0);
+  return { peakMb: Math.round(kb("VmHWM") / 1024), nowMb: Math.round(kb("VmRSS") / 1024) };
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+async function sequential(url, headers) {
+  const times = [];
+  for (let i = 0; i < REQUESTS; i++) times.push((await request(url, { headers })).ms);
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
+}
+
+async function throughput(url, headers) {
+  const result = await autocannon({ url, connections: 10, duration: SECONDS, headers });
+  return { rps: Math.round(result.requests.average), errors: result.errors + result.non2xx };
+}
+
+/** A bare node:http server answering with the same bytes: what the machine can do at all. */
+async function baseline(body, contentType) {
+  const port = await freePort();
+  const server = http.createServer((_, res) => {
+    res.writeHead(200, { "Content-Type": contentType, "Content-Length": body.length });
+    res.end(body);
+  });
+  await new Promise((r) => server.listen(port, "127.0.0.1", r));
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** Gzipped bytes of the JavaScript a page loads (entry, route modules, preloads). */
+function jsKb(html) {
+  const files = new Set([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]));
+  let bytes = 0;
+  for (const file of files) {
+    const full = path.join("build/client", file);
+    if (fs.existsSync(full)) bytes += zlib.gzipSync(fs.readFileSync(full)).length;
+  }
+  return Math.round(bytes / 1024);
+}
+
+async function signIn(base, email) {
+  const res = await request(`${base}/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email, password: PASSWORD, redirectTo: "/dashboard" }).toString(),
+  });
+  const cookie = [res.headers["set-cookie"]].flat().find((c) => c?.startsWith("__dam_session="));
+  if (res.status !== 302 || !cookie) throw new Error(`sign-in of ${email} failed (${res.status})`);
+  return cookie.split(";")[0];
+}
+
+async function pagesFor(base, cookies) {
+  const html = (await request(`${base}/dashboard`, { headers: { cookie: cookies.participant } })).body.toString();
+  const team = html.match(/href="\/academies\/([^"/]+)\/teams\/([^"/]+)"/) ?? html.match(/\/academies\/([^"/]+)\/materials/);
+  const academyId = team?.[1];
+  const teamId = team?.[2];
+  const feed = await request(`${base}/calendar`, { method: "POST", headers: { cookie: cookies.participant, "Content-Type": "application/x-www-form-urlencoded" }, body: "intent=issueFeed" });
+  void feed;
+  const calendar = (await request(`${base}/calendar`, { headers: { cookie: cookies.participant } })).body.toString();
+  const feedUrl = calendar.match(/value="https?:\/\/[^/]+(\/calendar\/feed\/[^"]+\.ics)"/)?.[1];
+  return [
+    { name: "dashboard", role: "coordinator", path: "/dashboard" },
+    { name: "dashboard", role: "facilitator", path: "/dashboard" },
+    { name: "dashboard", role: "participant", path: "/dashboard" },
+    { name: "/academies", role: "coordinator", path: "/academies" },
+    { name: "academy page", role: "coordinator", path: `/academies/${academyId}` },
+    { name: "academy page", role: "facilitator", path: `/academies/${academyId}` },
+    { name: "academy materials", role: "coordinator", path: `/academies/${academyId}/materials` },
+    { name: "academy materials", role: "participant", path: `/academies/${academyId}/materials` },
+    { name: "team page", role: "participant", path: `/academies/${academyId}/teams/${teamId}` },
+    { name: "audit log", role: "coordinator", path: "/audit" },
+    { name: "calendar", role: "coordinator", path: "/calendar" },
+    { name: "personal iCal feed", role: null, path: feedUrl },
+  ].filter((p) => p.path && !p.path.includes("undefined"));
+}
+
+async function benchDataset(dataset) {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "dam-bench-"));
+  const db = path.join(work, "app.db");
+  fs.copyFileSync(dataset.file, db);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  const server = spawn(process.execPath, ["server.mjs"], {
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${db}`, DATA_DIR: work, JOBS: "off", DAM_COUNT_SQL: "1", NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  try {
+    const coldStart = await waitForServer(`${base}/login`, started);
+    const cookies = {};
+    for (const [role, email] of Object.entries(ACCOUNTS)) cookies[role] = await signIn(base, email);
+    const rows = [];
+    for (const page of await pagesFor(base, cookies)) {
+      const headers = page.role ? { cookie: cookies[page.role] } : {};
+      const url = `${base}${page.path}`;
+      for (let i = 0; i < 5; i++) await request(url, { headers });
+      const before = JSON.parse((await request(`${base}/__bench/sql`)).body.toString()).statements;
+      const sample = await request(url, { headers });
+      const after = JSON.parse((await request(`${base}/__bench/sql`)).body.toString()).statements;
+      const latency = await sequential(url, headers);
+      const load = await throughput(url, headers);
+      const bare = await baseline(sample.body, sample.headers["content-type"] ?? "text/html");
+      const bareLatency = await sequential(bare.url, {});
+      const bareLoad = await throughput(bare.url, {});
+      await bare.close();
+      rows.push({
+        page: page.name,
+        role: page.role ?? "feed",
+        status: sample.status,
+        kb: Math.round(sample.body.length / 1024),
+        sql: after - before - 0,
+        ...Object.fromEntries(Object.entries(latency).map(([k, v]) => [k, Math.round(v * 10) / 10])),
+        rps: load.rps,
+        errors: load.errors,
+        baselineP50: Math.round(bareLatency.p50 * 100) / 100,
+        baselineRps: bareLoad.rps,
+        ratio: Math.round((load.rps / bareLoad.rps) * 1000) / 10,
+        jsKb: sample.headers["content-type"]?.includes("html") ? jsKb(sample.body.toString()) : 0,
+      });
+    }
+    return { dataset: dataset.name, coldStartS: coldStart, ...peakRss(server.pid), rows };
+  } finally {
+    server.kill("SIGTERM");
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (!flag("no-build")) run("npx", ["remix", "vite:build"]);
+for (const dataset of DATASETS) {
+  if (flag("reseed") || !fs.existsSync(dataset.file)) run("npm", ["run", "seed:national", "--", "--scale", String(dataset.scale), "--out", dataset.file]);
+}
+const results = [];
+for (const dataset of DATASETS) results.push(await benchDataset(dataset));
+
+const pad = (v, n) => String(v).padStart(n);
+for (const r of results) {
+  process.stdout.write(`\n== ${r.dataset === "full" ? "full national data" : `${r.dataset} of national data`}: cold start ${r.coldStartS.toFixed(2)} s, RSS peak ${r.peakMb} MB (now ${r.nowMb} MB)\n`);
+  process.stdout.write(`${"page".padEnd(20)} ${"role".padEnd(12)} ${pad("KB", 5)} ${pad("SQL", 4)} ${pad("p50", 7)} ${pad("p95", 7)} ${pad("p99", 7)} ${pad("req/s", 6)} ${pad("bare p50", 9)} ${pad("bare r/s", 9)} ${pad("% bare", 7)} ${pad("JS KB", 6)}\n`);
+  for (const row of r.rows) {
+    process.stdout.write(
+      `${row.page.padEnd(20)} ${row.role.padEnd(12)} ${pad(row.kb, 5)} ${pad(row.sql, 4)} ${pad(row.p50, 7)} ${pad(row.p95, 7)} ${pad(row.p99, 7)} ${pad(row.rps, 6)} ${pad(row.baselineP50, 9)} ${pad(row.baselineRps, 9)} ${pad(row.ratio, 7)} ${pad(row.jsKb, 6)}${row.errors ? `  ${row.errors} errors` : ""}\n`,
+    );
+  }
+}
+fs.mkdirSync("bench/results", { recursive: true });
+const out = path.join("bench/results", `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), cpus: os.cpus().length, node: process.version, requests: REQUESTS, seconds: SECONDS, results }, null, 2));
+process.stdout.write(`\nwrote ${out}\n`);
