@@ -25,11 +25,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId);
   const { user, can } = context;
   const academy = invariantFound(await getAcademy(user, context.academy.id));
-  const [teams, issues, history, stages] = await Promise.all([
-    listTeams(context),
-    can.editSessions ? academyScheduleIssues(academy.id) : ({} as Awaited<ReturnType<typeof academyScheduleIssues>>),
-    can.seeHistory ? academyHistory(academy.id) : [],
-    listStages(academy.id),
+  const [teams, stages] = await Promise.all([listTeams(context), listStages(academy.id, academy.sessions)]);
+  const [issues, history] = await Promise.all([
+    can.editSessions ? academyScheduleIssues(academy.sessions) : ({} as Awaited<ReturnType<typeof academyScheduleIssues>>),
+    can.seeHistory ? academyHistory([academy.id, ...academy.sessions.map((s) => s.id), ...teams.map((t) => t.id)]) : [],
   ]);
   return {
     academy,

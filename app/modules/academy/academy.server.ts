@@ -249,8 +249,8 @@ export async function listAcademies(user: SessionUser, filter: AcademyFilter, pa
 }
 
 /** One academy the user may see, with everything its page shows; null when missing or out of scope. */
-export function getAcademy(user: SessionUser, id: string) {
-  return prisma.academy.findFirst({
+export async function getAcademy(user: SessionUser, id: string) {
+  const academy = await prisma.academy.findFirst({
     where: { AND: [{ id }, academyScope(user)] },
     select: {
       id: true,
@@ -279,11 +279,21 @@ export function getAcademy(user: SessionUser, id: string) {
           venueCapacity: true,
           onlineUrl: true,
           agenda: true,
-          facilitators: { select: { user: { select: { id: true, displayName: true } } } },
+          facilitators: { select: { userId: true } },
         },
       },
     },
   });
+  if (!academy) return null;
+  // Session facilitators are staff of the academy: their names come with the enrollments.
+  const names = new Map(academy.enrollments.map((e) => [e.user.id, e.user.displayName]));
+  return {
+    ...academy,
+    sessions: academy.sessions.map((s) => ({
+      ...s,
+      facilitators: s.facilitators.map((f) => ({ userId: f.userId, user: { id: f.userId, displayName: names.get(f.userId) ?? "—" } })),
+    })),
+  };
 }
 
 export async function listFiscalYears() {

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { prisma } from "~/utils/db.server";
 import { fromTokyoInputs } from "~/utils/dates";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -25,39 +26,36 @@ interface Draft {
   facilitatorIds: string[];
 }
 
-/** Sessions of every academy overlapping a time span (optionally without one session). */
-export async function overlappingSessions(
-  span: { startsAt: Date; endsAt: Date },
-  excludeId?: string,
-): Promise<(BookedSession & { id: string })[]> {
-  const rows = await prisma.workshopSession.findMany({
-    where: {
-      id: excludeId ? { not: excludeId } : undefined,
-      // Sessions last at most MAX_HOURS, so the start also has a lower bound and the
-      // startsAt index bounds the scan on both sides.
-      startsAt: { lt: span.endsAt, gt: new Date(span.startsAt.getTime() - MAX_HOURS * 3600_000) },
-      endsAt: { gt: span.startsAt },
-    },
-    select: {
-      id: true,
-      sequence: true,
-      startsAt: true,
-      endsAt: true,
-      venueName: true,
-      academy: { select: { id: true, name: true } },
-      facilitators: { select: { user: { select: { id: true, displayName: true } } } },
-    },
-  });
-  return rows.map((r) => ({
-    id: r.id,
-    academyId: r.academy.id,
-    academyName: r.academy.name,
-    sequence: r.sequence,
-    startsAt: r.startsAt,
-    endsAt: r.endsAt,
-    venueName: r.venueName,
-    facilitators: r.facilitators.map((f) => ({ id: f.user.id, name: f.user.displayName })),
-  }));
+const BookedRow = z.object({
+  id: z.string(),
+  sequence: z.coerce.number(),
+  startsAt: z.coerce.date(),
+  endsAt: z.coerce.date(),
+  venueName: z.string(),
+  academyId: z.string(),
+  academyName: z.string(),
+  facilitators: z.string().transform((v) => z.array(z.object({ id: z.string(), name: z.string() })).parse(JSON.parse(v))),
+});
+
+/** Instants as Prisma stores them in SQLite, so text comparison orders them. */
+const stored = (d: Date) => d.toISOString().replace("Z", "+00:00");
+
+/**
+ * Sessions of every academy overlapping a time span (optionally without one session), with
+ * their academy and facilitators: one raw statement (Prisma would send four; decision 0008).
+ */
+export async function overlappingSessions(span: { startsAt: Date; endsAt: Date }, excludeId?: string): Promise<(BookedSession & { id: string })[]> {
+  // Sessions last at most MAX_HOURS, so the start also has a lower bound and the startsAt
+  // index bounds the scan on both sides.
+  const lowest = new Date(span.startsAt.getTime() - MAX_HOURS * 3600_000);
+  const rows = await prisma.$queryRaw<unknown[]>`
+    SELECT ws."id", ws."sequence", ws."startsAt", ws."endsAt", ws."venueName", a."id" AS "academyId", a."name" AS "academyName",
+           (SELECT json_group_array(json_object('id', u."id", 'name', u."displayName"))
+              FROM "SessionFacilitator" sf JOIN "User" u ON u."id" = sf."userId" WHERE sf."sessionId" = ws."id") AS "facilitators"
+    FROM "WorkshopSession" ws JOIN "Academy" a ON a."id" = ws."academyId"
+    WHERE ws."startsAt" < ${stored(span.endsAt)} AND ws."startsAt" > ${stored(lowest)} AND ws."endsAt" > ${stored(span.startsAt)}
+      AND ws."id" <> ${excludeId ?? ""}`;
+  return rows.map((row) => BookedRow.parse(row));
 }
 
 /** Every rule for one session: its own timing, its place among the academy's sessions, clashes. */
@@ -73,12 +71,10 @@ export async function evaluateSession(academyId: string, draft: Draft, excludeId
   ];
 }
 
-/** Warnings and errors of every session of an academy as it stands, for the schedule page. */
-export async function academyScheduleIssues(academyId: string): Promise<Record<string, ScheduleIssue[]>> {
-  const sessions = await prisma.workshopSession.findMany({
-    where: { academyId },
-    select: { id: true, sequence: true, startsAt: true, endsAt: true, venueName: true, facilitators: { select: { userId: true } } },
-  });
+/** Warnings and errors of every session of an academy as it stands (the sessions the page already loaded). */
+export async function academyScheduleIssues(
+  sessions: { id: string; sequence: number; startsAt: Date; endsAt: Date; venueName: string; facilitators: { userId: string }[] }[],
+): Promise<Record<string, ScheduleIssue[]>> {
   const timings: SessionTiming[] = sessions;
   const result: Record<string, ScheduleIssue[]> = {};
   if (sessions.length === 0) return result;

@@ -23,18 +23,27 @@ export async function createDefaultStages(db: Db, academyId: string) {
   });
 }
 
-export function listStages(academyId: string) {
-  return prisma.stage.findMany({
+interface StageSession {
+  id: string;
+  sequence: number;
+  kind: string;
+  startsAt: Date;
+}
+
+/** The academy's stages in order, each with its session (from the sessions the page loaded, if given). */
+export async function listStages(academyId: string, sessions?: StageSession[]) {
+  if (!sessions) {
+    sessions = await prisma.workshopSession.findMany({ where: { academyId }, select: { id: true, sequence: true, kind: true, startsAt: true } });
+  }
+  const byId = new Map(sessions.map((s) => [s.id, s]));
+  const stages = await prisma.stage.findMany({
     where: { academyId },
     orderBy: { position: "asc" },
-    select: {
-      id: true,
-      key: true,
-      position: true,
-      title: true,
-      dueAt: true,
-      session: { select: { id: true, sequence: true, kind: true, startsAt: true } },
-    },
+    select: { id: true, key: true, position: true, title: true, dueAt: true, sessionId: true },
+  });
+  return stages.map(({ sessionId, ...stage }) => {
+    const session = sessionId ? byId.get(sessionId) : undefined;
+    return { ...stage, session: session ? { id: session.id, sequence: session.sequence, kind: session.kind, startsAt: session.startsAt } : null };
   });
 }
 
