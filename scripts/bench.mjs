@@ -106,9 +106,16 @@ async function baseline(body, contentType) {
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
 }
 
-/** Gzipped bytes of the JavaScript a page loads (entry, route modules, preloads). */
+/**
+ * Gzipped bytes of the JavaScript a page loads: entry, route modules and preloads named in the
+ * HTML, plus the language catalogue the entry imports before hydrating.
+ */
 function jsKb(html) {
   const files = new Set([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]));
+  const lang = html.match(/<html lang="(\w+)"/)?.[1] ?? "ja";
+  const marker = lang === "en" ? "Sign in" : "ログイン";
+  const catalogue = fs.readdirSync("build/client/assets").find((f) => /^common-.*\.js$/.test(f) && fs.readFileSync(path.join("build/client/assets", f), "utf8").includes(marker));
+  if (catalogue) files.add(`/assets/${catalogue}`);
   let bytes = 0;
   for (const file of files) {
     const full = path.join("build/client", file);
@@ -130,9 +137,9 @@ async function signIn(base, email) {
 
 async function pagesFor(base, cookies) {
   const html = (await request(`${base}/dashboard`, { headers: { cookie: cookies.participant } })).body.toString();
-  const team = html.match(/href="\/academies\/([^"/]+)\/teams\/([^"/]+)"/) ?? html.match(/\/academies\/([^"/]+)\/materials/);
-  const academyId = team?.[1];
-  const teamId = team?.[2];
+  const academyId = html.match(/\/academies\/([^"/?#]+)\/materials/)?.[1];
+  const academyHtml = (await request(`${base}/academies/${academyId}`, { headers: { cookie: cookies.participant } })).body.toString();
+  const teamId = academyHtml.match(new RegExp(`/academies/${academyId}/teams/([^"/?#]+)`))?.[1];
   const feed = await request(`${base}/calendar`, { method: "POST", headers: { cookie: cookies.participant, "Content-Type": "application/x-www-form-urlencoded" }, body: "intent=issueFeed" });
   void feed;
   const calendar = (await request(`${base}/calendar`, { headers: { cookie: cookies.participant } })).body.toString();
