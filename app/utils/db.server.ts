@@ -16,9 +16,15 @@ function counting<T extends object>(target: T): T {
       const value: unknown = Reflect.get(object, property, receiver);
       if (typeof value !== "function") return value;
       if (property === "queryRaw" || property === "executeRaw" || property === "executeScript") {
-        return (...args: unknown[]) => {
+        return async (...args: unknown[]) => {
           globalForPrisma.__damSqlStatements = (globalForPrisma.__damSqlStatements ?? 0) + 1;
-          return (value as (...a: unknown[]) => unknown).apply(object, args);
+          const started = performance.now();
+          const result = await (value as (...a: unknown[]) => Promise<unknown>).apply(object, args);
+          // DAM_SQL_SLOW_MS=2 prints every statement slower than that (finding the costly ones).
+          const slow = Number(process.env.DAM_SQL_SLOW_MS ?? "");
+          const ms = performance.now() - started;
+          if (slow && ms >= slow) process.stderr.write(`[sql ${ms.toFixed(1)} ms] ${String((args[0] as { sql?: string })?.sql ?? "").slice(0, 300)}\n`);
+          return result;
         };
       }
       if (property === "connect" || property === "startTransaction") {
@@ -41,4 +47,4 @@ function createClient() {
 
 export const prisma: PrismaClient = (globalForPrisma.prisma ??= createClient());
 
-export type { Prisma } from "~/generated/prisma/client";
+export { Prisma } from "~/generated/prisma/client";

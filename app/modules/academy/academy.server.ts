@@ -25,18 +25,17 @@ export type AcademyResult = Result<
   }
 >;
 
-/** Who can be picked as staff: programme coordinators and anyone on the staff of some academy. */
-const staffPool = {
-  disabledAt: null,
-  OR: [
-    { roles: { some: { role: { name: "programme_coordinator" } } } },
-    { enrollments: { some: { role: { in: ["coordinator", "facilitator"] } } } },
-  ],
-} satisfies Prisma.UserWhereInput;
-
-/** People who can be assigned as staff, for the pickers. */
+/**
+ * Who can be picked as staff: programme coordinators and anyone on the staff of some academy.
+ * Read from the (indexed) enrollments and role holders, not by testing 24,000 people.
+ */
 export async function staffCandidates() {
-  return prisma.user.findMany({ where: staffPool, orderBy: { kana: "asc" }, select: { id: true, displayName: true } });
+  const [staff, coordinators] = await Promise.all([
+    prisma.enrollment.findMany({ where: { role: { in: ["coordinator", "facilitator"] } }, distinct: ["userId"], select: { userId: true } }),
+    prisma.userRole.findMany({ where: { role: { name: "programme_coordinator" } }, select: { userId: true } }),
+  ]);
+  const ids = [...new Set([...staff, ...coordinators].map((r) => r.userId))];
+  return prisma.user.findMany({ where: { id: { in: ids }, disabledAt: null }, orderBy: { kana: "asc" }, select: { id: true, displayName: true } });
 }
 
 /** Staff must be people who exist and may sign in (the picker offers the staff pool; new staff are added by e-mail). */

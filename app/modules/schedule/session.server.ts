@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { prisma } from "~/utils/db.server";
+import { prisma, Prisma } from "~/utils/db.server";
 import { fromTokyoInputs } from "~/utils/dates";
 import { recordAudit } from "~/modules/audit/audit.server";
 import {
@@ -44,17 +44,21 @@ const stored = (d: Date) => d.toISOString().replace("Z", "+00:00");
  * Sessions of every academy overlapping a time span (optionally without one session), with
  * their academy and facilitators: one raw statement (Prisma would send four; decision 0008).
  */
-export async function overlappingSessions(span: { startsAt: Date; endsAt: Date }, excludeId?: string): Promise<(BookedSession & { id: string })[]> {
-  // Sessions last at most MAX_HOURS, so the start also has a lower bound and the startsAt
-  // index bounds the scan on both sides.
-  const lowest = new Date(span.startsAt.getTime() - MAX_HOURS * 3600_000);
+export async function overlappingSessions(span: { startsAt: Date; endsAt: Date } | { startsAt: Date; endsAt: Date }[], excludeId?: string): Promise<(BookedSession & { id: string })[]> {
+  const spans = Array.isArray(span) ? span : [span];
+  if (spans.length === 0) return [];
+  // Sessions last at most MAX_HOURS, so each start also has a lower bound and the startsAt
+  // index bounds the scan on both sides; several spans (an academy's sessions) in one statement.
+  const windows = spans.map(
+    (s) =>
+      Prisma.sql`(ws."startsAt" < ${stored(s.endsAt)} AND ws."startsAt" > ${stored(new Date(s.startsAt.getTime() - MAX_HOURS * 3600_000))} AND ws."endsAt" > ${stored(s.startsAt)})`,
+  );
   const rows = await prisma.$queryRaw<unknown[]>`
     SELECT ws."id", ws."sequence", ws."startsAt", ws."endsAt", ws."venueName", a."id" AS "academyId", a."name" AS "academyName",
            (SELECT json_group_array(json_object('id', u."id", 'name', u."displayName"))
               FROM "SessionFacilitator" sf JOIN "User" u ON u."id" = sf."userId" WHERE sf."sessionId" = ws."id") AS "facilitators"
     FROM "WorkshopSession" ws JOIN "Academy" a ON a."id" = ws."academyId"
-    WHERE ws."startsAt" < ${stored(span.endsAt)} AND ws."startsAt" > ${stored(lowest)} AND ws."endsAt" > ${stored(span.startsAt)}
-      AND ws."id" <> ${excludeId ?? ""}`;
+    WHERE (${Prisma.join(windows, " OR ")}) AND ws."id" <> ${excludeId ?? ""}`;
   return rows.map((row) => BookedRow.parse(row));
 }
 
@@ -78,11 +82,8 @@ export async function academyScheduleIssues(
   const timings: SessionTiming[] = sessions;
   const result: Record<string, ScheduleIssue[]> = {};
   if (sessions.length === 0) return result;
-  // One query for the academy's whole span; each session then checks against the others.
-  const booked = await overlappingSessions({
-    startsAt: new Date(Math.min(...sessions.map((s) => s.startsAt.getTime()))),
-    endsAt: new Date(Math.max(...sessions.map((s) => s.endsAt.getTime()))),
-  });
+  // One statement for all the academy's sessions; each session then checks against the others.
+  const booked = await overlappingSessions(sessions);
   for (const s of sessions) {
     const draft = { ...s, facilitatorIds: s.facilitators.map((f) => f.userId) };
     result[s.id] = [
