@@ -6,7 +6,7 @@ import { userHasPermission } from "~/modules/account/permissions";
 import { AcademyFilterSchema } from "~/modules/academy/schemas";
 import { listAcademies, listFiscalYears } from "~/modules/academy/academy.server";
 import { ACADEMY_STATUSES } from "~/modules/academy/status";
-import { listRegions } from "~/modules/region/region.server";
+import { regionOptions } from "~/modules/region/region.server";
 import { listPrefectures } from "~/modules/municipality/municipality.server";
 import { AcademyStatusBadge } from "~/components/ui/status-badge";
 import { SelectField } from "~/components/ui/field";
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [list, fiscalYears, regions, prefectures] = await Promise.all([
     listAcademies(user, filter, filter.page ?? 1),
     listFiscalYears(),
-    everyAcademy ? listRegions({ includeArchived: true }) : [],
+    everyAcademy ? regionOptions({ includeArchived: true }) : [],
     everyAcademy ? listPrefectures() : [],
   ]);
   return {

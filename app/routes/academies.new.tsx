@@ -7,7 +7,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { AcknowledgeBox } from "~/components/ui/acknowledge-box";
 import { AcademyCreateSchema } from "~/modules/academy/schemas";
 import { createAcademy, staffCandidates } from "~/modules/academy/academy.server";
-import { listRegions } from "~/modules/region/region.server";
+import { regionOptions } from "~/modules/region/region.server";
 import { echoForm, parseForm } from "~/utils/forms";
 import { fiscalYearOf, formatFiscalYear } from "~/utils/dates";
 import { useValidatedForm } from "~/utils/use-validated-form";
@@ -21,7 +21,7 @@ import { pageTitle } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "create:academy:any");
-  const [regions, candidates] = await Promise.all([listRegions(), staffCandidates()]);
+  const [regions, candidates] = await Promise.all([regionOptions(), staffCandidates()]);
   const regionId = new URL(request.url).searchParams.get("regionId") ?? "";
   return {
     regions: regions.map((r) => ({ id: r.id, name: r.name })),

@@ -3,7 +3,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/utils/session.server";
 import { getCalendarToken, revokeCalendarToken, rotateCalendarToken, sessionsBetween } from "~/modules/calendar/calendar.server";
-import { listRegions } from "~/modules/region/region.server";
+import { regionOptions } from "~/modules/region/region.server";
 import { userHasPermission } from "~/modules/account/permissions";
 import { holidayOn } from "~/modules/schedule/rules";
 import { env } from "~/utils/env.server";
@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     view,
     regionId: regionId ?? "",
     sessions: await sessionsBetween(user, from, to, regionId),
-    regions: userHasPermission(user, "read:academy:any") ? (await listRegions()).map((r) => ({ id: r.id, name: r.name })) : [],
+    regions: userHasPermission(user, "read:academy:any") ? (await regionOptions()).map((r) => ({ id: r.id, name: r.name })) : [],
     holidays,
     feedUrl: token ? `${env().appUrl}/calendar/feed/${token}.ics` : null,
   };

@@ -186,6 +186,23 @@ describe("calendar feeds", () => {
     expect((await caught(feedLoader({ request: getRequest("/"), params: { file: `${token}.ics` }, context }))).status).toBe(404);
   });
 
+  it("answers an unchanged feed with 304, and a moved session with a new version", async () => {
+    const { academy } = await setup();
+    const participant = await createUser("participant");
+    await createTeam(academy.id, "受診率向上チーム", [participant.id]);
+    const token = await rotateCalendarToken(participant.id);
+    const get = (headers: Record<string, string> = {}) =>
+      feedLoader({ request: new Request("http://localhost:3000/x", { headers }), params: { file: `${token}.ics` }, context }) as Promise<Response>;
+    const first = await get();
+    const etag = first.headers.get("ETag")!;
+    expect(etag).toMatch(/^".+"$/);
+    expect((await get({ "If-None-Match": etag })).status).toBe(304);
+    await prisma.workshopSession.updateMany({ where: { academyId: academy.id }, data: { venueName: "新しい会場" } });
+    const moved = await get({ "If-None-Match": etag });
+    expect(moved.status).toBe(200);
+    expect(await moved.text()).toContain("新しい会場");
+  });
+
   it("exports an academy as iCal only for people who may see it", async () => {
     const { academy, cookie } = await setup();
     const ok = await academyIcsLoader({ request: getRequest("/", { cookie }), params: { academyId: academy.id }, context });

@@ -39,10 +39,36 @@ export function academySessions(academyId: string) {
   return prisma.workshopSession.findMany({ where: { academyId }, orderBy: { sequence: "asc" }, select: sessionSelect });
 }
 
-/** A person's own sessions: every academy they take part in (not withdrawn), whatever their role. */
-export function personalSessions(userId: string) {
+/** How far back a subscription feed reaches; older sessions stay in the app, not in every sync. */
+export const FEED_PAST_DAYS = 180;
+
+const personalWhere = (userId: string, now: Date): Prisma.WorkshopSessionWhereInput => ({
+  startsAt: { gte: new Date(now.getTime() - FEED_PAST_DAYS * 86400_000) },
+  academy: { enrollments: { some: { userId, status: { not: "withdrawn" } } } },
+});
+
+/**
+ * What a feed's content depends on, in one aggregate statement: calendar programs poll often,
+ * and an unchanged feed answers 304 without loading or rendering a single event.
+ */
+export async function personalFeedVersion(userId: string, locale: string, now = new Date()) {
+  const where = personalWhere(userId, now);
+  const [sessions, academies] = await Promise.all([
+    prisma.workshopSession.aggregate({ where, _count: { _all: true }, _max: { updatedAt: true } }),
+    prisma.academy.aggregate({ where: { enrollments: { some: { userId, status: { not: "withdrawn" } } } }, _max: { updatedAt: true } }),
+  ]);
+  const latest = Math.max(sessions._max.updatedAt?.getTime() ?? 0, academies._max.updatedAt?.getTime() ?? 0);
+  const windowStart = Math.floor((now.getTime() - FEED_PAST_DAYS * 86400_000) / 86400_000);
+  return {
+    etag: `"${crypto.createHash("sha256").update(`${userId}.${locale}.${sessions._count._all}.${latest}.${windowStart}`).digest("base64url").slice(0, 27)}"`,
+    lastModified: new Date(latest || 0),
+  };
+}
+
+/** A person's own sessions (from FEED_PAST_DAYS ago on): every academy they take part in, whatever their role. */
+export function personalSessions(userId: string, now = new Date()) {
   return prisma.workshopSession.findMany({
-    where: { academy: { enrollments: { some: { userId, status: { not: "withdrawn" } } } } },
+    where: personalWhere(userId, now),
     orderBy: { startsAt: "asc" },
     select: sessionSelect,
   });

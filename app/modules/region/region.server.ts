@@ -137,3 +137,12 @@ export async function regionMunicipalities(regionId: string) {
   });
   return members.map((m) => m.municipality);
 }
+
+/** Regions for a filter or a picker: id and name only (one statement, however many regions). */
+export function regionOptions({ includeArchived = false } = {}) {
+  return prisma.region.findMany({
+    where: includeArchived ? undefined : { archivedAt: null },
+    orderBy: [{ kana: "asc" }, { name: "asc" }],
+    select: { id: true, name: true },
+  });
+}
