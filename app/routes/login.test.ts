@@ -24,6 +24,9 @@ describe("sign-in action", () => {
     await createUser("participant", { email: "p@example.jp" });
     const res = await run({ email: "p@example.jp", password: TEST_PASSWORD, redirectTo: "//evil.example/" });
     expect(res.headers.get("Location")).toBe("/dashboard");
+    // A tab after the first slash: a browser drops it and would go to evil.example.
+    const tab = await run({ email: "p@example.jp", password: TEST_PASSWORD, redirectTo: "/\t/evil.example/phish" });
+    expect(tab.headers.get("Location")).toBe("/dashboard");
   });
 
   it("gives the same message for an unknown e-mail and a wrong password", async () => {

@@ -21,10 +21,21 @@ export function requestId(context: RequestContext | undefined): string {
   return context?.requestId ?? crypto.randomUUID();
 }
 
-/** Only same-site relative paths, so a crafted link cannot send a user elsewhere after sign-in. */
+const INTERNAL = "http://app.internal";
+
+/**
+ * Only paths of this site, so a crafted link cannot send a user elsewhere after sign-in. Parsed
+ * with the URL parser a browser uses (which drops tabs and newlines and reads backslashes as
+ * slashes), never matched by pattern: "/\t/evil.example" is "//evil.example" to a browser.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+  if (typeof to !== "string" || !to.startsWith("/") || to.length > 2000) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, INTERNAL);
+  } catch {
     return fallback;
   }
-  return to;
+  if (url.origin !== INTERNAL) return fallback;
+  return url.pathname + url.search + url.hash;
 }
