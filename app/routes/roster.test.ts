@@ -203,6 +203,21 @@ describe("calendar feeds", () => {
     expect(await moved.text()).toContain("新しい会場");
   });
 
+  it("keeps serving the feeds when one session holds a meeting URL the calendar library refuses", async () => {
+    const { academy, cookie } = await setup();
+    const participant = await createUser("participant");
+    await createTeam(academy.id, "受診率向上チーム", [participant.id]);
+    // Stored before URLs were normalised on input.
+    await prisma.workshopSession.updateMany({ where: { academyId: academy.id }, data: { onlineUrl: "https://Zoom.us/j/123456789" } });
+    const token = await rotateCalendarToken(participant.id);
+    const feed = (await feedLoader({ request: getRequest("/"), params: { file: `${token}.ics` }, context })) as Response;
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toContain("テストアカデミー 第1回");
+    const ics = (await academyIcsLoader({ request: getRequest("/", { cookie }), params: { academyId: academy.id }, context })) as Response;
+    expect(ics.status).toBe(200);
+    expect(await ics.text()).toContain("BEGIN:VEVENT");
+  });
+
   it("exports an academy as iCal only for people who may see it", async () => {
     const { academy, cookie } = await setup();
     const ok = await academyIcsLoader({ request: getRequest("/", { cookie }), params: { academyId: academy.id }, context });

@@ -78,6 +78,16 @@ function utcParts(d: Date): [number, number, number, number, number] {
   return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()];
 }
 
+/**
+ * One event the ics library accepts, or without the part it refuses (an old, badly written
+ * meeting URL), or none at all — one bad session never fails a whole feed.
+ */
+function safeEvent(event: EventAttributes): EventAttributes | null {
+  if (!createEvents([event]).error) return event;
+  const withoutUrl = { ...event, url: undefined, location: event.location === event.url ? undefined : event.location };
+  return createEvents([withoutUrl]).error ? null : withoutUrl;
+}
+
 /** iCalendar text (RFC 5545) for calendar programs; times in UTC so every client shows them right. */
 export function toIcs(sessions: CalendarSession[], calName: string, label: (s: CalendarSession) => string): string {
   if (sessions.length === 0) {
@@ -99,7 +109,9 @@ export function toIcs(sessions: CalendarSession[], calName: string, label: (s: C
     calName,
     productId: "data-academy-manager",
   }));
-  const { error, value } = createEvents(events);
+  let { error, value } = createEvents(events);
+  // Only when the whole calendar is refused: find and mend (or leave out) the bad events.
+  if (error) ({ error, value } = createEvents(events.map(safeEvent).filter((e): e is EventAttributes => e !== null)));
   if (error || !value) throw error ?? new Error("ics generation failed");
   return value;
 }

@@ -106,3 +106,15 @@ describe("double booking across academies", () => {
     expect(checkDoubleBooking({ startsAt: at(9, 18, 14), endsAt: at(9, 18, 17), venueName: "", facilitatorIds: [] }, booked)).toEqual([]);
   });
 });
+
+describe("meeting URLs", () => {
+  it("are parsed and normalised on input, and anything but a web address is refused", async () => {
+    const { SessionSchema, normaliseWebUrl } = await import("./schemas");
+    expect(normaliseWebUrl("https://Zoom.us/j/123456789")).toBe("https://zoom.us/j/123456789");
+    const base = { date: "2026-09-04", startTime: "13:30", endTime: "17:00" };
+    expect(SessionSchema.parse({ ...base, onlineUrl: " https://Zoom.US/j/1 " }).onlineUrl).toBe("https://zoom.us/j/1");
+    for (const bad of ["javascript:alert(1)", "https://user:pw@zoom.us/j/1", "zoom.us/j/1", "https://localhost/x", "ftp://example.jp/"]) {
+      expect(SessionSchema.safeParse({ ...base, onlineUrl: bad }).success, bad).toBe(false);
+    }
+  });
+});

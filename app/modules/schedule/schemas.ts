@@ -1,6 +1,21 @@
 import { z } from "zod";
 import { dateField, idList, optionalText, timeField } from "~/utils/form-fields";
 
+/**
+ * An http(s) address as the URL parser reads it, host lower-cased ("https://Zoom.us/j/1" →
+ * "https://zoom.us/j/1"), or null. Parsed, never pattern-matched; shared by browser and server.
+ */
+export function normaliseWebUrl(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null;
+  }
+  if ((url.protocol !== "https:" && url.protocol !== "http:") || !url.hostname.includes(".") || url.username || url.password) return null;
+  return url.href;
+}
+
 export const SESSION_KINDS = ["workshop", "kickoff", "final_report"] as const;
 
 export const SessionSchema = z
@@ -25,7 +40,8 @@ export const SessionSchema = z
       .max(500, "validation.tooLong")
       .optional()
       .default("")
-      .refine((v) => v === "" || /^https?:\/\/[^\s]+$/i.test(v), "validation.url"),
+      .refine((v) => v === "" || normaliseWebUrl(v) !== null, "validation.url")
+      .transform((v) => (v === "" ? "" : normaliseWebUrl(v)!)),
     agenda: optionalText(5000),
     facilitatorIds: idList,
     /** set when the coordinator has seen the warnings and saves anyway */
