@@ -16,11 +16,19 @@ app.disable("x-powered-by");
 app.set("trust proxy", process.env.TRUST_PROXY ?? false);
 app.use(compression());
 app.use((req, res, next) => {
-  res.locals.requestId = req.get("x-request-id") ?? crypto.randomUUID();
+  // A proxy's request id is kept only when it looks like one (bounded, no control characters).
+  const given = req.get("x-request-id");
+  res.locals.requestId = given && /^[A-Za-z0-9._:-]{1,64}$/.test(given) ? given : crypto.randomUUID();
   res.set("X-Request-Id", res.locals.requestId);
   res.set("X-Content-Type-Options", "nosniff");
   res.set("Referrer-Policy", "same-origin");
   res.set("X-Frame-Options", "DENY");
+  res.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()");
+  res.set("Cross-Origin-Opener-Policy", "same-origin");
+  res.set("Cross-Origin-Resource-Policy", "same-origin");
+  // Pages and data carry personal information: never stored by a shared cache or the browser's
+  // back-forward cache of another user. Hashed assets below override this with immutable caching.
+  if (!req.path.startsWith("/assets/")) res.set("Cache-Control", "private, no-store");
   // Everything is served from this origin: no CDN, no web fonts, no analytics (LGWAN).
   res.set(
     "Content-Security-Policy",

@@ -39,6 +39,23 @@ describe("signing in", () => {
   });
 });
 
+describe("response headers", () => {
+  it("signed-in pages are never cached; a request id is echoed only when it looks like one", async () => {
+    const page = await browser.newPage();
+    await signIn(page, DEMO.coordinator);
+    const res = await page.request.get("/dashboard", { headers: { "X-Request-Id": "x".repeat(5000) } });
+    expect(res.headers()["cache-control"]).toBe("private, no-store");
+    expect(res.headers()["permissions-policy"]).toContain("camera=()");
+    expect(res.headers()["cross-origin-opener-policy"]).toBe("same-origin");
+    expect(res.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    const kept = await page.request.get("/dashboard", { headers: { "X-Request-Id": "proxy-1234" } });
+    expect(kept.headers()["x-request-id"]).toBe("proxy-1234");
+    const html = await res.text();
+    const asset = html.match(/\/assets\/[^"]+\.js/)![0];
+    expect((await page.request.get(asset)).headers()["cache-control"]).toContain("immutable");
+  });
+});
+
 describe("dashboards", () => {
   it("coordinator sees academies by region and status", async () => {
     const page = await browser.newPage();
