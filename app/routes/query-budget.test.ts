@@ -14,6 +14,7 @@ const { rotateCalendarToken } = await import("~/modules/calendar/calendar.server
 const { BENCH_ACCOUNTS, seedNational } = await import("../../prisma/seed/national");
 const { fiscalYearOf } = await import("~/utils/dates");
 const { caught, context, getRequest, sessionCookieFor } = await import("../../tests/support/requests");
+const { wipeDatabase } = await import("../../tests/support/wipe");
 
 const routes = {
   dashboard: await import("./dashboard"),
@@ -26,19 +27,8 @@ const routes = {
   feed: await import("./calendar.feed.$file"),
 };
 
-async function wipe() {
-  await prisma.$transaction([
-    prisma.auditEvent.deleteMany(),
-    prisma.loginAttempt.deleteMany(),
-    prisma.academy.deleteMany(),
-    prisma.material.deleteMany(),
-    prisma.region.deleteMany(),
-    prisma.user.deleteMany(),
-  ]);
-}
-
 async function measure(scale: number) {
-  await wipe();
+  await wipeDatabase();
   await syncCatalogue(prisma);
   const db = new Database(process.env.DATABASE_URL!.replace(/^file:/, ""));
   seedNational(db, { scale, currentFiscalYear: fiscalYearOf(new Date()), passwordHash: "not-used" });

@@ -28,14 +28,6 @@ afterAll(async () => {
 
 // Every test starts from reference data only (roles, municipalities).
 beforeEach(async () => {
-  const { prisma } = await import("~/utils/db.server");
-  await prisma.$transaction([
-    prisma.auditEvent.deleteMany(),
-    prisma.mailMessage.deleteMany(),
-    prisma.loginAttempt.deleteMany(),
-    prisma.academy.deleteMany(),
-    prisma.material.deleteMany(),
-    prisma.region.deleteMany(),
-    prisma.user.deleteMany(),
-  ]);
+  const { wipeDatabase } = await import("../support/wipe");
+  await wipeDatabase();
 });
