@@ -141,6 +141,22 @@ describe("roster import", () => {
     expect(mail.text).not.toContain("/invitations/");
   });
 
+  it("imports 1,200 new people in one go: everyone written, everyone invited", async () => {
+    const { academy, cookie } = await setup();
+    const lines = ["氏名,メールアドレス,団体コード,所属部署,チーム名"];
+    for (let i = 0; i < 1200; i++) lines.push(`職員 ${i},staff${i}@example.lg.jp,282014,企画課,チーム${i % 40}`);
+    const preview = await caught(rosterAction({ request: upload(cookie, new TextEncoder().encode(lines.join("\n"))), params: { academyId: academy.id }, context }));
+    expect(preview.data.errors).toEqual([]);
+    expect(preview.data.rows).toHaveLength(1200);
+    const res = await caught(
+      rosterAction({ request: formRequest("/roster", { intent: "commit", payload: preview.data.payload, signature: preview.data.signature }, { cookie }), params: { academyId: academy.id }, context }),
+    );
+    expect(res.status).toBe(302);
+    expect(await prisma.teamMember.count({ where: { team: { academyId: academy.id } } })).toBe(1200);
+    expect(await prisma.invitation.count()).toBe(1200);
+    expect(await prisma.mailMessage.count()).toBe(1200);
+  }, 120_000);
+
   it("refuses a tampered preview", async () => {
     const { academy, cookie } = await setup();
     const preview = await caught(rosterAction({ request: upload(cookie, fs.readFileSync("tests/fixtures/roster-utf8.csv")), params: { academyId: academy.id }, context }));

@@ -66,15 +66,15 @@ export async function checkRosterAgainstDb(academyId: string, rows: RosterRow[])
   }
   const codes = [...new Set(rows.map((r) => r.municipalityCode))];
   const known = new Set((await prisma.municipality.findMany({ where: { code: { in: codes } }, select: { code: true } })).map((m) => m.code));
-  const users = await prisma.user.findMany({
-    where: { email: { in: [...new Set(rows.map((r) => r.email))] } },
+  const users = await inChunks([...new Set(rows.map((r) => r.email))], (emails) => prisma.user.findMany({
+    where: { email: { in: emails } },
     select: {
       id: true,
       email: true,
       displayName: true,
       enrollments: { where: { academyId }, select: { teamMemberships: { select: { teamId: true } } } },
     },
-  });
+  }));
   const byEmail = new Map(users.map((u) => [u.email, u]));
   const teamsByName = new Map(academy.teams.map((t) => [t.name, t.id]));
 
@@ -114,6 +114,13 @@ export async function checkRosterAgainstDb(academyId: string, rows: RosterRow[])
     if (match) similar.push({ name, existing: match });
   }
   return { valid, errors, similar };
+}
+
+/** Queries with an id list run in slices: SQLite bounds the number of values one statement may bind. */
+async function inChunks<T, R>(values: T[], query: (slice: T[]) => Promise<R[]>, size = 500): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < values.length; i += size) out.push(...(await query(values.slice(i, i + size))));
+  return out;
 }
 
 /** The preview travels back to the browser and returns on commit; the signature stops edits. */
@@ -186,11 +193,14 @@ export async function commitRoster(actorId: string, academyId: string, rows: Ros
     if (memberships === 0 && people === 0 && teams === 0) return summary;
     await recordAudit({ actorId, action: "roster.import", entityType: "academy", entityId: academyId, after: summary }, tx);
     return summary;
-  });
-  const open = await prisma.invitation.findMany({
-    where: { userId: { in: [...toInvite] }, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
-    select: { userId: true },
-  });
+    // Up to MAX_ROSTER_ROWS rows: allow the whole import the time it needs, as one transaction.
+  }, { timeout: 120_000, maxWait: 10_000 });
+  const open = await inChunks([...toInvite], (userIds) =>
+    prisma.invitation.findMany({
+      where: { userId: { in: userIds }, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+      select: { userId: true },
+    }),
+  );
   const alreadyInvited = new Set(open.map((i) => i.userId));
   let invited = 0;
   for (const userId of toInvite) {
