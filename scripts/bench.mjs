@@ -140,8 +140,7 @@ async function pagesFor(base, cookies) {
   const academyId = html.match(/\/academies\/([^"/?#]+)\/materials/)?.[1];
   const academyHtml = (await request(`${base}/academies/${academyId}`, { headers: { cookie: cookies.participant } })).body.toString();
   const teamId = academyHtml.match(new RegExp(`/academies/${academyId}/teams/([^"/?#]+)`))?.[1];
-  const feed = await request(`${base}/calendar`, { method: "POST", headers: { cookie: cookies.participant, "Content-Type": "application/x-www-form-urlencoded" }, body: "intent=issueFeed" });
-  void feed;
+  await request(`${base}/calendar`, { method: "POST", headers: { cookie: cookies.participant, "Content-Type": "application/x-www-form-urlencoded" }, body: "intent=issueFeed" });
   const calendar = (await request(`${base}/calendar`, { headers: { cookie: cookies.participant } })).body.toString();
   const feedUrl = calendar.match(/value="https?:\/\/[^/]+(\/calendar\/feed\/[^"]+\.ics)"/)?.[1];
   return [
@@ -194,7 +193,7 @@ async function benchDataset(dataset) {
         role: page.role ?? "feed",
         status: sample.status,
         kb: Math.round(sample.body.length / 1024),
-        sql: after - before - 0,
+        sql: after - before,
         ...Object.fromEntries(Object.entries(latency).map(([k, v]) => [k, Math.round(v * 10) / 10])),
         rps: load.rps,
         errors: load.errors,
