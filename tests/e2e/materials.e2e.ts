@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { DEMO, expectAccessible, hydrated, signIn, useBrowser } from "./browser";
+import { lastMailTo, linkIn } from "../support/mail";
 
 const browser = useBrowser();
 
@@ -26,9 +27,7 @@ describe("materials released stage by stage", () => {
     await coordinator.getByText("德永 陽子さんをチームに追加し、招待メールを送りました。").waitFor();
     await coordinator.getByRole("rowheader", { name: /德永 陽子/ }).waitFor();
 
-    await coordinator.goto("/outbox");
-    await coordinator.getByText("tokunaga@example.lg.jp").first().click();
-    const link = ((await coordinator.locator("details[open] pre").textContent()) ?? "").match(/https?:\/\/\S+\/invitations\/\S+/)?.[0];
+    const link = linkIn(lastMailTo("tokunaga@example.lg.jp").text, "invitations");
     const participant = await browser.newPage();
     await participant.goto(link!);
     await participant.getByLabel("新しいパスワード", { exact: true }).fill("tokunaga-pass-2026");

@@ -67,7 +67,7 @@ for (let i = 0; ; i++) {
 const tests = spawn(
   process.execPath,
   ["node_modules/vitest/vitest.mjs", "run", "--config", "vitest.e2e.config.ts", ...process.argv.slice(2)],
-  { env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_DATABASE_URL: env.DATABASE_URL }, stdio: "inherit" },
+  { env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_DATABASE_URL: env.DATABASE_URL, MAIL_DROP_DIR: path.join(dataDir, "mail-drop") }, stdio: "inherit" },
 );
 const code = await new Promise((resolve) => tests.on("exit", (c) => resolve(c ?? 1)));
 server.kill("SIGTERM");

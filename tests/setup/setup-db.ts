@@ -10,6 +10,9 @@ const file = path.join(tmpDir, `test-${process.pid}-${crypto.randomUUID()}.db`);
 fs.copyFileSync(path.join(tmpDir, "template.db"), file);
 process.env.DATABASE_URL = `file:${file}`;
 process.env.DATA_DIR = tmpDir;
+// Mail this test file sends lands in its own mail-drop folder.
+const mailDrop = path.join(tmpDir, `mail-${process.pid}-${crypto.randomUUID()}`);
+process.env.MAIL_DROP_DIR = mailDrop;
 process.env.APP_URL = "http://localhost:3000";
 delete process.env.SMTP_URL;
 delete (globalThis as { prisma?: unknown }).prisma;
@@ -24,6 +27,7 @@ afterAll(async () => {
   await client?.$disconnect();
   delete (globalThis as { prisma?: unknown }).prisma;
   fs.rmSync(file, { force: true });
+  fs.rmSync(mailDrop, { recursive: true, force: true });
 });
 
 // Every test starts from reference data only (roles, municipalities).

@@ -3,16 +3,26 @@ import { prisma } from "~/utils/db.server";
 import { acceptInvitation, checkInvitation, sendInvitation } from "./invitation.server";
 import { login } from "./login.server";
 import { createUser } from "../../../tests/support/factories";
+import { lastMailTo } from "../../../tests/support/mail";
 
 async function invite(email: string) {
   const coordinator = await createUser("coordinator");
   const invitee = await createUser("participant", { email, password: null });
   await sendInvitation({ userId: invitee.id, invitedById: coordinator.id, fallbackLocale: "ja" });
-  const mail = await prisma.mailMessage.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" } });
+  const mail = lastMailTo(email);
   return { invitee, token: mail.text.match(/\/invitations\/([A-Za-z0-9_-]+)/)![1]! };
 }
 
 describe("invitations", () => {
+  it("delivers the link to the invitee only: the outbox copy in the app shows no link", async () => {
+    const { token } = await invite("secret@example.jp");
+    const stored = await prisma.mailMessage.findFirstOrThrow({ where: { to: "secret@example.jp" } });
+    expect(stored.text).not.toContain(token);
+    expect(stored.text).not.toContain("/invitations/");
+    expect(stored.text).toContain("[[secret-link]]");
+    expect(stored.sentAt).not.toBeNull();
+  });
+
   it("lets the invited person set a name and password once, then sign in", async () => {
     const { invitee, token } = await invite("new@example.jp");
     const result = await acceptInvitation(token, { displayName: "新井 一郎", password: "my own password" });

@@ -91,15 +91,17 @@ export async function sendInvitation(input: {
   const locale = isLocale(user.locale) ? user.locale : input.fallbackLocale;
   const t = serverT(locale);
   const details = await invitationDetails(user.id, input.academyId ?? null, input.invitedById);
+  const link = `${env().appUrl}/invitations/${token}`;
   await sendMail({
     to: user.email,
     subject: details.academyName ? t("mail.invitation.subjectFor", { academy: details.academyName }) : t("mail.invitation.subject"),
     text: t("mail.invitation.body", {
       name: user.displayName,
       details: detailLines(t, locale, details),
-      link: `${env().appUrl}/invitations/${token}`,
+      link,
       days: INVITATION_TTL_MS / 86400000,
     }),
+    secrets: [link],
   });
   return "invited";
 }

@@ -36,6 +36,7 @@ export async function requestPasswordReset(email: string, fallbackLocale: AppLoc
     to: user.email,
     subject: t("mail.reset.subject"),
     text: t("mail.reset.body", { name: user.displayName, link, minutes: RESET_TTL_MS / 60000 }),
+    secrets: [link],
   });
 }
 
