@@ -20,6 +20,11 @@ app.use((req, res, next) => {
   const given = req.get("x-request-id");
   res.locals.requestId = given && /^[A-Za-z0-9._:-]{1,64}$/.test(given) ? given : crypto.randomUUID();
   res.set("X-Request-Id", res.locals.requestId);
+  // An answer given before the whole body arrived (a refused upload or form): close the
+  // connection once the answer is out instead of reading the rest of the body.
+  res.on("finish", () => {
+    if (!req.complete) req.socket.destroySoon();
+  });
   res.set("X-Content-Type-Options", "nosniff");
   res.set("Referrer-Policy", "same-origin");
   res.set("X-Frame-Options", "DENY");
@@ -34,6 +39,34 @@ app.use((req, res, next) => {
     "Content-Security-Policy",
     "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'",
   );
+  next();
+});
+// Requests that change something: refuse bodies no form of the app can need (the largest is an
+// upload of 50 MB; each action also counts what arrives), and requests another site's page made
+// the browser send (CSRF). Same-origin forms carry an Origin header; clients that send none
+// are judged by Sec-Fetch-Site. The app answers with its own pages for everything else.
+const MAX_BODY_BYTES = 60 * 1024 * 1024;
+const appOrigin = process.env.APP_URL ? new URL(process.env.APP_URL).origin : null;
+function refuse(res, status, ja, en) {
+  res
+    .status(status)
+    .type("html")
+    .send(
+      `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>${ja}</title></head><body><h1>${ja}</h1><p lang="en">${en}</p><p><a href="/">トップページへ戻る / Back to the start page</a></p></body></html>`,
+    );
+}
+app.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD") return next();
+  const length = Number(req.get("content-length") ?? "0");
+  if (length > MAX_BODY_BYTES) {
+    res.set("Connection", "close");
+    return refuse(res, 413, "送信内容が大きすぎます", "Too much was sent.");
+  }
+  const origin = req.get("origin");
+  const sameOrigin = origin === `${req.protocol}://${req.get("host")}` || (appOrigin !== null && origin === appOrigin);
+  if (origin !== undefined ? !sameOrigin : req.get("sec-fetch-site") === "cross-site") {
+    return refuse(res, 403, "他のサイトからの送信は受け付けません", "Requests sent from another site are refused.");
+  }
   next();
 });
 // The benchmark reads how many SQL statements the app has sent (counting is on only then).

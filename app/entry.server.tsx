@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { dropNulBytes } from "~/utils/nul-filter.server";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -8,7 +8,9 @@ import { startBackgroundJobs } from "~/modules/jobs/jobs.server";
 import "~/utils/i18n.server";
 
 // Remix's default Node entry, plus the background jobs (pre-learning reminders) that start
-// once when the server bundle loads.
+// once when the server bundle loads. The HTML passes through dropNulBytes: React 18's streaming
+// renderer pads its 2 KB buffers with NUL bytes where a multi-byte character does not fit
+// (react#24985), and single fetch needs the streaming renderer (decision 0009).
 startBackgroundJobs();
 
 const ABORT_DELAY = 5_000;
@@ -28,7 +30,7 @@ export default function handleRequest(
       {
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = dropNulBytes();
           responseHeaders.set("Content-Type", "text/html");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);

@@ -94,11 +94,13 @@ export default function App() {
   return <Outlet />;
 }
 
+const ERROR_KEYS: Record<number, string> = { 400: "badRequest", 403: "forbidden", 404: "notFound", 413: "tooLarge", 415: "unsupported" };
+
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = status === 403 ? "forbidden" : status === 404 ? "notFound" : "unexpected";
+  const key = ERROR_KEYS[status] ?? "unexpected";
   return (
     <section aria-labelledby="error-title" className="flex flex-col gap-4 py-8">
       <p className="text-std-16B-170 text-solid-gray-600">{t("errors.status", { status })}</p>

@@ -20,6 +20,7 @@ import { AcademyStatusBadge } from "~/components/ui/status-badge";
 import { Alert } from "~/components/ui/alert";
 import { ScheduleIssues } from "~/components/academy/schedule-issues";
 import { pageTitle } from "~/utils/meta";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId);
@@ -42,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, academy } = await requireAcademyContext(request, params.academyId, "manageAcademy");
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const back = `/academies/${academy.id}`;
   if (intent === "status") {

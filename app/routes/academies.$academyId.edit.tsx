@@ -18,6 +18,7 @@ import { TextareaField } from "~/components/ui/field";
 import { Button } from "~/components/ui/button";
 import { StaffCheckboxes } from "~/components/academy/staff-checkboxes";
 import { pageTitle } from "~/utils/meta";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, academy } = await requireAcademyContext(request, params.academyId, "manageAcademy");
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, academy } = await requireAcademyContext(request, params.academyId, "manageAcademy");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "addStaff") {
     const parsed = parseForm(StaffInviteSchema, formData);
     if (!parsed.ok) return data({ form: "invite" as const, fieldErrors: parsed.fieldErrors, values: parsed.values, staff: null, removedStaff: [] }, { status: 400 });

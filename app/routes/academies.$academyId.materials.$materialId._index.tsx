@@ -11,6 +11,7 @@ import { useLocale } from "~/utils/use-locale";
 import { Alert } from "~/components/ui/alert";
 import { formatBytes, useMaterialText } from "~/components/material/material-title";
 import { pageTitle } from "~/utils/meta";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId);
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const found = invariantFound(await findVisibleMaterial(context, params.materialId ?? "", String(form.get("versionId") ?? "") || null));
   if (found.material.kind !== "markdown") return data({ ok: false }, { status: 400 });
   await recordAccess(context.user.id, context.academy.id, found.version.id, "view");

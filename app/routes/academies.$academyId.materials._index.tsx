@@ -20,6 +20,7 @@ import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { formatBytes, useMaterialText } from "~/components/material/material-title";
 import { pageTitle } from "~/utils/meta";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId);
@@ -47,7 +48,7 @@ const ReleaseSchema = z.object({
 export async function action({ request, params }: ActionFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId);
   const { user, academy, can } = context;
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const materialId = String(form.get("materialId") ?? "");
   const back = `/academies/${academy.id}/materials`;

@@ -2,7 +2,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunct
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import { requireAcademyContext } from "~/utils/academy-context.server";
-import { MAX_ROSTER_BYTES, parseRoster, type ColumnMapping, type ParsedRoster, type RowError } from "~/modules/roster/parse.server";
+import { MAX_ROSTER_BYTES, ROSTER_FORM_MAX_BYTES, parseRoster, type ColumnMapping, type ParsedRoster, type RowError } from "~/modules/roster/parse.server";
 import {
   checkRosterAgainstDb,
   commitRoster,
@@ -22,6 +22,7 @@ import { Button } from "~/components/ui/button";
 import { FileInput } from "~/components/ui/file-input";
 import { SelectField } from "~/components/ui/field";
 import { pageTitle } from "~/utils/meta";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { academy } = await requireAcademyContext(request, params.academyId, "manageTeams");
@@ -68,11 +69,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, academy } = await requireAcademyContext(request, params.academyId, "manageTeams");
   let form: FormData;
   if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
-    const upload = await readUpload(request, MAX_ROSTER_BYTES);
+    // The file step and (from scripts) the confirm step with its signed rows; parseRoster holds files to MAX_ROSTER_BYTES.
+    const upload = await readUpload(request, ROSTER_FORM_MAX_BYTES);
     if (!upload.ok) return data<ActionData>({ step: "error", error: upload.error, params: { mb: MAX_ROSTER_BYTES / 1024 / 1024 } }, { status: 400 });
     form = upload.formData;
   } else {
-    form = await request.formData();
+    form = await readForm(request, ROSTER_FORM_MAX_BYTES);
   }
   const intent = form.get("intent");
   if (intent === "commit") {

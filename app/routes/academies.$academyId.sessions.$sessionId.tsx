@@ -12,6 +12,7 @@ import { parseForm } from "~/utils/forms";
 import { toTokyoDateInput, toTokyoTimeInput } from "~/utils/dates";
 import { SessionForm } from "~/components/academy/session-form";
 import { pageTitle } from "~/utils/meta";
+import { readForm } from "~/utils/form-body.server";
 
 async function load(request: Request, academyId?: string, sessionId?: string) {
   const { user, academy } = await requireAcademyContext(request, academyId, "editSessions");
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, academy, session } = await load(request, params.academyId, params.sessionId);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(SessionSchema, formData);
   if (!parsed.ok) return data(rejectedSession(formData, { fieldErrors: parsed.fieldErrors }), { status: 400 });
   const result = invariantFound(await updateSession(user.id, academy.id, session.id, parsed.data, { canSee: (id) => canSeeAcademy(user, id) }));

@@ -10,6 +10,7 @@ import { parseForm } from "~/utils/forms";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { SessionForm } from "~/components/academy/session-form";
 import { pageTitle } from "~/utils/meta";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { academy } = await requireAcademyContext(request, params.academyId, "manageAcademy");
@@ -18,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, academy } = await requireAcademyContext(request, params.academyId, "manageAcademy");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(SessionSchema, formData);
   if (!parsed.ok) return data(rejectedSession(formData, { fieldErrors: parsed.fieldErrors }), { status: 400 });
   const result = await createSession(user.id, academy.id, parsed.data, { canSee: (id) => canSeeAcademy(user, id) });

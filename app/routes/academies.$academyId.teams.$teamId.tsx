@@ -19,6 +19,7 @@ import { SelectField } from "~/components/ui/field";
 import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/alert";
 import { pageTitle } from "~/utils/meta";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId);
@@ -48,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId, "manageTeams");
   const { user, academy } = context;
   const team = invariantFound(await getTeam(context, params.teamId ?? ""));
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const locale = await resolveLocale(request, user);
   const back = `/academies/${academy.id}/teams/${team.id}`;

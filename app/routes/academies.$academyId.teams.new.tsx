@@ -9,6 +9,7 @@ import { echoForm, parseForm } from "~/utils/forms";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { TeamForm } from "~/components/academy/team-form";
 import { pageTitle } from "~/utils/meta";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { academy } = await requireAcademyContext(request, params.academyId, "manageTeams");
@@ -17,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, academy } = await requireAcademyContext(request, params.academyId, "manageTeams");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const codes = formData.getAll("municipalityCodes").filter((v): v is string => typeof v === "string");
   const parsed = parseForm(TeamSchema, formData);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: echoForm(formData), codes }, { status: 400 });

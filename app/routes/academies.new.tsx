@@ -18,6 +18,7 @@ import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/alert";
 import { StaffCheckboxes } from "~/components/academy/staff-checkboxes";
 import { pageTitle } from "~/utils/meta";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "create:academy:any");
@@ -34,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "create:academy:any");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(AcademyCreateSchema, formData);
   const raw = (name: string) => formData.getAll(name).filter((v): v is string => typeof v === "string");
   if (!parsed.ok) {

@@ -13,6 +13,7 @@ import { SelectField } from "~/components/ui/field";
 import { Button } from "~/components/ui/button";
 import { MonthGrid } from "~/components/calendar/month-grid";
 import { pageTitle } from "~/utils/meta";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -46,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const intent = (await request.formData()).get("intent");
+  const intent = (await readForm(request)).get("intent");
   if (intent === "revokeFeed") await revokeCalendarToken(user.id);
   else if (intent === "issueFeed") await rotateCalendarToken(user.id);
   return redirect("/calendar#feed");

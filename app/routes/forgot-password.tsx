@@ -11,6 +11,7 @@ import { TextField } from "~/components/ui/text-field";
 import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/alert";
 import { pageTitle } from "~/utils/meta";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = parseForm(ForgotPasswordSchema, await request.formData());
+  const parsed = parseForm(ForgotPasswordSchema, await readForm(request));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, sent: false }, { status: 400 });
   await requestPasswordReset(parsed.data.email, await resolveLocale(request, null));
   // The same answer whether or not the address has an account.

@@ -12,6 +12,7 @@ import { TextField } from "~/components/ui/text-field";
 import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/alert";
 import { pageTitle } from "~/utils/meta";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const { state, invitation } = await checkInvitation(params.token ?? "");
@@ -26,7 +27,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const parsed = parseForm(AcceptInvitationSchema, await request.formData());
+  const parsed = parseForm(AcceptInvitationSchema, await readForm(request));
   if (!parsed.ok) {
     return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, tokenState: null }, { status: 400 });
   }

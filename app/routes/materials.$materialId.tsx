@@ -17,6 +17,7 @@ import { Alert } from "~/components/ui/alert";
 import { MaterialMetaFields } from "~/components/material/meta-fields";
 import { formatBytes } from "~/components/material/material-title";
 import { pageTitle } from "~/utils/meta";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:catalogue:any");
@@ -44,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const version = await addVersion(user.id, material.id, accepted.blob);
     return redirectWithFlash(`/materials/${material.id}`, { message: "material.versionAdded", params: { n: version.number } });
   }
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "retire" || intent === "restore") {
     invariantFound((await setVersionRetired(user.id, material.id, String(form.get("versionId") ?? ""), intent === "retire")) || null);

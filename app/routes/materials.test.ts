@@ -9,7 +9,7 @@ import { attachCurriculum, setRelease } from "~/modules/material/release.server"
 import { preLearningProgress, sendDueReminders, downloadLog } from "~/modules/material/prelearning.server";
 import { enroll } from "../../tests/support/factories";
 
-const filesDir = () => path.join(process.env.DATA_DIR!, "files");
+const filesDir = () => process.env.FILES_DIR!;
 import { loader as viewLoader, action as viewedAction } from "./academies.$academyId.materials.$materialId._index";
 import { loader as downloadLoader } from "./academies.$academyId.materials.$materialId.download";
 import { loader as listLoader, action as listAction } from "./academies.$academyId.materials._index";

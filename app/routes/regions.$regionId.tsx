@@ -12,6 +12,7 @@ import { AcademyStatusBadge } from "~/components/ui/status-badge";
 import { formatFiscalYear } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
 import { pageTitle } from "~/utils/meta";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:region:any");
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:region:any");
   const id = params.regionId ?? "";
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "archive" || intent === "restore") {
     invariantFound(await setRegionArchived(user.id, id, intent === "archive"));

@@ -7,6 +7,7 @@ import { createRegion } from "~/modules/region/region.server";
 import { echoForm, parseForm } from "~/utils/forms";
 import { RegionForm } from "~/components/region/region-form";
 import { pageTitle } from "~/utils/meta";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:region:any");
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:region:any");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(RegionSchema, formData);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, params: {} }, { status: 400 });
   const result = await createRegion(user.id, parsed.data);

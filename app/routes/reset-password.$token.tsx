@@ -9,6 +9,7 @@ import { TextField } from "~/components/ui/text-field";
 import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/alert";
 import { pageTitle } from "~/utils/meta";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const { state } = await checkResetToken(params.token ?? "");
@@ -16,7 +17,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const parsed = parseForm(ResetPasswordSchema, await request.formData());
+  const parsed = parseForm(ResetPasswordSchema, await readForm(request));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, tokenState: null }, { status: 400 });
   const state = await resetPassword(params.token ?? "", parsed.data.password);
   if (state !== "valid") return data({ fieldErrors: {}, tokenState: state }, { status: 400 });

@@ -33,6 +33,8 @@ function readEnv() {
     cookieSecure: process.env.COOKIE_SECURE ? process.env.COOKIE_SECURE === "true" : appUrl.startsWith("https://"),
     appUrl,
     smtpUrl: process.env.SMTP_URL ?? "",
+    /** Stored files (materials, deliverables) and their temporary uploads. */
+    filesDir: path.resolve(process.env.FILES_DIR ?? path.join(DATA_DIR, "files")),
     /** Where mail goes without SMTP: one .eml file per message, readable by the server's operator. */
     mailDropDir: path.resolve(process.env.MAIL_DROP_DIR ?? path.join(DATA_DIR, "mail-drop")),
     mailFrom: process.env.MAIL_FROM ?? "Data Academy Manager <no-reply@localhost>",

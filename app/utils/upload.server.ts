@@ -1,4 +1,6 @@
 import crypto from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
 import {
   MaxPartSizeExceededError,
   unstable_composeUploadHandlers as composeUploadHandlers,
@@ -6,63 +8,136 @@ import {
   unstable_createFileUploadHandler as createFileUploadHandler,
   unstable_parseMultipartFormData as parseMultipartFormData,
   NodeOnDiskFile,
+  type UploadHandler,
 } from "@remix-run/node";
 import { storage } from "~/modules/files/storage.server";
 import { MAX_MATERIAL_BYTES } from "~/modules/material/schemas";
 
-export type UploadResult = { ok: true; formData: FormData } | { ok: false; error: "upload.tooLarge" | "upload.invalid" };
+// Multipart bodies are limited three ways before anything is kept: the whole request (counted
+// while it streams, whatever Content-Length says), each part, and the number of parts. Files
+// go to a temporary folder and are removed again on every path that does not keep them
+// (refused, failed halfway, extra file parts); a kill -9 leaves at most one partial file, which
+// the hourly sweep removes.
+
+export type UploadError = "upload.tooLarge" | "upload.fieldTooLarge" | "upload.tooManyParts" | "upload.invalid";
+
+/** Text fields of an upload form (titles, notes) are small; this is generous. */
+const FIELD_MAX_BYTES = 64 * 1024;
+const MAX_PARTS = 50;
+/** Room for the text fields and multipart boundaries next to the file. */
+const OVERHEAD_BYTES = 1024 * 1024;
+
+class TooManyPartsError extends Error {}
+class BodyTooLargeError extends Error {}
+class UnexpectedFileError extends Error {}
 
 /**
- * Read a multipart form, refusing anything over `maxBytes` before it is held in memory
- * (Content-Length first, then the parser's own part limit).
+ * The same request, its body cut off with an error once `maxBytes` have passed. The original
+ * stream is released, not cancelled: cancelling would drop the connection before the answer.
  */
-export async function readUpload(request: Request, maxBytes: number): Promise<UploadResult> {
+function limitBody(request: Request, maxBytes: number): Request {
+  const reader = request.body!.getReader();
+  let seen = 0;
+  const limited = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) return controller.close();
+      seen += value.byteLength;
+      if (seen > maxBytes) {
+        reader.releaseLock();
+        controller.error(new BodyTooLargeError());
+      } else controller.enqueue(value);
+    },
+  });
+  return new Request(request.url, { method: request.method, headers: request.headers, body: limited, duplex: "half" } as RequestInit);
+}
+
+function countParts(max: number): UploadHandler {
+  let parts = 0;
+  return async () => {
+    if (++parts > max) throw new TooManyPartsError();
+    return undefined;
+  };
+}
+
+function toError(error: unknown): UploadError {
+  if (error instanceof BodyTooLargeError) return "upload.tooLarge";
+  if (error instanceof TooManyPartsError) return "upload.tooManyParts";
+  if (error instanceof MaxPartSizeExceededError) return error.field === "file" ? "upload.tooLarge" : "upload.fieldTooLarge";
+  return "upload.invalid";
+}
+
+function precheck(request: Request, maxBytes: number): UploadError | null {
   const length = Number(request.headers.get("Content-Length") ?? "0");
-  if (length > maxBytes + 64 * 1024) return { ok: false, error: "upload.tooLarge" };
-  if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) return { ok: false, error: "upload.invalid" };
+  if (length > maxBytes) return "upload.tooLarge";
+  if (!request.headers.get("Content-Type")?.toLowerCase().startsWith("multipart/form-data") || !request.body) return "upload.invalid";
+  return null;
+}
+
+export type UploadResult = { ok: true; formData: FormData } | { ok: false; error: UploadError };
+
+/** Read a small multipart form (e.g. a roster file) into memory, never more than `maxBytes` (a file or a text field). */
+export async function readUpload(request: Request, maxBytes: number): Promise<UploadResult> {
+  const problem = precheck(request, maxBytes + OVERHEAD_BYTES);
+  if (problem) return { ok: false, error: problem };
   try {
-    const formData = await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: maxBytes }));
+    const formData = await parseMultipartFormData(
+      limitBody(request, maxBytes + OVERHEAD_BYTES),
+      composeUploadHandlers(countParts(MAX_PARTS), async (part) => {
+        if (part.filename !== undefined && part.name !== "file") throw new UnexpectedFileError();
+        return createMemoryUploadHandler({ maxPartSize: maxBytes })(part);
+      }),
+    );
     return { ok: true, formData };
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { ok: false, error: "upload.tooLarge" };
-    return { ok: false, error: "upload.invalid" };
+    return { ok: false, error: toError(error) };
   }
 }
 
-export type FileUpload =
-  | { ok: true; formData: FormData; file: NodeOnDiskFile | null }
-  | { ok: false; error: string };
+export type FileUpload = { ok: true; formData: FormData; file: NodeOnDiskFile | null } | { ok: false; error: UploadError };
 
-/** Stream a multipart upload to a temporary file on disk (never the whole file in memory). */
-export async function receiveUpload(request: Request): Promise<FileUpload> {
-  const length = Number(request.headers.get("Content-Length") ?? "0");
-  if (length > MAX_MATERIAL_BYTES + 1024 * 1024) return { ok: false, error: "upload.tooLarge" };
+/** Stream a multipart upload's one file (field "file") to a temporary file on disk, never whole in memory. */
+export async function receiveUpload(request: Request, maxBytes = MAX_MATERIAL_BYTES): Promise<FileUpload> {
+  const problem = precheck(request, maxBytes + OVERHEAD_BYTES);
+  if (problem) return { ok: false, error: problem };
+  const written: NodeOnDiskFile[] = [];
+  // Every temporary path handed out, so a part cut off halfway can be removed too.
+  const started: string[] = [];
   const directory = storage().tmpDir();
+  const toDisk = createFileUploadHandler({
+    directory,
+    maxPartSize: maxBytes,
+    // The browser's file name rides in the temporary name (encoded), so nothing it
+    // contains can reach the file system as a path.
+    file: ({ filename }) => {
+      const name = `${crypto.randomUUID()}.${Buffer.from(filename.slice(0, 120)).toString("base64url")}.upload`;
+      started.push(path.join(directory, name));
+      return name;
+    },
+    avoidFileConflicts: false,
+  });
+  const fileHandler: UploadHandler = async (part) => {
+    if (part.filename === undefined) return undefined;
+    // One file, in the field the form has: a second or stray file part is refused outright.
+    if (part.name !== "file" || written.length > 0) throw new UnexpectedFileError();
+    const file = await toDisk(part);
+    if (file instanceof NodeOnDiskFile) written.push(file);
+    return file;
+  };
   try {
     const formData = await parseMultipartFormData(
-      request,
-      composeUploadHandlers(
-        createFileUploadHandler({
-          directory,
-          maxPartSize: MAX_MATERIAL_BYTES,
-          // The browser's file name rides in the temporary name (encoded), so nothing it
-          // contains can reach the file system as a path.
-          file: ({ filename }) => `${crypto.randomUUID()}.${Buffer.from(filename.slice(0, 120)).toString("base64url")}.upload`,
-          avoidFileConflicts: false,
-        }),
-        createMemoryUploadHandler({ maxPartSize: 64 * 1024 }),
-      ),
+      limitBody(request, maxBytes + OVERHEAD_BYTES),
+      composeUploadHandlers(countParts(MAX_PARTS), fileHandler, createMemoryUploadHandler({ maxPartSize: FIELD_MAX_BYTES })),
     );
     const file = formData.get("file");
-    if (!(file instanceof NodeOnDiskFile)) return { ok: true, formData, file: null };
-    if (file.size === 0) {
-      await file.remove();
+    if (!(file instanceof NodeOnDiskFile) || file.size === 0) {
+      await Promise.all(written.map(discard));
       return { ok: true, formData, file: null };
     }
     return { ok: true, formData, file };
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { ok: false, error: "upload.tooLarge" };
-    return { ok: false, error: "upload.invalid" };
+    await Promise.all(started.map((file) => fs.rm(file, { force: true })));
+    return { ok: false, error: toError(error) };
   }
 }
 
@@ -75,4 +150,3 @@ export function originalName(file: NodeOnDiskFile): string {
   const encoded = file.name.split(".")[1] ?? "";
   return Buffer.from(encoded, "base64url").toString("utf8");
 }
-

@@ -48,6 +48,7 @@ if (process.env.SKIP_BUILD !== "true") run(process.execPath, ["node_modules/@rem
 run(process.execPath, ["scripts/prepare-db.mjs"], env);
 
 const server = spawn(process.execPath, ["server.mjs"], { env, stdio: ["ignore", "inherit", "inherit"] });
+process.env.E2E_SERVER_PID = String(server.pid);
 const baseUrl = `http://127.0.0.1:${port}`;
 for (let i = 0; ; i++) {
   try {

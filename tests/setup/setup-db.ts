@@ -13,6 +13,9 @@ process.env.DATA_DIR = tmpDir;
 // Mail this test file sends lands in its own mail-drop folder.
 const mailDrop = path.join(tmpDir, `mail-${process.pid}-${crypto.randomUUID()}`);
 process.env.MAIL_DROP_DIR = mailDrop;
+// …and stores files in its own folder, so a test can see exactly what a request left on disk.
+const filesDir = path.join(tmpDir, `files-${process.pid}-${crypto.randomUUID()}`);
+process.env.FILES_DIR = filesDir;
 process.env.APP_URL = "http://localhost:3000";
 delete process.env.SMTP_URL;
 delete (globalThis as { prisma?: unknown }).prisma;
@@ -28,6 +31,7 @@ afterAll(async () => {
   delete (globalThis as { prisma?: unknown }).prisma;
   fs.rmSync(file, { force: true });
   fs.rmSync(mailDrop, { recursive: true, force: true });
+  fs.rmSync(filesDir, { recursive: true, force: true });
 });
 
 // Every test starts from reference data only (roles, municipalities).

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { DATA_DIR } from "~/utils/env.server";
+import { env } from "~/utils/env.server";
 
 // Where blobs live. Callers speak only to BlobStorage; the local directory is today's backend,
 // an S3-compatible one can implement the same interface (roadmap item 5) without touching them.
@@ -99,8 +99,8 @@ export class LocalDirectoryStorage implements BlobStorage {
 
 let current: BlobStorage | undefined;
 
-/** The configured storage: DATA_DIR/files on local disk. */
+/** The configured storage: FILES_DIR (default DATA_DIR/files) on local disk. */
 export function storage(): BlobStorage {
-  current ??= new LocalDirectoryStorage(path.join(DATA_DIR, "files"));
+  current ??= new LocalDirectoryStorage(env().filesDir);
   return current;
 }

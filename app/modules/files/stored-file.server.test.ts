@@ -12,7 +12,7 @@ const tmp = (name: string, bytes: Uint8Array | string) => {
   fs.writeFileSync(file, bytes);
   return file;
 };
-const blobPath = (key: string) => path.join(process.env.DATA_DIR!, "files", key);
+const blobPath = (key: string) => path.join(process.env.FILES_DIR!, key);
 const DAY = 86400_000;
 
 async function workbookBytes() {

@@ -4,6 +4,7 @@ import { prisma, type Prisma } from "~/utils/db.server";
 import { fail, type Result } from "~/utils/result";
 import { detectFileKind, FILE_TYPES, kindFromName, safeFileName, type FileKind } from "./file-type.server";
 import { storage } from "./storage.server";
+import { inspectZip, OFFICE_LIMITS } from "./zip-guard.server";
 
 // One StoredFile row per stored blob. A feature keeps a file by pointing at a row; the blob is
 // written first and the row (with the feature's own row) in one transaction after it, so a row
@@ -11,6 +12,8 @@ import { storage } from "./storage.server";
 // removed by sweepOrphans after a grace period.
 
 type Db = Prisma.TransactionClient | typeof prisma;
+
+const ARCHIVE_KINDS: FileKind[] = ["docx", "xlsx", "pptx", "zip"];
 
 export interface StoredBlob {
   key: string;
@@ -29,6 +32,14 @@ export async function storeUpload(tmpPath: string, originalName: string, allowed
   if (actual !== claimed) {
     const reason = actual ? "upload.mismatch" : "upload.unknownType";
     return fail(reason, { file: reason });
+  }
+  if (ARCHIVE_KINDS.includes(actual)) {
+    // Opened later by ExcelJS, Office or a participant's unzip: refuse a bomb now.
+    const zip = await inspectZip(tmpPath, OFFICE_LIMITS);
+    if (!zip.ok) {
+      const reason = zip.problem === "zip.invalid" ? "upload.brokenArchive" : "upload.unpackedTooLarge";
+      return fail(reason, { file: reason });
+    }
   }
   const put = await storage().putFile(tmpPath);
   return { ok: true, blob: { ...put, kind: actual, originalName: name } };
@@ -70,14 +81,17 @@ export function storedFileExists(key: string) {
 const UNREFERENCED: Prisma.StoredFileWhereInput = { materialVersions: { none: {} } };
 
 export const ORPHAN_GRACE_MS = 24 * 60 * 60 * 1000;
+/** A temporary upload not touched for an hour belongs to a request that is long over (or a crashed process). */
+export const TEMP_GRACE_MS = 60 * 60 * 1000;
 
 /**
  * Remove what no row references any more, once it is older than the grace period (so a
  * request still between "blob written" and "row committed" is never swept): unreferenced
  * rows with their blobs, blobs without a row, and abandoned temporary uploads.
  */
-export async function sweepOrphans(now = new Date(), graceMs = ORPHAN_GRACE_MS) {
+export async function sweepOrphans(now = new Date(), graceMs = ORPHAN_GRACE_MS, tempGraceMs = Math.min(graceMs, TEMP_GRACE_MS)) {
   const cutoff = new Date(now.getTime() - graceMs);
+  const tempCutoff = new Date(now.getTime() - tempGraceMs);
   const store = storage();
   const rows = await prisma.storedFile.findMany({ where: { ...UNREFERENCED, createdAt: { lt: cutoff } }, select: { id: true, storageKey: true } });
   for (const row of rows) {
@@ -107,7 +121,7 @@ export async function sweepOrphans(now = new Date(), graceMs = ORPHAN_GRACE_MS) 
   for (const name of await fs.promises.readdir(tmp)) {
     const file = path.join(tmp, name);
     const stat = await fs.promises.stat(file).catch(() => null);
-    if (stat && stat.mtime < cutoff) {
+    if (stat && stat.mtime < tempCutoff) {
       await fs.promises.rm(file, { force: true, recursive: true });
       temporary++;
     }

@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import { inspectZip } from "~/modules/files/zip-guard.server";
 import { z } from "zod";
 import { parseLgCode } from "~/modules/municipality/lg-code";
 import { decodeRoster } from "./decode.server";
@@ -7,6 +8,9 @@ import { headerKey, ROSTER_COLUMNS, TEAM_ROLE_WORDS, type RosterKey } from "./co
 import { looksLikeFormula, tidy, toFullWidthKana, toHalfWidthAscii } from "./normalize";
 
 export const MAX_ROSTER_BYTES = 5 * 1024 * 1024;
+/** The confirm step posts the checked rows back (signed): up to 2,000 rows, percent-encoded. */
+const ROSTER_ZIP_LIMITS = { maxUncompressedBytes: 30 * 1024 * 1024, maxEntries: 1_000 };
+export const ROSTER_FORM_MAX_BYTES = 8 * 1024 * 1024;
 export const MAX_ROSTER_ROWS = 2000;
 
 export interface RosterRow {
@@ -99,6 +103,12 @@ export async function parseRoster(bytes: Uint8Array, mapping?: ColumnMapping): P
   if (bytes.length > MAX_ROSTER_BYTES) return { ok: false, error: "roster.error.tooLarge", params: { mb: MAX_ROSTER_BYTES / 1024 / 1024 } };
   const decoded = decodeRoster(bytes);
   if (!decoded.ok) return { ok: false, error: decoded.error };
+  if (decoded.kind === "xlsx") {
+    // A roster of 2,000 rows unpacks to a few MB; anything far bigger is refused before ExcelJS opens it.
+    const zip = await inspectZip(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), ROSTER_ZIP_LIMITS);
+    if (!zip.ok && zip.problem === "zip.invalid") return { ok: false, error: "roster.error.badXlsx" };
+    if (!zip.ok) return { ok: false, error: "roster.error.unpackedTooLarge", params: { mb: ROSTER_ZIP_LIMITS.maxUncompressedBytes / 1024 / 1024 } };
+  }
   const table = decoded.kind === "xlsx" ? await xlsxRows(bytes) : csvRows(decoded.text);
   if (!table) return { ok: false, error: decoded.kind === "xlsx" ? "roster.error.badXlsx" : "roster.error.badCsv" };
   const [header = [], ...body] = table;
