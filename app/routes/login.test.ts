@@ -56,7 +56,7 @@ describe("sign-in action", () => {
     expect(await prisma.session.count()).toBe(0);
   });
 
-  it("locks an account after 5 failures, even for the right password", async () => {
+  it("stops a browser that never signed in to the account after 5 failures, even for the right password", async () => {
     await createUser("participant", { email: "target@example.jp" });
     for (let i = 0; i < 5; i++) {
       await run({ email: "target@example.jp", password: "guess-number-" + i }, { ...context, clientIp: `198.51.100.${i}` });
@@ -66,13 +66,37 @@ describe("sign-in action", () => {
     expect(res.data.formError).toBe("login.rateLimited");
   });
 
-  it("limits one address trying many accounts", async () => {
-    await createUser("participant", { email: "victim@example.jp" });
-    const attacker = { ...context, clientIp: "203.0.113.66" };
-    for (let i = 0; i < 20; i++) await run({ email: `guess${i}@example.jp`, password: "whatever-pass" }, attacker);
-    const blocked = await run({ email: "victim@example.jp", password: TEST_PASSWORD }, attacker);
-    expect(blocked.status).toBe(429);
-    const otherAddress = await run({ email: "victim@example.jp", password: TEST_PASSWORD });
-    expect(otherAddress.status).toBe(302);
+  it("lets the owner in from the browser they signed in with before, whatever strangers tried", async () => {
+    await createUser("participant", { email: "owner@example.jp" });
+    const first = await run({ email: "owner@example.jp", password: TEST_PASSWORD });
+    const device = /__dam_device=[^;]+/.exec(first.headers.get("Set-Cookie") ?? "")?.[0];
+    expect(device).toBeTruthy();
+    for (let i = 0; i < 12; i++) await run({ email: "owner@example.jp", password: `guess-${i}` }, { ...context, clientIp: "203.0.113.9" });
+    const owner = await caught(action({ request: formRequest("/login", { email: "owner@example.jp", password: TEST_PASSWORD }, { cookie: device }), params: {}, context }));
+    expect(owner.status).toBe(302);
+    // A device cookie of another account gives a stranger nothing.
+    await createUser("participant", { email: "other@example.jp" });
+    const other = await run({ email: "other@example.jp", password: TEST_PASSWORD });
+    const otherDevice = /__dam_device=[^;]+/.exec(other.headers.get("Set-Cookie") ?? "")![0];
+    const stranger = await caught(action({ request: formRequest("/login", { email: "owner@example.jp", password: TEST_PASSWORD }, { cookie: otherDevice }), params: {}, context }));
+    expect(stranger.status).toBe(429);
+  });
+
+  it("checks at most 5 of 7 parallel guesses", async () => {
+    await createUser("participant", { email: "parallel@example.jp" });
+    const results = await Promise.all(Array.from({ length: 7 }, (_, i) => run({ email: "parallel@example.jp", password: `parallel-guess-${i}` })));
+    expect(results.filter((r) => r.data.formError === "login.invalid").length).toBeLessThanOrEqual(5);
+    expect(results.filter((r) => r.data.formError === "login.rateLimited").length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("does not lock out colleagues behind the same proxy address, but stops one address guessing at scale", async () => {
+    await createUser("participant", { email: "colleague@example.jp" });
+    const proxy = { ...context, clientIp: "203.0.113.66" };
+    for (let i = 0; i < 20; i++) await run({ email: `typo${i}@example.jp`, password: "whatever-pass" }, proxy);
+    expect((await run({ email: "colleague@example.jp", password: TEST_PASSWORD }, proxy)).status).toBe(302);
+    const now = new Date();
+    await prisma.loginAttempt.createMany({ data: Array.from({ length: 100 }, (_, i) => ({ email: `guess${i}@example.jp`, ipAddress: proxy.clientIp, succeeded: false, createdAt: now })) });
+    expect((await run({ email: "colleague@example.jp", password: TEST_PASSWORD }, proxy)).status).toBe(429);
+    expect((await run({ email: "colleague@example.jp", password: TEST_PASSWORD })).status).toBe(302);
   });
 });

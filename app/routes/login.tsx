@@ -12,6 +12,7 @@ import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/alert";
 import { pageTitle } from "~/utils/meta";
 import { readForm } from "~/utils/form-body.server";
+import { readKnownDevice, rememberDevice } from "~/utils/device.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
@@ -24,15 +25,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ fieldErrors: parsed.fieldErrors, formError: null, values: parsed.values }, { status: 400 });
   }
   const { email, password, redirectTo } = parsed.data;
-  const result = await login({ email, password, ipAddress: clientIp(context), requestId: requestId(context) });
+  const device = await readKnownDevice(request);
+  const result = await login({ email, password, ipAddress: clientIp(context), requestId: requestId(context), device });
   if (!result.ok) {
     return data(
       { fieldErrors: {}, formError: result.error, values: { email } },
       { status: result.error === "login.rateLimited" ? 429 : 400 },
     );
   }
-  const cookie = await createSession(result.userId, request.headers.get("User-Agent") ?? "");
-  return redirect(safeRedirect(redirectTo, "/dashboard"), { headers: { "Set-Cookie": cookie } });
+  const headers = new Headers();
+  headers.append("Set-Cookie", await createSession(result.userId, request.headers.get("User-Agent") ?? ""));
+  headers.append("Set-Cookie", await rememberDevice(result.userId, device));
+  return redirect(safeRedirect(redirectTo, "/dashboard"), { headers });
 }
 
 export default function LoginPage() {

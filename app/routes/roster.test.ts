@@ -4,7 +4,7 @@ import { prisma } from "~/utils/db.server";
 import { action as rosterAction } from "./academies.$academyId.roster";
 import { loader as feedLoader } from "./calendar.feed.$file";
 import { loader as academyIcsLoader } from "./academies.$academyId.calendar[.ics]";
-import { rotateCalendarToken, revokeCalendarToken } from "~/modules/calendar/calendar.server";
+import { getCalendarToken, rotateCalendarToken, revokeCalendarToken } from "~/modules/calendar/calendar.server";
 import { createAcademy, createRegion, createTeam, createUser, enroll } from "../../tests/support/factories";
 import { caught, context, formRequest, getRequest, sessionCookieFor } from "../../tests/support/requests";
 import { fromTokyo } from "~/utils/dates";
@@ -200,6 +200,18 @@ describe("calendar feeds", () => {
     expect(body).toContain("テストアカデミー 第1回");
     await revokeCalendarToken(participant.id);
     expect((await caught(feedLoader({ request: getRequest("/"), params: { file: `${token}.ics` }, context }))).status).toBe(404);
+  });
+
+  it("keeps no usable feed URL in the database, yet shows its owner the same URL again", async () => {
+    const participant = await createUser("participant");
+    const token = await rotateCalendarToken(participant.id);
+    expect(await getCalendarToken(participant.id)).toBe(token);
+    const row = await prisma.user.findUniqueOrThrow({ where: { id: participant.id } });
+    expect(JSON.stringify(row)).not.toContain(token);
+    // Someone holding a copy of the database tries the stored values as the URL.
+    for (const guess of [row.calendarTokenHash!, row.calendarTokenNonce!]) {
+      expect((await caught(feedLoader({ request: getRequest("/"), params: { file: `${guess}.ics` }, context }))).status).toBe(404);
+    }
   });
 
   it("answers an unchanged feed with 304, and a moved session with a new version", async () => {

@@ -2,50 +2,63 @@ import { prisma } from "~/utils/db.server";
 import { burnVerifyTime, verifyPassword } from "./password.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 
-// Failed attempts are counted per account and per client address over a sliding window.
+// Sign-in attempts are limited over a sliding window, counted atomically: each attempt is
+// written *before* the password is checked and then counts itself, so seven parallel guesses
+// cannot all slip under a limit of five. Attempts from a browser that signed in to the account
+// before (device cookie) have their own budget; strangers share the account's and the
+// address's budgets. The address budget is high because a government network puts many staff
+// behind one proxy address (set TRUST_PROXY so the address is the client's, see README).
+
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+/** Failures from browsers that never signed in to the account. */
 export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_ADDRESS = 20;
+/** Failures from one browser that did (the owner's typos). */
+export const MAX_FAILURES_PER_DEVICE = 5;
+/** Failures from unknown browsers at one address, over all accounts. */
+export const MAX_FAILURES_PER_ADDRESS = 100;
 
-export type LoginResult =
-  | { ok: true; userId: string }
-  | { ok: false; error: "login.invalid" | "login.rateLimited" };
+export type LoginResult = { ok: true; userId: string } | { ok: false; error: "login.invalid" | "login.rateLimited" };
 
-async function isRateLimited(email: string, ipAddress: string): Promise<boolean> {
+async function overLimit(attempt: { email: string; ipAddress: string; deviceId: string | null }) {
   const since = new Date(Date.now() - LOGIN_WINDOW_MS);
+  const failed = { succeeded: false, createdAt: { gte: since } };
+  if (attempt.deviceId) {
+    return (await prisma.loginAttempt.count({ where: { ...failed, email: attempt.email, deviceId: attempt.deviceId } })) > MAX_FAILURES_PER_DEVICE;
+  }
   const [byAccount, byAddress] = await Promise.all([
-    prisma.loginAttempt.count({ where: { email, succeeded: false, createdAt: { gte: since } } }),
-    prisma.loginAttempt.count({ where: { ipAddress, succeeded: false, createdAt: { gte: since } } }),
+    prisma.loginAttempt.count({ where: { ...failed, email: attempt.email, deviceId: null } }),
+    prisma.loginAttempt.count({ where: { ...failed, ipAddress: attempt.ipAddress, deviceId: null } }),
   ]);
-  return byAccount >= MAX_FAILURES_PER_ACCOUNT || byAddress >= MAX_FAILURES_PER_ADDRESS;
+  return byAccount > MAX_FAILURES_PER_ACCOUNT || byAddress > MAX_FAILURES_PER_ADDRESS;
 }
 
 /**
  * Unknown e-mail and wrong password give the same answer, so the form cannot be used
- * to find out who has an account.
+ * to find out who has an account. `device` is what the browser's device cookie says.
  */
 export async function login(input: {
   email: string;
   password: string;
   ipAddress: string;
   requestId?: string;
+  device?: { userId: string; deviceId: string } | null;
 }): Promise<LoginResult> {
   const { email, password, ipAddress } = input;
-  if (await isRateLimited(email, ipAddress)) {
-    return { ok: false, error: "login.rateLimited" };
-  }
   const user = await prisma.user.findUnique({
     where: { email },
     select: { id: true, disabledAt: true, password: { select: { hash: true } } },
   });
+  const deviceId = user && input.device?.userId === user.id ? input.device.deviceId : null;
+  const attempt = await prisma.loginAttempt.create({ data: { email, ipAddress, deviceId, succeeded: false }, select: { id: true } });
+  if (await overLimit({ email, ipAddress, deviceId })) return { ok: false, error: "login.rateLimited" };
   let ok = false;
   if (user?.password && !user.disabledAt) {
     ok = await verifyPassword(user.password.hash, password);
   } else {
     await burnVerifyTime(password);
   }
-  await prisma.loginAttempt.create({ data: { email, ipAddress, succeeded: ok } });
   if (!ok || !user) return { ok: false, error: "login.invalid" };
+  await prisma.loginAttempt.update({ where: { id: attempt.id }, data: { succeeded: true } });
   await recordAudit({
     actorId: user.id,
     action: "auth.sign_in",

@@ -1,4 +1,6 @@
 import crypto from "node:crypto";
+import { hashToken } from "~/utils/tokens.server";
+import { env } from "~/utils/env.server";
 import { createEvents, type EventAttributes } from "ics";
 import { prisma } from "~/utils/db.server";
 import type { Prisma } from "~/utils/db.server";
@@ -116,27 +118,37 @@ export function toIcs(sessions: CalendarSession[], calName: string, label: (s: C
   return value;
 }
 
+/** The feed token: derived from the server secret, so only a hash and a nonce are stored. */
+function feedToken(userId: string, nonce: string) {
+  return crypto.createHmac("sha256", env().sessionSecret).update(`calendar-feed:${userId}:${nonce}`).digest("base64url").slice(0, 32);
+}
+
 export async function getCalendarToken(userId: string) {
-  return (await prisma.user.findUnique({ where: { id: userId }, select: { calendarToken: true } }))?.calendarToken ?? null;
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { calendarTokenNonce: true, calendarTokenHash: true } });
+  if (!user?.calendarTokenNonce || !user.calendarTokenHash) return null;
+  const token = feedToken(userId, user.calendarTokenNonce);
+  // After the server secret changed, the stored hash no longer matches: no URL to show.
+  return hashToken(token) === user.calendarTokenHash ? token : null;
 }
 
 /** Issue a new secret feed URL; the previous one stops working. */
 export async function rotateCalendarToken(userId: string) {
-  const token = crypto.randomBytes(24).toString("base64url");
-  await prisma.user.update({ where: { id: userId }, data: { calendarToken: token } });
+  const nonce = crypto.randomBytes(16).toString("base64url");
+  const token = feedToken(userId, nonce);
+  await prisma.user.update({ where: { id: userId }, data: { calendarTokenNonce: nonce, calendarTokenHash: hashToken(token) } });
   await recordAudit({ actorId: userId, action: "calendar.token_issue", entityType: "user", entityId: userId });
   return token;
 }
 
 export async function revokeCalendarToken(userId: string) {
-  await prisma.user.update({ where: { id: userId }, data: { calendarToken: null } });
+  await prisma.user.update({ where: { id: userId }, data: { calendarTokenNonce: null, calendarTokenHash: null } });
   await recordAudit({ actorId: userId, action: "calendar.token_revoke", entityType: "user", entityId: userId });
 }
 
 export function userByCalendarToken(token: string) {
   if (!token || token.length > 100) return null;
   return prisma.user.findFirst({
-    where: { calendarToken: token, disabledAt: null },
+    where: { calendarTokenHash: hashToken(token), disabledAt: null },
     select: { id: true, displayName: true, locale: true },
   });
 }
