@@ -22,4 +22,12 @@ function run(command, args) {
 
 const bin = (name) => path.resolve("node_modules", ".bin", name);
 run(bin("prisma"), ["migrate", "deploy"]);
+// Write-ahead logging: readers never block the writer, and a crash or a copy taken during a
+// write cannot leave a half-written page in the main file. The mode is stored in the file.
+{
+  const { default: Database } = await import("better-sqlite3");
+  const db = new Database(process.env.DATABASE_URL.replace(/^file:/, ""));
+  db.pragma("journal_mode = WAL");
+  db.close();
+}
 run(process.execPath, ["--import", "tsx", "prisma/seed.ts"]);

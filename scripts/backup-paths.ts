@@ -1,0 +1,12 @@
+import path from "node:path";
+import type { BackupPaths } from "../app/modules/backup/backup.server";
+
+/** The data locations of this installation, from the same variables the server reads. */
+export function installationPaths(): BackupPaths {
+  const dataDir = path.resolve(process.env.DATA_DIR ?? "data");
+  return {
+    dataDir,
+    databaseFile: path.resolve((process.env.DATABASE_URL ?? `file:${path.join(dataDir, "app.db")}`).replace(/^file:/, "")),
+    filesDir: path.resolve(process.env.FILES_DIR ?? path.join(dataDir, "files")),
+  };
+}
