@@ -1,12 +1,19 @@
 import { z } from "zod";
+import { isCleanLine, isCleanText } from "./text-safety";
 
 // Field schemas shared by many forms (browser and server). Messages are i18n keys.
 
+/** One line (names, titles): control characters and bidirectional overrides are refused. */
 export const requiredText = (max: number) =>
-  z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(max, "validation.tooLong");
+  z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(max, "validation.tooLong").refine(isCleanLine, "validation.controlChars");
 
+/** An optional one-line value (a subtitle, a venue name). */
+export const optionalLine = (max: number) =>
+  z.string({ error: "validation.invalid" }).trim().max(max, "validation.tooLong").refine(isCleanLine, "validation.controlChars").optional().default("");
+
+/** Free text (notes, descriptions): line breaks allowed, other control characters refused. */
 export const optionalText = (max: number) =>
-  z.string({ error: "validation.invalid" }).trim().max(max, "validation.tooLong").optional().default("");
+  z.string({ error: "validation.invalid" }).trim().max(max, "validation.tooLong").refine(isCleanText, "validation.controlChars").optional().default("");
 
 /** yyyy-mm-dd that exists on the calendar (no 2026-02-30). */
 export const dateField = z

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCleanLine } from "~/utils/text-safety";
 
 // Shared by browser (react-hook-form) and server (actions). Messages are i18n keys.
 
@@ -45,5 +46,5 @@ export const ResetPasswordSchema = z
   .refine((v) => v.password === v.confirmPassword, passwordsMatch);
 
 export const AcceptInvitationSchema = z
-  .object({ displayName: requiredString(100), password: newPasswordField, confirmPassword: confirmPasswordField })
+  .object({ displayName: requiredString(100).refine(isCleanLine, "validation.controlChars"), password: newPasswordField, confirmPassword: confirmPasswordField })
   .refine((v) => v.password === v.confirmPassword, passwordsMatch);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText, requiredText } from "~/utils/form-fields";
+import { optionalText, optionalLine, requiredText } from "~/utils/form-fields";
 import { DEFAULT_STAGE_KEYS } from "~/modules/stage/stages";
 
 /** The stage a catalogue item belongs to by default, or "general". */
@@ -8,7 +8,7 @@ export const AUDIENCES = ["participant", "facilitator"] as const;
 
 export const MaterialMetaSchema = z.object({
   title: requiredText(200),
-  titleEn: optionalText(200),
+  titleEn: optionalLine(200),
   summary: optionalText(1000),
   summaryEn: optionalText(1000),
   stage: z.enum(MATERIAL_STAGES, { error: "material.validation.stage" }),

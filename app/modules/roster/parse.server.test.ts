@@ -77,6 +77,23 @@ describe("other encodings and formats", () => {
   });
 });
 
+describe("control characters in a roster", () => {
+  it("flags ESC and text-direction overrides on the row instead of importing them", async () => {
+    const csv = [
+      "氏名,ふりがな,メールアドレス,団体コード,所属部署,チーム名,チームでの役割",
+      "髙橋 誠,たかはし まこと,makoto@example.lg.jp,282014,健康福祉部,受診率向上チーム,課題所管部署",
+      "山田\u001b花子,,hanako@example.lg.jp,282014,総務部,受診率向上チーム,その他",
+      "佐藤 一郎,,ichiro@example.lg.jp,282014,\u202e部務総,受診率向上チーム,その他",
+    ].join("\r\n");
+    const result = await parsed(new TextEncoder().encode(csv));
+    expect(result.rows.map((r) => r.displayName)).toEqual(["髙橋 誠"]);
+    expect(result.errors).toEqual([
+      { line: 3, column: "displayName", error: "roster.error.controlChars" },
+      { line: 4, column: "department", error: "roster.error.controlChars" },
+    ]);
+  });
+});
+
 describe("files that are not rosters", () => {
   it("refuses an empty file, a binary file, an oversized file and missing columns", async () => {
     expect(await parseRoster(new Uint8Array())).toEqual({ ok: false, error: "roster.error.empty" });

@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { inspectZip } from "~/modules/files/zip-guard.server";
+import { isCleanLine } from "~/utils/text-safety";
 import { z } from "zod";
 import { parseLgCode } from "~/modules/municipality/lg-code";
 import { decodeRoster } from "./decode.server";
@@ -132,6 +133,7 @@ export async function parseRoster(bytes: Uint8Array, mapping?: ColumnMapping): P
     const rowErrors: RowError[] = [];
     for (const column of ROSTER_COLUMNS) {
       if (looksLikeFormula(tidy(raw(column.key)))) rowErrors.push({ line, column: column.key, error: "roster.error.formula" });
+      else if (!isCleanLine(tidy(raw(column.key)))) rowErrors.push({ line, column: column.key, error: "roster.error.controlChars" });
     }
     const displayName = tidy(toFullWidthKana(raw("displayName")));
     const kana = tidy(toFullWidthKana(raw("kana")));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateField, idList, optionalText, timeField } from "~/utils/form-fields";
+import { dateField, idList, optionalText, optionalLine, timeField } from "~/utils/form-fields";
 
 /**
  * An http(s) address as the URL parser reads it, host lower-cased ("https://Zoom.us/j/1" →
@@ -21,12 +21,12 @@ export const SESSION_KINDS = ["workshop", "kickoff", "final_report"] as const;
 export const SessionSchema = z
   .object({
     kind: z.enum(SESSION_KINDS, { error: "validation.invalid" }).default("workshop"),
-    title: optionalText(100),
+    title: optionalLine(100),
     date: dateField,
     startTime: timeField,
     endTime: timeField,
-    venueName: optionalText(200),
-    venueAddress: optionalText(300),
+    venueName: optionalLine(200),
+    venueAddress: optionalLine(300),
     venueCapacity: z
       .string()
       .trim()

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { optionalDateField, optionalText } from "~/utils/form-fields";
+import { optionalDateField, optionalLine } from "~/utils/form-fields";
 import { fromTokyoInputs } from "~/utils/dates";
 
 export const StageSchema = z.object({
-  title: optionalText(100),
-  sessionId: optionalText(40),
+  title: optionalLine(100),
+  sessionId: optionalLine(40),
   /** the due day (Tokyo); the deliverable is due at its end */
   dueDate: optionalDateField,
 });
