@@ -19,6 +19,7 @@ import { AppHeader } from "~/components/layout/app-header";
 import { FlashMessage } from "~/components/layout/flash-message";
 import { readFlash } from "~/utils/flash.server";
 import { pageTitle } from "~/utils/meta";
+import { useNonce } from "~/utils/nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -50,6 +51,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData();
   const locale = data?.locale ?? DEFAULT_LOCALE;
   const i18n = useMemo(() => createI18n(locale), [locale]);
+  const nonce = useNonce();
   // Marks the page as interactive (browser tests wait for it before using enhanced controls).
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
@@ -71,8 +73,8 @@ export function Layout({ children }: { children: ReactNode }) {
             {children}
           </main>
         </I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

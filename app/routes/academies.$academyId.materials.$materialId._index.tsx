@@ -12,6 +12,7 @@ import { Alert } from "~/components/ui/alert";
 import { formatBytes, useMaterialText } from "~/components/material/material-title";
 import { pageTitle } from "~/utils/meta";
 import { readForm } from "~/utils/form-body.server";
+import { useNonce } from "~/utils/nonce";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId);
@@ -47,6 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function MaterialPage() {
   const { academy, material, version, isCurrent, currentNumber, html, versions, staff } = useLoaderData<typeof loader>();
   const viewed = useFetcher();
+  const nonce = useNonce();
   const submitView = viewed.submit;
   useEffect(() => {
     if (html) submitView({ versionId: version.id }, { method: "post" });
@@ -91,7 +93,7 @@ export default function MaterialPage() {
           {version.fileName} · {formatBytes(version.storedFile?.size ?? 0)}
         </p>
       )}
-      {print ? <script dangerouslySetInnerHTML={{ __html: "window.addEventListener('load',()=>window.print())" }} /> : null}
+      {print ? <script nonce={nonce} dangerouslySetInnerHTML={{ __html: "window.addEventListener('load',()=>window.print())" }} /> : null}
       {staff && versions.length > 0 ? (
         <section aria-labelledby="versions-heading" className="no-print flex flex-col gap-2">
           <h2 id="versions-heading">{t("material.versions")}</h2>

@@ -5,6 +5,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     clientIp?: string;
     requestId?: string;
+    /** The Content-Security-Policy nonce of this response. */
+    cspNonce?: string;
   }
 }
 

@@ -116,3 +116,23 @@ describe("what pages contain", () => {
     expect(good.headers.get("x-request-id")).toBe("proxy-1234");
   });
 });
+
+describe("content security policy", () => {
+  it("runs only scripts with this response's nonce: no 'unsafe-inline', every script tag carries it", async () => {
+    const cookie = await signIn(DEMO.coordinator);
+    const seen = new Set<string>();
+    for (const path of ["/login", "/dashboard"]) {
+      const res = await fetch(`${BASE_URL}${path}`, { headers: path === "/login" ? {} : { Cookie: cookie } });
+      const policy = res.headers.get("content-security-policy") ?? "";
+      const scriptSrc = /script-src ([^;]+)/.exec(policy)![1]!;
+      expect(scriptSrc).not.toContain("unsafe-inline");
+      const nonce = /'nonce-([^']+)'/.exec(scriptSrc)![1]!;
+      seen.add(nonce);
+      const html = await res.text();
+      const tags = html.match(/<script\b[^>]*>/g) ?? [];
+      expect(tags.length).toBeGreaterThan(0);
+      for (const tag of tags) expect(tag).toContain(`nonce="${nonce}"`);
+    }
+    expect(seen.size).toBe(2);
+  });
+});
