@@ -6,6 +6,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { startBackgroundJobs } from "~/modules/jobs/jobs.server";
+import { clearTemporaryUploads } from "~/modules/files/stored-file.server";
 import "~/utils/i18n.server";
 
 // Remix's default Node entry, plus the background jobs (pre-learning reminders) that start
@@ -13,6 +14,8 @@ import "~/utils/i18n.server";
 // renderer pads its 2 KB buffers with NUL bytes where a multi-byte character does not fit
 // (react#24985), and single fetch needs the streaming renderer (decision 0009).
 startBackgroundJobs();
+// Uploads cut off by a previous process's crash.
+clearTemporaryUploads().catch((error: unknown) => console.error("clearing temporary uploads failed", error));
 
 const ABORT_DELAY = 5_000;
 

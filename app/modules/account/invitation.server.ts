@@ -1,20 +1,22 @@
-import { prisma } from "~/utils/db.server";
+import { prisma, type Prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { isLocale } from "~/utils/i18n";
 import { serverT } from "~/utils/i18n.server";
 import { createToken, hashToken } from "~/utils/tokens.server";
-import { sendMail } from "~/modules/mail/mailer.server";
+import { deliverQueued, queueMail, type QueuedMail } from "~/modules/mail/mailer.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { hashPassword } from "./password.server";
 import { formatDate, type AppLocale } from "~/utils/dates";
 
 export const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
+type Db = Prisma.TransactionClient | typeof prisma;
+
 /** What an invitation is for: the academy, the person's teams there, the dates, who invited. */
-export async function invitationDetails(userId: string, academyId: string | null, invitedById: string | null) {
+export async function invitationDetails(userId: string, academyId: string | null, invitedById: string | null, db: Db = prisma) {
   const [academy, inviter] = await Promise.all([
     academyId
-      ? prisma.academy.findUnique({
+      ? db.academy.findUnique({
           where: { id: academyId },
           select: {
             name: true,
@@ -24,7 +26,7 @@ export async function invitationDetails(userId: string, academyId: string | null
           },
         })
       : null,
-    invitedById ? prisma.user.findUnique({ where: { id: invitedById }, select: { displayName: true } }) : null,
+    invitedById ? db.user.findUnique({ where: { id: invitedById }, select: { displayName: true } }) : null,
   ]);
   const enrollment = academy?.enrollments[0];
   return {
@@ -51,48 +53,58 @@ function detailLines(t: ReturnType<typeof serverT>, locale: AppLocale, d: Awaite
   return lines.join("\n");
 }
 
-/**
- * Invite someone to the app. A person who already has a password gets a notice instead: an
- * invitation could set a new password, so it is never issued to an account in use.
- * Re-inviting revokes earlier open invitations of the person.
- */
-export async function sendInvitation(input: {
+export interface InvitationInput {
   userId: string;
   invitedById: string | null;
   academyId?: string | null;
   fallbackLocale: AppLocale;
-}): Promise<"invited" | "notified"> {
-  const user = await prisma.user.findUniqueOrThrow({
+}
+
+/**
+ * Inside a transaction: issue an invitation (or, to someone who already has a password, a
+ * notice) and queue its mail. The mail is delivered by deliverQueued after the commit, so the
+ * invitation row and its mail record appear together or not at all.
+ */
+export async function queueInvitation(tx: Db, input: InvitationInput): Promise<{ kind: "invited" | "notified"; mail: QueuedMail }> {
+  const user = await tx.user.findUniqueOrThrow({
     where: { id: input.userId },
     select: { id: true, email: true, displayName: true, locale: true, password: { select: { userId: true } } },
   });
-  if (user.password) {
-    await sendEnrollmentNotice(input);
-    return "notified";
-  }
-  const { token, tokenHash } = createToken();
-  await prisma.$transaction(async (tx) => {
-    await tx.invitation.updateMany({
-      where: { userId: user.id, acceptedAt: null, revokedAt: null },
-      data: { revokedAt: new Date() },
-    });
-    await tx.invitation.create({
-      data: {
-        userId: user.id,
-        invitedById: input.invitedById,
-        academyId: input.academyId ?? null,
-        tokenHash,
-        expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
-      },
-      select: { id: true },
-    });
-    await recordAudit({ actorId: input.invitedById, action: "invitation.send", entityType: "user", entityId: user.id, after: { academyId: input.academyId ?? null } }, tx);
-  });
   const locale = isLocale(user.locale) ? user.locale : input.fallbackLocale;
   const t = serverT(locale);
-  const details = await invitationDetails(user.id, input.academyId ?? null, input.invitedById);
+  const details = await invitationDetails(user.id, input.academyId ?? null, input.invitedById, tx);
+  if (user.password) {
+    // An invitation could set a new password: never issued to an account in use.
+    const mail = await queueMail(tx, {
+      to: user.email,
+      subject: t("mail.enrolled.subject", { academy: details.academyName }),
+      text: t("mail.enrolled.body", {
+        name: user.displayName,
+        details: detailLines(t, locale, details),
+        link: input.academyId ? `${env().appUrl}/academies/${input.academyId}` : `${env().appUrl}/dashboard`,
+      }),
+    });
+    await recordAudit({ actorId: input.invitedById, action: "enrollment.notice", entityType: "user", entityId: user.id, after: { academyId: input.academyId ?? null } }, tx);
+    return { kind: "notified", mail };
+  }
+  const { token, tokenHash } = createToken();
+  await tx.invitation.updateMany({
+    where: { userId: user.id, acceptedAt: null, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  await tx.invitation.create({
+    data: {
+      userId: user.id,
+      invitedById: input.invitedById,
+      academyId: input.academyId ?? null,
+      tokenHash,
+      expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+    },
+    select: { id: true },
+  });
+  await recordAudit({ actorId: input.invitedById, action: "invitation.send", entityType: "user", entityId: user.id, after: { academyId: input.academyId ?? null } }, tx);
   const link = `${env().appUrl}/invitations/${token}`;
-  await sendMail({
+  const mail = await queueMail(tx, {
     to: user.email,
     subject: details.academyName ? t("mail.invitation.subjectFor", { academy: details.academyName }) : t("mail.invitation.subject"),
     text: t("mail.invitation.body", {
@@ -103,25 +115,22 @@ export async function sendInvitation(input: {
     }),
     secrets: [link],
   });
-  return "invited";
+  return { kind: "invited", mail };
+}
+
+/**
+ * Invite someone to the app. A person who already has a password gets a notice instead.
+ * Re-inviting revokes earlier open invitations of the person.
+ */
+export async function sendInvitation(input: InvitationInput): Promise<"invited" | "notified"> {
+  const queued = await prisma.$transaction((tx) => queueInvitation(tx, input));
+  await deliverQueued([queued.mail]);
+  return queued.kind;
 }
 
 /** Tell someone who can already sign in that they now take part in another academy. */
-export async function sendEnrollmentNotice(input: { userId: string; invitedById: string | null; academyId?: string | null; fallbackLocale: AppLocale }) {
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: input.userId }, select: { email: true, displayName: true, locale: true } });
-  const locale = isLocale(user.locale) ? user.locale : input.fallbackLocale;
-  const t = serverT(locale);
-  const details = await invitationDetails(input.userId, input.academyId ?? null, input.invitedById);
-  await sendMail({
-    to: user.email,
-    subject: t("mail.enrolled.subject", { academy: details.academyName }),
-    text: t("mail.enrolled.body", {
-      name: user.displayName,
-      details: detailLines(t, locale, details),
-      link: input.academyId ? `${env().appUrl}/academies/${input.academyId}` : `${env().appUrl}/dashboard`,
-    }),
-  });
-  await recordAudit({ actorId: input.invitedById, action: "enrollment.notice", entityType: "user", entityId: input.userId, after: { academyId: input.academyId ?? null } });
+export async function sendEnrollmentNotice(input: InvitationInput) {
+  return sendInvitation(input);
 }
 
 export type InvitationState = "valid" | "invalid" | "expired" | "used" | "revoked";

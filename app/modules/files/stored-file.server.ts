@@ -128,3 +128,14 @@ export async function sweepOrphans(now = new Date(), graceMs = ORPHAN_GRACE_MS, 
   }
   return { rows: rows.length, blobs, temporary };
 }
+
+/**
+ * At start-up no request is in flight, so whatever is in the temporary folder was left by a
+ * process that stopped mid-upload (kill -9, power loss): remove it all.
+ */
+export async function clearTemporaryUploads() {
+  const tmp = storage().tmpDir();
+  const names = await fs.promises.readdir(tmp);
+  await Promise.all(names.map((name) => fs.promises.rm(path.join(tmp, name), { force: true, recursive: true })));
+  return names.length;
+}

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { prisma } from "~/utils/db.server";
+import { prisma, type Prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { SECRET_MARK } from "./secret";
 
@@ -71,21 +71,44 @@ function transport(): Promise<MailTransport> {
   return transportPromise;
 }
 
-export async function sendMail(mail: OutgoingMail) {
+type Db = Prisma.TransactionClient | typeof prisma;
+
+/** A mail recorded (without its secrets) and waiting to be delivered; the full text lives only here. */
+export interface QueuedMail {
+  id: string;
+  mail: OutgoingMail;
+}
+
+/**
+ * Record a mail inside the caller's transaction; deliver it with deliverQueued after the
+ * commit. If the process stops in between, the record stays "not sent" in the outbox and the
+ * sender can send it again (a new invitation link); a secret is never stored to re-send.
+ */
+export async function queueMail(db: Db, mail: OutgoingMail): Promise<QueuedMail> {
   const t = await transport();
-  const message = await prisma.mailMessage.create({
+  const message = await db.mailMessage.create({
     data: { to: mail.to, subject: mail.subject, text: redact(mail.text, mail.secrets), transport: t.name },
+    select: { id: true },
   });
-  try {
-    await t.deliver(mail);
-    await prisma.mailMessage.update({ where: { id: message.id }, data: { sentAt: new Date() } });
-  } catch (error) {
-    await prisma.mailMessage.update({
-      where: { id: message.id },
-      data: { error: error instanceof Error ? error.message : String(error) },
-    });
+  return { id: message.id, mail };
+}
+
+export async function deliverQueued(queued: QueuedMail[]) {
+  const t = await transport();
+  for (const { id, mail } of queued) {
+    try {
+      await t.deliver(mail);
+      await prisma.mailMessage.update({ where: { id }, data: { sentAt: new Date() } });
+    } catch (error) {
+      await prisma.mailMessage.update({ where: { id }, data: { error: error instanceof Error ? error.message : String(error) } });
+    }
   }
-  return message;
+}
+
+export async function sendMail(mail: OutgoingMail) {
+  const queued = await queueMail(prisma, mail);
+  await deliverQueued([queued]);
+  return queued;
 }
 
 export function listOutbox(take = 100) {

@@ -6,7 +6,8 @@ import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { ensureEnrollment, findOrCreatePerson } from "~/modules/team/team.server";
-import { sendEnrollmentNotice, sendInvitation } from "~/modules/account/invitation.server";
+import { queueInvitation } from "~/modules/account/invitation.server";
+import { deliverQueued, type QueuedMail } from "~/modules/mail/mailer.server";
 import type { AppLocale } from "~/utils/dates";
 import type { RosterRow, RowError } from "./parse.server";
 
@@ -159,7 +160,7 @@ export async function commitRoster(actorId: string, academyId: string, rows: Ros
   const toInvite = new Set<string>();
   // People who can already sign in and were newly added to this academy: told by mail.
   const toNotify = new Set<string>();
-  const counts = await prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     let people = 0;
     let teams = 0;
     let memberships = 0;
@@ -190,25 +191,29 @@ export async function commitRoster(actorId: string, academyId: string, rows: Ros
       }
     }
     const summary = { rows: valid.length, people, teams, memberships };
-    if (memberships === 0 && people === 0 && teams === 0) return summary;
+    if (memberships === 0 && people === 0 && teams === 0 && toInvite.size === 0) return { summary, queued: [], invited: 0 };
     await recordAudit({ actorId, action: "roster.import", entityType: "academy", entityId: academyId, after: summary }, tx);
-    return summary;
+    // Invitations and notices are part of the import: written in this transaction, mailed after it.
+    const open = await inChunks([...toInvite], (userIds) =>
+      tx.invitation.findMany({
+        where: { userId: { in: userIds }, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+        select: { userId: true },
+      }),
+    );
+    const alreadyInvited = new Set(open.map((i) => i.userId));
+    const queued: QueuedMail[] = [];
+    let invited = 0;
+    for (const userId of toInvite) {
+      if (alreadyInvited.has(userId)) continue;
+      queued.push((await queueInvitation(tx, { userId, invitedById: actorId, academyId, fallbackLocale: locale })).mail);
+      invited++;
+    }
+    for (const userId of toNotify) queued.push((await queueInvitation(tx, { userId, invitedById: actorId, academyId, fallbackLocale: locale })).mail);
+    return { summary, queued, invited };
     // Up to MAX_ROSTER_ROWS rows: allow the whole import the time it needs, as one transaction.
-  }, { timeout: 120_000, maxWait: 10_000 });
-  const open = await inChunks([...toInvite], (userIds) =>
-    prisma.invitation.findMany({
-      where: { userId: { in: userIds }, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
-      select: { userId: true },
-    }),
-  );
-  const alreadyInvited = new Set(open.map((i) => i.userId));
-  let invited = 0;
-  for (const userId of toInvite) {
-    if (alreadyInvited.has(userId)) continue;
-    await sendInvitation({ userId, invitedById: actorId, academyId, fallbackLocale: locale });
-    invited++;
-  }
-  for (const userId of toNotify) await sendEnrollmentNotice({ userId, invitedById: actorId, academyId, fallbackLocale: locale });
+  }, { timeout: 180_000, maxWait: 10_000 });
+  await deliverQueued(result.queued);
+  const { summary: counts, invited } = result;
   return { ok: true as const, ...counts, invited, notified: toNotify.size };
 }
 

@@ -1,0 +1,48 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/utils/db.server";
+import { createAcademy, createRegion, createUser } from "../../../tests/support/factories";
+
+// kill -9 in the middle of a 1,200-row roster import: after the "restart" (the next process to
+// open the database), either every row is there with its invitation, or none is.
+
+describe("a crash during a roster import", () => {
+  it("leaves all or nothing: people, memberships, invitations and mail records agree", async () => {
+    const coordinator = await createUser("coordinator");
+    const region = await createRegion("播磨圏域", ["282014"]);
+    const academy = await createAcademy({ regionId: region.id });
+    const lines = ["氏名,メールアドレス,団体コード,所属部署,チーム名"];
+    for (let i = 0; i < 1200; i++) lines.push(`職員 ${i},crash${i}@example.lg.jp,282014,企画課,チーム${i % 40}`);
+    const file = path.join(path.dirname(process.env.MAIL_DROP_DIR!), `crash-${process.pid}.csv`);
+    fs.writeFileSync(file, lines.join("\n"));
+
+    const child = spawn(process.execPath, ["--import", "tsx", "tests/support/crash-import.ts", coordinator.id, academy.id, file], {
+      env: { ...process.env, JOBS: "off" },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let output = "";
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+        // Well inside the transaction (it takes several seconds for 1,200 rows).
+        if (output.includes("committing")) setTimeout(() => child.kill("SIGKILL"), 1500);
+      });
+      child.on("exit", () => resolve());
+      child.on("error", reject);
+    });
+    fs.rmSync(file, { force: true });
+    expect(output).not.toContain("done");
+
+    const [users, members, invitations, mails] = await Promise.all([
+      prisma.user.count({ where: { email: { startsWith: "crash" } } }),
+      prisma.teamMember.count({ where: { team: { academyId: academy.id } } }),
+      prisma.invitation.count({ where: { academyId: academy.id } }),
+      prisma.mailMessage.count({ where: { to: { startsWith: "crash" } } }),
+    ]);
+    expect([0, 1200]).toContain(users);
+    expect({ members, invitations, mails }).toEqual({ members: users, invitations: users, mails: users });
+    expect(await prisma.$queryRawUnsafe("PRAGMA integrity_check")).toEqual([{ integrity_check: "ok" }]);
+  }, 120_000);
+});
