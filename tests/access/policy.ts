@@ -1,0 +1,66 @@
+// Who gets what, per route and method. Read with the matrix test (app/routes/authorization-matrix.test.ts).
+// Roles: a programme coordinator; a facilitator of the academy; a facilitator of another
+// academy; a member of a team of the academy; a member of another team of the academy; an
+// anonymous visitor. Params: the academy, the first member's team, a session and a released
+// material of that academy.
+
+export const ROLES = ["coordinator", "facilitator", "otherFacilitator", "member", "otherTeamMember", "anonymous"] as const;
+export type Role = (typeof ROLES)[number];
+export type Outcome = "ok" | "login" | "403" | "404" | "none";
+
+type Row = Record<Role, Outcome>;
+const row = (coordinator: Outcome, facilitator: Outcome, otherFacilitator: Outcome, member: Outcome, otherTeamMember: Outcome, anonymous: Outcome): Row => ({
+  coordinator,
+  facilitator,
+  otherFacilitator,
+  member,
+  otherTeamMember,
+  anonymous,
+});
+const NONE = row("none", "none", "none", "none", "none", "none");
+
+//                                       coordinator facilitator otherFacilitator member otherTeamMember anonymous
+export const ACCESS_POLICY: Record<string, { GET: Row; POST: Row }> = {
+  // unknown paths: the 404 page for everyone
+  "$": { GET: row("404", "404", "404", "404", "404", "404"), POST: NONE },
+  // the start page sends each person to their dashboard
+  "_index": { GET: row("ok", "ok", "ok", "ok", "ok", "login"), POST: NONE },
+  // an academy: seen by its people and coordinators; invisible (404) to other academies' staff
+  "academies.$academyId._index": { GET: row("ok", "ok", "404", "ok", "ok", "login"), POST: row("ok", "403", "404", "403", "403", "login") },
+  "academies.$academyId.calendar[.ics]": { GET: row("ok", "ok", "404", "ok", "ok", "login"), POST: NONE },
+  "academies.$academyId.edit": { GET: row("ok", "403", "404", "403", "403", "login"), POST: row("ok", "403", "404", "403", "403", "login") },
+  "academies.$academyId.materials.$materialId._index": { GET: row("ok", "ok", "404", "ok", "ok", "login"), POST: row("ok", "ok", "404", "ok", "ok", "login") },
+  "academies.$academyId.materials.$materialId.download": { GET: row("ok", "ok", "404", "ok", "ok", "login"), POST: NONE },
+  "academies.$academyId.materials._index": { GET: row("ok", "ok", "404", "ok", "ok", "login"), POST: row("ok", "403", "404", "403", "403", "login") },
+  "academies.$academyId.materials.log": { GET: row("ok", "403", "404", "403", "403", "login"), POST: NONE },
+  "academies.$academyId.roster": { GET: row("ok", "403", "404", "403", "403", "login"), POST: row("ok", "403", "404", "403", "403", "login") },
+  "academies.$academyId.roster.template.$format": { GET: row("ok", "403", "404", "403", "403", "login"), POST: NONE },
+  // the session editor (issue 11 adds a read view for members)
+  "academies.$academyId.sessions.$sessionId": { GET: row("ok", "ok", "404", "403", "403", "login"), POST: row("ok", "ok", "404", "403", "403", "login") },
+  "academies.$academyId.sessions.new": { GET: row("ok", "403", "404", "403", "403", "login"), POST: row("ok", "403", "404", "403", "403", "login") },
+  // a team: its members, the academy's staff, coordinators; another team's member gets 404
+  "academies.$academyId.teams.$teamId": { GET: row("ok", "ok", "404", "ok", "404", "login"), POST: row("ok", "403", "404", "403", "403", "login") },
+  "academies.$academyId.teams.new": { GET: row("ok", "403", "404", "403", "403", "login"), POST: row("ok", "403", "404", "403", "403", "login") },
+  "academies._index": { GET: row("ok", "ok", "ok", "ok", "ok", "login"), POST: NONE },
+  "academies.new": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
+  "api.municipalities": { GET: row("ok", "ok", "ok", "ok", "ok", "login"), POST: NONE },
+  "audit": { GET: row("ok", "403", "403", "403", "403", "login"), POST: NONE },
+  "calendar._index": { GET: row("ok", "ok", "ok", "ok", "ok", "login"), POST: row("ok", "ok", "ok", "ok", "ok", "login") },
+  // the personal iCal feed: by secret URL only, no cookie counts
+  "calendar.feed.$file": { GET: row("404", "404", "404", "404", "404", "404"), POST: NONE },
+  "dashboard": { GET: row("ok", "ok", "ok", "ok", "ok", "login"), POST: NONE },
+  "forgot-password": { GET: row("ok", "ok", "ok", "ok", "ok", "ok"), POST: row("ok", "ok", "ok", "ok", "ok", "ok") },
+  "invitations.$token": { GET: row("ok", "ok", "ok", "ok", "ok", "ok"), POST: row("ok", "ok", "ok", "ok", "ok", "ok") },
+  "login": { GET: row("ok", "ok", "ok", "ok", "ok", "ok"), POST: row("ok", "ok", "ok", "ok", "ok", "ok") },
+  // GET goes to the start page; POST signs out
+  "logout": { GET: row("ok", "ok", "ok", "ok", "ok", "ok"), POST: row("login", "login", "login", "login", "login", "login") },
+  "materials.$materialId": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
+  "materials._index": { GET: row("ok", "403", "403", "403", "403", "login"), POST: NONE },
+  "materials.new": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
+  "outbox": { GET: row("ok", "403", "403", "403", "403", "login"), POST: NONE },
+  "regions.$regionId": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
+  "regions._index": { GET: row("ok", "403", "403", "403", "403", "login"), POST: NONE },
+  "regions.new": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
+  "reset-password.$token": { GET: row("ok", "ok", "ok", "ok", "ok", "ok"), POST: row("ok", "ok", "ok", "ok", "ok", "ok") },
+  "set-locale": { GET: row("ok", "ok", "ok", "ok", "ok", "ok"), POST: row("ok", "ok", "ok", "ok", "ok", "ok") },
+};
