@@ -1,0 +1,122 @@
+import fs from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/utils/db.server";
+import { syncCatalogue } from "~/modules/material/catalogue-sync.server";
+import { attachCurriculum } from "~/modules/material/release.server";
+import { createAcademy, createRegion, createTeam, createUser, enroll } from "../../tests/support/factories";
+import { context, sessionCookieFor } from "../../tests/support/requests";
+
+// Property: whatever form a signed-in person posts to any action — hostile strings, huge
+// values, control characters, ids of another academy's records — the answer is never a 5xx,
+// the database stays consistent, and the other academy's records are untouched.
+// FUZZ_RUNS sets the number of forms per route and role (default 15 in CI; try 300 locally).
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 15);
+const ROUTES_DIR = path.resolve("app/routes");
+const actionRoutes = fs
+  .readdirSync(ROUTES_DIR)
+  .filter((f) => /\.tsx?$/.test(f) && !f.endsWith(".test.ts"))
+  .filter((f) => /export (async function|const) action/.test(fs.readFileSync(path.join(ROUTES_DIR, f), "utf8")))
+  .map((f) => f.replace(/\.tsx?$/, ""))
+  .sort();
+
+const INTENTS = ["addMember", "addStaff", "addStage", "archive", "attachCurriculum", "commit", "complete", "deleteSession", "detach", "invite", "issueFeed", "map", "preview", "release", "releaseStage", "remind", "removeMember", "restore", "retire", "revoke", "revokeFeed", "save", "saveStage", "saveTeam", "status", "uncomplete"];
+const FIELDS = ["intent", "name", "title", "themeTitle", "description", "problemStatement", "displayName", "email", "department", "role", "teamRole", "status", "date", "startTime", "endTime", "dueDate", "kind", "venueName", "venueCapacity", "onlineUrl", "agenda", "facilitatorIds", "municipalityCodes", "regionId", "academyId", "teamId", "sessionId", "stageId", "materialId", "versionId", "userId", "memberId", "leadId", "mode", "offsetDays", "releaseAt", "payload", "signature", "fileName", "encoding", "locale", "fiscalYear", "password", "confirmPassword", "redirectTo", "acknowledgeWarnings", "confirmStaffRemoval", "url", "stage", "audience", "capacity", "sequence"];
+
+async function world() {
+  await syncCatalogue(prisma);
+  const region = await createRegion("播磨圏域", ["282014"]);
+  const coordinator = await createUser("coordinator");
+  const facilitator = await createUser("facilitator");
+  const member = await createUser("participant");
+  const academy = await createAcademy({ regionId: region.id, facilitatorIds: [facilitator.id], sessionStarts: [new Date(Date.now() + 7 * 86400_000), new Date(Date.now() + 21 * 86400_000)] });
+  await attachCurriculum(null, academy.id);
+  const team = await createTeam(academy.id, "受診率向上チーム", [member.id]);
+  // Another academy, whose records nobody here may change.
+  const otherRegion = await createRegion("千代田区", ["131016"]);
+  const outsider = await createUser("participant");
+  const other = await createAcademy({ regionId: otherRegion.id, sessionStarts: [new Date(Date.now() + 10 * 86400_000)] });
+  await attachCurriculum(null, other.id);
+  const otherTeam = await createTeam(other.id, "よその チーム", [outsider.id]);
+  await enroll(other.id, (await createUser("facilitator")).id, "facilitator");
+  const [otherSession, otherStage, otherRelease, otherEnrollment] = await Promise.all([
+    prisma.workshopSession.findFirstOrThrow({ where: { academyId: other.id } }),
+    prisma.stage.findFirstOrThrow({ where: { academyId: other.id } }),
+    prisma.academyMaterial.findFirstOrThrow({ where: { academyId: other.id } }),
+    prisma.enrollment.findFirstOrThrow({ where: { academyId: other.id } }),
+  ]);
+  const session = await prisma.workshopSession.findFirstOrThrow({ where: { academyId: academy.id } });
+  const foreignIds = [other.id, otherTeam.id, otherSession.id, otherStage.id, otherRelease.materialId, otherEnrollment.id, outsider.id, otherRegion.id];
+  const params = { academyId: academy.id, teamId: team.id, sessionId: session.id, materialId: otherRelease.materialId, regionId: region.id, token: "x".repeat(43), file: "x.ics", format: "csv" };
+  return { users: { coordinator: coordinator.id, facilitator: facilitator.id, member: member.id }, other, foreignIds, params };
+}
+
+/** Everything of the other academy that a request here could change. */
+async function otherAcademySnapshot(academyId: string) {
+  return JSON.stringify(
+    await prisma.academy.findUnique({
+      where: { id: academyId },
+      select: {
+        name: true,
+        status: true,
+        description: true,
+        sessions: { select: { startsAt: true, endsAt: true, venueName: true, title: true }, orderBy: { id: "asc" } },
+        stages: { select: { title: true, dueAt: true, sessionId: true }, orderBy: { id: "asc" } },
+        teams: { select: { name: true, themeTitle: true, members: { select: { enrollmentId: true, teamRole: true } } }, orderBy: { id: "asc" } },
+        enrollments: { select: { role: true, status: true }, orderBy: { id: "asc" } },
+        materials: { select: { releaseAt: true, stageId: true, releaseMode: true }, orderBy: { id: "asc" } },
+      },
+    }),
+  );
+}
+
+const hostileString = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: "binary", maxLength: 40 }),
+  fc.constantFrom("", " ", "\u0000", "\u202e", "<script>alert(1)</script>", "' OR 1=1 --", "../../etc/passwd", "=HYPERLINK(\"http://evil\")", "2026-02-30", "24:00", "-1", "1e309", "NaN", "[]", "{}", "null", "https://Zoom.us/j/1"),
+  fc.string({ minLength: 5000, maxLength: 20000 }).map((s) => s.padEnd(5000, "あ")),
+);
+
+function formArbitrary(foreignIds: string[]) {
+  const value = fc.oneof({ weight: 3, arbitrary: hostileString }, { weight: 2, arbitrary: fc.constantFrom(...foreignIds) }, { weight: 2, arbitrary: fc.constantFrom(...INTENTS) });
+  return fc.array(fc.tuple(fc.oneof(fc.constantFrom(...FIELDS), fc.string({ maxLength: 12 })), value), { maxLength: 12 });
+}
+
+type Handler = (args: { request: Request; params: Record<string, string>; context: typeof context }) => Promise<unknown>;
+
+describe("hostile forms to every action", () => {
+  it.each(actionRoutes)("%s: no 5xx, a consistent database, the other academy untouched", async (route) => {
+    const { action } = (await import(`./${route}`)) as { action: Handler };
+    const w = await world();
+    const before = await otherAcademySnapshot(w.other.id);
+    const cookies = Object.fromEntries(await Promise.all(Object.entries(w.users).map(async ([role, id]) => [role, await sessionCookieFor(id)] as const)));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom("coordinator", "facilitator", "member"), formArbitrary(w.foreignIds), fc.boolean(), async (role, fields, multipart) => {
+        let body: BodyInit;
+        const headers: Record<string, string> = { Cookie: cookies[role]! };
+        if (multipart) {
+          const form = new FormData();
+          for (const [k, v] of fields) form.append(k, v);
+          body = form;
+        } else {
+          body = new URLSearchParams(fields).toString();
+          headers["Content-Type"] = "application/x-www-form-urlencoded";
+        }
+        let status: number;
+        try {
+          const result = await action({ request: new Request(`http://localhost:3000/${route}`, { method: "POST", body, headers }), params: w.params, context });
+          status = result instanceof Response ? result.status : ((result as { init?: ResponseInit | null })?.init?.status ?? 200);
+        } catch (thrown) {
+          if (!(thrown instanceof Response)) throw thrown;
+          status = thrown.status;
+        }
+        expect(status).toBeLessThan(500);
+      }),
+      { numRuns: RUNS * 3 },
+    );
+    expect(await otherAcademySnapshot(w.other.id)).toBe(before);
+    expect(await prisma.$queryRawUnsafe("PRAGMA foreign_key_check")).toEqual([]);
+  }, 120_000);
+});
