@@ -6,7 +6,8 @@
 // requests, throughput under 10 connections (autocannon), both against a bare node:http server
 // serving the same bytes in the same run; SQL statements per page; JS shipped per page
 // (gzipped); peak RSS; cold start. Prints a table and writes bench/results/<time>.json.
-// It reports; it never fails on a figure.
+// Then a load sanity check: 20 clients of all roles over every page at once for 30 s
+// (--load-seconds), counting errors and non-2xx answers. It reports; it never fails on a figure.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -23,6 +24,8 @@ const option = (name, fallback) => {
 };
 const REQUESTS = Number(option("requests", "100"));
 const SECONDS = Number(option("seconds", "5"));
+/** The load sanity check: 20 signed-in clients over every measured page at once. */
+const LOAD_SECONDS = Number(option("load-seconds", "30"));
 const DATASETS = [
   { name: "0.1", scale: 0.1, file: "data/national-0.1.db" },
   { name: "full", scale: 1, file: "data/national.db" },
@@ -203,7 +206,15 @@ async function benchDataset(dataset) {
         jsKb: sample.headers["content-type"]?.includes("html") ? jsKb(sample.body.toString()) : 0,
       });
     }
-    return { dataset: dataset.name, coldStartS: coldStart, ...peakRss(server.pid), rows };
+    const pages = await pagesFor(base, cookies);
+    const mixed = await autocannon({
+      url: base,
+      connections: 20,
+      duration: LOAD_SECONDS,
+      requests: pages.map((page) => ({ method: "GET", path: page.path, headers: page.role ? { cookie: cookies[page.role] } : {} })),
+    });
+    const load = { connections: 20, seconds: LOAD_SECONDS, rps: Math.round(mixed.requests.average), requests: mixed.requests.total, errors: mixed.errors, non2xx: mixed.non2xx, p99: mixed.latency.p99, timeouts: mixed.timeouts };
+    return { dataset: dataset.name, coldStartS: coldStart, ...peakRss(server.pid), rows, load };
   } finally {
     server.kill("SIGTERM");
     fs.rmSync(work, { recursive: true, force: true });
@@ -219,6 +230,8 @@ for (const dataset of DATASETS) results.push(await benchDataset(dataset));
 
 const pad = (v, n) => String(v).padStart(n);
 for (const r of results) {
+  const l = r.load;
+  process.stdout.write(`\n== load sanity (${r.dataset}): ${l.connections} signed-in clients, ${l.seconds} s over every page: ${l.requests} requests, ${l.rps} req/s, p99 ${l.p99} ms, ${l.errors} errors, ${l.non2xx} non-2xx, ${l.timeouts} timeouts\n`);
   process.stdout.write(`\n== ${r.dataset === "full" ? "full national data" : `${r.dataset} of national data`}: cold start ${r.coldStartS.toFixed(2)} s, RSS peak ${r.peakMb} MB (now ${r.nowMb} MB)\n`);
   process.stdout.write(`${"page".padEnd(20)} ${"role".padEnd(12)} ${pad("KB", 5)} ${pad("SQL", 4)} ${pad("p50", 7)} ${pad("p95", 7)} ${pad("p99", 7)} ${pad("req/s", 6)} ${pad("bare p50", 9)} ${pad("bare r/s", 9)} ${pad("% bare", 7)} ${pad("JS KB", 6)}\n`);
   for (const row of r.rows) {
