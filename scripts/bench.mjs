@@ -222,8 +222,21 @@ async function benchDataset(dataset) {
 }
 
 if (!flag("no-build")) run("npx", ["remix", "vite:build"]);
+/** A seeded database made before the newest migration is seeded again. */
+async function isCurrent(file) {
+  if (!fs.existsSync(file)) return false;
+  const { default: Database } = await import("better-sqlite3");
+  const db = new Database(file, { readonly: true });
+  try {
+    const applied = db.prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL").all().map((r) => r.migration_name);
+    const shipped = fs.readdirSync("prisma/migrations").filter((name) => fs.existsSync(path.join("prisma/migrations", name, "migration.sql")));
+    return shipped.every((name) => applied.includes(name));
+  } finally {
+    db.close();
+  }
+}
 for (const dataset of DATASETS) {
-  if (flag("reseed") || !fs.existsSync(dataset.file)) run("npm", ["run", "seed:national", "--", "--scale", String(dataset.scale), "--out", dataset.file]);
+  if (flag("reseed") || !(await isCurrent(dataset.file))) run("npm", ["run", "seed:national", "--", "--scale", String(dataset.scale), "--out", dataset.file]);
 }
 const results = [];
 for (const dataset of DATASETS) results.push(await benchDataset(dataset));

@@ -2,10 +2,11 @@ import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@re
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import { requireAcademyContext } from "~/utils/academy-context.server";
-import { changeAcademyStatus, getAcademy } from "~/modules/academy/academy.server";
+import { changeAcademyStatus } from "~/modules/academy/academy.server";
+import { academyPage, academyTeams } from "~/modules/academy/academy-page.server";
 import { ACADEMY_TRANSITIONS, type AcademyStatus } from "~/modules/academy/status";
 import { academyScheduleIssues, deleteSession } from "~/modules/schedule/session.server";
-import { listTeams, teamWarnings } from "~/modules/team/team.server";
+import { teamWarnings } from "~/modules/team/team.server";
 import { academyHistory } from "~/modules/academy/history.server";
 import { invariantFound, notFound } from "~/utils/http.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -24,9 +25,10 @@ import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId);
-  const { user, can } = context;
-  const academy = invariantFound(await getAcademy(user, context.academy.id));
-  const [teams, stages] = await Promise.all([listTeams(context), listStages(academy.id, academy.sessions)]);
+  const { can } = context;
+  const [page, teams] = await Promise.all([academyPage(context), academyTeams(context)]);
+  const academy = invariantFound(page);
+  const stages = await listStages(academy.id, academy.sessions);
   const [issues, history] = await Promise.all([
     can.editSessions ? academyScheduleIssues(academy.sessions) : ({} as Awaited<ReturnType<typeof academyScheduleIssues>>),
     can.seeHistory ? academyHistory([academy.id, ...academy.sessions.map((s) => s.id), ...teams.map((t) => t.id)]) : [],

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { prisma } from "~/utils/db.server";
 import { isLocale } from "~/utils/i18n";
 import { serverT } from "~/utils/i18n.server";
@@ -39,13 +40,24 @@ export async function myCompletions(userId: string, academyId: string) {
 }
 
 /** Per team and per person: how many released pre-learning items are done. */
+const ProgressTeamRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  members: z.string().transform((v) => z.array(z.object({ id: z.string(), displayName: z.string() })).parse(JSON.parse(v))),
+});
+
 export async function preLearningProgress(academyId: string, now = new Date()) {
   const items = await releasedPreLearning(academyId, now);
   const itemIds = items.map((i) => i.materialId);
-  const teams = await prisma.team.findMany({
-    where: { academyId },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, name: true, members: { select: { enrollment: { select: { user: { select: { id: true, displayName: true } } } } } } },
+  // One statement for the teams with their members (instead of four through the query engine).
+  const teamRowsRaw = await prisma.$queryRaw<unknown[]>`
+    SELECT t."id", t."name",
+           (SELECT json_group_array(json_object('id', u."id", 'displayName', u."displayName")) FROM "TeamMember" tm
+              JOIN "Enrollment" e ON e."id" = tm."enrollmentId" JOIN "User" u ON u."id" = e."userId" WHERE tm."teamId" = t."id") AS "members"
+    FROM "Team" t WHERE t."academyId" = ${academyId} ORDER BY t."createdAt", t."id"`;
+  const teams = teamRowsRaw.map((row) => {
+    const t = ProgressTeamRow.parse(row);
+    return { id: t.id, name: t.name, members: t.members.map((user) => ({ enrollment: { user } })) };
   });
   const done = await prisma.preLearningCompletion.findMany({ where: { academyId, materialId: { in: itemIds } }, select: { userId: true, materialId: true } });
   const doneBy = new Map<string, number>();
