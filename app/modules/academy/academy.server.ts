@@ -1,8 +1,9 @@
+import { academyScalarSelect, decorateAcademies } from "./academy-rows.server";
 import { prisma, type Prisma } from "~/utils/db.server";
 import { fromTokyoInputs } from "~/utils/dates";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { SessionUser } from "~/utils/session.server";
-import { academyRowSelect, academyScope } from "./scope.server";
+import { academyScope } from "./scope.server";
 import { canTransition } from "./status";
 import { fail, fieldFailure, type Result } from "~/utils/result";
 import type { AcademyCreateInput, AcademyFilter, AcademyUpdateInput, StaffInviteInput } from "./schemas";
@@ -238,13 +239,15 @@ export async function listAcademies(user: SessionUser, filter: AcademyFilter, pa
       orderBy: [{ fiscalYear: "desc" }, { region: { kana: "asc" } }, { id: "asc" }],
       skip: (page - 1) * ACADEMIES_PAGE_SIZE,
       take: ACADEMIES_PAGE_SIZE,
-      select: {
-        ...academyRowSelect,
-        sessions: { orderBy: { sequence: "asc" }, select: { sequence: true, startsAt: true, endsAt: true } },
-      },
+      select: academyScalarSelect,
     }),
   ]);
-  return { total, pages: Math.max(1, Math.ceil(total / ACADEMIES_PAGE_SIZE)), academies };
+  const decorations = await decorateAcademies(academies.map((a) => a.id));
+  const rows = academies.flatMap((a) => {
+    const d = decorations.get(a.id);
+    return d ? [{ ...a, region: d.region, _count: d._count, sessions: d.sessions }] : [];
+  });
+  return { total, pages: Math.max(1, Math.ceil(total / ACADEMIES_PAGE_SIZE)), academies: rows };
 }
 
 /** One academy the user may see, with everything its page shows; null when missing or out of scope. */

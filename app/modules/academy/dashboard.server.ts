@@ -1,7 +1,9 @@
+import { z } from "zod";
+import { academyScalarSelect, decorateAcademies } from "./academy-rows.server";
 import { prisma } from "~/utils/db.server";
 import { fiscalYearOf } from "~/utils/dates";
 import type { SessionUser } from "~/utils/session.server";
-import { academyRowSelect, academyScope } from "./scope.server";
+import { academyScope } from "./scope.server";
 
 const sessionSelect = {
   id: true,
@@ -35,17 +37,13 @@ export async function academyOverview(user: SessionUser, now: Date, academyIds?:
     where: { AND: [academyIds ? { id: { in: academyIds } } : academyScope(user), { fiscalYear: { gte: fiscalYearOf(now) } }] },
     take: OVERVIEW_SIZE,
     orderBy: [{ fiscalYear: "desc" }, { region: { kana: "asc" } }],
-    select: {
-      ...academyRowSelect,
-      sessions: {
-        where: { endsAt: { gte: now } },
-        orderBy: { startsAt: "asc" },
-        take: 1,
-        select: { sequence: true, startsAt: true, endsAt: true },
-      },
-    },
+    select: academyScalarSelect,
   });
-  return academies.map(({ sessions, ...a }) => ({ ...a, nextSession: sessions[0] ?? null }));
+  const decorations = await decorateAcademies(academies.map((a) => a.id), now);
+  return academies.flatMap((a) => {
+    const d = decorations.get(a.id);
+    return d ? [{ ...a, region: d.region, _count: d._count, nextSession: d.nextSession }] : [];
+  });
 }
 
 /** Figures of one fiscal year across every academy (programme coordinators only). */
@@ -66,40 +64,66 @@ export async function coordinatorStats(user: SessionUser, fiscalYear: number) {
   };
 }
 
-/** The participant's teams with members and the academy's upcoming sessions. */
+const NextSession = z.object({
+  sequence: z.number(),
+  title: z.string(),
+  startsAt: z.coerce.date(),
+  endsAt: z.coerce.date(),
+  venueName: z.string(),
+  venueAddress: z.string(),
+  onlineUrl: z.string(),
+});
+
+const MyTeamRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  themeTitle: z.string(),
+  problemStatement: z.string(),
+  leadName: z.string().nullable(),
+  municipalities: z.string().transform((v) => z.array(z.string()).parse(JSON.parse(v))),
+  members: z
+    .string()
+    .transform((v) => z.array(z.object({ id: z.string(), teamRole: z.string(), department: z.string(), displayName: z.string() })).parse(JSON.parse(v))),
+  academyId: z.string(),
+  academyName: z.string(),
+  fiscalYear: z.coerce.number(),
+  status: z.string(),
+  nextSession: z
+    .string()
+    .nullable()
+    .transform((v) => (v === null ? null : NextSession.parse(JSON.parse(v)))),
+});
+
+/** The participant's teams with members and the academy's next session, in one statement (decision 0008). */
 export async function myTeams(user: SessionUser, now: Date) {
-  const teams = await prisma.team.findMany({
-    where: { members: { some: { enrollment: { userId: user.id, status: { not: "withdrawn" } } } } },
-    orderBy: { academy: { fiscalYear: "desc" } },
-    select: {
-      id: true,
-      name: true,
-      themeTitle: true,
-      problemStatement: true,
-      lead: { select: { displayName: true } },
-      municipalities: { select: { municipality: { select: { name: true } } } },
-      members: {
-        orderBy: { enrollment: { user: { kana: "asc" } } },
-        select: { id: true, teamRole: true, enrollment: { select: { department: true, user: { select: { displayName: true } } } } },
-      },
-      academy: {
-        select: {
-          id: true,
-          name: true,
-          fiscalYear: true,
-          status: true,
-          sessions: {
-            where: { endsAt: { gte: now } },
-            orderBy: { startsAt: "asc" },
-            take: 1,
-            select: { sequence: true, title: true, startsAt: true, endsAt: true, venueName: true, venueAddress: true, onlineUrl: true },
-          },
-        },
-      },
-    },
+  const rows = await prisma.$queryRaw<unknown[]>`
+    SELECT t."id", t."name", t."themeTitle", t."problemStatement",
+           (SELECT u."displayName" FROM "User" u WHERE u."id" = t."leadId") AS "leadName",
+           (SELECT json_group_array(m."name") FROM (SELECT mu."name" FROM "TeamMunicipality" tm JOIN "Municipality" mu ON mu."code" = tm."municipalityCode"
+              WHERE tm."teamId" = t."id" ORDER BY mu."code") m) AS "municipalities",
+           (SELECT json_group_array(json_object('id', x."id", 'teamRole', x."teamRole", 'department', x."department", 'displayName', x."displayName")) FROM
+              (SELECT tmb."id", tmb."teamRole", e."department", u."displayName" FROM "TeamMember" tmb JOIN "Enrollment" e ON e."id" = tmb."enrollmentId"
+                 JOIN "User" u ON u."id" = e."userId" WHERE tmb."teamId" = t."id" ORDER BY u."kana", u."id") x) AS "members",
+           a."id" AS "academyId", a."name" AS "academyName", a."fiscalYear", a."status",
+           (SELECT json_object('sequence', n."sequence", 'title', n."title", 'startsAt', n."startsAt", 'endsAt', n."endsAt",
+                               'venueName', n."venueName", 'venueAddress', n."venueAddress", 'onlineUrl', n."onlineUrl")
+              FROM "WorkshopSession" n WHERE n."academyId" = a."id" AND n."endsAt" >= ${now.toISOString().replace("Z", "+00:00")}
+              ORDER BY n."startsAt" LIMIT 1) AS "nextSession"
+    FROM "Team" t JOIN "Academy" a ON a."id" = t."academyId"
+    WHERE EXISTS (SELECT 1 FROM "TeamMember" mine JOIN "Enrollment" me ON me."id" = mine."enrollmentId"
+                   WHERE mine."teamId" = t."id" AND me."userId" = ${user.id} AND me."status" <> 'withdrawn')
+    ORDER BY a."fiscalYear" DESC, t."id"`;
+  return rows.map((row) => {
+    const t = MyTeamRow.parse(row);
+    return {
+      id: t.id,
+      name: t.name,
+      themeTitle: t.themeTitle,
+      problemStatement: t.problemStatement,
+      lead: t.leadName === null ? null : { displayName: t.leadName },
+      municipalities: t.municipalities.map((name) => ({ municipality: { name } })),
+      members: t.members.map((m) => ({ id: m.id, teamRole: m.teamRole, department: m.department, user: { displayName: m.displayName } })),
+      academy: { id: t.academyId, name: t.academyName, fiscalYear: t.fiscalYear, status: t.status, sessions: t.nextSession ? [t.nextSession] : [] },
+    };
   });
-  return teams.map((team) => ({
-    ...team,
-    members: team.members.map((m) => ({ id: m.id, teamRole: m.teamRole, department: m.enrollment.department, user: m.enrollment.user })),
-  }));
 }

@@ -30,18 +30,3 @@ export function teamScopeIn(context: AcademyContext): Prisma.TeamWhereInput {
   return { academyId: context.academy.id, members: { some: { enrollmentId: context.enrollment.id } } };
 }
 
-/** The fields every academy list shows (name, year, status, region with its governments, counts). */
-export const academyRowSelect = {
-  id: true,
-  name: true,
-  fiscalYear: true,
-  status: true,
-  region: {
-    select: {
-      id: true,
-      name: true,
-      members: { select: { municipality: { select: { name: true, prefecture: { select: { name: true } } } } } },
-    },
-  },
-  _count: { select: { teams: true, sessions: true } },
-} as const;

@@ -1,4 +1,5 @@
-import { prisma, type Prisma } from "~/utils/db.server";
+import { z } from "zod";
+import { prisma, Prisma } from "~/utils/db.server";
 import { fromTokyoInputs } from "~/utils/dates";
 import { AUDIT_SUBJECTS, type FieldChange } from "./subjects";
 
@@ -64,24 +65,26 @@ const eventSelect = {
 
 type RawEvent = Prisma.AuditEventGetPayload<{ select: typeof eventSelect }>;
 
-/** Names of the entities a page of events is about: one query per kind of entity. */
+const NameRow = z.object({ id: z.string(), name: z.string(), sequence: z.number().nullable() });
+
+/** Names of the entities a page of events is about, every kind in one statement. */
 async function entityNames(events: RawEvent[]) {
-  const ids = (type: string) => [...new Set(events.filter((e) => e.entityType === type && e.entityId).map((e) => e.entityId))];
-  const [academies, sessions, teams, users, regions, materials] = await Promise.all([
-    prisma.academy.findMany({ where: { id: { in: ids("academy") } }, select: { id: true, name: true } }),
-    prisma.workshopSession.findMany({ where: { id: { in: ids("session") } }, select: { id: true, sequence: true, academy: { select: { name: true } } } }),
-    prisma.team.findMany({ where: { id: { in: ids("team") } }, select: { id: true, name: true } }),
-    prisma.user.findMany({ where: { id: { in: ids("user") } }, select: { id: true, displayName: true } }),
-    prisma.region.findMany({ where: { id: { in: ids("region") } }, select: { id: true, name: true } }),
-    prisma.material.findMany({ where: { id: { in: ids("material") } }, select: { id: true, title: true } }),
-  ]);
+  const ids = (type: string) => {
+    const list = [...new Set(events.filter((e) => e.entityType === type && e.entityId).map((e) => e.entityId))];
+    return Prisma.join(list.length > 0 ? list : [""]);
+  };
+  const rows = await prisma.$queryRaw<unknown[]>`
+    SELECT a."id", a."name", NULL AS "sequence" FROM "Academy" a WHERE a."id" IN (${ids("academy")})
+    UNION ALL SELECT s."id", a."name", s."sequence" FROM "WorkshopSession" s JOIN "Academy" a ON a."id" = s."academyId" WHERE s."id" IN (${ids("session")})
+    UNION ALL SELECT t."id", t."name", NULL FROM "Team" t WHERE t."id" IN (${ids("team")})
+    UNION ALL SELECT u."id", u."displayName", NULL FROM "User" u WHERE u."id" IN (${ids("user")})
+    UNION ALL SELECT r."id", r."name", NULL FROM "Region" r WHERE r."id" IN (${ids("region")})
+    UNION ALL SELECT m."id", m."title", NULL FROM "Material" m WHERE m."id" IN (${ids("material")})`;
   const names = new Map<string, { name: string; sequence?: number }>();
-  for (const a of academies) names.set(a.id, { name: a.name });
-  for (const s of sessions) names.set(s.id, { name: s.academy.name, sequence: s.sequence });
-  for (const t of teams) names.set(t.id, { name: t.name });
-  for (const u of users) names.set(u.id, { name: u.displayName });
-  for (const r of regions) names.set(r.id, { name: r.name });
-  for (const m of materials) names.set(m.id, { name: m.title });
+  for (const row of rows) {
+    const n = NameRow.parse(row);
+    names.set(n.id, n.sequence === null ? { name: n.name } : { name: n.name, sequence: n.sequence });
+  }
   return names;
 }
 

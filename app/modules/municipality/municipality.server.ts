@@ -26,6 +26,13 @@ export async function searchMunicipalities(query: string, take = 20) {
 }
 
 /** The 47 prefectures in code order, for filters. */
+let prefectures: Promise<{ code: string; name: string }[]> | undefined;
+
+/** The 47 prefectures: reference data, seeded with the app and never changed while it runs, so read once. */
 export function listPrefectures() {
-  return prisma.prefecture.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true } });
+  prefectures ??= prisma.prefecture.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true } }).catch((error: unknown) => {
+    prefectures = undefined;
+    throw error;
+  });
+  return prefectures;
 }
