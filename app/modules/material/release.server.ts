@@ -1,4 +1,5 @@
-import { prisma, type Prisma } from "~/utils/db.server";
+import { z } from "zod";
+import { prisma, Prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { AcademyContext } from "~/modules/academy/context.server";
 import { defaultReleaseOffsetDays } from "~/modules/stage/stages";
@@ -151,59 +152,94 @@ const versionSelect = {
   storedFile: { select: { size: true, mimeType: true, sha256: true, storageKey: true } },
 } as const;
 
-/** Materials of an academy the context may see, each with its current (non-retired) version. */
+const StoredFileJson = z.object({ size: z.number(), mimeType: z.string(), sha256: z.string(), storageKey: z.string() });
+const VersionJson = z.object({
+  id: z.string(),
+  number: z.number(),
+  label: z.string(),
+  fileName: z.string(),
+  url: z.string(),
+  createdAt: z.coerce.date(),
+  storedFile: StoredFileJson.nullable(),
+});
+const AcademyMaterialRow = z.object({
+  id: z.string(),
+  releaseAt: z.coerce.date(),
+  releaseMode: z.string(),
+  releaseOffsetDays: z.number(),
+  stageId: z.string().nullable(),
+  materialId: z.string(),
+  key: z.string(),
+  stageKey: z.string().nullable(),
+  audience: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  titleEn: z.string(),
+  summary: z.string(),
+  summaryEn: z.string(),
+  current: z.string().nullable().transform((v) => (v === null ? null : VersionJson.parse(JSON.parse(v)))),
+  lastSeen: z
+    .string()
+    .nullable()
+    .transform((v) => (v === null ? null : z.object({ versionId: z.string(), number: z.number(), retired: z.number() }).parse(JSON.parse(v)))),
+});
+
+/**
+ * Materials of an academy the context may see, each with its current (non-retired) version and
+ * the version this person last opened: one statement (decision 0008).
+ */
 export async function listAcademyMaterials(context: AcademyContext, now = new Date()) {
   const staff = context.can.seeStaffMaterials;
   const academyId = context.academy.id;
-  const rows = await prisma.academyMaterial.findMany({
-    where: { academyId, ...visibleWhere(staff, now) },
-    orderBy: [{ releaseAt: "asc" }, { material: { sortOrder: "asc" } }],
-    select: {
-      id: true,
-      releaseAt: true,
-      releaseMode: true,
-      releaseOffsetDays: true,
-      stageId: true,
-      material: {
-        select: {
-          id: true,
-          key: true,
-          stageKey: true,
-          audience: true,
-          kind: true,
-          title: true,
-          titleEn: true,
-          summary: true,
-          summaryEn: true,
-          versions: { where: { retiredAt: null }, orderBy: { number: "desc" }, take: 1, select: versionSelect },
-        },
-      },
-    },
-  });
-  const seen = await prisma.materialAccess.findMany({
-    where: { userId: context.user.id, academyId },
-    orderBy: { createdAt: "desc" },
-    select: { versionId: true, version: { select: { materialId: true, number: true, retiredAt: true } } },
-  });
-  const lastSeen = new Map<string, { versionId: string; number: number; retired: boolean }>();
-  for (const s of seen) {
-    if (!lastSeen.has(s.version.materialId)) lastSeen.set(s.version.materialId, { versionId: s.versionId, number: s.version.number, retired: Boolean(s.version.retiredAt) });
-  }
+  const visible = staff ? Prisma.empty : Prisma.sql`AND am."releaseAt" <= ${now.toISOString().replace("Z", "+00:00")} AND m."audience" = 'participant'`;
+  const raw = await prisma.$queryRaw<unknown[]>`
+    SELECT am."id", am."releaseAt", am."releaseMode", am."releaseOffsetDays", am."stageId", m."id" AS "materialId", m."key", m."stageKey",
+           m."audience", m."kind", m."title", m."titleEn", m."summary", m."summaryEn",
+           (SELECT json_object('id', v."id", 'number', v."number", 'label', v."label", 'fileName', v."fileName", 'url', v."url",
+                               'createdAt', v."createdAt",
+                               'storedFile', CASE WHEN f."id" IS NULL THEN NULL ELSE json_object('size', f."size", 'mimeType', f."mimeType", 'sha256', f."sha256", 'storageKey', f."storageKey") END)
+              FROM "MaterialVersion" v LEFT JOIN "StoredFile" f ON f."id" = v."storedFileId"
+             WHERE v."materialId" = m."id" AND v."retiredAt" IS NULL ORDER BY v."number" DESC LIMIT 1) AS "current",
+           (SELECT json_object('versionId', sv."id", 'number', sv."number", 'retired', sv."retiredAt" IS NOT NULL)
+              FROM "MaterialAccess" ma JOIN "MaterialVersion" sv ON sv."id" = ma."versionId"
+             WHERE ma."userId" = ${context.user.id} AND ma."academyId" = ${academyId} AND sv."materialId" = m."id"
+             ORDER BY ma."createdAt" DESC LIMIT 1) AS "lastSeen"
+    FROM "AcademyMaterial" am JOIN "Material" m ON m."id" = am."materialId"
+    WHERE am."academyId" = ${academyId} ${visible}
+    ORDER BY am."releaseAt", m."sortOrder", am."id"`;
+  const rows = raw.map((row) => AcademyMaterialRow.parse(row));
   return {
     staff,
-    items: rows
-      .filter((r) => r.material.versions.length > 0)
-      .map((r) => {
-        const current = r.material.versions[0]!;
-        const previous = lastSeen.get(r.material.id);
-        return {
-          ...r,
+    items: rows.flatMap((r) => {
+      if (!r.current) return [];
+      const current = r.current;
+      const previous = r.lastSeen;
+      return [
+        {
+          id: r.id,
+          releaseAt: r.releaseAt,
+          releaseMode: r.releaseMode,
+          releaseOffsetDays: r.releaseOffsetDays,
+          stageId: r.stageId,
+          material: {
+            id: r.materialId,
+            key: r.key,
+            stageKey: r.stageKey,
+            audience: r.audience,
+            kind: r.kind,
+            title: r.title,
+            titleEn: r.titleEn,
+            summary: r.summary,
+            summaryEn: r.summaryEn,
+            versions: [current],
+          },
           current,
           released: r.releaseAt.getTime() <= now.getTime(),
           updated: Boolean(previous && previous.number < current.number),
           previousVersionId: previous && previous.number < current.number && !previous.retired ? previous.versionId : null,
-        };
-      }),
+        },
+      ];
+    }),
   };
 }
 
