@@ -3,6 +3,7 @@ import { prisma } from "./db.server";
 import { env } from "./env.server";
 import { forbidden } from "./http.server";
 import { z } from "zod";
+import { jsonArray } from "~/utils/json-column";
 import { userHasPermission, type PermissionString } from "~/modules/account/permissions";
 import { rolePermissions } from "~/modules/account/roles.server";
 
@@ -70,10 +71,8 @@ const SessionRow = z.object({
   kana: z.string(),
   locale: z.string().nullable(),
   disabledAt: z.coerce.date().nullable(),
-  roles: z.string().transform((v) => z.array(z.string()).parse(JSON.parse(v))),
-  enrollments: z
-    .string()
-    .transform((v) => z.array(z.object({ id: z.string(), academyId: z.string(), role: z.string(), status: z.string() })).parse(JSON.parse(v))),
+  roles: jsonArray(z.string()),
+  enrollments: jsonArray(z.object({ id: z.string(), academyId: z.string(), role: z.string(), status: z.string() })),
 });
 
 /**

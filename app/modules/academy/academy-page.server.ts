@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { jsonArray } from "~/utils/json-column";
 import { prisma, Prisma } from "~/utils/db.server";
 import type { AcademyContext } from "./context.server";
 
@@ -8,7 +9,7 @@ import type { AcademyContext } from "./context.server";
 // context has already decided that the user may see the academy; the teams follow the same
 // scope as teamScopeIn.
 
-const json = <T extends z.ZodTypeAny>(schema: T) => z.string().transform((v) => z.array(schema).parse(JSON.parse(v)));
+const json = jsonArray;
 
 const AcademyRow = z.object({
   id: z.string(),

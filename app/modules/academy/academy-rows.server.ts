@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { jsonArray, jsonObjectOrNull } from "~/utils/json-column";
 import { prisma, Prisma } from "~/utils/db.server";
 
 // Academy lists (/academies, the dashboards) choose and order their rows with the typed client
@@ -15,14 +16,11 @@ const DecorationRow = z.object({
   id: z.string(),
   regionId: z.string(),
   regionName: z.string(),
-  municipalities: z.string().transform((v) => z.array(z.object({ name: z.string(), prefecture: z.string() })).parse(JSON.parse(v))),
+  municipalities: jsonArray(z.object({ name: z.string(), prefecture: z.string() })),
   teams: z.coerce.number(),
   sessionCount: z.coerce.number(),
-  sessions: z.string().transform((v) => z.array(SessionItem).parse(JSON.parse(v))),
-  nextSession: z
-    .string()
-    .nullable()
-    .transform((v) => (v === null ? null : SessionItem.parse(JSON.parse(v)))),
+  sessions: jsonArray(SessionItem),
+  nextSession: jsonObjectOrNull(SessionItem),
 });
 
 export type AcademyDecoration = {

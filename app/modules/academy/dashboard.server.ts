@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { jsonArray, jsonObjectOrNull } from "~/utils/json-column";
 import { academyScalarSelect, decorateAcademies } from "./academy-rows.server";
 import { prisma } from "~/utils/db.server";
 import { fiscalYearOf } from "~/utils/dates";
@@ -80,18 +81,13 @@ const MyTeamRow = z.object({
   themeTitle: z.string(),
   problemStatement: z.string(),
   leadName: z.string().nullable(),
-  municipalities: z.string().transform((v) => z.array(z.string()).parse(JSON.parse(v))),
-  members: z
-    .string()
-    .transform((v) => z.array(z.object({ id: z.string(), teamRole: z.string(), department: z.string(), displayName: z.string() })).parse(JSON.parse(v))),
+  municipalities: jsonArray(z.string()),
+  members: jsonArray(z.object({ id: z.string(), teamRole: z.string(), department: z.string(), displayName: z.string() })),
   academyId: z.string(),
   academyName: z.string(),
   fiscalYear: z.coerce.number(),
   status: z.string(),
-  nextSession: z
-    .string()
-    .nullable()
-    .transform((v) => (v === null ? null : NextSession.parse(JSON.parse(v)))),
+  nextSession: jsonObjectOrNull(NextSession),
 });
 
 /** The participant's teams with members and the academy's next session, in one statement (decision 0008). */

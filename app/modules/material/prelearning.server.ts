@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { jsonArray } from "~/utils/json-column";
 import { prisma } from "~/utils/db.server";
 import { isLocale } from "~/utils/i18n";
 import { serverT } from "~/utils/i18n.server";
@@ -43,7 +44,7 @@ export async function myCompletions(userId: string, academyId: string) {
 const ProgressTeamRow = z.object({
   id: z.string(),
   name: z.string(),
-  members: z.string().transform((v) => z.array(z.object({ id: z.string(), displayName: z.string() })).parse(JSON.parse(v))),
+  members: jsonArray(z.object({ id: z.string(), displayName: z.string() })),
 });
 
 export async function preLearningProgress(academyId: string, now = new Date()) {

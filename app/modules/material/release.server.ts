@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { jsonObjectOrNull } from "~/utils/json-column";
 import { prisma, Prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { AcademyContext } from "~/modules/academy/context.server";
@@ -177,11 +178,8 @@ const AcademyMaterialRow = z.object({
   titleEn: z.string(),
   summary: z.string(),
   summaryEn: z.string(),
-  current: z.string().nullable().transform((v) => (v === null ? null : VersionJson.parse(JSON.parse(v)))),
-  lastSeen: z
-    .string()
-    .nullable()
-    .transform((v) => (v === null ? null : z.object({ versionId: z.string(), number: z.number(), retired: z.number() }).parse(JSON.parse(v)))),
+  current: jsonObjectOrNull(VersionJson),
+  lastSeen: jsonObjectOrNull(z.object({ versionId: z.string(), number: z.number(), retired: z.number() })),
 });
 
 /**

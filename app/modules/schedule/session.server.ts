@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { jsonArray } from "~/utils/json-column";
 import { prisma, Prisma } from "~/utils/db.server";
 import { fromTokyoInputs } from "~/utils/dates";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -34,7 +35,7 @@ const BookedRow = z.object({
   venueName: z.string(),
   academyId: z.string(),
   academyName: z.string(),
-  facilitators: z.string().transform((v) => z.array(z.object({ id: z.string(), name: z.string() })).parse(JSON.parse(v))),
+  facilitators: jsonArray(z.object({ id: z.string(), name: z.string() })),
 });
 
 /** Instants as Prisma stores them in SQLite, so text comparison orders them. */
