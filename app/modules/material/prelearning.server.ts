@@ -48,7 +48,11 @@ const ProgressTeamRow = z.object({
 });
 
 export async function preLearningProgress(academyId: string, now = new Date()) {
-  const items = await releasedPreLearning(academyId, now);
+  // Only the ids are needed here (asking for the titles too would cost a second statement).
+  const items = await prisma.academyMaterial.findMany({
+    where: { academyId, releaseAt: { lte: now }, material: { stageKey: "prelearning", audience: "participant" } },
+    select: { materialId: true },
+  });
   const itemIds = items.map((i) => i.materialId);
   // One statement for the teams with their members (instead of four through the query engine).
   const teamRowsRaw = await prisma.$queryRaw<unknown[]>`
