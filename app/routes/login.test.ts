@@ -3,6 +3,8 @@ import { prisma } from "~/utils/db.server";
 import { action } from "./login";
 import { createUser, TEST_PASSWORD } from "../../tests/support/factories";
 import { caught, context, formRequest } from "../../tests/support/requests";
+import { lastMailTo } from "../../tests/support/mail";
+import { requestPasswordReset, resetPassword } from "~/modules/account/reset.server";
 
 const run = (fields: Record<string, string | Blob>, ctx = context) =>
   caught(action({ request: formRequest("/login", fields), params: {}, context: ctx }));
@@ -80,6 +82,18 @@ describe("sign-in action", () => {
     const otherDevice = /__dam_device=[^;]+/.exec(other.headers.get("Set-Cookie") ?? "")![0];
     const stranger = await caught(action({ request: formRequest("/login", { email: "owner@example.jp", password: TEST_PASSWORD }, { cookie: otherDevice }), params: {}, context }));
     expect(stranger.status).toBe(429);
+  });
+
+  it("lets an owner locked out on a new browser in once they have reset the password", async () => {
+    await createUser("participant", { email: "reset-owner@example.jp" });
+    for (let i = 0; i < 6; i++) await run({ email: "reset-owner@example.jp", password: `guess-${i}` }, { ...context, clientIp: "203.0.113.7" });
+    expect((await run({ email: "reset-owner@example.jp", password: TEST_PASSWORD })).status).toBe(429);
+    // The reset mail reaches only the owner; following it sets a new password.
+    await requestPasswordReset("reset-owner@example.jp", "ja");
+    const token = /\/reset-password\/([A-Za-z0-9_-]+)/.exec(lastMailTo("reset-owner@example.jp").text)![1]!;
+    await new Promise((r) => setTimeout(r, 5));
+    expect(await resetPassword(token, "a brand new password")).toBe("valid");
+    expect((await run({ email: "reset-owner@example.jp", password: "a brand new password" })).status).toBe(302);
   });
 
   it("checks at most 5 of 7 parallel guesses", async () => {

@@ -19,14 +19,17 @@ export const MAX_FAILURES_PER_ADDRESS = 100;
 
 export type LoginResult = { ok: true; userId: string } | { ok: false; error: "login.invalid" | "login.rateLimited" };
 
-async function overLimit(attempt: { email: string; ipAddress: string; deviceId: string | null }) {
+async function overLimit(attempt: { email: string; ipAddress: string; deviceId: string | null; passwordSetAt: Date | null }) {
   const since = new Date(Date.now() - LOGIN_WINDOW_MS);
   const failed = { succeeded: false, createdAt: { gte: since } };
   if (attempt.deviceId) {
     return (await prisma.loginAttempt.count({ where: { ...failed, email: attempt.email, deviceId: attempt.deviceId } })) > MAX_FAILURES_PER_DEVICE;
   }
+  // Guesses made before the password was last set do not count against the account: an owner
+  // locked out on a new browser resets the password (which needs their mailbox) and signs in.
+  const accountSince = attempt.passwordSetAt && attempt.passwordSetAt > since ? attempt.passwordSetAt : since;
   const [byAccount, byAddress] = await Promise.all([
-    prisma.loginAttempt.count({ where: { ...failed, email: attempt.email, deviceId: null } }),
+    prisma.loginAttempt.count({ where: { succeeded: false, createdAt: { gte: accountSince }, email: attempt.email, deviceId: null } }),
     prisma.loginAttempt.count({ where: { ...failed, ipAddress: attempt.ipAddress, deviceId: null } }),
   ]);
   return byAccount > MAX_FAILURES_PER_ACCOUNT || byAddress > MAX_FAILURES_PER_ADDRESS;
@@ -46,11 +49,11 @@ export async function login(input: {
   const { email, password, ipAddress } = input;
   const user = await prisma.user.findUnique({
     where: { email },
-    select: { id: true, disabledAt: true, password: { select: { hash: true } } },
+    select: { id: true, disabledAt: true, password: { select: { hash: true, updatedAt: true } } },
   });
   const deviceId = user && input.device?.userId === user.id ? input.device.deviceId : null;
   const attempt = await prisma.loginAttempt.create({ data: { email, ipAddress, deviceId, succeeded: false }, select: { id: true } });
-  if (await overLimit({ email, ipAddress, deviceId })) return { ok: false, error: "login.rateLimited" };
+  if (await overLimit({ email, ipAddress, deviceId, passwordSetAt: user?.password?.updatedAt ?? null })) return { ok: false, error: "login.rateLimited" };
   let ok = false;
   if (user?.password && !user.disabledAt) {
     ok = await verifyPassword(user.password.hash, password);
