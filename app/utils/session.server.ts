@@ -3,7 +3,7 @@ import { prisma } from "./db.server";
 import { env } from "./env.server";
 import { forbidden } from "./http.server";
 import { z } from "zod";
-import { jsonArray } from "~/utils/json-column";
+import { jsonArray } from "~/utils/raw-read";
 import { userHasPermission, type PermissionString } from "~/modules/account/permissions";
 import { rolePermissions } from "~/modules/account/roles.server";
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { jsonArray } from "~/utils/json-column";
+import { jsonArray } from "~/utils/raw-read";
+import { teamSummaryColumns, teamSummaryFields, toTeamSummary } from "~/modules/team/team-summary.server";
 import { prisma, Prisma } from "~/utils/db.server";
 import type { AcademyContext } from "./context.server";
 
@@ -78,14 +79,7 @@ export async function academyPage(context: AcademyContext) {
   };
 }
 
-const TeamRow = z.object({
-  id: z.string(),
-  name: z.string(),
-  themeTitle: z.string(),
-  leadName: z.string().nullable(),
-  municipalities: json(z.string()),
-  memberRoles: json(z.string()),
-});
+const TeamRow = z.object({ ...teamSummaryFields, memberRoles: json(z.string()) });
 
 /** The academy's teams the user may see, with lead, governments and member roles. */
 export async function academyTeams(context: AcademyContext) {
@@ -93,23 +87,13 @@ export async function academyTeams(context: AcademyContext) {
   if (!can.seeAllTeams && (!can.seeOwnTeam || !enrollment)) return [];
   const own = can.seeAllTeams ? Prisma.empty : Prisma.sql`AND EXISTS (SELECT 1 FROM "TeamMember" x WHERE x."teamId" = t."id" AND x."enrollmentId" = ${enrollment!.id})`;
   const rows = await prisma.$queryRaw<unknown[]>`
-    SELECT t."id", t."name", t."themeTitle",
-           (SELECT u."displayName" FROM "User" u WHERE u."id" = t."leadId") AS "leadName",
-           (SELECT json_group_array(m."name") FROM (SELECT mu."name" FROM "TeamMunicipality" tm JOIN "Municipality" mu ON mu."code" = tm."municipalityCode"
-              WHERE tm."teamId" = t."id" ORDER BY mu."code") m) AS "municipalities",
+    SELECT t."id", t."name", t."themeTitle", ${teamSummaryColumns},
            (SELECT json_group_array(tmb."teamRole") FROM "TeamMember" tmb WHERE tmb."teamId" = t."id") AS "memberRoles"
     FROM "Team" t
     WHERE t."academyId" = ${context.academy.id} ${own}
     ORDER BY t."createdAt", t."id"`;
   return rows.map((row) => {
     const t = TeamRow.parse(row);
-    return {
-      id: t.id,
-      name: t.name,
-      themeTitle: t.themeTitle,
-      lead: t.leadName === null ? null : { displayName: t.leadName },
-      municipalities: t.municipalities.map((name) => ({ municipality: { name } })),
-      members: t.memberRoles.map((teamRole) => ({ teamRole })),
-    };
+    return { ...toTeamSummary(t), members: t.memberRoles.map((teamRole) => ({ teamRole })) };
   });
 }

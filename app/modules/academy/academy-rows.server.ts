@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { jsonArray, jsonObjectOrNull } from "~/utils/json-column";
+import { jsonArray, jsonObjectOrNull, storedDate } from "~/utils/raw-read";
 import { prisma, Prisma } from "~/utils/db.server";
 
 // Academy lists (/academies, the dashboards) choose and order their rows with the typed client
@@ -7,8 +7,6 @@ import { prisma, Prisma } from "~/utils/db.server";
 // region, its governments with their prefectures, team and session counts, the sessions and the
 // next one. Through the query engine the same took five statements (decision 0008).
 
-/** How SQLite holds a DateTime written by Prisma (text, UTC with +00:00). */
-const stored = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 const SessionItem = z.object({ sequence: z.number(), startsAt: z.coerce.date(), endsAt: z.coerce.date() });
 
@@ -44,7 +42,7 @@ export async function decorateAcademies(ids: string[], now = new Date()): Promis
            (SELECT json_group_array(json_object('sequence', s."sequence", 'startsAt', s."startsAt", 'endsAt', s."endsAt")) FROM
               (SELECT ws."sequence", ws."startsAt", ws."endsAt" FROM "WorkshopSession" ws WHERE ws."academyId" = a."id" ORDER BY ws."sequence") s) AS "sessions",
            (SELECT json_object('sequence', n."sequence", 'startsAt', n."startsAt", 'endsAt', n."endsAt") FROM "WorkshopSession" n
-              WHERE n."academyId" = a."id" AND n."endsAt" >= ${stored(now)} ORDER BY n."startsAt" LIMIT 1) AS "nextSession"
+              WHERE n."academyId" = a."id" AND n."endsAt" >= ${storedDate(now)} ORDER BY n."startsAt" LIMIT 1) AS "nextSession"
     FROM "Academy" a JOIN "Region" r ON r."id" = a."regionId"
     WHERE a."id" IN (${Prisma.join(ids)})`;
   const out = new Map<string, AcademyDecoration>();

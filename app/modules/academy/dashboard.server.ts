@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { jsonArray, jsonObjectOrNull } from "~/utils/json-column";
+import { jsonArray, jsonObjectOrNull, storedDate } from "~/utils/raw-read";
+import { teamSummaryColumns, teamSummaryFields, toTeamSummary } from "~/modules/team/team-summary.server";
 import { academyScalarSelect, decorateAcademies } from "./academy-rows.server";
 import { prisma } from "~/utils/db.server";
 import { fiscalYearOf } from "~/utils/dates";
@@ -76,12 +77,8 @@ const NextSession = z.object({
 });
 
 const MyTeamRow = z.object({
-  id: z.string(),
-  name: z.string(),
-  themeTitle: z.string(),
+  ...teamSummaryFields,
   problemStatement: z.string(),
-  leadName: z.string().nullable(),
-  municipalities: jsonArray(z.string()),
   members: jsonArray(z.object({ id: z.string(), teamRole: z.string(), department: z.string(), displayName: z.string() })),
   academyId: z.string(),
   academyName: z.string(),
@@ -93,17 +90,14 @@ const MyTeamRow = z.object({
 /** The participant's teams with members and the academy's next session, in one statement (decision 0008). */
 export async function myTeams(user: SessionUser, now: Date) {
   const rows = await prisma.$queryRaw<unknown[]>`
-    SELECT t."id", t."name", t."themeTitle", t."problemStatement",
-           (SELECT u."displayName" FROM "User" u WHERE u."id" = t."leadId") AS "leadName",
-           (SELECT json_group_array(m."name") FROM (SELECT mu."name" FROM "TeamMunicipality" tm JOIN "Municipality" mu ON mu."code" = tm."municipalityCode"
-              WHERE tm."teamId" = t."id" ORDER BY mu."code") m) AS "municipalities",
+    SELECT t."id", t."name", t."themeTitle", t."problemStatement", ${teamSummaryColumns},
            (SELECT json_group_array(json_object('id', x."id", 'teamRole', x."teamRole", 'department', x."department", 'displayName', x."displayName")) FROM
               (SELECT tmb."id", tmb."teamRole", e."department", u."displayName" FROM "TeamMember" tmb JOIN "Enrollment" e ON e."id" = tmb."enrollmentId"
                  JOIN "User" u ON u."id" = e."userId" WHERE tmb."teamId" = t."id" ORDER BY u."kana", u."id") x) AS "members",
            a."id" AS "academyId", a."name" AS "academyName", a."fiscalYear", a."status",
            (SELECT json_object('sequence', n."sequence", 'title', n."title", 'startsAt', n."startsAt", 'endsAt', n."endsAt",
                                'venueName', n."venueName", 'venueAddress', n."venueAddress", 'onlineUrl', n."onlineUrl")
-              FROM "WorkshopSession" n WHERE n."academyId" = a."id" AND n."endsAt" >= ${now.toISOString().replace("Z", "+00:00")}
+              FROM "WorkshopSession" n WHERE n."academyId" = a."id" AND n."endsAt" >= ${storedDate(now)}
               ORDER BY n."startsAt" LIMIT 1) AS "nextSession"
     FROM "Team" t JOIN "Academy" a ON a."id" = t."academyId"
     WHERE EXISTS (SELECT 1 FROM "TeamMember" mine JOIN "Enrollment" me ON me."id" = mine."enrollmentId"
@@ -112,12 +106,8 @@ export async function myTeams(user: SessionUser, now: Date) {
   return rows.map((row) => {
     const t = MyTeamRow.parse(row);
     return {
-      id: t.id,
-      name: t.name,
-      themeTitle: t.themeTitle,
+      ...toTeamSummary(t),
       problemStatement: t.problemStatement,
-      lead: t.leadName === null ? null : { displayName: t.leadName },
-      municipalities: t.municipalities.map((name) => ({ municipality: { name } })),
       members: t.members.map((m) => ({ id: m.id, teamRole: m.teamRole, department: m.department, user: { displayName: m.displayName } })),
       academy: { id: t.academyId, name: t.academyName, fiscalYear: t.fiscalYear, status: t.status, sessions: t.nextSession ? [t.nextSession] : [] },
     };

@@ -128,10 +128,6 @@ export async function sendInvitation(input: InvitationInput): Promise<"invited" 
   return queued.kind;
 }
 
-/** Tell someone who can already sign in that they now take part in another academy. */
-export async function sendEnrollmentNotice(input: InvitationInput) {
-  return sendInvitation(input);
-}
 
 export type InvitationState = "valid" | "invalid" | "expired" | "used" | "revoked";
 

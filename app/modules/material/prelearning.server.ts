@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { jsonArray } from "~/utils/json-column";
+import { jsonArray } from "~/utils/raw-read";
 import { prisma } from "~/utils/db.server";
 import { isLocale } from "~/utils/i18n";
 import { serverT } from "~/utils/i18n.server";
@@ -12,9 +12,13 @@ const DAY = 24 * 60 * 60 * 1000;
 export const REMINDER_DAYS_BEFORE = 3;
 
 /** Released pre-learning items of an academy (participant audience). */
+function releasedPreLearningWhere(academyId: string, now: Date) {
+  return { academyId, releaseAt: { lte: now }, material: { stageKey: "prelearning", audience: "participant" } };
+}
+
 function releasedPreLearning(academyId: string, now: Date) {
   return prisma.academyMaterial.findMany({
-    where: { academyId, releaseAt: { lte: now }, material: { stageKey: "prelearning", audience: "participant" } },
+    where: releasedPreLearningWhere(academyId, now),
     select: { materialId: true, material: { select: { title: true, titleEn: true } } },
   });
 }
@@ -49,10 +53,7 @@ const ProgressTeamRow = z.object({
 
 export async function preLearningProgress(academyId: string, now = new Date()) {
   // Only the ids are needed here (asking for the titles too would cost a second statement).
-  const items = await prisma.academyMaterial.findMany({
-    where: { academyId, releaseAt: { lte: now }, material: { stageKey: "prelearning", audience: "participant" } },
-    select: { materialId: true },
-  });
+  const items = await prisma.academyMaterial.findMany({ where: releasedPreLearningWhere(academyId, now), select: { materialId: true } });
   const itemIds = items.map((i) => i.materialId);
   // One statement for the teams with their members (instead of four through the query engine).
   const teamRowsRaw = await prisma.$queryRaw<unknown[]>`

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { jsonObjectOrNull } from "~/utils/json-column";
+import { jsonObjectOrNull, storedDate } from "~/utils/raw-read";
 import { prisma, Prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { AcademyContext } from "~/modules/academy/context.server";
@@ -189,7 +189,7 @@ const AcademyMaterialRow = z.object({
 export async function listAcademyMaterials(context: AcademyContext, now = new Date()) {
   const staff = context.can.seeStaffMaterials;
   const academyId = context.academy.id;
-  const visible = staff ? Prisma.empty : Prisma.sql`AND am."releaseAt" <= ${now.toISOString().replace("Z", "+00:00")} AND m."audience" = 'participant'`;
+  const visible = staff ? Prisma.empty : Prisma.sql`AND am."releaseAt" <= ${storedDate(now)} AND m."audience" = 'participant'`;
   const raw = await prisma.$queryRaw<unknown[]>`
     SELECT am."id", am."releaseAt", am."releaseMode", am."releaseOffsetDays", am."stageId", m."id" AS "materialId", m."key", m."stageKey",
            m."audience", m."kind", m."title", m."titleEn", m."summary", m."summaryEn",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { jsonArray } from "~/utils/json-column";
+import { jsonArray, storedDate } from "~/utils/raw-read";
 import { prisma, Prisma } from "~/utils/db.server";
 import { fromTokyoInputs } from "~/utils/dates";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -39,7 +39,6 @@ const BookedRow = z.object({
 });
 
 /** Instants as Prisma stores them in SQLite, so text comparison orders them. */
-const stored = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 /**
  * Sessions of every academy overlapping a time span (optionally without one session), with
@@ -52,7 +51,7 @@ export async function overlappingSessions(span: { startsAt: Date; endsAt: Date }
   // index bounds the scan on both sides; several spans (an academy's sessions) in one statement.
   const windows = spans.map(
     (s) =>
-      Prisma.sql`(ws."startsAt" < ${stored(s.endsAt)} AND ws."startsAt" > ${stored(new Date(s.startsAt.getTime() - MAX_HOURS * 3600_000))} AND ws."endsAt" > ${stored(s.startsAt)})`,
+      Prisma.sql`(ws."startsAt" < ${storedDate(s.endsAt)} AND ws."startsAt" > ${storedDate(new Date(s.startsAt.getTime() - MAX_HOURS * 3600_000))} AND ws."endsAt" > ${storedDate(s.startsAt)})`,
   );
   const rows = await prisma.$queryRaw<unknown[]>`
     SELECT ws."id", ws."sequence", ws."startsAt", ws."endsAt", ws."venueName", a."id" AS "academyId", a."name" AS "academyName",

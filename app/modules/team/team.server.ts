@@ -157,21 +157,6 @@ export function teamWarnings(team: { members: { teamRole: string }[] }): string[
   return warnings;
 }
 
-export function listTeams(context: AcademyContext) {
-  return prisma.team.findMany({
-    where: teamScopeIn(context),
-    orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      name: true,
-      themeTitle: true,
-      lead: { select: { displayName: true } },
-      municipalities: { select: { municipality: { select: { name: true } } } },
-      members: { select: { teamRole: true } },
-    },
-  });
-}
-
 export async function getTeam(context: AcademyContext, teamId: string) {
   const team = await prisma.team.findFirst({
     where: { AND: [{ id: teamId }, teamScopeIn(context)] },
