@@ -44,10 +44,11 @@ app.use((req, res, next) => {
   next();
 });
 // Requests that change something: refuse bodies no form of the app can need (the largest is an
-// upload of 50 MB; each action also counts what arrives), and requests another site's page made
-// the browser send (CSRF). Same-origin forms carry an Origin header; clients that send none
-// are judged by Sec-Fetch-Site. The app answers with its own pages for everything else.
-const MAX_BODY_BYTES = 60 * 1024 * 1024;
+// upload: a file of DELIVERABLE_MAX_FILE_MB, default 50, plus room; each action also counts what
+// arrives), and requests another site's page made the browser send (CSRF). Same-origin forms
+// carry an Origin header; clients that send none are judged by Sec-Fetch-Site. The app answers
+// with its own pages for everything else. Keep in step with uploadMaxBodyBytes (env.server.ts).
+const MAX_BODY_BYTES = Math.max(60, (Number(process.env.DELIVERABLE_MAX_FILE_MB) || 50) + 10) * 1024 * 1024;
 const appOrigin = process.env.APP_URL ? new URL(process.env.APP_URL).origin : null;
 function refuse(res, status, ja, en) {
   res

@@ -26,12 +26,17 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
+import { queueScope } from "~/modules/deliverable/review.server";
+import { unreadCount } from "~/modules/notification/notification.server";
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   const locale = await resolveLocale(request, user);
   const { flash, headers } = await readFlash(request);
   // The browser gets what the header needs: name and global permissions, not enrollments.
-  const viewer = user ? { id: user.id, displayName: user.displayName, email: user.email, permissions: user.permissions } : null;
+  const viewer = user
+    ? { id: user.id, displayName: user.displayName, email: user.email, permissions: user.permissions, reviews: queueScope(user) !== null, unread: await unreadCount(user.id) }
+    : null;
   return data({ user: viewer, locale, flash }, { headers });
 }
 

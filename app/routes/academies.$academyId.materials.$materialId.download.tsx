@@ -1,9 +1,8 @@
-import { Readable } from "node:stream";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { findVisibleMaterial, recordAccess } from "~/modules/material/release.server";
 import { openStoredFile, storedFileExists } from "~/modules/files/stored-file.server";
-import { safeFileName } from "~/modules/files/file-type.server";
+import { fileResponse } from "~/utils/download.server";
 import { invariantFound, notFound } from "~/utils/http.server";
 
 /** The file of a visible material version, streamed from storage; every download is logged. */
@@ -16,16 +15,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const file = version.storedFile;
   if (found.material.kind === "link" || !file || !(await storedFileExists(file.storageKey))) notFound();
   await recordAccess(user.id, academy.id, version.id, "download");
-  const name = safeFileName(version.fileName);
-  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "");
-  const body = Readable.toWeb(openStoredFile(file.storageKey)) as unknown as ReadableStream;
-  return new Response(body, {
-    headers: {
-      "Content-Type": file.mimeType || "application/octet-stream",
-      "Content-Length": String(file.size),
-      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return fileResponse({ name: version.fileName, mimeType: file.mimeType, size: file.size, stream: openStoredFile(file.storageKey) });
 }

@@ -56,6 +56,7 @@ export default function EditSessionPage() {
           venueCapacity: session.venueCapacity ? String(session.venueCapacity) : "",
           onlineUrl: session.onlineUrl,
           agenda: session.agenda,
+          homework: session.homework,
         }}
         facilitatorIds={session.facilitators.map((f) => f.userId)}
         facilitators={facilitators}

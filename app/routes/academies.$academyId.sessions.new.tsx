@@ -36,7 +36,7 @@ export default function NewSessionPage() {
       <p><Link to={`/academies/${academy.id}`}>{t("academy.backTo", { name: academy.name })}</Link></p>
       <h1>{t("session.add")}</h1>
       <SessionForm
-        defaults={{ kind: "final_report", title: "", date: "", startTime: "13:30", endTime: "17:00", venueName: "", venueAddress: "", venueCapacity: "", onlineUrl: "", agenda: "" }}
+        defaults={{ kind: "final_report", title: "", date: "", startTime: "13:30", endTime: "17:00", venueName: "", venueAddress: "", venueCapacity: "", onlineUrl: "", agenda: "", homework: "" }}
         facilitatorIds={facilitators.map((f) => f.id)}
         facilitators={facilitators}
         actionData={actionData}

@@ -54,7 +54,7 @@ describe("who may see what", () => {
     const res = await caught(dashboardLoader(args("/dashboard", cookie)));
     expect(res.data.participant.teams.map((t: { name: string }) => t.name)).toEqual(["わたしのチーム"]);
     expect(res.data.staff.academies.map((a: { name: string }) => a.name)).toEqual(["2026年度"]);
-    const { loader: teamLoader } = await import("./academies.$academyId.teams.$teamId");
+    const { loader: teamLoader } = await import("./academies.$academyId.teams.$teamId._index");
     const team = (academyId: string, teamId: string) => caught(teamLoader({ request: getRequest("/", { cookie }), params: { academyId, teamId }, context }));
     // As a facilitator: every team of that academy, with e-mail addresses.
     const asFacilitator = await team(now.id, led.id);

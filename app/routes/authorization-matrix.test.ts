@@ -6,6 +6,7 @@ import { syncCatalogue } from "~/modules/material/catalogue-sync.server";
 import { attachCurriculum, releaseStageNow } from "~/modules/material/release.server";
 import { createAcademy, createRegion, createTeam, createUser, enroll } from "../../tests/support/factories";
 import { context, sessionCookieFor } from "../../tests/support/requests";
+import { ensureStoredFile, storeBytes } from "~/modules/files/stored-file.server";
 import { ACCESS_POLICY, ROLES, type Outcome, type Role } from "../../tests/access/policy";
 
 // Every route × method × role against the declared policy (tests/access/policy.ts). A route
@@ -39,6 +40,13 @@ async function world() {
   const team = await createTeam(academy.id, "受診率向上チーム", [member.id]);
   await createTeam(academy.id, "子育て支援チーム", [otherMember.id]);
   const session = await prisma.workshopSession.findFirstOrThrow({ where: { academyId: academy.id } });
+  // the team's work: a stage with a deliverable, one uploaded file, one data-use worksheet
+  const workStage = await prisma.stage.findFirstOrThrow({ where: { academyId: academy.id, key: "problem_definition" } });
+  const blob = await storeBytes(new TextEncoder().encode("地区,受診率\n北,0.41\n"), "csv", "受診率.csv");
+  const stored = await ensureStoredFile(prisma, blob, member.id);
+  const deliverable = await prisma.deliverable.create({ data: { teamId: team.id, stageId: workStage.id } });
+  const file = await prisma.deliverableFile.create({ data: { deliverableId: deliverable.id, storedFileId: stored.id, fileName: "受診率.csv", scanStatus: "clean" } });
+  const worksheet = await prisma.datasetWorksheet.create({ data: { teamId: team.id, name: "特定健診結果" } });
   const users: Record<Exclude<Role, "anonymous">, string> = {
     coordinator: coordinator.id,
     facilitator: facilitator.id,
@@ -50,6 +58,9 @@ async function world() {
     academyId: academy.id,
     teamId: team.id,
     sessionId: session.id,
+    stageId: workStage.id,
+    fileId: file.id,
+    worksheetId: worksheet.id,
     materialId: released.materialId,
     regionId: region.id,
     token: "not-a-real-token",

@@ -36,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const headers = new Headers();
   headers.append("Set-Cookie", await createSession(result.userId, request.headers.get("User-Agent") ?? ""));
   headers.append("Set-Cookie", await rememberDevice(result.userId, device));
-  return redirect(safeRedirect(redirectTo, "/dashboard"), { headers });
+  return redirect(safeRedirect(redirectTo, "/"), { headers });
 }
 
 export default function LoginPage() {

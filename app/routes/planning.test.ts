@@ -259,7 +259,7 @@ describe("teams and regions by the wrong people", () => {
     const mine = await createTeam(academy.id, "A", [me.id]);
     const theirs = await createTeam(academy.id, "B", [other.id]);
     const cookie = await sessionCookieFor(me.id);
-    const { loader: teamLoader, action: teamAction } = await import("./academies.$academyId.teams.$teamId");
+    const { loader: teamLoader, action: teamAction } = await import("./academies.$academyId.teams.$teamId._index");
     const { loader: regionLoader } = await import("./regions.$regionId");
     const own = await caught(teamLoader({ request: getRequest("/", { cookie }), params: { academyId: academy.id, teamId: mine.id }, context }));
     expect(own.data.team.name).toBe("A");

@@ -21,7 +21,7 @@ const routes = {
   academies: await import("./academies._index"),
   academy: await import("./academies.$academyId._index"),
   materials: await import("./academies.$academyId.materials._index"),
-  team: await import("./academies.$academyId.teams.$teamId"),
+  team: await import("./academies.$academyId.teams.$teamId._index"),
   audit: await import("./audit"),
   calendar: await import("./calendar._index"),
   feed: await import("./calendar.feed.$file"),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { loader as teamLoader, action as teamAction } from "./academies.$academyId.teams.$teamId";
+import { loader as teamLoader, action as teamAction } from "./academies.$academyId.teams.$teamId._index";
 import { action as editAcademyAction } from "./academies.$academyId.edit";
 import { action as academyAction } from "./academies.$academyId._index";
 import { createAcademy, createRegion, createTeam, createUser, enroll } from "../../tests/support/factories";

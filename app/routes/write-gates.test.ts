@@ -10,7 +10,7 @@ import { action as academyMaterialsAction } from "./academies.$academyId.materia
 import { action as rosterAction } from "./academies.$academyId.roster";
 import { action as editSessionAction } from "./academies.$academyId.sessions.$sessionId";
 import { action as newSessionAction } from "./academies.$academyId.sessions.new";
-import { action as teamAction } from "./academies.$academyId.teams.$teamId";
+import { action as teamAction } from "./academies.$academyId.teams.$teamId._index";
 import { action as newTeamAction } from "./academies.$academyId.teams.new";
 import { action as newAcademyAction } from "./academies.new";
 import { action as materialAction } from "./materials.$materialId";

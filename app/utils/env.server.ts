@@ -37,6 +37,10 @@ function readEnv() {
     filesDir: path.resolve(process.env.FILES_DIR ?? path.join(DATA_DIR, "files")),
     /** Where mail goes without SMTP: one .eml file per message, readable by the server's operator. */
     mailDropDir: path.resolve(process.env.MAIL_DROP_DIR ?? path.join(DATA_DIR, "mail-drop")),
+    /** Largest file a team may attach to a deliverable (DELIVERABLE_MAX_FILE_MB, default 50). */
+    deliverableMaxFileBytes: Math.max(1, Number(process.env.DELIVERABLE_MAX_FILE_MB ?? "50") || 50) * 1024 * 1024,
+    /** The largest request body an upload may send (server.mjs refuses larger ones up front). */
+    uploadMaxBodyBytes: Math.max(60, (Number(process.env.DELIVERABLE_MAX_FILE_MB) || 50) + 10) * 1024 * 1024,
     mailFrom: process.env.MAIL_FROM ?? "Data Academy Manager <no-reply@localhost>",
   };
 }

@@ -94,11 +94,25 @@ export async function readUpload(request: Request, maxBytes: number): Promise<Up
   }
 }
 
-export type FileUpload = { ok: true; formData: FormData; file: NodeOnDiskFile | null } | { ok: false; error: UploadError };
+export type FileUpload =
+  | { ok: true; formData: FormData; file: NodeOnDiskFile | null; files: NodeOnDiskFile[]; emptyNames: string[] }
+  | { ok: false; error: UploadError };
 
-/** Stream a multipart upload's one file (field "file") to a temporary file on disk, never whole in memory. */
-export async function receiveUpload(request: Request, maxBytes = MAX_MATERIAL_BYTES): Promise<FileUpload> {
-  const problem = precheck(request, maxBytes + OVERHEAD_BYTES);
+export interface ReceiveOptions {
+  /** file parts allowed in field "file" (default 1) */
+  maxFiles?: number;
+  /** the whole body (default: one file's limit) */
+  maxTotalBytes?: number;
+}
+
+/**
+ * Stream a multipart upload's files (field "file") to temporary files on disk, never whole in
+ * memory. Zero-byte files are dropped and named in `emptyNames`.
+ */
+export async function receiveUpload(request: Request, maxBytes = MAX_MATERIAL_BYTES, options: ReceiveOptions = {}): Promise<FileUpload> {
+  const maxFiles = options.maxFiles ?? 1;
+  const maxTotal = options.maxTotalBytes ?? maxBytes;
+  const problem = precheck(request, maxTotal + OVERHEAD_BYTES);
   if (problem) return { ok: false, error: problem };
   const written: NodeOnDiskFile[] = [];
   // Every temporary path handed out, so a part cut off halfway can be removed too.
@@ -116,25 +130,33 @@ export async function receiveUpload(request: Request, maxBytes = MAX_MATERIAL_BY
     },
     avoidFileConflicts: false,
   });
+  const emptyNames: string[] = [];
   const fileHandler: UploadHandler = async (part) => {
     if (part.filename === undefined) return undefined;
-    // One file, in the field the form has: a second or stray file part is refused outright.
-    if (part.name !== "file" || written.length > 0) throw new UnexpectedFileError();
+    // Files only in the field the form has, no more than allowed: anything else is refused outright.
+    if (part.name !== "file" || written.length >= maxFiles) throw new UnexpectedFileError();
+    // A file input left empty sends a part without a name and without bytes.
+    if (part.filename === "") {
+      for await (const _chunk of part.data) void _chunk;
+      return undefined;
+    }
     const file = await toDisk(part);
-    if (file instanceof NodeOnDiskFile) written.push(file);
+    if (file instanceof NodeOnDiskFile) {
+      if (file.size === 0) {
+        emptyNames.push(originalName(file));
+        await discard(file);
+        return undefined;
+      }
+      written.push(file);
+    }
     return file;
   };
   try {
     const formData = await parseMultipartFormData(
-      limitBody(request, maxBytes + OVERHEAD_BYTES),
+      limitBody(request, maxTotal + OVERHEAD_BYTES),
       composeUploadHandlers(countParts(MAX_PARTS), fileHandler, createMemoryUploadHandler({ maxPartSize: FIELD_MAX_BYTES })),
     );
-    const file = formData.get("file");
-    if (!(file instanceof NodeOnDiskFile) || file.size === 0) {
-      await Promise.all(written.map(discard));
-      return { ok: true, formData, file: null };
-    }
-    return { ok: true, formData, file };
+    return { ok: true, formData, file: written[0] ?? null, files: written, emptyNames };
   } catch (error) {
     await Promise.all(started.map((file) => fs.rm(file, { force: true })));
     return { ok: false, error: toError(error) };

@@ -39,7 +39,13 @@ export const ACCESS_POLICY: Record<string, { GET: Row; POST: Row }> = {
   "academies.$academyId.sessions.$sessionId": { GET: row("ok", "ok", "404", "403", "403", "login"), POST: row("ok", "ok", "404", "403", "403", "login") },
   "academies.$academyId.sessions.new": { GET: row("ok", "403", "404", "403", "403", "login"), POST: row("ok", "403", "404", "403", "403", "login") },
   // a team: its members, the academy's staff, coordinators; another team's member gets 404
-  "academies.$academyId.teams.$teamId": { GET: row("ok", "ok", "404", "ok", "404", "login"), POST: row("ok", "403", "404", "403", "403", "login") },
+  "academies.$academyId.teams.$teamId._index": { GET: row("ok", "ok", "404", "ok", "404", "login"), POST: row("ok", "403", "404", "403", "403", "login") },
+  // a team's stage: every intent is checked inside (members work and submit, the academy's staff review)
+  "academies.$academyId.teams.$teamId.stages.$stageId": { GET: row("ok", "ok", "404", "ok", "404", "login"), POST: row("ok", "ok", "404", "ok", "404", "login") },
+  "academies.$academyId.teams.$teamId.files.$fileId": { GET: row("ok", "ok", "404", "ok", "404", "login"), POST: NONE },
+  // data-use worksheets: the team writes them, staff read them
+  "academies.$academyId.teams.$teamId.worksheets.$worksheetId": { GET: row("ok", "ok", "404", "ok", "404", "login"), POST: row("403", "403", "404", "ok", "404", "login") },
+  "academies.$academyId.teams.$teamId.worksheets.new": { GET: row("403", "403", "404", "ok", "404", "login"), POST: row("403", "403", "404", "ok", "404", "login") },
   "academies.$academyId.teams.new": { GET: row("ok", "403", "404", "403", "403", "login"), POST: row("ok", "403", "404", "403", "403", "login") },
   "academies._index": { GET: row("ok", "ok", "ok", "ok", "ok", "login"), POST: NONE },
   "academies.new": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
@@ -57,10 +63,14 @@ export const ACCESS_POLICY: Record<string, { GET: Row; POST: Row }> = {
   "materials.$materialId": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
   "materials._index": { GET: row("ok", "403", "403", "403", "403", "login"), POST: NONE },
   "materials.new": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
+  // everyone's own notifications
+  "notifications": { GET: row("ok", "ok", "ok", "ok", "ok", "login"), POST: row("ok", "ok", "ok", "ok", "ok", "login") },
   "outbox": { GET: row("ok", "403", "403", "403", "403", "login"), POST: NONE },
   "regions.$regionId": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
   "regions._index": { GET: row("ok", "403", "403", "403", "403", "login"), POST: NONE },
   "regions.new": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
+  // the review queue: staff only (a facilitator sees their academies' submissions, a coordinator all)
+  "reviews": { GET: row("ok", "ok", "ok", "403", "403", "login"), POST: NONE },
   "reset-password.$token": { GET: row("ok", "ok", "ok", "ok", "ok", "ok"), POST: row("ok", "ok", "ok", "ok", "ok", "ok") },
   "set-locale": { GET: row("ok", "ok", "ok", "ok", "ok", "ok"), POST: row("ok", "ok", "ok", "ok", "ok", "ok") },
 };

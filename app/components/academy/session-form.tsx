@@ -70,6 +70,7 @@ export function SessionForm({ defaults, facilitatorIds, facilitators, actionData
         error={errorFor("facilitatorIds")}
       />
       <TextareaField label={t("session.agenda")} rows={5} error={errorFor("agenda")} {...register("agenda")} />
+      <TextareaField label={t("session.homework")} hint={t("session.homeworkHint")} rows={3} error={errorFor("homework")} {...register("homework")} />
       {issues.length > 0 && actionData?.needsAcknowledgement ? (
         <AcknowledgeBox name="acknowledgeWarnings" label={t("schedule.acknowledge")}>
           <ScheduleIssues issues={issues} />

@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate, toTokyoDateInput } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
-import { stageLabelKey } from "~/modules/stage/stages";
+import { DELIVERABLE_KINDS, stageLabelKey } from "~/modules/stage/stages";
 import { TextField } from "~/components/ui/text-field";
 import { SelectField } from "~/components/ui/field";
 import { Button } from "~/components/ui/button";
@@ -12,6 +12,8 @@ export interface StageItem {
   key: string;
   title: string;
   dueAt: string | Date | null;
+  deliverable: string;
+  cutoffAt: string | Date | null;
   session: { id: string; sequence: number } | null;
 }
 
@@ -63,6 +65,8 @@ export function StageList({
                 <span className="text-dns-16N-130">
                   {stage.dueAt ? t("stage.dueOn", { date: formatDate(new Date(stage.dueAt), locale) }) : t("stage.dueDefault")}
                 </span>
+                <span className="text-dns-16N-130">{t(`stage.deliverable.${stage.deliverable}`)}</span>
+                {stage.cutoffAt ? <span className="text-dns-16N-130">{t("stage.cutoffOn", { date: formatDate(new Date(stage.cutoffAt), locale) })}</span> : null}
               </div>
               {canManage ? (
                 <details open={Boolean(errors)}>
@@ -94,6 +98,19 @@ export function StageList({
                       defaultValue={errors?.values.dueDate ?? (stage.dueAt ? toTokyoDateInput(new Date(stage.dueAt)) : "")}
                       error={errors?.fieldErrors.dueDate ? t(errors.fieldErrors.dueDate) : undefined}
                     />
+                    <SelectField label={t("stage.deliverableLabel")} name="deliverable" defaultValue={errors?.values.deliverable ?? stage.deliverable}>
+                      {DELIVERABLE_KINDS.map((k) => (
+                        <option key={k} value={k}>{t(`stage.deliverable.${k}`)}</option>
+                      ))}
+                    </SelectField>
+                    <TextField
+                      label={t("stage.cutoffDate")}
+                      hint={t("stage.cutoffHint")}
+                      type="date"
+                      name="cutoffDate"
+                      defaultValue={errors?.values.cutoffDate ?? (stage.cutoffAt ? toTokyoDateInput(new Date(stage.cutoffAt)) : "")}
+                      error={errors?.fieldErrors.cutoffDate ? t(errors.fieldErrors.cutoffDate) : undefined}
+                    />
                     <div>
                       <Button type="submit" size="sm" variant="secondary">{t("form.save")}</Button>
                     </div>
@@ -124,6 +141,12 @@ export function StageList({
               ))}
             </SelectField>
             <TextField label={t("stage.dueDate")} type="date" name="dueDate" defaultValue="" />
+            <SelectField label={t("stage.deliverableLabel")} name="deliverable" defaultValue="both">
+              {DELIVERABLE_KINDS.map((k) => (
+                <option key={k} value={k}>{t(`stage.deliverable.${k}`)}</option>
+              ))}
+            </SelectField>
+            <TextField label={t("stage.cutoffDate")} type="date" name="cutoffDate" defaultValue="" />
             <div>
               <Button type="submit" size="sm" variant="secondary">{t("stage.addSubmit")}</Button>
             </div>

@@ -8,12 +8,15 @@ interface NavItem {
   to: string;
   label: string;
   permission?: PermissionString;
+  /** shown to reviewers (facilitators, coordinators) */
+  reviewers?: boolean;
 }
 
 const NAV: NavItem[] = [
   { to: "/dashboard", label: "nav.dashboard" },
   { to: "/academies", label: "nav.academies" },
   { to: "/calendar", label: "nav.calendar" },
+  { to: "/reviews", label: "nav.reviews", reviewers: true },
   { to: "/regions", label: "nav.regions", permission: "manage:region" },
   { to: "/materials", label: "nav.materials", permission: "manage:catalogue" },
   { to: "/outbox", label: "nav.outbox", permission: "read:outbox" },
@@ -23,6 +26,8 @@ const NAV: NavItem[] = [
 export interface HeaderUser {
   displayName: string;
   permissions: readonly string[];
+  reviews?: boolean;
+  unread?: number;
 }
 
 /**
@@ -38,7 +43,7 @@ export function AppHeader({ user, locale }: { user: HeaderUser | null; locale: A
   useEffect(() => {
     if (drawer.current) drawer.current.open = false;
   }, [location.pathname]);
-  const items = NAV.filter((item) => !item.permission || userHasPermission(user, item.permission));
+  const items = NAV.filter((item) => (!item.permission || userHasPermission(user, item.permission)) && (!item.reviewers || user?.reviews));
   const links = (
     <ul className="flex flex-col gap-1 md:flex-row md:flex-wrap md:gap-x-1">
       {items.map((item) => (
@@ -55,6 +60,14 @@ export function AppHeader({ user, locale }: { user: HeaderUser | null; locale: A
   );
   const account = user ? (
     <div className="flex items-center gap-3">
+      <NavLink to="/notifications" className="rounded-4 px-2 py-1 text-dns-16B-130" aria-label={t("nav.notificationsCount", { count: user.unread ?? 0 })}>
+        {t("nav.notifications")}
+        {user.unread ? (
+          <span aria-hidden="true" className="ml-1 rounded-full bg-error-2 px-2 text-dns-14B-120 text-white">
+            {user.unread > 99 ? "99+" : user.unread}
+          </span>
+        ) : null}
+      </NavLink>
       <span className="text-dns-16N-130" data-testid="current-user">
         {user.displayName}
       </span>

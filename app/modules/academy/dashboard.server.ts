@@ -113,3 +113,21 @@ export async function myTeams(user: SessionUser, now: Date) {
     };
   });
 }
+
+/**
+ * Where a person lands after sign-in: a participant (and nothing else) with one team in an
+ * academy still under way goes straight to that team's workspace; everyone else, and a
+ * participant of several teams (who chooses there), to the dashboard.
+ */
+export async function homePath(user: SessionUser) {
+  if (user.permissions.length > 0 || user.enrollments.length === 0 || user.enrollments.some((e) => e.role !== "participant")) return "/dashboard";
+  const teams = await prisma.team.findMany({
+    where: {
+      academy: { status: { notIn: ["finished", "archived"] } },
+      members: { some: { enrollment: { userId: user.id, status: { not: "withdrawn" } } } },
+    },
+    take: 2,
+    select: { id: true, academyId: true },
+  });
+  return teams.length === 1 ? `/academies/${teams[0]!.academyId}/teams/${teams[0]!.id}` : "/dashboard";
+}

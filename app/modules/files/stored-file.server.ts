@@ -23,8 +23,14 @@ export interface StoredBlob {
   originalName: string;
 }
 
-/** Check an uploaded temporary file against its name and the kinds allowed, then store the blob. */
-export async function storeUpload(tmpPath: string, originalName: string, allowed: readonly FileKind[]): Promise<Result<{ blob: StoredBlob }>> {
+export interface CheckedUpload {
+  tmpPath: string;
+  kind: FileKind;
+  originalName: string;
+}
+
+/** Check an uploaded temporary file against its name and the kinds allowed (bytes, and zip bombs for Office files). */
+export async function checkUpload(tmpPath: string, originalName: string, allowed: readonly FileKind[]): Promise<Result<{ upload: CheckedUpload }>> {
   const name = safeFileName(originalName);
   const claimed = kindFromName(name);
   if (!claimed || !allowed.includes(claimed)) return fail("upload.extension", { file: "upload.extension" });
@@ -41,8 +47,20 @@ export async function storeUpload(tmpPath: string, originalName: string, allowed
       return fail(reason, { file: reason });
     }
   }
-  const put = await storage().putFile(tmpPath);
-  return { ok: true, blob: { ...put, kind: actual, originalName: name } };
+  return { ok: true, upload: { tmpPath, kind: actual, originalName: name } };
+}
+
+/** Move a checked upload into storage under its content address. */
+export async function putUpload(upload: CheckedUpload): Promise<StoredBlob> {
+  const put = await storage().putFile(upload.tmpPath);
+  return { ...put, kind: upload.kind, originalName: upload.originalName };
+}
+
+/** Check an uploaded temporary file against its name and the kinds allowed, then store the blob. */
+export async function storeUpload(tmpPath: string, originalName: string, allowed: readonly FileKind[]): Promise<Result<{ blob: StoredBlob }>> {
+  const checked = await checkUpload(tmpPath, originalName, allowed);
+  if (!checked.ok) return checked;
+  return { ok: true, blob: await putUpload(checked.upload) };
 }
 
 /** Store bytes the app itself produced (the shipped curriculum). */
@@ -78,7 +96,7 @@ export function storedFileExists(key: string) {
 }
 
 /** Rows nothing points at. Every feature that keeps files adds its relation here. */
-const UNREFERENCED: Prisma.StoredFileWhereInput = { materialVersions: { none: {} } };
+const UNREFERENCED: Prisma.StoredFileWhereInput = { materialVersions: { none: {} }, deliverableFiles: { none: {} } };
 
 export const ORPHAN_GRACE_MS = 24 * 60 * 60 * 1000;
 /** A temporary upload not touched for an hour belongs to a request that is long over (or a crashed process). */

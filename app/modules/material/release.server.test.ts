@@ -26,7 +26,7 @@ async function academyWithCurriculum() {
 const everyone = { canSee: () => true };
 const sessionInput = (date: string) => ({
   kind: "workshop" as const, title: "", date, startTime: "13:30", endTime: "17:00", venueName: "芦北町役場", venueAddress: "",
-  venueCapacity: null, onlineUrl: "", agenda: "", facilitatorIds: [], acknowledgeWarnings: "yes",
+  venueCapacity: null, onlineUrl: "", agenda: "", homework: "", facilitatorIds: [], acknowledgeWarnings: "yes",
 });
 
 describe("releases follow the schedule", () => {
@@ -60,7 +60,7 @@ describe("releases follow the schedule", () => {
   it("follows a stage tied to another session, and the pre-learning start", async () => {
     const { coordinator, academy, sessions, releaseOf } = await academyWithCurriculum();
     const analysis = await prisma.stage.findFirstOrThrow({ where: { academyId: academy.id, key: "analysis" } });
-    expect((await updateStage(coordinator.id, academy.id, analysis.id, { title: "", sessionId: sessions[3]!.id, dueAt: null })).ok).toBe(true);
+    expect((await updateStage(coordinator.id, academy.id, analysis.id, { title: "", sessionId: sessions[3]!.id, dueAt: null, deliverable: "none", cutoffAt: null })).ok).toBe(true);
     expect((await releaseOf("session3-participant")).releaseAt).toEqual(fromTokyo(2026, 10, 9, 13, 30));
     await updateAcademy(coordinator.id, academy.id, { name: "芦北", description: "", preLearningStartDate: "2026-08-10", facilitatorIds: [], coordinatorIds: [] });
     expect((await releaseOf("prelearning-participant")).releaseAt).toEqual(fromTokyo(2026, 8, 10, 9, 0));
@@ -70,7 +70,7 @@ describe("releases follow the schedule", () => {
     const { coordinator, academy, releaseOf } = await academyWithCurriculum();
     const created = await createSession(coordinator.id, academy.id, { ...sessionInput("2026-11-06"), kind: "final_report" }, everyone);
     if (!created.ok) throw new Error(JSON.stringify(created));
-    const stage = await addStage(coordinator.id, academy.id, { title: "成果報告会", sessionId: created.id, dueAt: null });
+    const stage = await addStage(coordinator.id, academy.id, { title: "成果報告会", sessionId: created.id, dueAt: null, deliverable: "none", cutoffAt: null });
     if (!stage.ok) throw new Error(stage.reason);
     const handout = await releaseOf("session4-participant");
     expect((await setRelease(coordinator.id, academy.id, { materialId: handout.materialId, stageId: stage.id, mode: "relative", offsetDays: -3 })).ok).toBe(true);

@@ -43,6 +43,7 @@ export const SessionSchema = z
       .refine((v) => v === "" || normaliseWebUrl(v) !== null, "validation.url")
       .transform((v) => (v === "" ? "" : normaliseWebUrl(v)!)),
     agenda: optionalText(5000),
+    homework: optionalText(3000),
     facilitatorIds: idList,
     /** set when the coordinator has seen the warnings and saves anyway */
     acknowledgeWarnings: z.string().optional(),

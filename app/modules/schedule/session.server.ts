@@ -114,6 +114,7 @@ function toDraft(sequence: number, input: SessionInput): Draft & { data: Record<
       venueCapacity: input.venueCapacity,
       onlineUrl: input.onlineUrl,
       agenda: input.agenda,
+      homework: input.homework,
     },
   };
 }

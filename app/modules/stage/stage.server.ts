@@ -2,7 +2,7 @@ import { prisma, type Prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { fail, type Result } from "~/utils/result";
 import { recomputeReleases } from "~/modules/material/release.server";
-import { DEFAULT_STAGE_KEYS, DEFAULT_STAGE_WORKSHOP } from "./stages";
+import { DEFAULT_STAGE_DELIVERABLE, DEFAULT_STAGE_KEYS, DEFAULT_STAGE_WORKSHOP } from "./stages";
 import type { StageInput } from "./schemas";
 
 type Db = Prisma.TransactionClient | typeof prisma;
@@ -18,7 +18,7 @@ export async function createDefaultStages(db: Db, academyId: string) {
     data: DEFAULT_STAGE_KEYS.map((key, i) => {
       const n = DEFAULT_STAGE_WORKSHOP[key];
       const session = n === null ? null : (workshops[n - 1] ?? workshops.at(-1) ?? null);
-      return { academyId, key, position: i + 1, sessionId: session?.id ?? null };
+      return { academyId, key, position: i + 1, sessionId: session?.id ?? null, deliverable: DEFAULT_STAGE_DELIVERABLE[key] };
     }),
   });
 }
@@ -39,7 +39,7 @@ export async function listStages(academyId: string, sessions?: StageSession[]) {
   const stages = await prisma.stage.findMany({
     where: { academyId },
     orderBy: { position: "asc" },
-    select: { id: true, key: true, position: true, title: true, dueAt: true, sessionId: true },
+    select: { id: true, key: true, position: true, title: true, dueAt: true, sessionId: true, deliverable: true, cutoffAt: true },
   });
   return stages.map(({ sessionId, ...stage }) => {
     const session = sessionId ? byId.get(sessionId) : undefined;
@@ -57,7 +57,7 @@ export async function updateStage(actorId: string, academyId: string, stageId: s
     const session = await prisma.workshopSession.count({ where: { id: input.sessionId, academyId } });
     if (!session) return fail("stage.validation.session", { sessionId: "stage.validation.session" });
   }
-  const after = { title: input.title, sessionId: input.sessionId || null, dueAt: input.dueAt };
+  const after = { title: input.title, sessionId: input.sessionId || null, dueAt: input.dueAt, deliverable: input.deliverable, cutoffAt: input.cutoffAt };
   await prisma.$transaction(async (tx) => {
     await tx.stage.update({ where: { id: stageId }, data: after });
     await recordAudit({ actorId, action: "stage.update", entityType: "academy", entityId: academyId, before, after: { stageId, ...after } }, tx);
@@ -75,7 +75,7 @@ export async function addStage(actorId: string, academyId: string, input: StageI
   const stage = await prisma.$transaction(async (tx) => {
     const last = await tx.stage.findFirst({ where: { academyId }, orderBy: { position: "desc" }, select: { position: true } });
     const created = await tx.stage.create({
-      data: { academyId, key: `custom_${Date.now().toString(36)}`, position: (last?.position ?? 0) + 1, title: input.title, sessionId: input.sessionId || null, dueAt: input.dueAt },
+      data: { academyId, key: `custom_${Date.now().toString(36)}`, position: (last?.position ?? 0) + 1, title: input.title, sessionId: input.sessionId || null, dueAt: input.dueAt, deliverable: input.deliverable, cutoffAt: input.cutoffAt },
       select: { id: true },
     });
     await recordAudit({ actorId, action: "stage.create", entityType: "academy", entityId: academyId, after: { stageId: created.id, ...input } }, tx);

@@ -40,3 +40,39 @@ export function stageKeyForSession(session: number): DefaultStageKey {
 export function defaultReleaseOffsetDays(key: string) {
   return key === "prelearning" ? 0 : -7;
 }
+
+/** What a team hands in at a stage: a structured form, files, both, or nothing. */
+export const DELIVERABLE_KINDS = ["none", "form", "files", "both"] as const;
+export type DeliverableKind = (typeof DELIVERABLE_KINDS)[number];
+
+export const DEFAULT_STAGE_DELIVERABLE: Record<DefaultStageKey, DeliverableKind> = {
+  prelearning: "none",
+  problem_definition: "both",
+  data_collection: "both",
+  analysis: "both",
+  proposal: "both",
+  retrospective: "none",
+};
+
+export function takesForm(kind: string) {
+  return kind === "form" || kind === "both";
+}
+export function takesFiles(kind: string) {
+  return kind === "files" || kind === "both";
+}
+
+/**
+ * Rubric criteria per stage (scored 1-4 by the reviewer, optional). Labels are catalogue keys
+ * `rubric.<criterion>`; a custom stage uses the general ones.
+ */
+export const STAGE_RUBRIC: Record<string, readonly string[]> = {
+  problem_definition: ["problemClarity", "logicTree", "hypotheses", "dataFit"],
+  data_collection: ["inventory", "privacy", "preparation"],
+  analysis: ["method", "evidence", "visualisation"],
+  proposal: ["policyFit", "indicators", "feasibility", "presentation"],
+  custom: ["completeness", "quality"],
+};
+
+export function rubricFor(key: string): readonly string[] {
+  return STAGE_RUBRIC[key] ?? STAGE_RUBRIC.custom!;
+}

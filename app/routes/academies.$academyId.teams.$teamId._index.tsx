@@ -20,13 +20,20 @@ import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/alert";
 import { pageTitle } from "~/utils/meta";
 import { readForm } from "~/utils/form-body.server";
+import { findTeam } from "~/modules/deliverable/path.server";
+import { teamWorkspace } from "~/modules/deliverable/workspace.server";
+import { TeamWorkspace } from "~/components/team/team-workspace";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId);
   const { academy, can } = context;
   const team = invariantFound(await getTeam(context, params.teamId ?? ""));
+  const ref = invariantFound(await findTeam(context, team.id));
+  const workspace = await teamWorkspace(context, ref, new Date());
   return {
     academy,
+    workspace,
+    isMember: ref.isMember,
     canManage: can.manageTeams,
     municipalities: can.manageTeams ? await regionMunicipalities(academy.regionId) : [],
     team: {
@@ -92,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TeamPage() {
-  const { academy, team, canManage, municipalities } = useLoaderData<typeof loader>();
+  const { academy, team, canManage, municipalities, workspace, isMember } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -106,6 +113,7 @@ export default function TeamPage() {
           <Alert key={w} tone="warning">{t(w)}</Alert>
         ))}
       </header>
+      <TeamWorkspace academyId={academy.id} teamId={team.id} workspace={workspace} isMember={isMember} />
       <section aria-labelledby="members-heading" className="flex flex-col gap-3">
         <h2 id="members-heading">{t("team.members")}</h2>
         <DataTable

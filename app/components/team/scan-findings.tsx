@@ -1,0 +1,39 @@
+import { useTranslation } from "react-i18next";
+import type { ScanResult } from "~/modules/privacy/scan.server";
+
+/** What the personal-information scan found in a table: kinds with counts, then where (never the values). */
+export function ScanFindings({ scan }: { scan: ScanResult }) {
+  const { t } = useTranslation();
+  const kinds = Object.entries(scan.counts).filter(([, n]) => (n ?? 0) > 0);
+  if (kinds.length === 0) return <p className="text-dns-14N-130">{t("privacy.clean", { rows: scan.rows })}</p>;
+  return (
+    <div className="flex flex-col gap-2">
+      <ul className="list-disc pl-6">
+        {kinds.map(([kind, n]) => (
+          <li key={kind}>{t("privacy.countLine", { kind: t(`privacy.kind.${kind}`), count: n })}</li>
+        ))}
+      </ul>
+      <details>
+        <summary className="cursor-pointer text-dns-16B-120">{t("privacy.where")}</summary>
+        <table className="mt-2 text-dns-14N-130">
+          <thead>
+            <tr>
+              <th scope="col" className="pr-4 text-left">{t("privacy.kindHeader")}</th>
+              <th scope="col" className="pr-4 text-left">{t("privacy.place")}</th>
+              <th scope="col" className="text-left">{t("privacy.header")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {scan.findings.map((f, i) => (
+              <tr key={i}>
+                <td className="pr-4">{f.kind === "header" && f.category ? t(`privacy.category.${f.category}`) : t(`privacy.kind.${f.kind}`)}</td>
+                <td className="pr-4">{t(f.sheet ? "privacy.placeSheet" : "privacy.placeCell", { sheet: f.sheet ?? "", row: f.row, column: f.columnLabel })}</td>
+                <td>{f.header}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </div>
+  );
+}

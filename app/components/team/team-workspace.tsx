@@ -1,0 +1,112 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { SerializeFrom } from "@remix-run/node";
+import type { teamWorkspace } from "~/modules/deliverable/workspace.server";
+import { handsIn } from "~/modules/deliverable/progress";
+import { stageLabelKey } from "~/modules/stage/stages";
+import { formatDate, formatDateTime } from "~/utils/dates";
+import { useLocale } from "~/utils/use-locale";
+import { StageSteps, DeliverableBadge } from "./stage-steps";
+import { DataTable } from "~/components/ui/data-table";
+
+type Workspace = SerializeFrom<Awaited<ReturnType<typeof teamWorkspace>>>;
+
+/** The top of the team page: the path, what to do next, homework, materials and the latest feedback. */
+export function TeamWorkspace({ academyId, teamId, workspace, isMember }: { academyId: string; teamId: string; workspace: Workspace; isMember: boolean }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const base = `/academies/${academyId}/teams/${teamId}`;
+  const label = (s: { title: string; key: string }) => s.title || t(stageLabelKey(s.key));
+  const stageById = new Map(workspace.stages.map((s) => [s.id, s]));
+  const next = workspace.next;
+  return (
+    <>
+      <section aria-labelledby="next-heading" className="flex flex-col gap-3 rounded-12 border-2 border-blue-900 bg-blue-50 p-5">
+        <h2 id="next-heading">{t("path.nextHeading")}</h2>
+        {next ? (
+          <p className="text-std-18B-160">
+            <Link to={`${base}/stages/${next.id}`}>{label(next)}</Link>
+            {" — "}
+            {next.status === "revision_requested" ? t("path.nextRevision") : isMember ? t("path.nextSubmit") : t("path.nextTeamSubmit")}
+            {next.deadline.dueAt ? ` ${t("path.dueShort", { date: formatDateTime(new Date(next.deadline.dueAt), locale) })}` : ""}
+          </p>
+        ) : (
+          <p>{t("path.nothingDue")}</p>
+        )}
+        {workspace.homework ? (
+          <div>
+            <h3 className="text-std-16B-170">{t("path.homework", { n: workspace.homework.sequence })}</h3>
+            <p className="whitespace-pre-wrap">{workspace.homework.text}</p>
+          </div>
+        ) : null}
+        {workspace.materials.length > 0 ? (
+          <div>
+            <h3 className="text-std-16B-170">{t("path.currentMaterials")}</h3>
+            <ul className="list-disc pl-6">
+              {workspace.materials.map((m) => (
+                <li key={m.materialId}>
+                  <Link to={`/academies/${academyId}/materials/${m.materialId}`}>{locale === "en" && m.material.titleEn ? m.material.titleEn : m.material.title}</Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="path-heading" className="flex flex-col gap-3">
+        <h2 id="path-heading">{t("path.heading")}</h2>
+        <StageSteps
+          currentIndex={workspace.currentIndex}
+          steps={workspace.stages.map((s) => ({
+            id: s.id,
+            label: label(s),
+            state: s.state,
+            due: s.deadline.dueAt && handsIn(s.deliverable) ? formatDate(new Date(s.deadline.dueAt), locale) : null,
+            href: handsIn(s.deliverable) ? `${base}/stages/${s.id}` : null,
+          }))}
+        />
+        <DataTable
+          caption={t("path.tableCaption")}
+          cards
+          rows={workspace.stages.filter((s) => handsIn(s.deliverable))}
+          rowKey={(s) => s.id}
+          empty={t("path.noStages")}
+          columns={[
+            { key: "stage", header: t("path.stage"), cell: (s) => <Link to={`${base}/stages/${s.id}`}>{label(s)}</Link> },
+            { key: "status", header: t("path.status"), cell: (s) => <DeliverableBadge status={s.status} /> },
+            { key: "due", header: t("path.dueHeader"), cell: (s) => (s.deadline.dueAt ? formatDateTime(new Date(s.deadline.dueAt), locale) : "—") + (s.deadline.extended ? ` ${t("extension.mark")}` : "") },
+            { key: "versions", header: t("path.versions"), cell: (s) => (s.latestVersion > 0 ? t("path.versionCount", { count: s.latestVersion }) : "—") },
+          ]}
+        />
+        <p>
+          {t("worksheet.count", { count: workspace.worksheets })}
+          {isMember ? (
+            <>
+              {" "}
+              <Link to={`${base}/worksheets/new`}>{t("worksheet.add")}</Link>
+            </>
+          ) : null}
+        </p>
+      </section>
+
+      <section aria-labelledby="feedback-heading" className="flex flex-col gap-3">
+        <h2 id="feedback-heading">{t("path.feedbackHeading")}</h2>
+        {workspace.feedback.length === 0 ? <p>{t("path.noFeedback")}</p> : null}
+        <ul className="flex flex-col gap-2">
+          {workspace.feedback.map((f) => {
+            const stage = stageById.get(f.stageId);
+            return (
+              <li key={f.id} className="rounded-8 border border-solid-gray-420 p-3">
+                <p className="text-dns-14N-130 text-solid-gray-800">
+                  {stage ? <Link to={`${base}/stages/${stage.id}`}>{label(stage)}</Link> : null} · {formatDateTime(new Date(f.createdAt), locale)}
+                  {f.kind !== "comment" ? ` · ${t(`review.kind.${f.kind}`)}` : ""}
+                </p>
+                <p className="line-clamp-3 whitespace-pre-wrap">{f.body}</p>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,200 @@
+import { prisma } from "~/utils/db.server";
+import { fail, type Result } from "~/utils/result";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { deliverQueued, type QueuedMail } from "~/modules/mail/mailer.server";
+import { notify } from "~/modules/notification/notification.server";
+import type { AcademyContext } from "~/modules/academy/context.server";
+import { rubricFor } from "~/modules/stage/stages";
+import type { AppLocale } from "~/utils/dates";
+import { z } from "zod";
+import { memberIds, reviewerIds, stageLink, type StageRef } from "./deliverable.server";
+import type { TeamRef } from "./path.server";
+
+// The facilitator's side: accept or send back a submission, comment, extend a deadline; the
+// review queue across the academies one reviews in.
+
+/** May this person decide on this team's submissions? The assigned facilitator, else any reviewer of the academy; coordinators always. */
+export function mayDecide(context: AcademyContext, team: Pick<TeamRef, "facilitatorId">) {
+  if (!context.can.review) return false;
+  if (context.can.manageAcademy) return true;
+  return team.facilitatorId === null || team.facilitatorId === context.user.id;
+}
+
+/** May this person write in the thread? Reviewers and the team's own members. */
+export function mayComment(context: AcademyContext, team: TeamRef) {
+  return context.can.review || team.isMember;
+}
+
+export type Decision = "accept" | "request_revision";
+
+export interface ReviewInput {
+  decision: Decision | "comment";
+  body: string;
+  /** the version the reviewer looked at; a newer one since means the decision waits */
+  versionNumber: number | null;
+  scores: Record<string, number>;
+  locale: AppLocale;
+}
+
+export async function review(context: AcademyContext, team: TeamRef, stage: StageRef, input: ReviewInput, now = new Date()): Promise<Result> {
+  const actorId = context.user.id;
+  const deliverable = await prisma.deliverable.findUnique({
+    where: { teamId_stageId: { teamId: team.id, stageId: stage.id } },
+    select: { id: true, status: true, latestVersion: true },
+  });
+  const deciding = input.decision !== "comment";
+  if (deciding) {
+    if (!mayDecide(context, team)) return fail("review.error.notAssigned");
+    if (!deliverable || deliverable.status !== "submitted") return fail("review.error.notWaiting");
+    if (input.versionNumber !== deliverable.latestVersion) return fail("review.error.newerVersion");
+    if (input.decision === "request_revision" && !input.body) return fail("review.error.commentRequired", { body: "review.error.commentRequired" });
+  } else {
+    if (!mayComment(context, team)) return fail("review.error.notAllowed");
+    if (!input.body) return fail("validation.required", { body: "validation.required" });
+  }
+  const criteria = rubricFor(stage.key);
+  const scores = Object.fromEntries(Object.entries(input.scores).filter(([k, v]) => criteria.includes(k) && Number.isInteger(v) && v >= 1 && v <= 4));
+  let mail: QueuedMail[] = [];
+  try {
+  await prisma.$transaction(async (tx) => {
+    const row = deliverable ?? (await tx.deliverable.upsert({ where: { teamId_stageId: { teamId: team.id, stageId: stage.id } }, create: { teamId: team.id, stageId: stage.id }, update: {}, select: { id: true, status: true, latestVersion: true } }));
+    if (deciding) {
+      // Only the reviewer who finds it still waiting decides (a double click or two reviewers at once: one wins).
+      const { count } = await tx.deliverable.updateMany({
+        where: { id: row.id, status: "submitted", latestVersion: input.versionNumber ?? -1 },
+        data: { status: input.decision === "accept" ? "accepted" : "revision_requested", decidedAt: now },
+      });
+      if (count === 0) throw new StaleDecision();
+    }
+    const kind = input.decision === "accept" ? "accepted" : input.decision === "request_revision" ? "revision_requested" : "comment";
+    await tx.reviewComment.create({
+      data: {
+        deliverableId: row.id,
+        versionNumber: row.latestVersion > 0 ? row.latestVersion : null,
+        authorId: actorId,
+        kind,
+        body: input.body,
+        scores: deciding && Object.keys(scores).length > 0 ? JSON.stringify(scores) : null,
+      },
+    });
+    await recordAudit({ actorId, action: deciding ? "team.review" : "team.comment", entityType: "team", entityId: team.id, after: { stageId: stage.id, kind, version: row.latestVersion, scores } }, tx);
+    const members = await memberIds(tx, team.id);
+    const reviewers = context.can.review ? [] : await reviewerIds(tx, team);
+    mail = await notify(
+      tx,
+      {
+        userIds: (context.can.review ? members : reviewers).filter((id) => id !== actorId),
+        kind: deciding ? "review_result" : "comment",
+        messageKey: kind === "accepted" ? "accepted" : kind === "revision_requested" ? "revisionRequested" : "commented",
+        params: { team: team.name, stage: stage.title, stageKey: stage.key, name: context.user.displayName },
+        link: stageLink(team.academyId, team.id, stage.id),
+      },
+      input.locale,
+    );
+  });
+  } catch (error) {
+    if (error instanceof StaleDecision) return fail("review.error.newerVersion");
+    throw error;
+  }
+  await deliverQueued(mail);
+  return { ok: true };
+}
+
+class StaleDecision extends Error {}
+
+/** Give a team a later due date for a stage (and leave to submit until then, past the cut-off). */
+export async function grantExtension(actorId: string, team: TeamRef, stage: StageRef, dueAt: Date, reason: string) {
+  await prisma.$transaction(async (tx) => {
+    await tx.stageExtension.upsert({
+      where: { teamId_stageId: { teamId: team.id, stageId: stage.id } },
+      create: { teamId: team.id, stageId: stage.id, dueAt, reason, grantedById: actorId },
+      update: { dueAt, reason, grantedById: actorId },
+    });
+    await recordAudit({ actorId, action: "team.extension", entityType: "team", entityId: team.id, after: { stageId: stage.id, dueAt: dueAt.toISOString(), reason } }, tx);
+  });
+}
+
+export async function revokeExtension(actorId: string, team: TeamRef, stage: StageRef) {
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.stageExtension.deleteMany({ where: { teamId: team.id, stageId: stage.id } });
+    if (count > 0) await recordAudit({ actorId, action: "team.extension_revoke", entityType: "team", entityId: team.id, after: { stageId: stage.id } }, tx);
+  });
+}
+
+export const REVIEW_PAGE_SIZE = 25;
+
+/** The first session after the stage's own: the default due date is the day before it (deadline.ts). */
+const NEXT_SESSION = `(SELECT MIN(n."startsAt") FROM "WorkshopSession" n WHERE n."academyId" = s."academyId"
+   AND n."startsAt" > COALESCE((SELECT o."startsAt" FROM "WorkshopSession" o WHERE o."id" = s."sessionId"), ''))`;
+
+const QueueRow = z.object({
+  deliverableId: z.string(),
+  status: z.string(),
+  latestVersion: z.coerce.number(),
+  submittedAt: z.coerce.date().nullable(),
+  teamId: z.string(),
+  teamName: z.string(),
+  stageId: z.string(),
+  stageKey: z.string(),
+  stageTitle: z.string(),
+  stageDueAt: z.coerce.date().nullable(),
+  nextSessionAt: z.coerce.date().nullable(),
+  extensionDueAt: z.coerce.date().nullable(),
+  academyId: z.string(),
+  academyName: z.string(),
+  late: z.coerce.number(),
+  scanFlags: z.coerce.number(),
+});
+
+export interface QueueScope {
+  /** academies where every team's submissions are the user's to see (coordinators); "all" for a programme coordinator */
+  everyTeam: readonly string[] | "all";
+  /** academies where the user reviews the teams assigned to them or to nobody (facilitators) */
+  assigned: readonly string[];
+}
+
+/** Which academies' submissions a user reviews, from their enrollments and permissions. */
+export function queueScope(user: { permissions: readonly string[]; enrollments: readonly { academyId: string; role: string; status: string }[] }): QueueScope | null {
+  if (user.permissions.includes("review:deliverable:any")) return { everyTeam: "all", assigned: [] };
+  const live = user.enrollments.filter((e) => e.status !== "withdrawn");
+  const everyTeam = live.filter((e) => e.role === "coordinator").map((e) => e.academyId);
+  const assigned = live.filter((e) => e.role === "facilitator").map((e) => e.academyId);
+  return everyTeam.length + assigned.length > 0 ? { everyTeam, assigned } : null;
+}
+
+const placeholders = (ids: readonly string[]) => ids.map(() => "?").join(",") || "NULL";
+
+/**
+ * Submissions waiting for a decision in the academies the user reviews, oldest due first, one
+ * page. Two statements whatever the data size.
+ */
+export async function reviewQueue(user: { id: string }, scope: QueueScope, page: number) {
+  const every = scope.everyTeam === "all" ? "1 = 1" : `s."academyId" IN (${placeholders(scope.everyTeam)})`;
+  const assigned = `(s."academyId" IN (${placeholders(scope.assigned)}) AND (t."facilitatorId" IS NULL OR t."facilitatorId" = ?))`;
+  const where = `d."status" = 'submitted' AND (${every} OR ${assigned})`;
+  const whereParams = [...(scope.everyTeam === "all" ? [] : scope.everyTeam), ...scope.assigned, user.id];
+  const offset = (Math.max(1, page) - 1) * REVIEW_PAGE_SIZE;
+  const [rows, count] = await Promise.all([
+    prisma.$queryRawUnsafe<unknown[]>(
+      `SELECT d."id" AS "deliverableId", d."status", d."latestVersion", d."submittedAt",
+              t."id" AS "teamId", t."name" AS "teamName", s."id" AS "stageId", s."key" AS "stageKey", s."title" AS "stageTitle",
+              s."dueAt" AS "stageDueAt", ${NEXT_SESSION} AS "nextSessionAt", x."dueAt" AS "extensionDueAt", a."id" AS "academyId", a."name" AS "academyName",
+              (SELECT v."late" FROM "DeliverableVersion" v WHERE v."deliverableId" = d."id" AND v."number" = d."latestVersion") AS "late",
+              (SELECT COUNT(*) FROM "DeliverableFile" f WHERE f."deliverableId" = d."id" AND f."removedAt" IS NULL AND f."scanStatus" = 'confirmed') AS "scanFlags"
+         FROM "Deliverable" d
+         JOIN "Stage" s ON s."id" = d."stageId"
+         JOIN "Team" t ON t."id" = d."teamId"
+         JOIN "Academy" a ON a."id" = s."academyId"
+         LEFT JOIN "StageExtension" x ON x."teamId" = t."id" AND x."stageId" = s."id"
+        WHERE ${where}
+        ORDER BY COALESCE(x."dueAt", s."dueAt", ${NEXT_SESSION}, d."submittedAt") ASC, d."submittedAt" ASC, d."id"
+        LIMIT ${REVIEW_PAGE_SIZE} OFFSET ${offset}`,
+      ...whereParams,
+    ),
+    prisma.$queryRawUnsafe<{ n: number | bigint }[]>(
+      `SELECT COUNT(*) AS "n" FROM "Deliverable" d JOIN "Stage" s ON s."id" = d."stageId" JOIN "Team" t ON t."id" = d."teamId" WHERE ${where}`,
+      ...whereParams,
+    ),
+  ]);
+  return { rows: rows.map((r) => QueueRow.parse(r)), total: Number(count[0]?.n ?? 0) };
+}

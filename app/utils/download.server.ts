@@ -1,0 +1,21 @@
+import { Readable } from "node:stream";
+import { safeFileName } from "~/modules/files/file-type.server";
+
+/**
+ * A stored file as a download: streamed, its name kept (Japanese included, RFC 6266/5987) with
+ * an ASCII fallback, never sniffed or cached by the browser.
+ */
+export function fileResponse(file: { name: string; mimeType: string; size: number; stream: NodeJS.ReadableStream }) {
+  const name = safeFileName(file.name);
+  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "");
+  const body = Readable.toWeb(file.stream as Readable) as unknown as ReadableStream;
+  return new Response(body, {
+    headers: {
+      "Content-Type": file.mimeType || "application/octet-stream",
+      "Content-Length": String(file.size),
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
