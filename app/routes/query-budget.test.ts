@@ -22,6 +22,9 @@ const routes = {
   academy: await import("./academies.$academyId._index"),
   materials: await import("./academies.$academyId.materials._index"),
   team: await import("./academies.$academyId.teams.$teamId._index"),
+  stage: await import("./academies.$academyId.teams.$teamId.stages.$stageId"),
+  reviews: await import("./reviews"),
+  notifications: await import("./notifications"),
   audit: await import("./audit"),
   calendar: await import("./calendar._index"),
   feed: await import("./calendar.feed.$file"),
@@ -39,6 +42,9 @@ async function measure(scale: number) {
   const cookies = { coordinator: await sessionCookieFor(coordinator.id), facilitator: await sessionCookieFor(facilitator.id), participant: await sessionCookieFor(participant.id) };
   const token = await rotateCalendarToken(participant.id);
   const a = { academyId: team.academyId };
+  // the problem definition, which every team has handed in: versions, files and a review thread
+  const handedIn = await prisma.deliverable.findFirstOrThrow({ where: { teamId: team.id, stage: { key: "problem_definition" } }, select: { stageId: true } });
+  const stagePage = { ...a, teamId: team.id, stageId: handedIn.stageId };
   const pages: [string, keyof typeof cookies | null, keyof typeof routes, Record<string, string>, string][] = [
     ["coordinator dashboard", "coordinator", "dashboard", {}, "/dashboard"],
     ["facilitator dashboard", "facilitator", "dashboard", {}, "/dashboard"],
@@ -49,6 +55,13 @@ async function measure(scale: number) {
     ["academy materials", "coordinator", "materials", a, "/academies/x/materials"],
     ["academy materials (participant)", "participant", "materials", a, "/academies/x/materials"],
     ["team page", "participant", "team", { ...a, teamId: team.id }, "/academies/x/teams/y"],
+    ["team page (facilitator)", "facilitator", "team", { ...a, teamId: team.id }, "/academies/x/teams/y"],
+    ["stage page", "participant", "stage", stagePage, "/academies/x/teams/y/stages/z"],
+    ["stage page (coordinator)", "coordinator", "stage", stagePage, "/academies/x/teams/y/stages/z"],
+    ["review queue (facilitator)", "facilitator", "reviews", {}, "/reviews"],
+    ["review queue (coordinator)", "coordinator", "reviews", {}, "/reviews"],
+    ["notifications", "participant", "notifications", {}, "/notifications"],
+    ["notifications (facilitator)", "facilitator", "notifications", {}, "/notifications"],
     ["audit log", "coordinator", "audit", {}, "/audit"],
     ["calendar", "coordinator", "calendar", {}, "/calendar"],
     ["personal iCal feed", null, "feed", { file: `${token}.ics` }, "/calendar/feed/x.ics"],

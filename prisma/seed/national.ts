@@ -1,8 +1,10 @@
 import type Database from "better-sqlite3";
+import { PATH_STAGE_KEYS, pathWriter } from "./national-path";
 
 // National-scale data for the benchmark and the query-budget test: at scale 1, 10 fiscal
 // years, 100 regions over 47 prefectures, 400 academies, 1,600 sessions, 4,000 teams, 24,000
-// people and 50,000 audit events, with stages, curriculum releases, downloads and pre-learning.
+// people and 50,000 audit events, with stages, curriculum releases, downloads, pre-learning and
+// the teams' deliverables, reviews and notifications (national-path.ts).
 // Deterministic (a seeded generator, fixed ids and dates) and written with prepared statements in
 // one transaction, so a full run takes seconds. The database must be migrated and hold the
 // reference data (roles, municipalities) and the material catalogue.
@@ -87,8 +89,8 @@ export function seedNational(db: Database.Database, options: NationalOptions) {
     enrollment: db.prepare(`INSERT OR IGNORE INTO "Enrollment" ("id", "academyId", "userId", "role", "status", "municipalityCode", "department", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, 'active', ?, ?, ?, ?)`),
     session: db.prepare(`INSERT INTO "WorkshopSession" ("id", "academyId", "sequence", "kind", "title", "startsAt", "endsAt", "venueName", "venueAddress", "onlineUrl", "agenda", "createdAt", "updatedAt") VALUES (?, ?, ?, 'workshop', '', ?, ?, ?, '', '', '', ?, ?)`),
     sessionFacilitator: db.prepare(`INSERT INTO "SessionFacilitator" ("sessionId", "userId") VALUES (?, ?)`),
-    stage: db.prepare(`INSERT INTO "Stage" ("id", "academyId", "key", "position", "title", "sessionId", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, '', ?, ?, ?)`),
-    team: db.prepare(`INSERT INTO "Team" ("id", "academyId", "name", "themeTitle", "problemStatement", "leadId", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, '', ?, ?, ?)`),
+    stage: db.prepare(`INSERT INTO "Stage" ("id", "academyId", "key", "position", "title", "sessionId", "deliverable", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, '', ?, ?, ?, ?)`),
+    team: db.prepare(`INSERT INTO "Team" ("id", "academyId", "name", "themeTitle", "problemStatement", "leadId", "facilitatorId", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, '', ?, ?, ?, ?)`),
     teamMunicipality: db.prepare(`INSERT OR IGNORE INTO "TeamMunicipality" ("teamId", "municipalityCode") VALUES (?, ?)`),
     member: db.prepare(`INSERT INTO "TeamMember" ("id", "teamId", "enrollmentId", "teamRole", "createdAt") VALUES (?, ?, ?, ?, ?)`),
     release: db.prepare(`INSERT INTO "AcademyMaterial" ("id", "academyId", "materialId", "stageId", "releaseMode", "releaseOffsetDays", "releaseAt", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, 'relative', ?, ?, ?, ?)`),
@@ -107,6 +109,7 @@ export function seedNational(db: Database.Database, options: NationalOptions) {
   };
 
   const run = db.transaction(() => {
+    const path = pathWriter(db, rnd, now);
     const coordinator = person(BENCH_ACCOUNTS.coordinator, null, "データアカデミー事務局");
     q.userRole.run(coordinator, roleName.get("programme_coordinator"));
     const coordinators = [coordinator, ...Array.from({ length: counts.coordinators - 1 }, (_, i) => person(`coordinator${i}@national.example.jp`, null, "事務局"))];
@@ -160,7 +163,7 @@ export function seedNational(db: Database.Database, options: NationalOptions) {
         const stageIds = STAGE_KEYS.map((key, i) => {
           const stageId = id("g", stages++);
           const w = STAGE_WORKSHOP[i];
-          q.stage.run(stageId, academyId, key, i + 1, w ? sessionIds[w - 1] : null, now, now);
+          q.stage.run(stageId, academyId, key, i + 1, w ? sessionIds[w - 1] : null, PATH_STAGE_KEYS.includes(key) ? "both" : "none", now, now);
           return stageId;
         });
         for (const m of materials) {
@@ -181,7 +184,12 @@ export function seedNational(db: Database.Database, options: NationalOptions) {
             if (bench) benchParticipantDone = true;
             people.push({ userId, enrollmentId: enroll(academyId, userId, "participant", code, department) });
           }
-          q.team.run(teamId, academyId, `${code}チーム${t + 1}`, pick(THEMES), people[0]!.userId, now, now);
+          const theme = pick(THEMES);
+          const reviewerId = facilitatorIds[t % Math.max(1, facilitatorIds.length)] ?? staff[0]!;
+          q.team.run(teamId, academyId, `${code}チーム${t + 1}`, theme, people[0]!.userId, facilitatorIds.length > 0 ? reviewerId : null, now, now);
+          // deliverable stages are due the day before the next workshop (the last: its own day)
+          const pathStages = STAGE_KEYS.flatMap((key, i) => (PATH_STAGE_KEYS.includes(key) ? [{ id: stageIds[i]!, key, dueMs: first + Math.min(STAGE_WORKSHOP[i]!, 3) * 14 * DAY - (STAGE_WORKSHOP[i]! < 4 ? DAY : 0) }] : []));
+          path.team({ teamId, teamName: `${code}チーム${t + 1}`, academyId, theme, members: people.map((p) => p.userId), reviewerId, stages: pathStages, handedIn: current ? 1 + Math.floor(rnd() * pathStages.length) : pathStages.length, finished: !current });
           q.teamMunicipality.run(teamId, code);
           people.forEach((p, i) => q.member.run(id("x", members++), teamId, p.enrollmentId, i === 0 ? "problem_owner" : i === 1 ? "data_holder" : "other", now));
           for (const p of people) {
@@ -202,7 +210,7 @@ export function seedNational(db: Database.Database, options: NationalOptions) {
       q.audit.run(id("v", e), pick(coordinators), action, entityType, entityType === "user" ? coordinator : academy.id, JSON.stringify({ name: "前" }), JSON.stringify({ name: "後" }), iso(Date.UTC(academy.fiscalYear, 3, 1) + Math.floor(rnd() * 360) * DAY));
     }
     for (let l = 0; l < n(5000); l++) q.login.run(id("l", l), `p${l}@national.example.jp`, `192.0.2.${l % 250}`, rnd() < 0.9 ? 1 : 0, iso(Date.UTC(options.currentFiscalYear, 4, 1) + l * 60_000));
-    return { users, academies: academies.length, sessions, teams, enrollments, members, releases, accesses, audit: counts.audit };
+    return { users, academies: academies.length, sessions, teams, enrollments, members, releases, accesses, audit: counts.audit, ...path.count };
   });
   return run();
 }

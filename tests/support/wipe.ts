@@ -9,5 +9,6 @@ export async function wipeDatabase() {
     prisma.material.deleteMany(),
     prisma.region.deleteMany(),
     prisma.user.deleteMany(),
+    prisma.storedFile.deleteMany(),
   ]);
 }

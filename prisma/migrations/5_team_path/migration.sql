@@ -142,3 +142,19 @@ CREATE INDEX "Team_facilitatorId_idx" ON "Team"("facilitatorId");
 
 -- Sessions: the homework teams do before the next one
 ALTER TABLE "WorkshopSession" ADD COLUMN "homework" TEXT NOT NULL DEFAULT '';
+
+-- Indexes of the team's path
+CREATE UNIQUE INDEX "StageExtension_teamId_stageId_key" ON "StageExtension"("teamId", "stageId");
+CREATE INDEX "StageExtension_stageId_idx" ON "StageExtension"("stageId");
+CREATE UNIQUE INDEX "Deliverable_teamId_stageId_key" ON "Deliverable"("teamId", "stageId");
+CREATE INDEX "Deliverable_stageId_status_idx" ON "Deliverable"("stageId", "status");
+CREATE INDEX "Deliverable_status_submittedAt_idx" ON "Deliverable"("status", "submittedAt");
+CREATE UNIQUE INDEX "DeliverableVersion_deliverableId_number_key" ON "DeliverableVersion"("deliverableId", "number");
+CREATE INDEX "DeliverableFile_deliverableId_idx" ON "DeliverableFile"("deliverableId");
+CREATE INDEX "DeliverableFile_storedFileId_idx" ON "DeliverableFile"("storedFileId");
+CREATE INDEX "DeliverableVersionFile_fileId_idx" ON "DeliverableVersionFile"("fileId");
+CREATE INDEX "ReviewComment_deliverableId_createdAt_idx" ON "ReviewComment"("deliverableId", "createdAt");
+CREATE INDEX "ReviewComment_authorId_idx" ON "ReviewComment"("authorId");
+CREATE INDEX "DatasetWorksheet_teamId_idx" ON "DatasetWorksheet"("teamId");
+CREATE INDEX "Notification_userId_readAt_idx" ON "Notification"("userId", "readAt");
+CREATE INDEX "Notification_userId_createdAt_idx" ON "Notification"("userId", "createdAt");

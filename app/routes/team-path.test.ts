@@ -1,0 +1,300 @@
+import fs from "node:fs";
+import path from "node:path";
+import iconv from "iconv-lite";
+import { describe, expect, it, vi } from "vitest";
+
+// A 2 MB limit per file for this test file, read when the configuration is first loaded.
+vi.hoisted(() => {
+  process.env.DELIVERABLE_MAX_FILE_MB = "2";
+});
+
+import { prisma } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { teamPath } from "~/modules/deliverable/path.server";
+import { action as stageAction, loader as stageLoader } from "./academies.$academyId.teams.$teamId.stages.$stageId";
+import { action as notificationsAction } from "./notifications";
+import { createAcademy, createRegion, createTeam, createUser, enroll } from "../../tests/support/factories";
+import { caught, context, formRequest, getRequest, sessionCookieFor } from "../../tests/support/requests";
+import { droppedMail } from "../../tests/support/mail";
+import { xlsxBomb } from "../../tests/support/zip-bomb";
+
+// The team's path through the stage page, as the browser drives it: draft, upload, scan,
+// confirm, submit, review, resubmit, accept — and what must never get in.
+
+const DAY = 86400_000;
+const MY_NUMBER = "123456789018"; // check-digit-valid
+
+async function world() {
+  const region = await createRegion("播磨圏域", ["282014"]);
+  const coordinator = await createUser("coordinator");
+  const facilitator = await createUser("facilitator");
+  const otherFacilitator = await createUser("facilitator");
+  const member = await createUser("participant");
+  const teammate = await createUser("participant");
+  const otherMember = await createUser("participant");
+  const now = Date.now();
+  const academy = await createAcademy({
+    regionId: region.id,
+    facilitatorIds: [facilitator.id, otherFacilitator.id],
+    sessionStarts: [new Date(now + 1 * DAY), new Date(now + 15 * DAY), new Date(now + 29 * DAY), new Date(now + 43 * DAY)],
+  });
+  const team = await createTeam(academy.id, "受診率向上チーム", [member.id, teammate.id]);
+  await prisma.team.update({ where: { id: team.id }, data: { facilitatorId: facilitator.id } });
+  const otherTeam = await createTeam(academy.id, "子育て支援チーム", [otherMember.id]);
+  const stage = await prisma.stage.findFirstOrThrow({ where: { academyId: academy.id, key: "problem_definition" } });
+  const cookies = {
+    coordinator: await sessionCookieFor(coordinator.id),
+    facilitator: await sessionCookieFor(facilitator.id),
+    otherFacilitator: await sessionCookieFor(otherFacilitator.id),
+    member: await sessionCookieFor(member.id),
+    teammate: await sessionCookieFor(teammate.id),
+    otherMember: await sessionCookieFor(otherMember.id),
+  };
+  const url = `/academies/${academy.id}/teams/${team.id}/stages/${stage.id}`;
+  const params = { academyId: academy.id, teamId: team.id, stageId: stage.id };
+  // a form with a file goes as multipart (as the browser sends it), any other as urlencoded
+  const post = (who: keyof typeof cookies, fields: Record<string, string | Blob>, p = params) =>
+    caught(stageAction({ request: Object.values(fields).some((v) => typeof v !== "string") ? formRequest(url, fields, { cookie: cookies[who] }) : urlencoded(url, fields as Record<string, string>, cookies[who]), params: p, context }));
+  const get = (who: keyof typeof cookies, p = params) => caught(stageLoader({ request: getRequest(url, { cookie: cookies[who] }), params: p, context }));
+  return { academy, team, otherTeam, stage, users: { coordinator, facilitator, otherFacilitator, member, teammate, otherMember }, cookies, post, get, params };
+}
+
+function urlencoded(url: string, fields: Record<string, string>, cookie: string) {
+  return new Request(`http://localhost:3000${url}`, {
+    method: "POST",
+    body: new URLSearchParams(fields).toString(),
+    headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+  });
+}
+
+const problemDefinition = {
+  intent: "saveWork",
+  problemStatement: "特定健診の受診率が県平均より低い",
+  targetPopulation: "40〜74歳の国民健康保険加入者",
+  "hypotheses.0.text": "働き盛り世代は平日の受診が難しい",
+  "hypotheses.1.text": "地区により健診会場までの距離が違う",
+};
+
+const csv = (text: string, name = "受診状況.csv") => new File([text], name, { type: "text/csv" });
+
+function blobsOnDisk() {
+  const root = env().filesDir;
+  if (!fs.existsSync(root)) return [];
+  return fs
+    .readdirSync(root, { recursive: true })
+    .map(String)
+    .filter((p) => !p.startsWith("tmp") && fs.statSync(path.join(root, p)).isFile());
+}
+
+describe("a team's problem definition, from draft to accepted", () => {
+  it("goes through scan confirmation, a revision and a resubmission, and the team moves on", async () => {
+    const w = await world();
+
+    // nothing written yet: submitting says what is missing
+    const empty = await w.post("member", { intent: "submit" });
+    expect(empty.status).toBe(400);
+    expect(empty.data.reason).toBe("deliverable.error.incomplete");
+    expect(Object.keys(empty.data.fieldErrors)).toEqual(expect.arrayContaining(["problemStatement", "hypotheses"]));
+
+    expect((await w.post("member", problemDefinition)).status).toBe(302);
+    const noFiles = await w.post("member", { intent: "submit" });
+    expect(noFiles.data.reason).toBe("deliverable.error.noFiles");
+
+    // a CSV with a phone column: accepted into the draft, flagged, and it blocks submission until confirmed
+    const upload = await w.post("member", { file: csv("地区,連絡先\n中央,079-221-1234\n") });
+    expect(upload.status).toBe(302);
+    const file = await prisma.deliverableFile.findFirstOrThrow({ where: { deliverable: { teamId: w.team.id } } });
+    expect(file.fileName).toBe("受診状況.csv");
+    expect(file.scanStatus).toBe("needs_confirmation");
+    expect((await w.post("member", { intent: "submit" })).data.reason).toBe("deliverable.error.unconfirmedScan");
+
+    const noReason = await w.post("member", { intent: "confirmFile", fileId: file.id, reason: "" });
+    expect(noReason.status).toBe(400);
+    expect(noReason.data.fieldErrors.reason).toBeTruthy();
+    expect((await w.post("member", { intent: "confirmFile", fileId: file.id, reason: "担当課の連絡先で個人のものではない" })).status).toBe(302);
+
+    // the facilitator sees the scan result on the stage page
+    const seen = await w.get("facilitator");
+    const seenFile = seen.data.files.find((f: { id: string }) => f.id === file.id);
+    expect(seenFile.scanStatus).toBe("confirmed");
+    expect(seenFile.confirmReason).toContain("担当課");
+
+    // version 1, and the assigned facilitator is told in the app and by mail
+    const first = await w.post("member", { intent: "submit", note: "第1版です" });
+    expect(first.status).toBe(302);
+    let deliverable = await prisma.deliverable.findFirstOrThrow({ where: { teamId: w.team.id, stageId: w.stage.id } });
+    expect(deliverable).toMatchObject({ status: "submitted", latestVersion: 1 });
+    expect(await prisma.notification.count({ where: { userId: w.users.facilitator.id, kind: "submission" } })).toBe(1);
+    expect(droppedMail(undefined, w.users.facilitator.email).length).toBe(1);
+
+    // only the assigned facilitator decides; a participant cannot
+    const notAssigned = await w.post("otherFacilitator", { intent: "review", decision: "accept", versionNumber: "1", body: "" });
+    expect(notAssigned.data.reason).toBe("review.error.notAssigned");
+    expect((await w.post("member", { intent: "review", decision: "accept", versionNumber: "1", body: "" })).status).toBe(403);
+
+    // a revision needs a comment saying what to change
+    const bare = await w.post("facilitator", { intent: "review", decision: "request_revision", versionNumber: "1", body: "" });
+    expect(bare.data.fieldErrors.body).toBe("review.error.commentRequired");
+    const revision = await w.post("facilitator", { intent: "review", decision: "request_revision", versionNumber: "1", body: "仮説ごとに必要なデータを書いてください", "score.hypotheses": "2" });
+    expect(revision.status).toBe(302);
+    deliverable = await prisma.deliverable.findFirstOrThrow({ where: { id: deliverable.id } });
+    expect(deliverable.status).toBe("revision_requested");
+    expect(await prisma.notification.count({ where: { userId: w.users.member.id, kind: "review_result" } })).toBe(1);
+    expect(droppedMail(undefined, w.users.teammate.email).length).toBe(1);
+
+    // the team resubmits; a decision about the old version is refused
+    await w.post("member", { ...problemDefinition, "dataNeeded.0.text": "地区別・年齢階級別の受診率" });
+    expect((await w.post("teammate", { intent: "submit" })).status).toBe(302);
+    const stale = await w.post("facilitator", { intent: "review", decision: "accept", versionNumber: "1", body: "" });
+    expect(stale.data.reason).toBe("review.error.newerVersion");
+    expect((await w.post("facilitator", { intent: "review", decision: "accept", versionNumber: "2", body: "よくまとまりました" })).status).toBe(302);
+
+    const versions = await prisma.deliverableVersion.findMany({ where: { deliverableId: deliverable.id }, orderBy: { number: "asc" }, include: { files: true } });
+    expect(versions.map((v) => v.number)).toEqual([1, 2]);
+    expect(JSON.parse(versions[1]!.work).dataNeeded[0].text).toBe("地区別・年齢階級別の受診率");
+    expect(versions.every((v) => v.files.length === 1)).toBe(true);
+
+    // accepted: the work is frozen and the data stage is now the team's current one
+    expect((await w.post("member", problemDefinition)).data.reason).toBe("deliverable.error.accepted");
+    const { stages, currentIndex } = await teamPath(w.team, new Date());
+    expect(stages.find((s) => s.key === "problem_definition")!.state).toBe("done");
+    expect(stages[currentIndex]!.key).toBe("data_collection");
+  });
+
+  it("two members submitting at the same moment get two versions, never one number twice", async () => {
+    const w = await world();
+    await w.post("member", problemDefinition);
+    await w.post("member", { file: csv("地区,受診率\n中央,35.0\n") });
+    const [a, b] = await Promise.all([w.post("member", { intent: "submit" }), w.post("teammate", { intent: "submit" })]);
+    expect([a.status, b.status]).toEqual([302, 302]);
+    const versions = await prisma.deliverableVersion.findMany({ where: { deliverable: { teamId: w.team.id } }, select: { number: true } });
+    expect(versions.map((v) => v.number).sort()).toEqual([1, 2]);
+  });
+
+  it("a late submission is flagged; after the cut-off only an extension lets the team in", async () => {
+    const w = await world();
+    const past = new Date(Date.now() - 2 * DAY);
+    await prisma.stage.update({ where: { id: w.stage.id }, data: { dueAt: past, cutoffAt: new Date(Date.now() - DAY) } });
+    await w.post("member", problemDefinition);
+    await w.post("member", { file: csv("地区,受診率\n中央,35.0\n") });
+    expect((await w.post("member", { intent: "submit" })).data.reason).toBe("deliverable.error.pastCutoff");
+    const dueDate = new Date(Date.now() + 7 * DAY).toISOString().slice(0, 10);
+    expect((await w.post("member", { intent: "extend", dueDate, reason: "担当者の異動" })).status).toBe(403);
+    expect((await w.post("facilitator", { intent: "extend", dueDate, reason: "担当者の異動" })).status).toBe(302);
+    expect((await w.post("member", { intent: "submit" })).status).toBe(302);
+    const version = await prisma.deliverableVersion.findFirstOrThrow({ where: { deliverable: { teamId: w.team.id } } });
+    expect(version.late).toBe(false);
+
+    await prisma.stageExtension.deleteMany();
+    await prisma.stage.update({ where: { id: w.stage.id }, data: { cutoffAt: null } });
+    await prisma.deliverable.updateMany({ data: { status: "revision_requested" } });
+    expect((await w.post("member", { intent: "submit" })).status).toBe(302);
+    const late = await prisma.deliverableVersion.findFirstOrThrow({ where: { deliverable: { teamId: w.team.id }, number: 2 } });
+    expect(late.late).toBe(true);
+  });
+});
+
+describe("who may see and change a team's stage", () => {
+  it("another team's member gets 404 and changes nothing; a facilitator cannot write the team's work", async () => {
+    const w = await world();
+    expect((await w.get("otherMember")).status).toBe(404);
+    expect((await w.post("otherMember", problemDefinition)).status).toBe(404);
+    expect((await w.post("otherMember", { file: csv("a,b\n1,2\n") })).status).toBe(404);
+    expect((await w.post("facilitator", problemDefinition)).status).toBe(403);
+    expect((await w.post("facilitator", { file: csv("a,b\n1,2\n") })).status).toBe(403);
+    // the other team's id with this team's stage page: their files are not reachable through ours
+    await w.post("member", { file: csv("地区,受診率\n中央,35.0\n") });
+    const file = await prisma.deliverableFile.findFirstOrThrow();
+    const foreign = await w.post("otherMember", { intent: "removeFile", fileId: file.id }, { ...w.params, teamId: w.otherTeam.id });
+    expect(foreign.status).toBe(404);
+    expect((await prisma.deliverableFile.findUniqueOrThrow({ where: { id: file.id } })).removedAt).toBeNull();
+    expect(await prisma.deliverable.count({ where: { teamId: w.team.id } })).toBe(1);
+  });
+});
+
+describe("uploads that must not get in", () => {
+  // the database is wiped per test, the files folder per test file: compare with before
+  async function refused(w: Awaited<ReturnType<typeof world>>, file: File) {
+    const before = blobsOnDisk();
+    const res = await w.post("member", { file });
+    expect(res.status).toBe(400);
+    expect(await prisma.deliverableFile.count()).toBe(0);
+    expect(await prisma.storedFile.count()).toBe(0);
+    expect(blobsOnDisk()).toEqual(before);
+    const tmp = path.join(env().filesDir, "tmp");
+    expect(fs.existsSync(tmp) ? fs.readdirSync(tmp) : []).toEqual([]);
+    return res.data;
+  }
+
+  it("a CSV holding a My Number is refused with the row and column, in Shift_JIS too", async () => {
+    const w = await world();
+    const data = await refused(w, csv(`番号,地区\n1,中央\n${MY_NUMBER},北部\n`, "名簿.csv"));
+    expect(data.reason).toBe("privacy.myNumberRefused");
+    expect(data.failure).toMatchObject({ fileName: "名簿.csv", finding: { row: 3, columnLabel: "A", header: "番号" } });
+    const sjis = iconv.encode(`個人番号,氏名\r\n${MY_NUMBER},山田\r\n`, "Shift_JIS");
+    expect((await refused(w, new File([new Uint8Array(sjis)], "sjis.csv"))).reason).toBe("privacy.myNumberRefused");
+  });
+
+  it("refuses a file whose bytes do not match its name, a disguised executable and an unknown type", async () => {
+    const w = await world();
+    expect((await refused(w, new File(["just text, not a PDF"], "報告書.pdf"))).reason).toBe("upload.unknownType");
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, ...new Array(32).fill(0)]);
+    expect((await refused(w, new File([png], "報告書.pdf"))).reason).toBe("upload.mismatch");
+    expect((await refused(w, new File(["MZ\x90\x00"], "report.pdf.exe"))).reason).toBe("upload.extension");
+    expect((await refused(w, new File(["%PDF-1.7\n%%EOF\n"], "report.exe.pdf.zip"))).reason).toBe("upload.extension");
+  });
+
+  it("refuses an empty file and a file over the limit", async () => {
+    const w = await world();
+    expect((await refused(w, new File([], "空.csv"))).reason).toBe("upload.empty");
+    expect((await refused(w, new File([new Uint8Array(2 * 1024 * 1024 + 1).fill(0x41)], "big.csv"))).reason).toBe("upload.tooLarge");
+  });
+
+  it("refuses an XLSX bomb before anything opens it", async () => {
+    const w = await world();
+    const bomb = await xlsxBomb(400 * 1024 * 1024);
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    expect((await refused(w, new File([new Uint8Array(bomb)], "集計.xlsx"))).reason).toBe("upload.unpackedTooLarge");
+  });
+
+  it("stores nothing when one file of several is refused", async () => {
+    const w = await world();
+    const before = blobsOnDisk();
+    const body = new FormData();
+    body.append("file", csv("地区,受診率\n中央,35.0\n", "ok.csv"));
+    body.append("file", new File(["not a png"], "chart.png"));
+    const res = await caught(stageAction({ request: new Request(`http://localhost:3000/x`, { method: "POST", body, headers: { Cookie: w.cookies.member } }), params: w.params, context }));
+    expect(res.status).toBe(400);
+    expect(res.data.failure.fileName).toBe("chart.png");
+    expect(await prisma.deliverableFile.count()).toBe(0);
+    expect(blobsOnDisk()).toEqual(before);
+  });
+
+  it("a path in the file name reaches neither the disk nor the name shown", async () => {
+    const w = await world();
+    expect((await w.post("member", { file: csv("地区,受診率\n中央,35.0\n", "../../../etc/受診率.csv") })).status).toBe(302);
+    const file = await prisma.deliverableFile.findFirstOrThrow();
+    expect(file.fileName).not.toContain("/");
+    expect(file.fileName).toContain("受診率.csv");
+    expect(blobsOnDisk().every((p) => /^[0-9a-f]{2}\/[0-9a-f]{64}$/.test(p) || /^[0-9a-f]{2}$/.test(p))).toBe(true);
+  });
+});
+
+describe("notifications", () => {
+  it("mail can be turned off per kind; the in-app notice still arrives", async () => {
+    const w = await world();
+    const cookie = w.cookies.facilitator;
+    // the form sends the kinds left on: here only review results, so no mail for submissions
+    const settings = await caught(notificationsAction({ request: urlencoded("/notifications", { intent: "settings", mail: "review_result" }, cookie), params: {}, context }));
+    expect(settings.status).toBe(302);
+    await w.post("member", problemDefinition);
+    await w.post("member", { file: csv("地区,受診率\n中央,35.0\n") });
+    await w.post("member", { intent: "submit" });
+    expect(await prisma.notification.count({ where: { userId: w.users.facilitator.id, kind: "submission" } })).toBe(1);
+    expect(droppedMail(undefined, w.users.facilitator.email)).toEqual([]);
+
+    const markAll = await caught(notificationsAction({ request: urlencoded("/notifications", { intent: "readAll" }, cookie), params: {}, context }));
+    expect(markAll.status).toBe(302);
+    expect(await prisma.notification.count({ where: { userId: w.users.facilitator.id, readAt: null } })).toBe(0);
+  });
+});
