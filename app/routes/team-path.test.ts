@@ -13,7 +13,7 @@ import { env } from "~/utils/env.server";
 import { teamPath } from "~/modules/deliverable/path.server";
 import { action as stageAction, loader as stageLoader } from "./academies.$academyId.teams.$teamId.stages.$stageId";
 import { action as notificationsAction } from "./notifications";
-import { createAcademy, createRegion, createTeam, createUser, enroll } from "../../tests/support/factories";
+import { createAcademy, createRegion, createTeam, createUser } from "../../tests/support/factories";
 import { caught, context, formRequest, getRequest, sessionCookieFor } from "../../tests/support/requests";
 import { droppedMail } from "../../tests/support/mail";
 import { xlsxBomb } from "../../tests/support/zip-bomb";
@@ -238,7 +238,7 @@ describe("uploads that must not get in", () => {
   it("refuses a file whose bytes do not match its name, a disguised executable and an unknown type", async () => {
     const w = await world();
     expect((await refused(w, new File(["just text, not a PDF"], "報告書.pdf"))).reason).toBe("upload.unknownType");
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, ...new Array(32).fill(0)]);
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, ...Array.from({ length: 32 }, () => 0)]);
     expect((await refused(w, new File([png], "報告書.pdf"))).reason).toBe("upload.mismatch");
     expect((await refused(w, new File(["MZ\x90\x00"], "report.pdf.exe"))).reason).toBe("upload.extension");
     expect((await refused(w, new File(["%PDF-1.7\n%%EOF\n"], "report.exe.pdf.zip"))).reason).toBe("upload.extension");
