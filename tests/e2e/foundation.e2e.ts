@@ -85,9 +85,13 @@ describe("dashboards", () => {
     await expectAccessible(page);
   });
 
-  it("participant sees their team, theme and next session", async () => {
+  it("participant lands on the team workspace, and the dashboard shows their team, theme and next session", async () => {
     const page = await browser.newPage();
     await signIn(page, DEMO.participant);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("姫路市 受診率向上チーム");
+    expect(await page.getByRole("heading", { name: "次にやること" }).count()).toBe(1);
+    await expectAccessible(page);
+    await page.goto("/dashboard");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("マイチーム");
     expect(await page.getByRole("heading", { name: "姫路市 受診率向上チーム" }).count()).toBe(1);
     expect(await page.getByRole("heading", { name: "次回のワークショップ" }).first().count()).toBe(1);
