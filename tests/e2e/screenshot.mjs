@@ -14,7 +14,7 @@ if (email && email !== "-") {
   await page.getByLabel(/メールアドレス|E-mail/).fill(email);
   await page.getByLabel(/^パスワード|^Password/).fill(password);
   await page.getByRole("button", { name: /ログイン|Sign in/ }).click();
-  await page.waitForURL(/dashboard/);
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
 for (const [i, p] of paths.entries()) {
   await page.goto(`${baseUrl}${p}`);
