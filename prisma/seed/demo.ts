@@ -3,6 +3,7 @@ import { hashPassword } from "../../app/modules/account/password.server";
 import { fiscalYearOf, fromTokyo, tokyoParts } from "../../app/utils/dates";
 import { attachCurriculum } from "../../app/modules/material/release.server";
 import { createDefaultStages } from "../../app/modules/stage/stage.server";
+import { seedDemoPath } from "./demo-path";
 
 // Demo data for development and the end-to-end tests: FY2025 academies from the sources
 // (播磨圏域, 千代田区, 芦北町) and a running academy of the current fiscal year whose sessions
@@ -221,7 +222,7 @@ export async function seedDemo(prisma: PrismaClient, now = new Date()) {
     facilitatorIds: [id("facilitator@example.jp")],
     coordinatorId,
   });
-  await createTeam(prisma, harima2025.id, {
+  const himeji2025 = await createTeam(prisma, harima2025.id, {
     name: "姫路市 健康づくりチーム",
     themeTitle: "健康無関心層へのアプローチ",
     problemStatement: "健康診断受診のハードルが高く、働き盛り世代の受診率が伸びない。",
@@ -314,7 +315,7 @@ export async function seedDemo(prisma: PrismaClient, now = new Date()) {
     municipalityCodes: ["282014"],
     members: [member("participant@example.jp", "problem_owner"), member("himeji.kokuho@example.jp", "data_holder")],
   });
-  await createTeam(prisma, harimaNow.id, {
+  const kakogawaNow = await createTeam(prisma, harimaNow.id, {
     name: "加古川市・高砂市 防災データチーム",
     themeTitle: "広域での帰宅困難者支援",
     problemStatement: "駅の乗降客数と避難所の収容力を重ね、市境を越えた一時滞在施設の配置を検討する。",
@@ -334,5 +335,6 @@ export async function seedDemo(prisma: PrismaClient, now = new Date()) {
   for (const academy of await prisma.academy.findMany({ select: { id: true } })) {
     await attachCurriculum(coordinatorId, academy.id);
   }
+  await seedDemoPath(prisma, { finishedTeamId: himeji2025.id, currentTeamId: kakogawaNow.id, facilitatorId: id("facilitator@example.jp") });
   return { users: USERS.length };
 }

@@ -63,7 +63,7 @@ export function AppHeader({ user, locale }: { user: HeaderUser | null; locale: A
       <NavLink to="/notifications" className="rounded-4 px-2 py-1 text-dns-16B-130" aria-label={t("nav.notificationsCount", { count: user.unread ?? 0 })}>
         {t("nav.notifications")}
         {user.unread ? (
-          <span aria-hidden="true" className="ml-1 rounded-full bg-error-2 px-2 text-dns-14B-120 text-white">
+          <span aria-hidden="true" className="ml-1 inline-block rounded-full bg-error-2 px-2 text-dns-14B-120 text-white no-underline">
             {user.unread > 99 ? "99+" : user.unread}
           </span>
         ) : null}

@@ -4,7 +4,7 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { parseFrontMatter } from "./front-matter";
 import { sha256 } from "~/modules/files/storage.server";
 import { ensureStoredFile, storeBytes } from "~/modules/files/stored-file.server";
-import type { FileKind } from "~/modules/files/file-type.server";
+import { kindFromName, type FileKind } from "~/modules/files/file-type.server";
 import { isDefaultStageKey, stageKeyForSession } from "~/modules/stage/stages";
 
 // materials/ in the repository → the versioned catalogue. Runs on every start: a file whose
@@ -40,6 +40,12 @@ export function stageKeyOf(item: { stage?: unknown; session?: unknown }, where: 
   return stageKeyForSession(n);
 }
 
+/** Folders of files described by a catalogue.json, with where they sort among a stage's materials. */
+const FILE_FOLDERS: [string, number][] = [
+  ["worksheets", 30],
+  ["datasets", 40],
+];
+
 function readEntries(dir: string): Entry[] {
   const entries: Entry[] = [];
   const curriculum = path.join(dir, "curriculum");
@@ -66,14 +72,18 @@ function readEntries(dir: string): Entry[] {
       sortOrder: data.audience === "participant" ? 10 : 20,
     });
   }
-  const cataloguePath = path.join(dir, "worksheets", "catalogue.json");
-  if (fs.existsSync(cataloguePath)) {
+  // Files with a catalogue.json beside them: worksheet templates and the practice dataset.
+  for (const [folder, sortOrder] of FILE_FOLDERS) {
+    const cataloguePath = path.join(dir, folder, "catalogue.json");
+    if (!fs.existsSync(cataloguePath)) continue;
     const items = JSON.parse(fs.readFileSync(cataloguePath, "utf8")) as Record<string, string | number>[];
     for (const item of items) {
       const file = String(item.file);
+      const fileKind = kindFromName(file);
+      if (fileKind !== "xlsx" && fileKind !== "csv") throw new Error(`materials/${folder}/catalogue.json (${String(item.id)}): only .xlsx and .csv files`);
       entries.push({
         key: String(item.id),
-        stageKey: stageKeyOf(item, `materials/worksheets/catalogue.json (${String(item.id)})`),
+        stageKey: stageKeyOf(item, `materials/${folder}/catalogue.json (${String(item.id)})`),
         audience: String(item.audience ?? "participant"),
         kind: "file",
         title: String(item.title),
@@ -82,10 +92,10 @@ function readEntries(dir: string): Entry[] {
         summaryEn: String(item.summary_en ?? ""),
         label: String(item.version ?? ""),
         fileName: file,
-        fileKind: "xlsx",
-        bytes: fs.readFileSync(path.join(dir, "worksheets", file)),
+        fileKind,
+        bytes: fs.readFileSync(path.join(dir, folder, file)),
         body: null,
-        sortOrder: 30,
+        sortOrder,
       });
     }
   }
