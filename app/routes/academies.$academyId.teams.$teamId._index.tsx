@@ -3,7 +3,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { useTranslation } from "react-i18next";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { MemberSchema, TeamSchema, TEAM_ROLES } from "~/modules/team/schemas";
-import { addMember, getTeam, removeMember, teamMemberUserId, teamWarnings, updateTeam } from "~/modules/team/team.server";
+import { addMember, getTeam, removeMember, teamFacilitatorOptions, teamMemberUserId, teamWarnings, updateTeam } from "~/modules/team/team.server";
 import { invitationStatus, revokeInvitations, sendInvitation } from "~/modules/account/invitation.server";
 import { regionMunicipalities } from "~/modules/region/region.server";
 import { echoForm, parseForm } from "~/utils/forms";
@@ -36,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isMember: ref.isMember,
     canManage: can.manageTeams,
     municipalities: can.manageTeams ? await regionMunicipalities(academy.regionId) : [],
+    facilitators: can.manageTeams ? await teamFacilitatorOptions(academy.id) : [],
     team: {
       ...team,
       warnings: teamWarnings(team),
@@ -99,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TeamPage() {
-  const { academy, team, canManage, municipalities, workspace, isMember } = useLoaderData<typeof loader>();
+  const { academy, team, canManage, municipalities, facilitators, workspace, isMember } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -109,6 +110,9 @@ export default function TeamPage() {
         <h1>{team.name}</h1>
         <p className="text-std-18B-160">{t("team.theme")}: {team.themeTitle}</p>
         {team.problemStatement ? <p>{team.problemStatement}</p> : null}
+        <p className="text-dns-16N-130">
+          {t("team.facilitator")}: {team.facilitator?.displayName ?? t("team.anyFacilitator")}
+        </p>
         {team.warnings.map((w) => (
           <Alert key={w} tone="warning">{t(w)}</Alert>
         ))}
@@ -155,7 +159,8 @@ export default function TeamPage() {
           <section aria-labelledby="edit-team-heading" className="flex flex-col gap-3">
             <h2 id="edit-team-heading">{t("team.edit")}</h2>
             <TeamForm
-              defaults={{ name: team.name, themeTitle: team.themeTitle, problemStatement: team.problemStatement, leadId: team.leadId ?? "" }}
+              defaults={{ name: team.name, themeTitle: team.themeTitle, problemStatement: team.problemStatement, leadId: team.leadId ?? "", facilitatorId: team.facilitatorId ?? "" }}
+              facilitators={facilitators}
               municipalities={municipalities}
               selectedCodes={team.municipalities.map((m) => m.municipalityCode)}
               members={team.members.map((m) => ({ userId: m.userId, displayName: m.displayName }))}

@@ -3,7 +3,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { useTranslation } from "react-i18next";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { TeamSchema } from "~/modules/team/schemas";
-import { createTeam } from "~/modules/team/team.server";
+import { createTeam, teamFacilitatorOptions } from "~/modules/team/team.server";
 import { regionMunicipalities } from "~/modules/region/region.server";
 import { echoForm, parseForm } from "~/utils/forms";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -13,7 +13,8 @@ import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { academy } = await requireAcademyContext(request, params.academyId, "manageTeams");
-  return { academy, municipalities: await regionMunicipalities(academy.regionId) };
+  const [municipalities, facilitators] = await Promise.all([regionMunicipalities(academy.regionId), teamFacilitatorOptions(academy.id)]);
+  return { academy, municipalities, facilitators };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -28,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NewTeamPage() {
-  const { academy, municipalities } = useLoaderData<typeof loader>();
+  const { academy, municipalities, facilitators } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -36,7 +37,8 @@ export default function NewTeamPage() {
       <p><Link to={`/academies/${academy.id}`}>{t("academy.backTo", { name: academy.name })}</Link></p>
       <h1>{t("team.add")}</h1>
       <TeamForm
-        defaults={{ name: "", themeTitle: "", problemStatement: "", leadId: "" }}
+        defaults={{ name: "", themeTitle: "", problemStatement: "", leadId: "", facilitatorId: "" }}
+        facilitators={facilitators}
         municipalities={municipalities}
         selectedCodes={municipalities.length === 1 ? [municipalities[0]!.code] : []}
         actionData={actionData}

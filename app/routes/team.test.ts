@@ -125,3 +125,28 @@ describe("staff and status changes", () => {
     expect((await prisma.academy.findUniqueOrThrow({ where: { id: academy.id } })).status).toBe("planning");
   });
 });
+
+describe("the team's reviewing facilitator", () => {
+  const teamFields = (facilitatorId: string) => ({ intent: "saveTeam", name: "受診率向上チーム", themeTitle: "受診率", problemStatement: "", municipalityCodes: "282014", leadId: "", facilitatorId });
+
+  it("is chosen among the academy's facilitators and shown on the team page", async () => {
+    const { coordinator, facilitator, academy, team, post, cookie } = await setup();
+    expect((await post(coordinator.id, teamFields(facilitator.id))).status).toBe(302);
+    expect((await prisma.team.findUniqueOrThrow({ where: { id: team.id } })).facilitatorId).toBe(facilitator.id);
+    const page = await caught(teamLoader({ request: getRequest("/", { cookie: await cookie(coordinator.id) }), params: { academyId: academy.id, teamId: team.id }, context }));
+    expect(page.data.team.facilitator.displayName).toBe(facilitator.displayName);
+    expect(page.data.facilitators.map((f: { userId: string }) => f.userId)).toEqual([facilitator.id]);
+  });
+
+  it("refuses someone who does not facilitate this academy, keeping what was typed", async () => {
+    const { coordinator, member, outsider, team, post } = await setup();
+    const otherFacilitator = await createUser("facilitator");
+    for (const id of [member.id, outsider.id, otherFacilitator.id, "no-such-user"]) {
+      const res = await post(coordinator.id, teamFields(id));
+      expect(res.status).toBe(400);
+      expect(res.data.fieldErrors.facilitatorId).toBe("team.validation.facilitator");
+      expect(res.data.values.name).toBe("受診率向上チーム");
+    }
+    expect((await prisma.team.findUniqueOrThrow({ where: { id: team.id } })).facilitatorId).toBeNull();
+  });
+});

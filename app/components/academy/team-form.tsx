@@ -7,15 +7,17 @@ import { TeamSchema } from "~/modules/team/schemas";
 import { useValidatedForm } from "~/utils/use-validated-form";
 
 interface Props {
-  defaults: { name: string; themeTitle: string; problemStatement: string; leadId: string };
+  defaults: { name: string; themeTitle: string; problemStatement: string; leadId: string; facilitatorId: string };
   municipalities: { code: string; name: string }[];
   selectedCodes: string[];
   members?: { userId: string; displayName: string }[];
+  /** the academy's facilitators, one of whom reviews the team's deliverables */
+  facilitators: { userId: string; displayName: string }[];
   actionData?: { fieldErrors: Record<string, string>; values: Record<string, string>; codes: string[] };
   submitLabel: string;
 }
 
-export function TeamForm({ defaults, municipalities, selectedCodes, members, actionData, submitLabel }: Props) {
+export function TeamForm({ defaults, municipalities, selectedCodes, members, facilitators, actionData, submitLabel }: Props) {
   const { t } = useTranslation();
   const { register, errorFor, onSubmit } = useValidatedForm(TeamSchema, {
     defaultValues: { ...defaults, ...actionData?.values, municipalityCodes: actionData?.codes ?? selectedCodes } as never,
@@ -44,6 +46,12 @@ export function TeamForm({ defaults, municipalities, selectedCodes, members, act
           ))}
         </SelectField>
       ) : null}
+      <SelectField label={t("team.facilitator")} hint={t("team.facilitatorHint")} error={errorFor("facilitatorId")} {...register("facilitatorId")}>
+        <option value="">{t("team.anyFacilitator")}</option>
+        {facilitators.map((f) => (
+          <option key={f.userId} value={f.userId}>{f.displayName}</option>
+        ))}
+      </SelectField>
       <div>
         <Button type="submit">{submitLabel}</Button>
       </div>

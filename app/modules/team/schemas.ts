@@ -11,6 +11,8 @@ export const TeamSchema = z.object({
   problemStatement: optionalText(2000),
   municipalityCodes: codeList.refine((codes) => codes.length > 0, "team.validation.noMunicipality"),
   leadId: z.string().max(40).optional().default(""),
+  /** the facilitator who reviews the team's deliverables; empty: any facilitator of the academy */
+  facilitatorId: z.string().max(40).optional().default(""),
 });
 
 export const MemberSchema = z.object({

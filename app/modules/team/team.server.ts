@@ -20,6 +20,21 @@ async function checkMunicipalities(academyId: string, codes: string[]) {
   return codes.every((c) => allowed.has(c));
 }
 
+/** Facilitators of the academy a team can be assigned to (invited or active). */
+export async function teamFacilitatorOptions(academyId: string) {
+  const rows = await prisma.enrollment.findMany({
+    where: { academyId, role: "facilitator", status: { in: ["invited", "active"] } },
+    orderBy: { user: { kana: "asc" } },
+    select: { user: { select: { id: true, displayName: true } } },
+  });
+  return rows.map((r) => ({ userId: r.user.id, displayName: r.user.displayName }));
+}
+
+async function checkFacilitator(academyId: string, facilitatorId: string) {
+  if (!facilitatorId) return true;
+  return (await prisma.enrollment.count({ where: { academyId, userId: facilitatorId, role: "facilitator", status: { in: ["invited", "active"] } } })) > 0;
+}
+
 async function checkLead(teamId: string | null, leadId: string) {
   if (!leadId) return true;
   if (!teamId) return false;
@@ -29,6 +44,7 @@ async function checkLead(teamId: string | null, leadId: string) {
 export async function createTeam(actorId: string, academyId: string, input: TeamInput): Promise<TeamResult> {
   const codes = [...new Set(input.municipalityCodes)];
   if (!(await checkMunicipalities(academyId, codes))) return fieldFailure("municipalityCodes", "team.validation.municipality");
+  if (!(await checkFacilitator(academyId, input.facilitatorId))) return fieldFailure("facilitatorId", "team.validation.facilitator");
   const team = await prisma.$transaction(async (tx) => {
     const created = await tx.team.create({
       data: {
@@ -36,6 +52,7 @@ export async function createTeam(actorId: string, academyId: string, input: Team
         name: input.name,
         themeTitle: input.themeTitle,
         problemStatement: input.problemStatement,
+        facilitatorId: input.facilitatorId || null,
         municipalities: { create: codes.map((municipalityCode) => ({ municipalityCode })) },
       },
       select: { id: true },
@@ -52,6 +69,7 @@ export async function updateTeam(actorId: string, academyId: string, teamId: str
   const codes = [...new Set(input.municipalityCodes)];
   if (!(await checkMunicipalities(before.academyId, codes))) return fieldFailure("municipalityCodes", "team.validation.municipality");
   if (!(await checkLead(teamId, input.leadId))) return fieldFailure("leadId", "team.validation.lead");
+  if (!(await checkFacilitator(before.academyId, input.facilitatorId))) return fieldFailure("facilitatorId", "team.validation.facilitator");
   await prisma.$transaction(async (tx) => {
     await tx.teamMunicipality.deleteMany({ where: { teamId } });
     await tx.team.update({
@@ -61,6 +79,7 @@ export async function updateTeam(actorId: string, academyId: string, teamId: str
         themeTitle: input.themeTitle,
         problemStatement: input.problemStatement,
         leadId: input.leadId || null,
+        facilitatorId: input.facilitatorId || null,
         municipalities: { create: codes.map((municipalityCode) => ({ municipalityCode })) },
       },
     });
@@ -166,6 +185,8 @@ export async function getTeam(context: AcademyContext, teamId: string) {
       themeTitle: true,
       problemStatement: true,
       leadId: true,
+      facilitatorId: true,
+      facilitator: { select: { displayName: true } },
       municipalities: { select: { municipalityCode: true } },
       members: {
         orderBy: { enrollment: { user: { kana: "asc" } } },
