@@ -146,6 +146,9 @@ async function pagesFor(base, cookies) {
   await request(`${base}/calendar`, { method: "POST", headers: { cookie: cookies.participant, "Content-Type": "application/x-www-form-urlencoded" }, body: "intent=issueFeed" });
   const calendar = (await request(`${base}/calendar`, { headers: { cookie: cookies.participant } })).body.toString();
   const feedUrl = calendar.match(/value="https?:\/\/[^/]+(\/calendar\/feed\/[^"]+\.ics)"/)?.[1];
+  // the team's stage pages, from its workspace: the first is the problem definition, handed in
+  const teamHtml = (await request(`${base}/academies/${academyId}/teams/${teamId}`, { headers: { cookie: cookies.participant } })).body.toString();
+  const stageId = teamHtml.match(new RegExp(`/academies/${academyId}/teams/${teamId}/stages/([^"/?#]+)`))?.[1];
   return [
     { name: "dashboard", role: "coordinator", path: "/dashboard" },
     { name: "dashboard", role: "facilitator", path: "/dashboard" },
@@ -156,6 +159,13 @@ async function pagesFor(base, cookies) {
     { name: "academy materials", role: "coordinator", path: `/academies/${academyId}/materials` },
     { name: "academy materials", role: "participant", path: `/academies/${academyId}/materials` },
     { name: "team page", role: "participant", path: `/academies/${academyId}/teams/${teamId}` },
+    { name: "team page", role: "facilitator", path: `/academies/${academyId}/teams/${teamId}` },
+    { name: "stage page", role: "participant", path: `/academies/${academyId}/teams/${teamId}/stages/${stageId}` },
+    { name: "stage page", role: "coordinator", path: `/academies/${academyId}/teams/${teamId}/stages/${stageId}` },
+    { name: "review queue", role: "facilitator", path: "/reviews" },
+    { name: "review queue", role: "coordinator", path: "/reviews" },
+    { name: "notifications", role: "participant", path: "/notifications" },
+    { name: "notifications", role: "facilitator", path: "/notifications" },
     { name: "audit log", role: "coordinator", path: "/audit" },
     { name: "calendar", role: "coordinator", path: "/calendar" },
     { name: "personal iCal feed", role: null, path: feedUrl },

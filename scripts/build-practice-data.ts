@@ -5,20 +5,11 @@
 // synthetic (seeded generator): no real person, address or number. Run: npm run materials:datasets
 import fs from "node:fs";
 import path from "node:path";
+import { seededRandom } from "../prisma/seed/random";
 
 const DIR = path.resolve("materials/datasets");
 
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = random(20260401);
+const rnd = seededRandom(20260401);
 
 /** Districts of みらい町 with their venue distance: the far, hilly ones check up less. */
 const DISTRICTS = [

@@ -45,7 +45,8 @@ describe("the catalogue", () => {
   it("keeps every version: a changed file becomes version 2, an unchanged one stays", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "materials-"));
     fs.cpSync("materials", dir, { recursive: true });
-    expect(await syncCatalogue(prisma, dir)).toBe(14);
+    // 10 handouts and guides, 4 worksheet templates, 3 practice data files
+    expect(await syncCatalogue(prisma, dir)).toBe(17);
     expect(await syncCatalogue(prisma, dir)).toBe(0);
     const file = path.join(dir, "curriculum", "01-session1-participant.md");
     fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("## 今日のゴール", "## 今日のゴール（改訂）"));

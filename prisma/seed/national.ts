@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { PATH_STAGE_KEYS, pathWriter } from "./national-path";
+import { seededRandom } from "./random";
 
 // National-scale data for the benchmark and the query-budget test: at scale 1, 10 fiscal
 // years, 100 regions over 47 prefectures, 400 academies, 1,600 sessions, 4,000 teams, 24,000
@@ -24,17 +25,6 @@ export interface NationalOptions {
   passwordHash: string;
 }
 
-/** mulberry32: small, fast, reproducible. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
 const DAY = 86400_000;
@@ -60,7 +50,7 @@ const STAGE_WORKSHOP = [null, 1, 2, 3, 4, 4];
 const ACTIONS = ["academy.update", "session.update", "team.update", "team.member_add", "material.release_update", "roster.import", "invitation.send", "auth.sign_in"];
 
 export function seedNational(db: Database.Database, options: NationalOptions) {
-  const rnd = random(20261123);
+  const rnd = seededRandom(20261123);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
   const n = (full: number) => Math.max(1, Math.round(full * options.scale));
   const counts = { regions: n(100), academiesPerRegion: 4, teamsPerAcademy: 10, membersPerTeam: 6, facilitators: n(300), coordinators: n(40), audit: n(50_000) };
