@@ -14,7 +14,13 @@ const app = express();
 app.disable("x-powered-by");
 // Behind a reverse proxy set TRUST_PROXY (e.g. "loopback") so req.ip is the client's address.
 app.set("trust proxy", process.env.TRUST_PROXY ?? false);
-app.use(compression());
+// Live streams (a retrospective board's Server-Sent Events) must reach the browser as they are
+// written; compressing them would hold events back in the compressor's buffer.
+app.use(
+  compression({
+    filter: (req, res) => !String(res.getHeader("Content-Type") ?? "").startsWith("text/event-stream") && compression.filter(req, res),
+  }),
+);
 app.use((req, res, next) => {
   // A proxy's request id is kept only when it looks like one (bounded, no control characters).
   const given = req.get("x-request-id");

@@ -106,6 +106,9 @@ export default function AcademyPage() {
           {canManage ? <Link to={`/academies/${academy.id}/edit`}>{t("academy.edit")}</Link> : null}
           <Link to={`/academies/${academy.id}/materials`}>{t("material.title")}</Link>
           <a href={`/academies/${academy.id}/calendar.ics`}>{t("calendar.exportAcademy")}</a>
+          <Link to={`/academies/${academy.id}/surveys`}>{t("survey.title")}</Link>
+          {can.seeSurveyResults ? <Link to={`/academies/${academy.id}/completion`}>{t("completion.title")}</Link> : null}
+          {can.seeAllTeams ? <Link to={`/academies/${academy.id}/outcomes`}>{t("outcome.title")}</Link> : null}
         </div>
         {academy.description ? <p>{academy.description}</p> : null}
         <dl className="grid gap-x-6 gap-y-1 md:grid-cols-[max-content_1fr]">
@@ -141,12 +144,15 @@ export default function AcademyPage() {
             <li key={s.id} className="flex flex-col gap-2 rounded-8 border border-solid-gray-200 p-4">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h3 className="text-std-18B-160">
-                  {t("session.numbered", { n: s.sequence })}
-                  {s.kind !== "workshop" ? t("format.paren", { text: t(`session.kind.${s.kind}`) }) : ""}
-                  {s.title ? ` ${s.title}` : ""}
+                  <Link to={`/academies/${academy.id}/sessions/${s.id}`}>
+                    {t("session.numbered", { n: s.sequence })}
+                    {s.kind !== "workshop" ? t("format.paren", { text: t(`session.kind.${s.kind}`) }) : ""}
+                    {s.title ? ` ${s.title}` : ""}
+                  </Link>
                 </h3>
                 <div className="flex gap-3">
-                  {canEdit ? <Link to={`/academies/${academy.id}/sessions/${s.id}`} aria-label={t("session.editNumbered", { n: s.sequence })}>{t("form.edit")}</Link> : null}
+                  {can.runSessions ? <Link to={`/academies/${academy.id}/sessions/${s.id}/attendance`} aria-label={t("attendance.titleNumbered", { n: s.sequence })}>{t("attendance.take")}</Link> : null}
+                  {canEdit ? <Link to={`/academies/${academy.id}/sessions/${s.id}/edit`} aria-label={t("session.editNumbered", { n: s.sequence })}>{t("form.edit")}</Link> : null}
                   {canManage ? (
                     <Form method="post">
                       <input type="hidden" name="intent" value="deleteSession" />

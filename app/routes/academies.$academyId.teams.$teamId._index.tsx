@@ -35,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     workspace,
     isMember: ref.isMember,
     canManage: can.manageTeams,
+    canRun: can.runSessions,
     municipalities: can.manageTeams ? await regionMunicipalities(academy.regionId) : [],
     facilitators: can.manageTeams ? await teamFacilitatorOptions(academy.id) : [],
     team: {
@@ -100,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TeamPage() {
-  const { academy, team, canManage, municipalities, facilitators, workspace, isMember } = useLoaderData<typeof loader>();
+  const { academy, team, canManage, canRun, municipalities, facilitators, workspace, isMember } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -113,6 +114,7 @@ export default function TeamPage() {
         <p className="text-dns-16N-130">
           {t("team.facilitator")}: {team.facilitator?.displayName ?? t("team.anyFacilitator")}
         </p>
+        {canRun ? <p><Link to={`/academies/${academy.id}/retros/new?team=${team.id}`}>{t("retro.startForTeam")}</Link></p> : null}
         {team.warnings.map((w) => (
           <Alert key={w} tone="warning">{t(w)}</Alert>
         ))}

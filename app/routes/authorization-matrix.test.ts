@@ -47,6 +47,8 @@ async function world() {
   const deliverable = await prisma.deliverable.create({ data: { teamId: team.id, stageId: workStage.id } });
   const file = await prisma.deliverableFile.create({ data: { deliverableId: deliverable.id, storedFileId: stored.id, fileName: "受診率.csv", scanStatus: "clean" } });
   const worksheet = await prisma.datasetWorksheet.create({ data: { teamId: team.id, name: "特定健診結果" } });
+  // the team's retrospective board, its cards revealed (so its exports exist)
+  const retro = await prisma.retrospective.create({ data: { academyId: academy.id, teamId: team.id, sessionId: session.id, prompts: "[]", phase: "group" } });
   const users: Record<Exclude<Role, "anonymous">, string> = {
     coordinator: coordinator.id,
     facilitator: facilitator.id,
@@ -61,6 +63,8 @@ async function world() {
     stageId: workStage.id,
     fileId: file.id,
     worksheetId: worksheet.id,
+    retroId: retro.id,
+    survey: "skills-pre",
     materialId: released.materialId,
     regionId: region.id,
     token: "not-a-real-token",

@@ -4,7 +4,7 @@ import { createAcademy } from "~/modules/academy/academy.server";
 import { action as newRegionAction } from "./regions.new";
 import { action as newAcademyAction } from "./academies.new";
 import { action as academyAction } from "./academies.$academyId._index";
-import { action as editSessionAction, loader as editSessionLoader } from "./academies.$academyId.sessions.$sessionId";
+import { action as editSessionAction, loader as editSessionLoader } from "./academies.$academyId.sessions.$sessionId.edit";
 import { createTeam, createUser } from "../../tests/support/factories";
 import { caught, context, formRequest, getRequest, sessionCookieFor } from "../../tests/support/requests";
 

@@ -8,7 +8,7 @@ import { action as academyAction } from "./academies.$academyId._index";
 import { action as editAcademyAction } from "./academies.$academyId.edit";
 import { action as academyMaterialsAction } from "./academies.$academyId.materials._index";
 import { action as rosterAction } from "./academies.$academyId.roster";
-import { action as editSessionAction } from "./academies.$academyId.sessions.$sessionId";
+import { action as editSessionAction } from "./academies.$academyId.sessions.$sessionId.edit";
 import { action as newSessionAction } from "./academies.$academyId.sessions.new";
 import { action as teamAction } from "./academies.$academyId.teams.$teamId._index";
 import { action as newTeamAction } from "./academies.$academyId.teams.new";

@@ -19,3 +19,18 @@ export function fileResponse(file: { name: string; mimeType: string; size: numbe
     },
   });
 }
+
+/** Text made by the app (CSV, Markdown) as a download with its name kept. */
+export function textDownload(name: string, mimeType: string, text: string) {
+  const bytes = new TextEncoder().encode(text);
+  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "");
+  return new Response(bytes, {
+    headers: {
+      "Content-Type": `${mimeType}; charset=utf-8`,
+      "Content-Length": String(bytes.byteLength),
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

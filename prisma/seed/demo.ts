@@ -4,6 +4,7 @@ import { fiscalYearOf, fromTokyo, tokyoParts } from "../../app/utils/dates";
 import { attachCurriculum } from "../../app/modules/material/release.server";
 import { createDefaultStages } from "../../app/modules/stage/stage.server";
 import { seedDemoPath } from "./demo-path";
+import { seedDemoSessions } from "./demo-sessions";
 
 // Demo data for development and the end-to-end tests: FY2025 academies from the sources
 // (播磨圏域, 千代田区, 芦北町) and a running academy of the current fiscal year whose sessions
@@ -336,5 +337,13 @@ export async function seedDemo(prisma: PrismaClient, now = new Date()) {
     await attachCurriculum(coordinatorId, academy.id);
   }
   await seedDemoPath(prisma, { finishedTeamId: himeji2025.id, currentTeamId: kakogawaNow.id, facilitatorId: id("facilitator@example.jp") });
+  await seedDemoSessions(prisma, {
+    pastAcademyId: harima2025.id,
+    currentAcademyId: harimaNow.id,
+    pastTeamId: himeji2025.id,
+    currentTeamId: kakogawaNow.id,
+    facilitatorId: id("facilitator@example.jp"),
+    coordinatorId,
+  });
   return { users: USERS.length };
 }

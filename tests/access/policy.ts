@@ -35,8 +35,24 @@ export const ACCESS_POLICY: Record<string, { GET: Row; POST: Row }> = {
   "academies.$academyId.materials.log": { GET: row("ok", "403", "404", "403", "403", "login"), POST: NONE },
   "academies.$academyId.roster": { GET: row("ok", "403", "404", "403", "403", "login"), POST: row("ok", "403", "404", "403", "403", "login") },
   "academies.$academyId.roster.template.$format": { GET: row("ok", "403", "404", "403", "403", "login"), POST: NONE },
-  // the session editor (issue 11 adds a read view for members)
-  "academies.$academyId.sessions.$sessionId": { GET: row("ok", "ok", "404", "403", "403", "login"), POST: row("ok", "ok", "404", "403", "403", "login") },
+  // the session for the room: everyone of the academy reads it; its editor and attendance are staff's
+  "academies.$academyId.sessions.$sessionId._index": { GET: row("ok", "ok", "404", "ok", "ok", "login"), POST: NONE },
+  "academies.$academyId.sessions.$sessionId.edit": { GET: row("ok", "ok", "404", "403", "403", "login"), POST: row("ok", "ok", "404", "403", "403", "login") },
+  "academies.$academyId.sessions.$sessionId.attendance": { GET: row("ok", "ok", "404", "403", "403", "login"), POST: row("ok", "ok", "404", "403", "403", "login") },
+  // completion (研修履修): staff read it, coordinators change the rule
+  "academies.$academyId.completion": { GET: row("ok", "ok", "404", "403", "403", "login"), POST: row("ok", "403", "404", "403", "403", "login") },
+  // outcome follow-up: staff read it, coordinators record
+  "academies.$academyId.outcomes": { GET: row("ok", "ok", "404", "403", "403", "login"), POST: row("ok", "403", "404", "403", "403", "login") },
+  // retrospective boards: a team's board is the team's and the staff's (another team's member: 404);
+  // every intent is checked inside (participants write cards and vote, only staff steer)
+  "academies.$academyId.retros.new": { GET: row("ok", "ok", "404", "403", "403", "login"), POST: row("ok", "ok", "404", "403", "403", "login") },
+  "academies.$academyId.retros.$retroId._index": { GET: row("ok", "ok", "404", "ok", "404", "login"), POST: row("ok", "ok", "404", "ok", "404", "login") },
+  "academies.$academyId.retros.$retroId.events": { GET: row("ok", "ok", "404", "ok", "404", "login"), POST: NONE },
+  "academies.$academyId.retros.$retroId.export.$format": { GET: row("ok", "ok", "404", "ok", "404", "login"), POST: NONE },
+  "academies.$academyId.retros.$retroId.summary": { GET: row("ok", "ok", "404", "ok", "404", "login"), POST: NONE },
+  // surveys: everyone of the academy sees the list (staff the results); participants answer; coordinators set anonymity
+  "academies.$academyId.surveys._index": { GET: row("ok", "ok", "404", "ok", "ok", "login"), POST: row("ok", "403", "404", "403", "403", "login") },
+  "academies.$academyId.surveys.$survey": { GET: row("ok", "ok", "404", "ok", "ok", "login"), POST: row("ok", "ok", "404", "ok", "ok", "login") },
   "academies.$academyId.sessions.new": { GET: row("ok", "403", "404", "403", "403", "login"), POST: row("ok", "403", "404", "403", "403", "login") },
   // a team: its members, the academy's staff, coordinators; another team's member gets 404
   "academies.$academyId.teams.$teamId._index": { GET: row("ok", "ok", "404", "ok", "404", "login"), POST: row("ok", "403", "404", "403", "403", "login") },

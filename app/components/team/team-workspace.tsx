@@ -89,6 +89,40 @@ export function TeamWorkspace({ academyId, teamId, workspace, isMember }: { acad
         </p>
       </section>
 
+      <section aria-labelledby="actions-heading" className="flex flex-col gap-3">
+        <h2 id="actions-heading">{t("retro.teamActions")}</h2>
+        {workspace.actions.length === 0 ? <p>{t("retro.noOpenActions")}</p> : null}
+        <ul className="flex flex-col gap-2">
+          {workspace.actions.map((a) => {
+            const stage = a.stageId ? stageById.get(a.stageId) : undefined;
+            return (
+              <li key={a.id} className="rounded-8 border border-solid-gray-420 p-3">
+                <p className="text-std-16B-170">{a.text}</p>
+                <p className="text-dns-14N-130 text-solid-gray-800">
+                  {[a.owner ? t("retro.owner", { name: a.owner }) : t("retro.noOwner"), a.dueAt ? t("retro.due", { date: formatDate(new Date(a.dueAt), locale) }) : null].filter(Boolean).join(" · ")}
+                  {stage ? <> · <Link to={`${base}/stages/${stage.id}`}>{t("retro.forStage", { stage: label(stage) })}</Link></> : null}
+                  {" · "}
+                  <Link to={`/academies/${academyId}/retros/${a.retroId}`}>{t("retro.fromBoard")}</Link>
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+        {workspace.retros.length > 0 ? (
+          <>
+            <h3>{t("retro.teamBoards")}</h3>
+            <ul className="flex flex-col gap-1">
+              {workspace.retros.map((r) => (
+                <li key={r.id}>
+                  <Link to={`/academies/${academyId}/retros/${r.id}`}>{r.title || (r.sequence ? t("retro.ofSession", { n: r.sequence }) : formatDate(new Date(r.createdAt), locale))}</Link>
+                  {` ${t("format.paren", { text: t(`retro.phase.${r.phase}`) })}`}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+
       <section aria-labelledby="feedback-heading" className="flex flex-col gap-3">
         <h2 id="feedback-heading">{t("path.feedbackHeading")}</h2>
         {workspace.feedback.length === 0 ? <p>{t("path.noFeedback")}</p> : null}

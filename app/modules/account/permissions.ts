@@ -39,6 +39,9 @@ export const ACADEMY_ABILITIES = {
   seePersonalData: "read:personal",
   seeStaffMaterials: "read:staff_material",
   seeHistory: "read:history",
+  runSessions: "run:session",
+  seeSurveyResults: "read:survey",
+  recordOutcomes: "manage:outcome",
 } as const;
 export type AcademyAbility = keyof typeof ACADEMY_ABILITIES | "seeOwnTeam";
 export type AcademyCan = Record<AcademyAbility, boolean>;
@@ -54,6 +57,9 @@ const ACADEMY_DESCRIPTIONS: Record<keyof typeof ACADEMY_ABILITIES, string> = {
   seePersonalData: "See members' e-mail addresses and invitation status",
   seeStaffMaterials: "See facilitator guides and unreleased materials",
   seeHistory: "See the academy's change history and download log",
+  runSessions: "Take attendance and run retrospectives",
+  seeSurveyResults: "See survey results and who completed the academy",
+  recordOutcomes: "Record what became of the teams' proposals",
 };
 
 const ACADEMY_PERMISSIONS: PermissionDef[] = Object.entries(ACADEMY_ABILITIES).flatMap(([key, p]) => {
@@ -87,7 +93,7 @@ export const ROLE_PERMISSIONS: Record<GlobalRole | AcademyRole, string[]> = {
   ],
   system_admin: ["manage:user:any", "read:outbox:any", "read:audit:any"],
   coordinator: everyAcademyAbility("academy"),
-  facilitator: ["read:academy", "update:session", "review:deliverable", "read:team", "read:personal", "read:staff_material"].map(
+  facilitator: ["read:academy", "update:session", "review:deliverable", "read:team", "read:personal", "read:staff_material", "run:session", "read:survey"].map(
     (p) => `${p}:academy`,
   ),
   participant: ["read:academy:academy", "read:team:own"],

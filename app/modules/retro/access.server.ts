@@ -1,0 +1,64 @@
+import { prisma } from "~/utils/db.server";
+import { notFound } from "~/utils/http.server";
+import type { AcademyContext } from "~/modules/academy/context.server";
+
+// Who may do what on one board. A team board is seen by the team and the academy's staff (another
+// team's member gets 404, as for the team page); a session board by everyone in the academy.
+// Staff (run:session) steer the board; participants write cards, group, vote and add actions.
+
+export type RetroRole = "staff" | "member" | "viewer";
+
+export interface RetroAccess {
+  userId: string;
+  role: RetroRole;
+  retro: {
+    id: string;
+    academyId: string;
+    teamId: string | null;
+    sessionId: string | null;
+    phase: string;
+    anonymous: boolean;
+    voteBudget: number;
+    maxVotesPerGroup: number;
+    prompts: string;
+    createdAt: Date;
+    revision: number;
+  };
+}
+
+export async function requireRetro(context: AcademyContext, retroId: string | undefined): Promise<RetroAccess> {
+  if (!retroId || retroId.length > 40) notFound();
+  const retro = await prisma.retrospective.findFirst({
+    where: { id: retroId, academyId: context.academy.id },
+    select: {
+      id: true,
+      academyId: true,
+      teamId: true,
+      sessionId: true,
+      phase: true,
+      anonymous: true,
+      voteBudget: true,
+      maxVotesPerGroup: true,
+      prompts: true,
+      createdAt: true,
+      revision: true,
+    },
+  });
+  if (!retro) notFound();
+  const role = await roleOn(context, retro.teamId);
+  if (!role) notFound();
+  return { userId: context.user.id, role, retro };
+}
+
+/** The role on a board of this team (null: a session board), or null when it is not visible. */
+export async function roleOn(context: AcademyContext, teamId: string | null): Promise<RetroRole | null> {
+  if (context.can.runSessions) return "staff";
+  const enrollment = context.enrollment;
+  const isParticipant = enrollment?.role === "participant";
+  if (teamId === null) return isParticipant ? "member" : "viewer";
+  if (enrollment && isParticipant) {
+    const member = await prisma.teamMember.count({ where: { teamId, enrollmentId: enrollment.id } });
+    if (member > 0) return "member";
+  }
+  return context.can.seeAllTeams ? "viewer" : null;
+}

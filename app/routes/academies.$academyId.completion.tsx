@@ -1,0 +1,92 @@
+import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requireAcademyContext } from "~/utils/academy-context.server";
+import { academyCompletion } from "~/modules/attendance/attendance.server";
+import { forbidden } from "~/utils/http.server";
+import { readForm } from "~/utils/form-body.server";
+import { parseForm } from "~/utils/forms";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { prisma } from "~/utils/db.server";
+import { DataTable } from "~/components/ui/data-table";
+import { TextField } from "~/components/ui/text-field";
+import { Button } from "~/components/ui/button";
+import { Alert } from "~/components/ui/alert";
+import { pageTitle } from "~/utils/meta";
+
+// Who counts as trained (研修履修) under the academy's completion rule, and the rule itself.
+
+const RuleSchema = z.object({
+  minSessions: z
+    .string()
+    .trim()
+    .refine((v) => /^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 20, "completion.error.minSessions")
+    .transform(Number),
+  preLearning: z.union([z.literal("on"), z.literal("")]).optional().transform((v) => v === "on"),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const context = await requireAcademyContext(request, params.academyId, "seeSurveyResults");
+  return { academy: context.academy, canManage: context.can.manageAcademy, ...(await academyCompletion(context.academy.id)) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const context = await requireAcademyContext(request, params.academyId, "seeSurveyResults");
+  if (!context.can.manageAcademy) forbidden();
+  const form = await readForm(request);
+  const parsed = parseForm(RuleSchema, form);
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
+  const before = await prisma.academy.findUniqueOrThrow({ where: { id: context.academy.id }, select: { completionMinSessions: true, completionPreLearning: true } });
+  await prisma.$transaction(async (tx) => {
+    await tx.academy.update({ where: { id: context.academy.id }, data: { completionMinSessions: parsed.data.minSessions, completionPreLearning: parsed.data.preLearning } });
+    await recordAudit(
+      { actorId: context.user.id, action: "academy.completion_rule", entityType: "academy", entityId: context.academy.id, before, after: { completionMinSessions: parsed.data.minSessions, completionPreLearning: parsed.data.preLearning } },
+      tx,
+    );
+  });
+  return redirectWithFlash(`/academies/${context.academy.id}/completion`, { message: "completion.ruleSaved" });
+}
+
+export default function CompletionPage() {
+  const { academy, canManage, rule, sessionCount, people, completed } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const values = actionData?.values;
+  return (
+    <div className="flex flex-col gap-6">
+      <p><Link to={`/academies/${academy.id}`}>{t("academy.backTo", { name: academy.name })}</Link></p>
+      <h1>{t("completion.title")}</h1>
+      <p>{t("completion.rule", { min: rule.minSessions, total: sessionCount })}{rule.preLearning ? t("completion.rulePreLearning") : ""}</p>
+      <p className="text-std-20B-150">{t("completion.count", { completed, total: people.length })}</p>
+      {canManage ? (
+        <Form method="post" className="flex flex-col gap-3 rounded-8 border border-solid-gray-200 p-4" noValidate>
+          <h2 className="text-std-20B-150">{t("completion.changeRule")}</h2>
+          {actionData?.fieldErrors ? <Alert tone="error">{t("form.fixErrors")}</Alert> : null}
+          <TextField label={t("completion.minSessions")} name="minSessions" inputMode="numeric" defaultValue={values?.minSessions ?? String(rule.minSessions)} error={actionData?.fieldErrors.minSessions ? t(actionData.fieldErrors.minSessions) : undefined} />
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="preLearning" defaultChecked={values ? values.preLearning === "on" : rule.preLearning} className="size-6" />
+            {t("completion.needsPreLearning")}
+          </label>
+          <div><Button type="submit">{t("form.save")}</Button></div>
+        </Form>
+      ) : null}
+      <DataTable
+        caption={t("completion.tableCaption")}
+        cards
+        rows={people}
+        rowKey={(p) => p.enrollmentId}
+        columns={[
+          { key: "name", header: t("completion.person"), cell: (p) => p.displayName },
+          { key: "team", header: t("completion.team"), cell: (p) => p.teamName ?? "—" },
+          { key: "attended", header: t("completion.attended"), cell: (p) => t("completion.ofSessions", { n: p.attended, total: sessionCount }) },
+          { key: "pre", header: t("completion.preLearning"), cell: (p) => t("completion.ofItems", { n: Math.min(p.preLearningDone, p.preLearningTotal), total: p.preLearningTotal }) },
+          { key: "done", header: t("completion.status"), cell: (p) => (p.completed ? <strong>{t("completion.completed")}</strong> : t("completion.notYet")) },
+        ]}
+      />
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "completion.title");

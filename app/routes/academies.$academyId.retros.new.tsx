@@ -1,0 +1,87 @@
+import { Form, Link, useActionData, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
+import { requireAcademyContext } from "~/utils/academy-context.server";
+import { createRetro } from "~/modules/retro/board.server";
+import { NewRetroSchema } from "~/modules/retro/schemas";
+import { TEMPLATE_KEYS } from "~/modules/retro/rules";
+import { prisma } from "~/utils/db.server";
+import { readForm } from "~/utils/form-body.server";
+import { echoForm, parseForm } from "~/utils/forms";
+import { formatDate } from "~/utils/dates";
+import { useLocale } from "~/utils/use-locale";
+import { SelectField, TextareaField } from "~/components/ui/field";
+import { TextField } from "~/components/ui/text-field";
+import { Button } from "~/components/ui/button";
+import { Alert } from "~/components/ui/alert";
+import { pageTitle } from "~/utils/meta";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const context = await requireAcademyContext(request, params.academyId, "runSessions");
+  const [sessions, teams] = await Promise.all([
+    prisma.workshopSession.findMany({ where: { academyId: context.academy.id }, orderBy: { sequence: "asc" }, select: { id: true, sequence: true, startsAt: true } }),
+    prisma.team.findMany({ where: { academyId: context.academy.id }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
+  ]);
+  return { academy: context.academy, sessions: sessions.map((s) => ({ ...s, startsAt: s.startsAt.toISOString() })), teams };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const context = await requireAcademyContext(request, params.academyId, "runSessions");
+  const form = await readForm(request);
+  const parsed = parseForm(NewRetroSchema, form);
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, error: null }, { status: 400 });
+  const result = await createRetro(context, parsed.data);
+  if (!result.ok) return data({ fieldErrors: result.fieldErrors, values: echoForm(form), error: result.reason }, { status: 400 });
+  return redirect(`/academies/${context.academy.id}/retros/${result.id}`);
+}
+
+export default function NewRetroPage() {
+  const { academy, sessions, teams } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const v = actionData?.values;
+  const err = actionData?.fieldErrors ?? {};
+  return (
+    <div className="flex max-w-2xl flex-col gap-6">
+      <p><Link to={`/academies/${academy.id}`}>{t("academy.backTo", { name: academy.name })}</Link></p>
+      <h1>{t("retro.new")}</h1>
+      {actionData ? <Alert tone="error">{t(actionData.error ?? "form.fixErrors")}</Alert> : null}
+      <Form method="post" className="flex flex-col gap-4" noValidate>
+        <SelectField label={t("retro.session")} name="sessionId" defaultValue={v?.sessionId ?? search.get("session") ?? ""} error={err.sessionId}>
+          <option value="">{t("retro.noSession")}</option>
+          {sessions.map((s) => (
+            <option key={s.id} value={s.id}>
+              {t("session.numbered", { n: s.sequence })} {formatDate(new Date(s.startsAt), locale)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t("retro.scope")} name="teamId" defaultValue={v?.teamId ?? search.get("team") ?? ""} error={err.teamId}>
+          <option value="">{t("retro.wholeSession")}</option>
+          {teams.map((team) => (
+            <option key={team.id} value={team.id}>{team.name}</option>
+          ))}
+        </SelectField>
+        <SelectField label={t("retro.template")} name="template" defaultValue={v?.template ?? "kpt"} error={err.template}>
+          {TEMPLATE_KEYS.map((k) => (
+            <option key={k} value={k}>{t(`retro.templates.${k}`)}</option>
+          ))}
+        </SelectField>
+        <TextareaField label={t("retro.customPrompts")} hint={t("retro.customPromptsHint")} name="customPrompts" rows={4} defaultValue={v?.customPrompts ?? ""} error={err.customPrompts} />
+        <TextField label={t("retro.titleLabel")} hint={t("retro.titleHint")} name="title" defaultValue={v?.title ?? ""} error={err.title} />
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="anonymous" defaultChecked={v ? v.anonymous === "on" : true} className="size-6" />
+          {t("retro.anonymous")}
+        </label>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField label={t("retro.voteBudget")} name="voteBudget" inputMode="numeric" defaultValue={v?.voteBudget ?? "3"} error={err.voteBudget} />
+          <TextField label={t("retro.maxVotesPerGroup")} name="maxVotesPerGroup" inputMode="numeric" defaultValue={v?.maxVotesPerGroup ?? "2"} error={err.maxVotesPerGroup} />
+        </div>
+        <div><Button type="submit">{t("retro.create")}</Button></div>
+      </Form>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "retro.new");

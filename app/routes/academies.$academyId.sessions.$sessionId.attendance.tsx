@@ -1,0 +1,124 @@
+import { Form, Link, useActionData, useFetcher, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requireAcademyContext } from "~/utils/academy-context.server";
+import { getSession } from "~/modules/schedule/session.server";
+import { markAttendance, markRestPresent, sessionAttendance, summarise, type AttendanceRow } from "~/modules/attendance/attendance.server";
+import { ATTENDANCE_STATUSES } from "~/modules/attendance/rules";
+import { invariantFound } from "~/utils/http.server";
+import { readForm } from "~/utils/form-body.server";
+import { parseForm } from "~/utils/forms";
+import { optionalLine } from "~/utils/form-fields";
+import { formatTimeRange } from "~/utils/dates";
+import { useLocale } from "~/utils/use-locale";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { pageTitle } from "~/utils/meta";
+
+// Taking attendance in the room: one tap per person, works on a narrow screen; every change is audited.
+
+const MarkSchema = z.object({
+  enrollmentId: z.string().trim().min(1, "validation.invalid").max(40, "validation.invalid"),
+  status: z.enum(ATTENDANCE_STATUSES, { error: "attendance.error.status" }),
+  note: optionalLine(200).optional(),
+});
+
+async function load(request: Request, academyId?: string, sessionId?: string) {
+  const context = await requireAcademyContext(request, academyId, "runSessions");
+  const session = invariantFound(await getSession(context.academy.id, sessionId ?? ""));
+  return { context, session };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { context, session } = await load(request, params.academyId, params.sessionId);
+  const rows = await sessionAttendance(context.academy.id, session.id);
+  return { academy: context.academy, session: { id: session.id, sequence: session.sequence, startsAt: session.startsAt.toISOString(), endsAt: session.endsAt.toISOString() }, rows, summary: summarise(rows) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { context, session } = await load(request, params.academyId, params.sessionId);
+  const form = await readForm(request);
+  const back = `/academies/${context.academy.id}/sessions/${session.id}/attendance`;
+  if (form.get("intent") === "restPresent") {
+    const result = await markRestPresent(context.user.id, context.academy.id, session.id);
+    if (!result.ok) return data({ error: result.reason, enrollmentId: null }, { status: 400 });
+    return redirect(back);
+  }
+  const parsed = parseForm(MarkSchema, form);
+  if (!parsed.ok) return data({ error: Object.values(parsed.fieldErrors)[0] ?? "validation.invalid", enrollmentId: parsed.values.enrollmentId ?? null }, { status: 400 });
+  const result = await markAttendance(context.user.id, context.academy.id, session.id, { enrollmentId: parsed.data.enrollmentId, status: parsed.data.status, note: parsed.data.note });
+  if (!result.ok) return data({ error: result.reason, enrollmentId: parsed.data.enrollmentId }, { status: 400 });
+  // the page reloads its list after the action, with or without JavaScript
+  return data({ error: null, enrollmentId: parsed.data.enrollmentId });
+}
+
+const TONE: Record<string, string> = {
+  present: "aria-pressed:bg-green-800 aria-pressed:border-green-800",
+  late: "aria-pressed:bg-orange-800 aria-pressed:border-orange-800",
+  absent: "aria-pressed:bg-red-900 aria-pressed:border-red-900",
+  excused: "aria-pressed:bg-solid-gray-700 aria-pressed:border-solid-gray-700",
+};
+
+function PersonRow({ row }: { row: AttendanceRow }) {
+  const fetcher = useFetcher<typeof action>();
+  const { t } = useTranslation();
+  const pending = fetcher.formData?.get("status");
+  const status = typeof pending === "string" ? pending : row.status;
+  const error = fetcher.data && fetcher.data.error ? fetcher.data.error : null;
+  return (
+    <li className="flex flex-col gap-2 border-b border-solid-gray-200 py-3">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <span id={`name-${row.enrollmentId}`} className="text-std-18B-160">{row.displayName}</span>
+        <span className="text-dns-14N-130 text-solid-gray-700">{row.teamName ?? t("attendance.noTeam")}</span>
+      </div>
+      <fetcher.Form method="post" className="grid grid-cols-2 gap-2 sm:grid-cols-4" aria-labelledby={`name-${row.enrollmentId}`} role="group">
+        <input type="hidden" name="enrollmentId" value={row.enrollmentId} />
+        {ATTENDANCE_STATUSES.map((s) => (
+          <button
+            key={s}
+            type="submit"
+            name="status"
+            value={s}
+            aria-pressed={status === s}
+            className={`min-h-12 rounded-8 border-2 border-solid-gray-500 bg-white px-3 text-oln-16B-100 text-solid-gray-900 aria-pressed:text-white ${TONE[s]}`}
+          >
+            {status === s ? <span aria-hidden="true">✓ </span> : null}
+            {t(`attendance.status.${s}`)}
+          </button>
+        ))}
+      </fetcher.Form>
+      {error ? <p role="alert" className="text-error-2">{t(error)}</p> : null}
+    </li>
+  );
+}
+
+export default function AttendancePage() {
+  const { academy, session, rows, summary } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <div className="flex max-w-3xl flex-col gap-4">
+      <p><Link to={`/academies/${academy.id}/sessions/${session.id}`}>{t("room.backToSession", { n: session.sequence })}</Link></p>
+      <h1>{t("attendance.titleNumbered", { n: session.sequence })}</h1>
+      <p>{formatTimeRange(new Date(session.startsAt), new Date(session.endsAt), locale)}</p>
+      <p aria-live="polite">{t("attendance.summary", summary)}</p>
+      {actionData?.error && !actionData.enrollmentId ? <Alert tone="error">{t(actionData.error)}</Alert> : null}
+      {summary.unmarked > 0 ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="restPresent" />
+          <Button type="submit" variant="secondary">{t("attendance.restPresent", { count: summary.unmarked })}</Button>
+        </Form>
+      ) : null}
+      {rows.length === 0 ? <p>{t("attendance.nobody")}</p> : null}
+      <ul className="flex flex-col">
+        {rows.map((row) => (
+          <PersonRow key={row.enrollmentId} row={row} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "attendance.titleNumbered", { n: data?.session.sequence ?? "" });

@@ -1,0 +1,89 @@
+import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
+import { requireAcademyContext } from "~/utils/academy-context.server";
+import { academySurveys, isOpen, myAnswers, submitAnswer, surveyKey } from "~/modules/survey/survey.server";
+import { answerSchema, itemsOf, parseSurveyParam } from "~/modules/survey/items";
+import { notFound } from "~/utils/http.server";
+import { readForm } from "~/utils/form-body.server";
+import { echoForm, parseForm } from "~/utils/forms";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { TextareaField } from "~/components/ui/field";
+import { pageTitle } from "~/utils/meta";
+
+// Answering one survey (participants): every item on a 1-5 scale, an optional comment, once.
+
+async function load(request: Request, academyId?: string, param?: string) {
+  const context = await requireAcademyContext(request, academyId);
+  const wanted = parseSurveyParam(param);
+  if (!wanted) notFound();
+  const survey = (await academySurveys(context.academy.id)).find((s) => s.kind === wanted.kind && s.sessionId === wanted.sessionId);
+  if (!survey) notFound();
+  return { context, survey };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { context, survey } = await load(request, params.academyId, params.survey);
+  const participant = context.enrollment?.role === "participant";
+  const answered = participant ? (await myAnswers(context.academy.id, context.user.id)).has(surveyKey(survey.kind, survey.sessionId)) : false;
+  return {
+    academy: context.academy,
+    survey: { kind: survey.kind, sequence: survey.sequence, opensAt: survey.opensAt?.toISOString() ?? null, open: isOpen(survey, new Date()) },
+    participant,
+    answered,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { context, survey } = await load(request, params.academyId, params.survey);
+  const form = await readForm(request);
+  const parsed = parseForm(answerSchema(survey.kind), form);
+  if (!parsed.ok) return data({ error: "form.fixErrors", fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
+  const { comment, ...answers } = parsed.data as Record<string, number> & { comment: string };
+  const result = await submitAnswer(context.academy.id, context.user.id, survey, answers, comment);
+  if (!result.ok) return data({ error: result.reason, fieldErrors: {} as Record<string, string>, values: echoForm(form) }, { status: result.reason === "survey.error.notParticipant" ? 403 : 400 });
+  return redirectWithFlash(`/academies/${context.academy.id}/surveys`, { message: "survey.thanks" });
+}
+
+export default function SurveyPage() {
+  const { academy, survey, participant, answered } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const title = survey.kind === "satisfaction" ? t("survey.satisfactionOf", { n: survey.sequence }) : t(`survey.kind.${survey.kind}`);
+  const values = (actionData?.values ?? {}) as Record<string, string>;
+  const errors = (actionData?.fieldErrors ?? {}) as Record<string, string>;
+  const scale = survey.kind === "satisfaction" ? "satisfactionScale" : "skillScale";
+  return (
+    <div className="flex max-w-2xl flex-col gap-6">
+      <p><Link to={`/academies/${academy.id}/surveys`}>{t("survey.back")}</Link></p>
+      <h1>{title}</h1>
+      {!participant ? <Alert tone="info">{t("survey.onlyParticipants")}</Alert> : answered ? <Alert tone="success">{t("survey.alreadyAnswered")}</Alert> : !survey.open ? <Alert tone="info">{t("survey.notOpen")}</Alert> : null}
+      {actionData?.error ? <Alert tone="error">{t(actionData.error)}</Alert> : null}
+      {participant && !answered && survey.open ? (
+        <Form method="post" className="flex flex-col gap-6" noValidate>
+          <p>{t(`survey.intro.${survey.kind}`)}</p>
+          {itemsOf(survey.kind).map((item) => (
+            <fieldset key={item} className="flex flex-col gap-2" aria-describedby={errors[item] ? `${item}-error` : undefined}>
+              <legend className="text-std-18B-160">{t(`survey.item.${item}`)}</legend>
+              <div className="flex flex-wrap gap-2">
+                {[1, 2, 3, 4, 5].map((n) => (
+                  <label key={n} className="flex min-h-12 min-w-12 cursor-pointer items-center gap-2 rounded-8 border border-solid-gray-600 px-3 has-[:checked]:border-2 has-[:checked]:border-blue-900 has-[:checked]:bg-blue-50">
+                    <input type="radio" name={item} value={n} defaultChecked={values[item] === String(n)} className="size-5" />
+                    <span>{n} <span className="text-dns-14N-130">{n === 1 || n === 5 ? t(`survey.${scale}.${n}`) : ""}</span></span>
+                  </label>
+                ))}
+              </div>
+              {errors[item] ? <p id={`${item}-error`} className="text-error-2">{t(errors[item])}</p> : null}
+            </fieldset>
+          ))}
+          <TextareaField label={t("survey.comment")} name="comment" rows={4} defaultValue={values.comment ?? ""} error={errors.comment} />
+          <div><Button type="submit">{t("survey.submit")}</Button></div>
+        </Form>
+      ) : null}
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "survey.title");

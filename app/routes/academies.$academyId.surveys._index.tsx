@@ -1,0 +1,140 @@
+import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
+import { requireAcademyContext } from "~/utils/academy-context.server";
+import { academySurveys, isOpen, myAnswers, surveyComments, surveyKey, surveyResults } from "~/modules/survey/survey.server";
+import { SKILL_ITEMS, surveyParam } from "~/modules/survey/items";
+import { prisma } from "~/utils/db.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { readForm } from "~/utils/form-body.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { formatDate, formatDateTime } from "~/utils/dates";
+import { useLocale } from "~/utils/use-locale";
+import { Button } from "~/components/ui/button";
+import { ResponseRateChart, SatisfactionChart, SkillsChart } from "~/components/survey/survey-charts";
+import { pageTitle } from "~/utils/meta";
+
+// Surveys of an academy: participants see what to answer; staff see the results as charts with tables.
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const context = await requireAcademyContext(request, params.academyId);
+  const academyId = context.academy.id;
+  const now = new Date();
+  const surveys = await academySurveys(academyId);
+  const participant = context.enrollment?.role === "participant";
+  const answered = participant ? await myAnswers(academyId, context.user.id) : new Map<string, Date>();
+  const list = surveys.map((s) => ({
+    param: surveyParam(s.kind, s.sessionId),
+    kind: s.kind,
+    sequence: s.sequence,
+    opensAt: s.opensAt?.toISOString() ?? null,
+    closesAt: s.closesAt?.toISOString() ?? null,
+    open: isOpen(s, now),
+    answeredAt: answered.get(surveyKey(s.kind, s.sessionId))?.toISOString() ?? null,
+  }));
+  if (!context.can.seeSurveyResults) return { academy: context.academy, participant, list, results: null };
+  const settings = await prisma.academy.findUniqueOrThrow({ where: { id: academyId }, select: { surveysAnonymous: true } });
+  const [{ bySurvey, participants }, comments] = await Promise.all([surveyResults(academyId), surveyComments(academyId, !settings.surveysAnonymous)]);
+  const pre = bySurvey.get("skills_pre");
+  const post = bySurvey.get("skills_post");
+  const sessionsById = new Map(surveys.filter((s) => s.sessionId).map((s) => [s.sessionId!, s.sequence!]));
+  return {
+    academy: context.academy,
+    participant,
+    list,
+    results: {
+      anonymous: settings.surveysAnonymous,
+      canChange: context.can.manageAcademy,
+      participants,
+      skills: SKILL_ITEMS.map((item) => ({ item, pre: pre?.means[item] ?? null, post: post?.means[item] ?? null })),
+      nPre: pre?.n ?? 0,
+      nPost: post?.n ?? 0,
+      rates: surveys.map((s) => {
+        const key = surveyKey(s.kind, s.sessionId);
+        const n = bySurvey.get(key)?.n ?? 0;
+        return { key, kind: s.kind, sequence: s.sequence, n, rate: participants > 0 ? n / participants : 0 };
+      }),
+      satisfaction: surveys
+        .filter((s) => s.kind === "satisfaction")
+        .map((s) => {
+          const r = bySurvey.get(surveyKey(s.kind, s.sessionId));
+          return { sequence: s.sequence!, n: r?.n ?? 0, overall: r?.means.overall ?? null, usefulness: r?.means.usefulness ?? null };
+        }),
+      comments: comments.map((c) => ({ ...c, sequence: c.sessionId ? (sessionsById.get(c.sessionId) ?? null) : null })),
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const context = await requireAcademyContext(request, params.academyId, "manageAcademy");
+  const form = await readForm(request);
+  const anonymous = form.get("anonymous") === "on";
+  await prisma.$transaction(async (tx) => {
+    await tx.academy.update({ where: { id: context.academy.id }, data: { surveysAnonymous: anonymous } });
+    await recordAudit({ actorId: context.user.id, action: "academy.survey_anonymity", entityType: "academy", entityId: context.academy.id, after: { surveysAnonymous: anonymous } }, tx);
+  });
+  return redirectWithFlash(`/academies/${context.academy.id}/surveys`, { message: anonymous ? "survey.nowAnonymous" : "survey.nowNamed" });
+}
+
+export default function SurveysPage() {
+  const { academy, participant, list, results } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const label = (s: { kind: string; sequence: number | null }) => (s.kind === "satisfaction" ? t("survey.satisfactionOf", { n: s.sequence }) : t(`survey.kind.${s.kind}`));
+  return (
+    <div className="flex flex-col gap-8">
+      <p><Link to={`/academies/${academy.id}`}>{t("academy.backTo", { name: academy.name })}</Link></p>
+      <h1>{t("survey.title")}</h1>
+      {participant ? (
+        <section aria-labelledby="mine-heading" className="flex flex-col gap-3">
+          <h2 id="mine-heading">{t("survey.mine")}</h2>
+          <ul className="flex flex-col gap-2">
+            {list.map((s) => (
+              <li key={s.param} className="flex flex-wrap items-center justify-between gap-2 rounded-8 border border-solid-gray-200 p-3">
+                <span className="text-std-16B-170">{label(s)}</span>
+                {s.answeredAt ? (
+                  <span>{t("survey.answeredOn", { date: formatDate(new Date(s.answeredAt), locale) })}</span>
+                ) : s.open ? (
+                  <Link to={`/academies/${academy.id}/surveys/${s.param}`}>{t("survey.answer")}</Link>
+                ) : s.opensAt && new Date(s.opensAt) > new Date() ? (
+                  <span>{t("survey.opensOn", { date: formatDateTime(new Date(s.opensAt), locale) })}</span>
+                ) : (
+                  <span>{t("survey.closedShort")}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {results ? (
+        <section aria-labelledby="results-heading" className="flex flex-col gap-6">
+          <h2 id="results-heading">{t("survey.results")}</h2>
+          <p>{results.anonymous ? t("survey.anonymousNote") : t("survey.namedNote")}</p>
+          {results.canChange ? (
+            <Form method="post" className="flex flex-wrap items-center gap-3">
+              <input type="hidden" name="anonymous" value={results.anonymous ? "" : "on"} />
+              <Button type="submit" variant="secondary" size="sm">{results.anonymous ? t("survey.showNames") : t("survey.hideNames")}</Button>
+            </Form>
+          ) : null}
+          <SkillsChart rows={results.skills} nPre={results.nPre} nPost={results.nPost} />
+          <ResponseRateChart rows={results.rates.map((r) => ({ key: r.key, label: label(r), n: r.n, rate: r.rate }))} participants={results.participants} />
+          <SatisfactionChart rows={results.satisfaction} />
+          <section aria-labelledby="comments-heading" className="flex flex-col gap-2">
+            <h3 id="comments-heading">{t("survey.comments")}</h3>
+            {results.comments.length === 0 ? <p>{t("survey.noComments")}</p> : null}
+            <ul className="flex flex-col gap-2">
+              {results.comments.map((c) => (
+                <li key={c.id} className="rounded-8 bg-solid-gray-50 p-3">
+                  <p className="whitespace-pre-wrap">{c.comment}</p>
+                  <p className="text-dns-14N-130 text-solid-gray-700">{[label({ kind: c.kind, sequence: c.sequence }), c.name].filter(Boolean).join(" · ")}</p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "survey.title");
