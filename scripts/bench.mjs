@@ -149,6 +149,9 @@ async function pagesFor(base, cookies) {
   // the team's stage pages, from its workspace: the first is the problem definition, handed in
   const teamHtml = (await request(`${base}/academies/${academyId}/teams/${teamId}`, { headers: { cookie: cookies.participant } })).body.toString();
   const stageId = teamHtml.match(new RegExp(`/academies/${academyId}/teams/${teamId}/stages/([^"/?#]+)`))?.[1];
+  // the first session and the team's latest retrospective board (issue 11)
+  const sessionId = academyHtml.match(new RegExp(`/academies/${academyId}/sessions/([^"/?#]+)`))?.[1];
+  const retroId = teamHtml.match(new RegExp(`/academies/${academyId}/retros/([^"/?#]+)`))?.[1];
   return [
     { name: "dashboard", role: "coordinator", path: "/dashboard" },
     { name: "dashboard", role: "facilitator", path: "/dashboard" },
@@ -169,6 +172,14 @@ async function pagesFor(base, cookies) {
     { name: "audit log", role: "coordinator", path: "/audit" },
     { name: "calendar", role: "coordinator", path: "/calendar" },
     { name: "personal iCal feed", role: null, path: feedUrl },
+    { name: "session page", role: "participant", path: `/academies/${academyId}/sessions/${sessionId}` },
+    { name: "session page", role: "facilitator", path: `/academies/${academyId}/sessions/${sessionId}` },
+    { name: "attendance", role: "facilitator", path: `/academies/${academyId}/sessions/${sessionId}/attendance` },
+    { name: "completion", role: "coordinator", path: `/academies/${academyId}/completion` },
+    { name: "retrospective board", role: "participant", path: `/academies/${academyId}/retros/${retroId}` },
+    { name: "retrospective board", role: "facilitator", path: `/academies/${academyId}/retros/${retroId}` },
+    { name: "survey results", role: "coordinator", path: `/academies/${academyId}/surveys` },
+    { name: "outcomes", role: "coordinator", path: `/academies/${academyId}/outcomes` },
   ].filter((p) => p.path && !p.path.includes("undefined"));
 }
 

@@ -3,13 +3,11 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireAcademyContext } from "~/utils/academy-context.server";
-import { academyCompletion } from "~/modules/attendance/attendance.server";
+import { academyCompletion, setCompletionRule } from "~/modules/attendance/attendance.server";
 import { forbidden } from "~/utils/http.server";
 import { readForm } from "~/utils/form-body.server";
 import { parseForm } from "~/utils/forms";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { recordAudit } from "~/modules/audit/audit.server";
-import { prisma } from "~/utils/db.server";
 import { DataTable } from "~/components/ui/data-table";
 import { TextField } from "~/components/ui/text-field";
 import { Button } from "~/components/ui/button";
@@ -38,14 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const parsed = parseForm(RuleSchema, form);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-  const before = await prisma.academy.findUniqueOrThrow({ where: { id: context.academy.id }, select: { completionMinSessions: true, completionPreLearning: true } });
-  await prisma.$transaction(async (tx) => {
-    await tx.academy.update({ where: { id: context.academy.id }, data: { completionMinSessions: parsed.data.minSessions, completionPreLearning: parsed.data.preLearning } });
-    await recordAudit(
-      { actorId: context.user.id, action: "academy.completion_rule", entityType: "academy", entityId: context.academy.id, before, after: { completionMinSessions: parsed.data.minSessions, completionPreLearning: parsed.data.preLearning } },
-      tx,
-    );
-  });
+  await setCompletionRule(context.user.id, context.academy.id, parsed.data);
   return redirectWithFlash(`/academies/${context.academy.id}/completion`, { message: "completion.ruleSaved" });
 }
 

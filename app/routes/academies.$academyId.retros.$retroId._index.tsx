@@ -2,7 +2,8 @@ import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import { requireAcademyContext } from "~/utils/academy-context.server";
-import { requireRetro } from "~/modules/retro/access.server";
+import { invariantFound } from "~/utils/http.server";
+import { findRetroAccess } from "~/modules/retro/access.server";
 import { boardView } from "~/modules/retro/board.server";
 import { runBoardIntent } from "~/modules/retro/intents.server";
 import { cardsRevealed, PHASES, phaseIndex } from "~/modules/retro/rules";
@@ -18,13 +19,13 @@ import { pageTitle } from "~/utils/meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId);
-  const access = await requireRetro(context, params.retroId);
+  const access = invariantFound(await findRetroAccess(context, params.retroId));
   return { academy: context.academy, view: await boardView(access) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId);
-  const access = await requireRetro(context, params.retroId);
+  const access = invariantFound(await findRetroAccess(context, params.retroId));
   const form = await readForm(request);
   const result = await runBoardIntent(access, form);
   if (!result.ok) return data({ ok: false, error: result.reason }, { status: result.reason === "retro.error.onlyFacilitator" || result.reason === "retro.error.notAllowed" ? 403 : 400 });

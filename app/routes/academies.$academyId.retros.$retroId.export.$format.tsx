@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireAcademyContext } from "~/utils/academy-context.server";
-import { requireRetro } from "~/modules/retro/access.server";
+import { findRetroAccess } from "~/modules/retro/access.server";
 import { boardView } from "~/modules/retro/board.server";
 import { cardsRevealed } from "~/modules/retro/rules";
 import { boardTitle, toMarkdown, toSummaryCsv } from "~/modules/retro/summary";
-import { notFound } from "~/utils/http.server";
+import { invariantFound, notFound } from "~/utils/http.server";
 import { textDownload } from "~/utils/download.server";
 import { serverT } from "~/utils/i18n.server";
 import { resolveLocale } from "~/utils/locale.server";
@@ -13,7 +13,7 @@ import { formatDate } from "~/utils/dates";
 // The board's summary as Markdown or CSV (UTF-8 with BOM). Only once the cards are revealed.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId);
-  const access = await requireRetro(context, params.retroId);
+  const access = invariantFound(await findRetroAccess(context, params.retroId));
   const format = params.format;
   if (format !== "md" && format !== "csv") notFound();
   const view = await boardView(access);

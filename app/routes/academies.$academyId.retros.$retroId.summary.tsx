@@ -2,11 +2,11 @@ import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import { requireAcademyContext } from "~/utils/academy-context.server";
-import { requireRetro } from "~/modules/retro/access.server";
+import { findRetroAccess } from "~/modules/retro/access.server";
 import { boardView } from "~/modules/retro/board.server";
 import { byVotes, cardsRevealed } from "~/modules/retro/rules";
 import { boardTitle, promptLabel } from "~/modules/retro/summary";
-import { notFound } from "~/utils/http.server";
+import { invariantFound, notFound } from "~/utils/http.server";
 import { formatDate } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
 import { PrintButton } from "~/components/ui/print-button";
@@ -16,7 +16,7 @@ import { pageTitle } from "~/utils/meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId);
-  const access = await requireRetro(context, params.retroId);
+  const access = invariantFound(await findRetroAccess(context, params.retroId));
   const view = await boardView(access);
   if (!cardsRevealed(view.retro.phase)) notFound();
   return { academy: context.academy, view };

@@ -2,10 +2,9 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams, type MetaFun
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import { requireAcademyContext } from "~/utils/academy-context.server";
-import { createRetro } from "~/modules/retro/board.server";
+import { createRetro, newBoardOptions } from "~/modules/retro/board.server";
 import { NewRetroSchema } from "~/modules/retro/schemas";
 import { TEMPLATE_KEYS } from "~/modules/retro/rules";
-import { prisma } from "~/utils/db.server";
 import { readForm } from "~/utils/form-body.server";
 import { echoForm, parseForm } from "~/utils/forms";
 import { formatDate } from "~/utils/dates";
@@ -18,11 +17,7 @@ import { pageTitle } from "~/utils/meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId, "runSessions");
-  const [sessions, teams] = await Promise.all([
-    prisma.workshopSession.findMany({ where: { academyId: context.academy.id }, orderBy: { sequence: "asc" }, select: { id: true, sequence: true, startsAt: true } }),
-    prisma.team.findMany({ where: { academyId: context.academy.id }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
-  ]);
-  return { academy: context.academy, sessions: sessions.map((s) => ({ ...s, startsAt: s.startsAt.toISOString() })), teams };
+  return { academy: context.academy, ...(await newBoardOptions(context.academy.id)) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

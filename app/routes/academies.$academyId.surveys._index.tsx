@@ -2,10 +2,8 @@ import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import { requireAcademyContext } from "~/utils/academy-context.server";
-import { academySurveys, isOpen, myAnswers, surveyComments, surveyKey, surveyResults } from "~/modules/survey/survey.server";
+import { academySurveys, isOpen, myAnswers, setSurveysAnonymous, surveyComments, surveyKey, surveyResults, surveysAnonymous } from "~/modules/survey/survey.server";
 import { SKILL_ITEMS, surveyParam } from "~/modules/survey/items";
-import { prisma } from "~/utils/db.server";
-import { recordAudit } from "~/modules/audit/audit.server";
 import { readForm } from "~/utils/form-body.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate, formatDateTime } from "~/utils/dates";
@@ -33,8 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     answeredAt: answered.get(surveyKey(s.kind, s.sessionId))?.toISOString() ?? null,
   }));
   if (!context.can.seeSurveyResults) return { academy: context.academy, participant, list, results: null };
-  const settings = await prisma.academy.findUniqueOrThrow({ where: { id: academyId }, select: { surveysAnonymous: true } });
-  const [{ bySurvey, participants }, comments] = await Promise.all([surveyResults(academyId), surveyComments(academyId, !settings.surveysAnonymous)]);
+  const anonymous = await surveysAnonymous(academyId);
+  const [{ bySurvey, participants }, comments] = await Promise.all([surveyResults(academyId), surveyComments(academyId, !anonymous)]);
   const pre = bySurvey.get("skills_pre");
   const post = bySurvey.get("skills_post");
   const sessionsById = new Map(surveys.filter((s) => s.sessionId).map((s) => [s.sessionId!, s.sequence!]));
@@ -43,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     participant,
     list,
     results: {
-      anonymous: settings.surveysAnonymous,
+      anonymous,
       canChange: context.can.manageAcademy,
       participants,
       skills: SKILL_ITEMS.map((item) => ({ item, pre: pre?.means[item] ?? null, post: post?.means[item] ?? null })),
@@ -69,10 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId, "manageAcademy");
   const form = await readForm(request);
   const anonymous = form.get("anonymous") === "on";
-  await prisma.$transaction(async (tx) => {
-    await tx.academy.update({ where: { id: context.academy.id }, data: { surveysAnonymous: anonymous } });
-    await recordAudit({ actorId: context.user.id, action: "academy.survey_anonymity", entityType: "academy", entityId: context.academy.id, after: { surveysAnonymous: anonymous } }, tx);
-  });
+  await setSurveysAnonymous(context.user.id, context.academy.id, anonymous);
   return redirectWithFlash(`/academies/${context.academy.id}/surveys`, { message: anonymous ? "survey.nowAnonymous" : "survey.nowNamed" });
 }
 

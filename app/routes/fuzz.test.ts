@@ -22,8 +22,8 @@ const actionRoutes = fs
   .map((f) => f.replace(/\.tsx?$/, ""))
   .sort();
 
-const INTENTS = ["addMember", "addStaff", "addStage", "archive", "attachCurriculum", "commit", "complete", "deleteSession", "detach", "invite", "issueFeed", "map", "preview", "release", "releaseStage", "remind", "removeMember", "restore", "retire", "revoke", "revokeFeed", "save", "saveStage", "saveTeam", "status", "uncomplete"];
-const FIELDS = ["intent", "name", "title", "themeTitle", "description", "problemStatement", "displayName", "email", "department", "role", "teamRole", "status", "date", "startTime", "endTime", "dueDate", "kind", "venueName", "venueCapacity", "onlineUrl", "agenda", "facilitatorIds", "municipalityCodes", "regionId", "academyId", "teamId", "sessionId", "stageId", "materialId", "versionId", "userId", "memberId", "leadId", "mode", "offsetDays", "releaseAt", "payload", "signature", "fileName", "encoding", "locale", "fiscalYear", "password", "confirmPassword", "redirectTo", "acknowledgeWarnings", "confirmStaffRemoval", "url", "stage", "audience", "capacity", "sequence"];
+const INTENTS = ["addMember", "addStaff", "addStage", "archive", "attachCurriculum", "commit", "complete", "deleteSession", "detach", "invite", "issueFeed", "map", "preview", "release", "releaseStage", "remind", "removeMember", "restore", "retire", "revoke", "revokeFeed", "save", "saveStage", "saveTeam", "status", "uncomplete", "addCard", "deleteCard", "addGroup", "deleteGroup", "move", "vote", "notes", "addAction", "deleteAction", "review", "phase", "anonymous", "restPresent"];
+const FIELDS = ["intent", "name", "title", "themeTitle", "description", "problemStatement", "displayName", "email", "department", "role", "teamRole", "status", "date", "startTime", "endTime", "dueDate", "kind", "venueName", "venueCapacity", "onlineUrl", "agenda", "facilitatorIds", "municipalityCodes", "regionId", "academyId", "teamId", "sessionId", "stageId", "materialId", "versionId", "userId", "memberId", "leadId", "mode", "offsetDays", "releaseAt", "payload", "signature", "fileName", "encoding", "locale", "fiscalYear", "password", "confirmPassword", "redirectTo", "acknowledgeWarnings", "confirmStaffRemoval", "url", "stage", "audience", "capacity", "sequence", "prompt", "text", "cardId", "groupId", "direction", "notes", "ownerId", "actionId", "decision", "phase", "minutes", "anonymous", "template", "customPrompts", "voteBudget", "maxVotesPerGroup", "enrollmentId", "note", "minSessions", "preLearning", "monthsAfter", "overall", "usefulness", "analysis", "comment"];
 
 async function world() {
   await syncCatalogue(prisma);
@@ -48,8 +48,14 @@ async function world() {
     prisma.enrollment.findFirstOrThrow({ where: { academyId: other.id } }),
   ]);
   const session = await prisma.workshopSession.findFirstOrThrow({ where: { academyId: academy.id } });
-  const foreignIds = [other.id, otherTeam.id, otherSession.id, otherStage.id, otherRelease.materialId, otherEnrollment.id, outsider.id, otherRegion.id];
-  const params = { academyId: academy.id, teamId: team.id, sessionId: session.id, materialId: otherRelease.materialId, regionId: region.id, token: "x".repeat(43), file: "x.ics", format: "csv" };
+  // a board here (reflecting) and one of the other academy with a card, a group and an action
+  const retro = await prisma.retrospective.create({ data: { academyId: academy.id, teamId: team.id, prompts: JSON.stringify([{ key: "keep", label: "" }]), phase: "reflect" } });
+  const otherRetro = await prisma.retrospective.create({ data: { academyId: other.id, teamId: otherTeam.id, prompts: "[]", phase: "group" } });
+  const otherGroup = await prisma.retroGroup.create({ data: { retroId: otherRetro.id, title: "よそのグループ", position: 0 } });
+  const otherCard = await prisma.retroCard.create({ data: { retroId: otherRetro.id, prompt: "keep", text: "よそのカード", groupId: otherGroup.id } });
+  const otherAction = await prisma.retroAction.create({ data: { retroId: otherRetro.id, teamId: otherTeam.id, text: "よそのアクション" } });
+  const foreignIds = [other.id, otherTeam.id, otherSession.id, otherStage.id, otherRelease.materialId, otherEnrollment.id, outsider.id, otherRegion.id, otherRetro.id, otherGroup.id, otherCard.id, otherAction.id];
+  const params = { academyId: academy.id, teamId: team.id, sessionId: session.id, materialId: otherRelease.materialId, regionId: region.id, token: "x".repeat(43), file: "x.ics", format: "csv", retroId: retro.id, survey: "skills-post" };
   return { users: { coordinator: coordinator.id, facilitator: facilitator.id, member: member.id }, other, foreignIds, params };
 }
 
@@ -67,6 +73,11 @@ async function otherAcademySnapshot(academyId: string) {
         teams: { select: { name: true, themeTitle: true, members: { select: { enrollmentId: true, teamRole: true } } }, orderBy: { id: "asc" } },
         enrollments: { select: { role: true, status: true }, orderBy: { id: "asc" } },
         materials: { select: { releaseAt: true, stageId: true, releaseMode: true }, orderBy: { id: "asc" } },
+        retrospectives: {
+          select: { phase: true, cards: { select: { text: true, groupId: true } }, groups: { select: { title: true, notes: true } }, votes: { select: { id: true } }, actions: { select: { text: true, status: true } } },
+          orderBy: { id: "asc" },
+        },
+        surveyResponses: { select: { id: true } },
       },
     }),
   );

@@ -28,6 +28,12 @@ const routes = {
   audit: await import("./audit"),
   calendar: await import("./calendar._index"),
   feed: await import("./calendar.feed.$file"),
+  room: await import("./academies.$academyId.sessions.$sessionId._index"),
+  attendance: await import("./academies.$academyId.sessions.$sessionId.attendance"),
+  completion: await import("./academies.$academyId.completion"),
+  board: await import("./academies.$academyId.retros.$retroId._index"),
+  surveys: await import("./academies.$academyId.surveys._index"),
+  outcomes: await import("./academies.$academyId.outcomes"),
 };
 
 async function measure(scale: number) {
@@ -45,6 +51,10 @@ async function measure(scale: number) {
   // the problem definition, which every team has handed in: versions, files and a review thread
   const handedIn = await prisma.deliverable.findFirstOrThrow({ where: { teamId: team.id, stage: { key: "problem_definition" } }, select: { stageId: true } });
   const stagePage = { ...a, teamId: team.id, stageId: handedIn.stageId };
+  const session = await prisma.workshopSession.findFirstOrThrow({ where: { academyId: team.academyId }, orderBy: { sequence: "asc" }, select: { id: true } });
+  const board = await prisma.retrospective.findFirstOrThrow({ where: { teamId: team.id }, select: { id: true } });
+  // a finished academy for the outcomes and the survey results
+  const finished = await prisma.academy.findFirstOrThrow({ where: { status: "finished" }, orderBy: { id: "asc" }, select: { id: true } });
   const pages: [string, keyof typeof cookies | null, keyof typeof routes, Record<string, string>, string][] = [
     ["coordinator dashboard", "coordinator", "dashboard", {}, "/dashboard"],
     ["facilitator dashboard", "facilitator", "dashboard", {}, "/dashboard"],
@@ -65,6 +75,15 @@ async function measure(scale: number) {
     ["audit log", "coordinator", "audit", {}, "/audit"],
     ["calendar", "coordinator", "calendar", {}, "/calendar"],
     ["personal iCal feed", null, "feed", { file: `${token}.ics` }, "/calendar/feed/x.ics"],
+    ["session page", "participant", "room", { ...a, sessionId: session.id }, "/academies/x/sessions/y"],
+    ["session page (facilitator)", "facilitator", "room", { ...a, sessionId: session.id }, "/academies/x/sessions/y"],
+    ["attendance", "facilitator", "attendance", { ...a, sessionId: session.id }, "/academies/x/sessions/y/attendance"],
+    ["completion", "coordinator", "completion", a, "/academies/x/completion"],
+    ["retrospective board", "participant", "board", { ...a, retroId: board.id }, "/academies/x/retros/y"],
+    ["retrospective board (facilitator)", "facilitator", "board", { ...a, retroId: board.id }, "/academies/x/retros/y"],
+    ["surveys (participant)", "participant", "surveys", a, "/academies/x/surveys"],
+    ["survey results", "coordinator", "surveys", { academyId: finished.id }, "/academies/x/surveys"],
+    ["outcomes", "coordinator", "outcomes", { academyId: finished.id }, "/academies/x/outcomes"],
   ];
   const counts: Record<string, number> = {};
   // The first round warms what a running server has warm (the role → permission map).

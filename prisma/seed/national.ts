@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { PATH_STAGE_KEYS, pathWriter } from "./national-path";
+import { sessionsWriter } from "./national-sessions";
 import { seededRandom } from "./random";
 
 // National-scale data for the benchmark and the query-budget test: at scale 1, 10 fiscal
@@ -100,6 +101,7 @@ export function seedNational(db: Database.Database, options: NationalOptions) {
 
   const run = db.transaction(() => {
     const path = pathWriter(db, rnd, now);
+    const running = sessionsWriter(db, rnd, now);
     const coordinator = person(BENCH_ACCOUNTS.coordinator, null, "データアカデミー事務局");
     q.userRole.run(coordinator, roleName.get("programme_coordinator"));
     const coordinators = [coordinator, ...Array.from({ length: counts.coordinators - 1 }, (_, i) => person(`coordinator${i}@national.example.jp`, null, "事務局"))];
@@ -143,12 +145,14 @@ export function seedNational(db: Database.Database, options: NationalOptions) {
         const facilitatorIds = [...new Set(staff.slice(1))].filter((f) => f !== staff[0]);
         for (const f of facilitatorIds) enroll(academyId, f, "facilitator", null, "講師");
         const sessionIds: string[] = [];
+        const sessionTimes: { id: string; startsMs: number }[] = [];
         for (let s = 0; s < 4; s++) {
           const sessionId = id("s", sessions++);
           const startsAt = first + s * 14 * DAY;
           q.session.run(sessionId, academyId, s + 1, iso(startsAt), iso(startsAt + 3.5 * 3600_000), `${pick(["市役所", "県庁", "公民館"])} 会議室`, now, now);
           for (const f of facilitatorIds) q.sessionFacilitator.run(sessionId, f);
           sessionIds.push(sessionId);
+          sessionTimes.push({ id: sessionId, startsMs: startsAt });
         }
         const stageIds = STAGE_KEYS.map((key, i) => {
           const stageId = id("g", stages++);
@@ -182,6 +186,7 @@ export function seedNational(db: Database.Database, options: NationalOptions) {
           path.team({ teamId, teamName: `${code}チーム${t + 1}`, academyId, theme, members: people.map((p) => p.userId), reviewerId, stages: pathStages, handedIn: current ? 1 + Math.floor(rnd() * pathStages.length) : pathStages.length, finished: !current });
           q.teamMunicipality.run(teamId, code);
           people.forEach((p, i) => q.member.run(id("x", members++), teamId, p.enrollmentId, i === 0 ? "problem_owner" : i === 1 ? "data_holder" : "other", now));
+          running.team({ academyId, teamId, people, sessions: sessionTimes, finished: !current });
           for (const p of people) {
             const handout = materials.find((m) => m.stageKey === "prelearning" && m.audience === "participant");
             if (handout && rnd() < 0.8) q.completion.run(p.userId, academyId, handout.id, iso(first - 7 * DAY));
@@ -200,7 +205,7 @@ export function seedNational(db: Database.Database, options: NationalOptions) {
       q.audit.run(id("v", e), pick(coordinators), action, entityType, entityType === "user" ? coordinator : academy.id, JSON.stringify({ name: "前" }), JSON.stringify({ name: "後" }), iso(Date.UTC(academy.fiscalYear, 3, 1) + Math.floor(rnd() * 360) * DAY));
     }
     for (let l = 0; l < n(5000); l++) q.login.run(id("l", l), `p${l}@national.example.jp`, `192.0.2.${l % 250}`, rnd() < 0.9 ? 1 : 0, iso(Date.UTC(options.currentFiscalYear, 4, 1) + l * 60_000));
-    return { users, academies: academies.length, sessions, teams, enrollments, members, releases, accesses, audit: counts.audit, ...path.count };
+    return { users, academies: academies.length, sessions, teams, enrollments, members, releases, accesses, audit: counts.audit, ...path.count, ...running.count };
   });
   return run();
 }

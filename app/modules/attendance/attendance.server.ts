@@ -139,3 +139,13 @@ export function summarise(rows: { status: string | null }[]) {
   }
   return counts;
 }
+
+/** The coordinator changes the academy's completion rule (audited). */
+export async function setCompletionRule(actorId: string, academyId: string, rule: CompletionRule) {
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.academy.findUniqueOrThrow({ where: { id: academyId }, select: { completionMinSessions: true, completionPreLearning: true } });
+    const after = { completionMinSessions: rule.minSessions, completionPreLearning: rule.preLearning };
+    await tx.academy.update({ where: { id: academyId }, data: after });
+    await recordAudit({ actorId, action: "academy.completion_rule", entityType: "academy", entityId: academyId, before, after }, tx);
+  });
+}

@@ -1,5 +1,4 @@
 import { prisma } from "~/utils/db.server";
-import { notFound } from "~/utils/http.server";
 import type { AcademyContext } from "~/modules/academy/context.server";
 
 // Who may do what on one board. A team board is seen by the team and the academy's staff (another
@@ -26,8 +25,9 @@ export interface RetroAccess {
   };
 }
 
-export async function requireRetro(context: AcademyContext, retroId: string | undefined): Promise<RetroAccess> {
-  if (!retroId || retroId.length > 40) notFound();
+/** The board and the viewer's role on it, or null when it does not exist or is not theirs to see. */
+export async function findRetroAccess(context: AcademyContext, retroId: string | undefined): Promise<RetroAccess | null> {
+  if (!retroId || retroId.length > 40) return null;
   const retro = await prisma.retrospective.findFirst({
     where: { id: retroId, academyId: context.academy.id },
     select: {
@@ -44,9 +44,9 @@ export async function requireRetro(context: AcademyContext, retroId: string | un
       revision: true,
     },
   });
-  if (!retro) notFound();
+  if (!retro) return null;
   const role = await roleOn(context, retro.teamId);
-  if (!role) notFound();
+  if (!role) return null;
   return { userId: context.user.id, role, retro };
 }
 

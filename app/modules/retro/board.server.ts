@@ -200,3 +200,12 @@ async function peopleOf(academyId: string, teamId: string | null, mentioned: (st
 export function dueFromInput(date: string): Date | null {
   return date ? fromTokyoInputs(date, "00:00") : null;
 }
+
+/** What a new board can be for: the academy's sessions and teams. */
+export async function newBoardOptions(academyId: string) {
+  const [sessions, teams] = await Promise.all([
+    prisma.workshopSession.findMany({ where: { academyId }, orderBy: { sequence: "asc" }, select: { id: true, sequence: true, startsAt: true } }),
+    prisma.team.findMany({ where: { academyId }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
+  ]);
+  return { sessions: sessions.map((s) => ({ ...s, startsAt: s.startsAt.toISOString() })), teams };
+}

@@ -48,7 +48,8 @@ function watch(retroId: string, listener: Listener): () => void {
   };
 }
 
-export function revisionStream(request: Request, retroId: string): Response {
+/** The board's revision as an event stream, ended when `signal` aborts. */
+export function revisionStream(signal: AbortSignal, retroId: string): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let stop = () => {};
   const stream = new ReadableStream<Uint8Array>({
@@ -84,20 +85,14 @@ export function revisionStream(request: Request, retroId: string): Response {
           // already closed by the client
         }
       };
-      request.signal.addEventListener("abort", () => stop());
+      signal.addEventListener("abort", () => stop());
       send("retry: 1500\n\n");
     },
     cancel() {
       stop();
     },
   });
-  return new Response(stream, {
-    headers: {
-      "Content-Type": "text/event-stream; charset=utf-8",
-      "Cache-Control": "no-cache, no-transform",
-      "X-Accel-Buffering": "no",
-    },
-  });
+  return stream;
 }
 
 /** Open streams (for tests and the bench). */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { prisma, Prisma } from "~/utils/db.server";
 import { fail, type Result } from "~/utils/result";
+import { recordAudit } from "~/modules/audit/audit.server";
 import { itemsOf, SATISFACTION_ITEMS, SKILL_ITEMS, type SurveyKind } from "./items";
 
 // Who may answer which survey when, storing one answer per person per survey, and the results
@@ -89,4 +90,17 @@ export async function surveyComments(academyId: string, showNames: boolean, take
   });
   const names = showNames ? new Map((await prisma.user.findMany({ where: { id: { in: rows.map((r) => r.userId) } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName])) : new Map<string, string>();
   return rows.map((r) => ({ id: r.id, kind: r.kind, sessionId: r.sessionId, comment: r.comment, createdAt: r.createdAt.toISOString(), name: names.get(r.userId) ?? null }));
+}
+
+export async function surveysAnonymous(academyId: string) {
+  const academy = await prisma.academy.findUniqueOrThrow({ where: { id: academyId }, select: { surveysAnonymous: true } });
+  return academy.surveysAnonymous;
+}
+
+/** The coordinator chooses whether comments show names (audited). */
+export async function setSurveysAnonymous(actorId: string, academyId: string, anonymous: boolean) {
+  await prisma.$transaction(async (tx) => {
+    await tx.academy.update({ where: { id: academyId }, data: { surveysAnonymous: anonymous } });
+    await recordAudit({ actorId, action: "academy.survey_anonymity", entityType: "academy", entityId: academyId, after: { surveysAnonymous: anonymous } }, tx);
+  });
 }
