@@ -8,7 +8,7 @@ import { invariantFound, notFound } from "~/utils/http.server";
 import { textDownload } from "~/utils/download.server";
 import { serverT } from "~/utils/i18n.server";
 import { resolveLocale } from "~/utils/locale.server";
-import { formatDate } from "~/utils/dates";
+import { formatDate, toTokyoDateInput } from "~/utils/dates";
 
 // The board's summary as Markdown or CSV (UTF-8 with BOM). Only once the cards are revealed.
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -22,5 +22,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = serverT(locale);
   const date = (iso: string) => formatDate(new Date(iso), locale);
   const name = `${boardTitle(t, view.retro)}.${format}`.replace(/[\\/:*?"<>|]/g, "_");
-  return format === "md" ? textDownload(name, "text/markdown", toMarkdown(t, view, date)) : textDownload(name, "text/csv", toSummaryCsv(t, view, date));
+  // CSV dates as yyyy-mm-dd so a spreadsheet reads them as dates
+  return format === "md" ? textDownload(name, "text/markdown", toMarkdown(t, view, date)) : textDownload(name, "text/csv", toSummaryCsv(t, view, (iso) => toTokyoDateInput(new Date(iso))));
 }
