@@ -30,6 +30,18 @@ describe("the audit log", () => {
     ]);
   });
 
+  it("names a session next to an academy on the same page (attendance is recorded against the session)", async () => {
+    const coordinator = await createUser("coordinator");
+    const academy = await createAcademy({ regionId: (await createRegion("芦北町", ["434825"])).id, name: "芦北町データアカデミー", sessionStarts: [new Date(Date.now() + 86400_000)] });
+    const session = await prisma.workshopSession.findFirstOrThrow({ where: { academyId: academy.id }, orderBy: { sequence: "asc" } });
+    await recordAudit({ actorId: coordinator.id, action: "academy.update", entityType: "academy", entityId: academy.id, after: { name: "芦北町データアカデミー" } });
+    await recordAudit({ actorId: coordinator.id, action: "attendance.update", entityType: "session", entityId: session.id, before: { status: "absent" }, after: { status: "present" } });
+    const res = await load(await sessionCookieFor(coordinator.id));
+    expect(res.status).toBe(200);
+    const event = res.data.log.events.find((e: { action: string }) => e.action === "attendance.update");
+    expect(event.entity).toEqual({ name: "芦北町データアカデミー", sequence: 1 });
+  });
+
   it("filters by academy, by what and by who, and keeps sign-ins on their own tab", async () => {
     const coordinator = await createUser("coordinator", { displayName: "山田 花子" });
     const cookie = await sessionCookieFor(coordinator.id);

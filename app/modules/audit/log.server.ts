@@ -65,7 +65,8 @@ const eventSelect = {
 
 type RawEvent = Prisma.AuditEventGetPayload<{ select: typeof eventSelect }>;
 
-const NameRow = z.object({ id: z.string(), name: z.string(), sequence: z.number().nullable() });
+// The first UNION branch has NULL for sequence, so the driver may hand the column back as a bigint.
+const NameRow = z.object({ id: z.string(), name: z.string(), sequence: z.union([z.number(), z.bigint()]).nullable().transform((v) => (v === null ? null : Number(v))) });
 
 /** Names of the entities a page of events is about, every kind in one statement. */
 async function entityNames(events: RawEvent[]) {
