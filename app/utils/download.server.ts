@@ -34,3 +34,17 @@ export function textDownload(name: string, mimeType: string, text: string) {
     },
   });
 }
+
+/** Bytes made by the app (an XLSX workbook) as a download with its name kept. */
+export function bytesDownload(name: string, mimeType: string, bytes: Uint8Array<ArrayBuffer>) {
+  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "");
+  return new Response(bytes, {
+    headers: {
+      "Content-Type": mimeType,
+      "Content-Length": String(bytes.byteLength),
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -20,6 +20,7 @@ const NAV: NavItem[] = [
   { to: "/regions", label: "nav.regions", permission: "manage:region" },
   { to: "/materials", label: "nav.materials", permission: "manage:catalogue" },
   { to: "/outbox", label: "nav.outbox", permission: "read:outbox" },
+  { to: "/reports/kpi", label: "nav.kpi", permission: "read:report" },
   { to: "/audit", label: "nav.audit", permission: "read:audit" },
 ];
 

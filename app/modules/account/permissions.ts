@@ -77,6 +77,7 @@ export const PERMISSIONS: PermissionDef[] = [
   { action: "manage", entity: "user", access: "any", description: "Invite people and manage accounts" },
   { action: "read", entity: "outbox", access: "any", description: "Read the mail outbox" },
   { action: "read", entity: "audit", access: "any", description: "Read the audit log" },
+  { action: "read", entity: "report", access: "any", description: "Read the KPI report of every region" },
 ];
 
 const everyAcademyAbility = (access: Access) => Object.values(ACADEMY_ABILITIES).map((p) => `${p}:${access}`);
@@ -90,6 +91,7 @@ export const ROLE_PERMISSIONS: Record<GlobalRole | AcademyRole, string[]> = {
     "manage:user:any",
     "read:outbox:any",
     "read:audit:any",
+    "read:report:any",
   ],
   system_admin: ["manage:user:any", "read:outbox:any", "read:audit:any"],
   coordinator: everyAcademyAbility("academy"),
