@@ -180,6 +180,8 @@ async function pagesFor(base, cookies) {
     { name: "retrospective board", role: "facilitator", path: `/academies/${academyId}/retros/${retroId}` },
     { name: "survey results", role: "coordinator", path: `/academies/${academyId}/surveys` },
     { name: "outcomes", role: "coordinator", path: `/academies/${academyId}/outcomes` },
+    { name: "KPI report", role: "coordinator", path: "/reports/kpi?by=prefecture" },
+    { name: "KPI report by city", role: "coordinator", path: "/reports/kpi?by=municipality" },
   ].filter((p) => p.path && !p.path.includes("undefined"));
 }
 

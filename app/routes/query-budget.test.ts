@@ -34,6 +34,7 @@ const routes = {
   board: await import("./academies.$academyId.retros.$retroId._index"),
   surveys: await import("./academies.$academyId.surveys._index"),
   outcomes: await import("./academies.$academyId.outcomes"),
+  kpi: await import("./reports.kpi._index"),
 };
 
 async function measure(scale: number) {
@@ -84,6 +85,8 @@ async function measure(scale: number) {
     ["surveys (participant)", "participant", "surveys", a, "/academies/x/surveys"],
     ["survey results", "coordinator", "surveys", { academyId: finished.id }, "/academies/x/surveys"],
     ["outcomes", "coordinator", "outcomes", { academyId: finished.id }, "/academies/x/outcomes"],
+    ["KPI report by prefecture", "coordinator", "kpi", {}, "/reports/kpi"],
+    ["KPI report by municipality, last year", "coordinator", "kpi", {}, `/reports/kpi?by=municipality&fy=${fiscalYearOf(new Date()) - 1}`],
   ];
   const counts: Record<string, number> = {};
   // The first round warms what a running server has warm (the role → permission map).

@@ -35,7 +35,8 @@ export async function kpiWorkbook(input: { title: string; period: string; genera
     const column = sheet.getColumn(i + 1);
     const longest = Math.max(h.length, ...input.body.map((r) => String(r[i] ?? "").length));
     // full-width characters take about two columns
-    column.width = i === 0 ? Math.max(16, longest * 2 + 2) : Math.min(24, Math.max(10, h.length * 1.6));
+    // the second column also holds the date the report was made
+    column.width = i === 0 ? Math.max(16, longest * 2 + 2) : Math.min(24, Math.max(i === 1 ? 18 : 10, h.length * 1.6));
   });
   return new Uint8Array(await book.xlsx.writeBuffer() as ArrayBuffer);
 }
