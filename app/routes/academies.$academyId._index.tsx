@@ -40,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     can,
     history,
     stages,
+    now: new Date(),
   };
 }
 
@@ -71,7 +72,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AcademyPage() {
-  const { academy, teams, issues, can, history, stages } = useLoaderData<typeof loader>();
+  const { academy, teams, issues, can, history, stages, now } = useLoaderData<typeof loader>();
+  const nowMs = new Date(now).getTime();
+  // the next session: the first not yet over (the one in progress counts)
+  const nextId = academy.sessions.find((s) => new Date(s.endsAt).getTime() >= nowMs)?.id;
   const canManage = can.manageAcademy;
   const canEdit = can.editSessions;
   const actionData = useActionData<typeof action>();
@@ -140,10 +144,15 @@ export default function AcademyPage() {
           {canManage ? <Link to={`/academies/${academy.id}/sessions/new`}>{t("session.add")}</Link> : null}
         </div>
         <ol className="flex flex-col gap-3">
-          {academy.sessions.map((s) => (
-            <li key={s.id} className="flex flex-col gap-2 rounded-8 border border-solid-gray-200 p-4">
+          {academy.sessions.map((s) => {
+            const held = new Date(s.endsAt).getTime() < nowMs;
+            const next = s.id === nextId;
+            return (
+            <li key={s.id} data-session-state={held ? "held" : next ? "next" : "planned"} className={`flex flex-col gap-2 rounded-8 p-4 ${next ? "border-2 border-blue-900 bg-blue-50" : "border border-solid-gray-200"}`}>
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h3 className="text-std-18B-160">
+                  {held ? <span className="mr-2 rounded-4 bg-solid-gray-100 px-2 text-dns-14B-120 text-solid-gray-900">✓ {t("session.held")}</span> : null}
+                  {next ? <span className="mr-2 rounded-4 bg-blue-900 px-2 text-dns-14B-120 text-white">{t("session.next")}</span> : null}
                   <Link to={`/academies/${academy.id}/sessions/${s.id}`}>
                     {t("session.numbered", { n: s.sequence })}
                     {s.kind !== "workshop" ? t("format.paren", { text: t(`session.kind.${s.kind}`) }) : ""}
@@ -174,7 +183,8 @@ export default function AcademyPage() {
               {s.agenda ? <p className="whitespace-pre-wrap text-dns-16N-130 text-solid-gray-800">{s.agenda}</p> : null}
               <ScheduleIssues issues={issues[s.id] ?? []} />
             </li>
-          ))}
+            );
+          })}
         </ol>
       </section>
 

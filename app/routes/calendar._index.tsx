@@ -41,6 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     sessions: await sessionsBetween(user, from, to, regionId),
     regions: userHasPermission(user, "read:academy:any") ? (await regionOptions()).map((r) => ({ id: r.id, name: r.name })) : [],
     holidays,
+    today: now.year === year && now.month === month ? now.day : null,
     feedUrl: token ? `${env().appUrl}/calendar/feed/${token}.ics` : null,
   };
 }
@@ -58,7 +59,7 @@ function monthParam(year: number, month: number) {
 }
 
 export default function CalendarPage() {
-  const { year, month, view, regionId, sessions, regions, feedUrl, holidays } = useLoaderData<typeof loader>();
+  const { year, month, view, regionId, sessions, regions, feedUrl, holidays, today } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const prev = month === 1 ? monthParam(year - 1, 12) : monthParam(year, month - 1);
   const next = month === 12 ? monthParam(year + 1, 1) : monthParam(year, month + 1);
@@ -93,7 +94,7 @@ export default function CalendarPage() {
         <>
           {/* A month grid does not fit a phone: there the same month opens as a list. */}
           <div className="hidden md:block">
-            <MonthGrid year={year} month={month} sessions={sessions} holidays={holidays} />
+            <MonthGrid year={year} month={month} sessions={sessions} holidays={holidays} today={today} />
           </div>
           <div className="md:hidden">
             {sessions.length === 0 ? <p>{t("dashboard.noUpcomingSessions")}</p> : <SessionListView sessions={sessions} />}

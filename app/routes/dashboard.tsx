@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "~/utils/session.server";
 import { userHasPermission } from "~/modules/account/permissions";
 import { fiscalYearOf } from "~/utils/dates";
-import { academyOverview, coordinatorStats, myTeams, upcomingSessions } from "~/modules/academy/dashboard.server";
+import { myTeams } from "~/modules/academy/dashboard.server";
+import { coordinatorScreen, facilitatorScreen } from "~/modules/dashboard/first-screen.server";
 import { CoordinatorDashboard } from "~/components/dashboard/coordinator-dashboard";
 import { FacilitatorDashboard } from "~/components/dashboard/facilitator-dashboard";
 import { ParticipantDashboard } from "~/components/dashboard/participant-dashboard";
@@ -15,26 +16,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const now = new Date();
   if (userHasPermission(user, "read:academy:any")) {
-    const fiscalYear = fiscalYearOf(now);
-    const [academies, stats, sessions] = await Promise.all([
-      academyOverview(user, now),
-      coordinatorStats(user, fiscalYear),
-      upcomingSessions(user, now, 8),
-    ]);
-    return { coordinator: { fiscalYear, academies, stats, sessions }, staff: null, participant: null };
+    const current = fiscalYearOf(now);
+    const asked = Number(new URL(request.url).searchParams.get("fy"));
+    const chartYear = Number.isInteger(asked) && asked >= current - 10 && asked <= current ? asked : current;
+    return { coordinator: await coordinatorScreen(user, now, chartYear), staff: null, participant: null };
   }
   // "Facilitator here, participant there": each part of the page comes from the enrollments.
   const staffAcademyIds = user.enrollments.filter((e) => e.role !== "participant").map((e) => e.academyId);
   const asParticipant = user.enrollments.some((e) => e.role === "participant");
-  const [staffAcademies, staffSessions, teams] = await Promise.all([
-    staffAcademyIds.length > 0 ? academyOverview(user, now, staffAcademyIds) : null,
-    staffAcademyIds.length > 0 ? upcomingSessions(user, now, 8, staffAcademyIds) : null,
+  const [staff, teams] = await Promise.all([
+    staffAcademyIds.length > 0 ? facilitatorScreen(user, now, staffAcademyIds) : null,
     asParticipant ? myTeams(user, now) : null,
   ]);
   const preLearning = teams ? await myPreLearning(user.id, [...new Set(teams.map((t) => t.academy.id))], now) : {};
   return {
     coordinator: null,
-    staff: staffAcademies && staffSessions ? { academies: staffAcademies, sessions: staffSessions } : null,
+    staff,
     participant: teams ? { teams, preLearning } : null,
   };
 }

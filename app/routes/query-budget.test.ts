@@ -35,6 +35,7 @@ const routes = {
   surveys: await import("./academies.$academyId.surveys._index"),
   outcomes: await import("./academies.$academyId.outcomes"),
   kpi: await import("./reports.kpi._index"),
+  progress: await import("./progress._index"),
 };
 
 async function measure(scale: number) {
@@ -87,6 +88,8 @@ async function measure(scale: number) {
     ["outcomes", "coordinator", "outcomes", { academyId: finished.id }, "/academies/x/outcomes"],
     ["KPI report by prefecture", "coordinator", "kpi", {}, "/reports/kpi"],
     ["KPI report by municipality, last year", "coordinator", "kpi", {}, `/reports/kpi?by=municipality&fy=${fiscalYearOf(new Date()) - 1}`],
+    ["progress board", "coordinator", "progress", {}, "/progress"],
+    ["progress board (facilitator, at risk)", "facilitator", "progress", {}, "/progress?attention=atRisk"],
   ];
   const counts: Record<string, number> = {};
   // The first round warms what a running server has warm (the role → permission map).

@@ -87,6 +87,9 @@ export const ACCESS_POLICY: Record<string, { GET: Row; POST: Row }> = {
   "regions.new": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
   // the review queue: staff only (a facilitator sees their academies' submissions, a coordinator all)
   "reviews": { GET: row("ok", "ok", "ok", "403", "403", "login"), POST: NONE },
+  // the progress board and its exports: staff (a facilitator sees their academies' teams, a coordinator all)
+  "progress._index": { GET: row("ok", "ok", "ok", "403", "403", "login"), POST: NONE },
+  "progress.$format": { GET: row("ok", "ok", "ok", "403", "403", "login"), POST: NONE },
   // the KPI report and its exports: programme coordinators
   "reports.kpi._index": { GET: row("ok", "403", "403", "403", "403", "login"), POST: NONE },
   "reports.kpi.$format": { GET: row("ok", "403", "403", "403", "403", "login"), POST: NONE },

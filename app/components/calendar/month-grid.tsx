@@ -17,11 +17,14 @@ export function MonthGrid({
   month,
   sessions,
   holidays,
+  today = null,
 }: {
   year: number;
   month: number;
   sessions: GridSession[];
   holidays: Record<number, { name: string; nameEn: string }>;
+  /** the day of this month that is today in Tokyo (the server says which, so both sides agree) */
+  today?: number | null;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -53,11 +56,17 @@ export function MonthGrid({
             <tr key={i}>
               {week.map((day, j) => {
                 const holiday = day ? holidays[day] : undefined;
+                const isToday = day !== null && day === today;
                 return (
-                  <td key={j} className={`h-24 border border-solid-gray-200 p-1 align-top ${j >= 5 || holiday ? "bg-solid-gray-50" : ""}`}>
+                  <td
+                    key={j}
+                    aria-current={isToday ? "date" : undefined}
+                    className={`h-24 border p-1 align-top ${isToday ? "border-2 border-blue-900" : "border-solid-gray-200"} ${j >= 5 || holiday ? "bg-solid-gray-50" : ""}`}
+                  >
                     {day ? (
                       <>
                         <div className="text-dns-14B-120">
+                          {isToday ? <span className="mr-1 rounded-4 bg-blue-900 px-1 text-white">{t("calendar.today")}</span> : null}
                           {day}
                           {holiday ? <span className="ml-1 text-dns-14N-120 text-solid-gray-800">{locale === "ja" ? holiday.name : holiday.nameEn}</span> : null}
                         </div>

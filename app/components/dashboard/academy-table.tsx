@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AcademyStatusBadge } from "~/components/ui/status-badge";
 import { formatDate, formatFiscalYear } from "~/utils/dates";
@@ -10,7 +11,7 @@ export interface AcademyRow {
   status: string;
   region: { id: string; name: string; members: { municipality: { name: string; prefecture: { name: string } } }[] };
   _count: { teams: number; sessions: number };
-  nextSession: { sequence: number; startsAt: Date } | null;
+  nextSession: { id?: string; sequence: number; startsAt: Date } | null;
 }
 
 /** Academies grouped by fiscal year, one row per region. */
@@ -36,7 +37,7 @@ export function AcademyTable({ academies, caption }: { academies: AcademyRow[]; 
           {academies.map((a) => (
             <tr key={a.id} className="border-b border-solid-gray-200 align-top">
               <td className="p-2 whitespace-nowrap">{formatFiscalYear(a.fiscalYear, locale)}</td>
-              <th scope="row" className="p-2 font-bold">{a.name}</th>
+              <th scope="row" className="p-2 font-bold"><Link to={`/academies/${a.id}`}>{a.name}</Link></th>
               <td className="p-2">
                 <div>{a.region.name}</div>
                 <div className="text-dns-14N-130 text-solid-gray-600">
@@ -47,9 +48,17 @@ export function AcademyTable({ academies, caption }: { academies: AcademyRow[]; 
               <td className="p-2"><AcademyStatusBadge status={a.status} /></td>
               <td className="p-2 text-right">{a._count.teams}</td>
               <td className="p-2">
-                {a.nextSession
-                  ? `${t("session.numbered", { n: a.nextSession.sequence })} ${formatDate(new Date(a.nextSession.startsAt), locale)}`
-                  : "—"}
+                {a.nextSession ? (
+                  a.nextSession.id ? (
+                    <Link to={`/academies/${a.id}/sessions/${a.nextSession.id}`}>
+                      {t("session.numbered", { n: a.nextSession.sequence })} {formatDate(new Date(a.nextSession.startsAt), locale)}
+                    </Link>
+                  ) : (
+                    `${t("session.numbered", { n: a.nextSession.sequence })} ${formatDate(new Date(a.nextSession.startsAt), locale)}`
+                  )
+                ) : (
+                  "—"
+                )}
               </td>
             </tr>
           ))}

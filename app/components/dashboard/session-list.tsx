@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatTimeRange } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
@@ -19,12 +20,17 @@ export function SessionList({ sessions, headingId }: { sessions: SessionItem[]; 
   if (sessions.length === 0) return <p>{t("dashboard.noUpcomingSessions")}</p>;
   return (
     <ul aria-labelledby={headingId} className="flex flex-col divide-y divide-solid-gray-200 rounded-8 border border-solid-gray-200">
-      {sessions.map((s) => (
-        <li key={s.id} className="flex flex-col gap-1 px-4 py-3 md:flex-row md:items-baseline md:gap-4">
-          <span className="text-std-16B-170 md:w-80">{formatTimeRange(new Date(s.startsAt), new Date(s.endsAt), locale)}</span>
+      {sessions.map((s, i) => (
+        <li key={s.id} className={`flex flex-col gap-1 px-4 py-3 md:flex-row md:items-baseline md:gap-4 ${i === 0 ? "bg-blue-50" : ""}`}>
+          <span className="text-std-16B-170 md:w-80">
+            {i === 0 ? <span className="mr-2 rounded-4 bg-blue-900 px-2 text-dns-14B-120 text-white">{t("session.next")}</span> : null}
+            {formatTimeRange(new Date(s.startsAt), new Date(s.endsAt), locale)}
+          </span>
           <span>
-            {s.academy.name} — {t("session.numbered", { n: s.sequence })}
-            {s.title ? t("format.quote", { text: s.title }) : ""}
+            <Link to={`/academies/${s.academy.id}/sessions/${s.id}`}>
+              {s.academy.name} — {t("session.numbered", { n: s.sequence })}
+              {s.title ? t("format.quote", { text: s.title }) : ""}
+            </Link>
           </span>
           <span className="text-solid-gray-600">{s.venueName || (s.onlineUrl ? t("session.online") : "")}</span>
         </li>

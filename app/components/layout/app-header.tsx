@@ -17,6 +17,7 @@ const NAV: NavItem[] = [
   { to: "/academies", label: "nav.academies" },
   { to: "/calendar", label: "nav.calendar" },
   { to: "/reviews", label: "nav.reviews", reviewers: true },
+  { to: "/progress", label: "nav.progress", reviewers: true },
   { to: "/regions", label: "nav.regions", permission: "manage:region" },
   { to: "/materials", label: "nav.materials", permission: "manage:catalogue" },
   { to: "/outbox", label: "nav.outbox", permission: "read:outbox" },

@@ -9,6 +9,7 @@ import { prisma, Prisma } from "~/utils/db.server";
 
 
 const SessionItem = z.object({ sequence: z.number(), startsAt: z.coerce.date(), endsAt: z.coerce.date() });
+const NextSessionItem = SessionItem.extend({ id: z.string() });
 
 const DecorationRow = z.object({
   id: z.string(),
@@ -18,14 +19,14 @@ const DecorationRow = z.object({
   teams: z.coerce.number(),
   sessionCount: z.coerce.number(),
   sessions: jsonArray(SessionItem),
-  nextSession: jsonObjectOrNull(SessionItem),
+  nextSession: jsonObjectOrNull(NextSessionItem),
 });
 
 export type AcademyDecoration = {
   region: { id: string; name: string; members: { municipality: { name: string; prefecture: { name: string } } }[] };
   _count: { teams: number; sessions: number };
   sessions: z.infer<typeof SessionItem>[];
-  nextSession: z.infer<typeof SessionItem> | null;
+  nextSession: z.infer<typeof NextSessionItem> | null;
 };
 
 /** Region, governments, counts and sessions of these academies, by id. */
@@ -41,7 +42,7 @@ export async function decorateAcademies(ids: string[], now = new Date()): Promis
            (SELECT COUNT(*) FROM "WorkshopSession" c WHERE c."academyId" = a."id") AS "sessionCount",
            (SELECT json_group_array(json_object('sequence', s."sequence", 'startsAt', s."startsAt", 'endsAt', s."endsAt")) FROM
               (SELECT ws."sequence", ws."startsAt", ws."endsAt" FROM "WorkshopSession" ws WHERE ws."academyId" = a."id" ORDER BY ws."sequence") s) AS "sessions",
-           (SELECT json_object('sequence', n."sequence", 'startsAt', n."startsAt", 'endsAt', n."endsAt") FROM "WorkshopSession" n
+           (SELECT json_object('id', n."id", 'sequence', n."sequence", 'startsAt', n."startsAt", 'endsAt', n."endsAt") FROM "WorkshopSession" n
               WHERE n."academyId" = a."id" AND n."endsAt" >= ${storedDate(now)} ORDER BY n."startsAt" LIMIT 1) AS "nextSession"
     FROM "Academy" a JOIN "Region" r ON r."id" = a."regionId"
     WHERE a."id" IN (${Prisma.join(ids)})`;

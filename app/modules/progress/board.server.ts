@@ -1,0 +1,248 @@
+import { z } from "zod";
+import { prisma, Prisma } from "~/utils/db.server";
+import { stageDueDates, teamDeadline } from "~/modules/deliverable/deadline";
+import { handsIn, stageStates, type DeliverableStatus, type StageState } from "~/modules/deliverable/progress";
+import { isDefaultStageKey, DEFAULT_STAGE_KEYS } from "~/modules/stage/stages";
+import type { SessionUser } from "~/utils/session.server";
+import { STALLED_AFTER_DAYS, type BoardFilter } from "./filter";
+
+// The progress board: every team of one fiscal year × its stages, across regions, with the teams
+// that need attention (overdue, stalled). A fiscal year holds a bounded number of teams (about 400
+// at national scale), so the whole year is read in five statements and the states are computed
+// here with the same rules as the team's own step indicator (deliverable/progress.ts); the page
+// shows one slice of it. See docs/decisions/0012-progress-and-kpis.md.
+
+export const BOARD_PAGE_SIZE = 50;
+
+const TeamRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  themeTitle: z.string(),
+  academyId: z.string(),
+  academyName: z.string(),
+  academyStatus: z.string(),
+  regionName: z.string(),
+  facilitatorName: z.string().nullable(),
+  createdAt: z.coerce.date(),
+});
+const StageRow = z.object({
+  id: z.string(),
+  academyId: z.string(),
+  key: z.string(),
+  title: z.string(),
+  position: z.coerce.number(),
+  deliverable: z.string(),
+  dueAt: z.coerce.date().nullable(),
+  cutoffAt: z.coerce.date().nullable(),
+  sessionStartsAt: z.coerce.date().nullable(),
+});
+const SessionRow = z.object({ academyId: z.string(), startsAt: z.coerce.date() });
+const DeliverableRow = z.object({ teamId: z.string(), stageId: z.string(), status: z.string(), latestVersion: z.coerce.number(), updatedAt: z.coerce.date() });
+const ExtensionRow = z.object({ teamId: z.string(), stageId: z.string(), dueAt: z.coerce.date() });
+
+export interface BoardCell {
+  stageId: string;
+  state: StageState;
+  dueAt: Date | null;
+}
+
+export interface BoardTeam {
+  id: string;
+  name: string;
+  themeTitle: string;
+  academyId: string;
+  academyName: string;
+  regionName: string;
+  facilitatorName: string | null;
+  /** stage key → the team's state there (absent: the academy has no such stage) */
+  cells: Record<string, BoardCell>;
+  currentKey: string | null;
+  overdue: boolean;
+  stalled: boolean;
+  lastActivityAt: Date;
+}
+
+/** The SQL condition choosing the teams of the filter that the user may see (alias t, a). */
+function teamWhere(user: Pick<SessionUser, "id" | "permissions" | "enrollments">, filter: BoardFilter) {
+  const parts: Prisma.Sql[] = [Prisma.sql`a."fiscalYear" = ${filter.fiscalYear}`];
+  if (!user.permissions.includes("read:team:any")) {
+    const staff = user.enrollments.filter((e) => e.role === "coordinator" || e.role === "facilitator").map((e) => e.academyId);
+    parts.push(staff.length > 0 ? Prisma.sql`t."academyId" IN (${Prisma.join(staff)})` : Prisma.sql`0`);
+  }
+  if (filter.academyId) parts.push(Prisma.sql`t."academyId" = ${filter.academyId}`);
+  if (filter.regionId) parts.push(Prisma.sql`a."regionId" = ${filter.regionId}`);
+  if (filter.prefecture) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "RegionMunicipality" rm JOIN "Municipality" m ON m."code" = rm."municipalityCode"
+                                   WHERE rm."regionId" = a."regionId" AND m."prefectureCode" = ${filter.prefecture})`);
+  }
+  if (filter.facilitatorId) {
+    // the teams this facilitator looks after: assigned to them, or to nobody in an academy they facilitate
+    parts.push(Prisma.sql`(t."facilitatorId" = ${filter.facilitatorId} OR (t."facilitatorId" IS NULL AND EXISTS (
+      SELECT 1 FROM "Enrollment" fe WHERE fe."academyId" = t."academyId" AND fe."userId" = ${filter.facilitatorId} AND fe."role" = 'facilitator' AND fe."status" <> 'withdrawn')))`);
+  }
+  return Prisma.join(parts, " AND ");
+}
+
+/** Every team of the filter with its state per stage (five statements whatever the data size). */
+export async function progressOfYear(user: Pick<SessionUser, "id" | "permissions" | "enrollments">, filter: BoardFilter, now = new Date()): Promise<{ teams: BoardTeam[]; stageKeys: string[] }> {
+  const where = teamWhere(user, filter);
+  const teamsOf = Prisma.sql`SELECT t."id" FROM "Team" t JOIN "Academy" a ON a."id" = t."academyId" WHERE ${where}`;
+  const academiesOf = Prisma.sql`SELECT DISTINCT t."academyId" FROM "Team" t JOIN "Academy" a ON a."id" = t."academyId" WHERE ${where}`;
+  const [teamRows, stageRows, sessionRows, deliverableRows, extensionRows] = await Promise.all([
+    prisma.$queryRaw<unknown[]>`
+      SELECT t."id", t."name", t."themeTitle", t."academyId", a."name" AS "academyName", a."status" AS "academyStatus",
+             r."name" AS "regionName", fu."displayName" AS "facilitatorName", t."createdAt"
+      FROM "Team" t JOIN "Academy" a ON a."id" = t."academyId" JOIN "Region" r ON r."id" = a."regionId"
+      LEFT JOIN "User" fu ON fu."id" = t."facilitatorId"
+      WHERE ${where}
+      ORDER BY r."kana", r."name", a."id", t."name", t."id"`,
+    prisma.$queryRaw<unknown[]>`
+      SELECT s."id", s."academyId", s."key", s."title", s."position", s."deliverable", s."dueAt", s."cutoffAt", ws."startsAt" AS "sessionStartsAt"
+      FROM "Stage" s LEFT JOIN "WorkshopSession" ws ON ws."id" = s."sessionId"
+      WHERE s."academyId" IN (${academiesOf}) ORDER BY s."academyId", s."position"`,
+    prisma.$queryRaw<unknown[]>`SELECT "academyId", "startsAt" FROM "WorkshopSession" WHERE "academyId" IN (${academiesOf})`,
+    prisma.$queryRaw<unknown[]>`SELECT "teamId", "stageId", "status", "latestVersion", "updatedAt" FROM "Deliverable" WHERE "teamId" IN (${teamsOf})`,
+    prisma.$queryRaw<unknown[]>`SELECT "teamId", "stageId", "dueAt" FROM "StageExtension" WHERE "teamId" IN (${teamsOf})`,
+  ]);
+  const stagesByAcademy = groupBy(stageRows.map((r) => StageRow.parse(r)), (s) => s.academyId);
+  const sessionsByAcademy = groupBy(sessionRows.map((r) => SessionRow.parse(r)), (s) => s.academyId);
+  const deliverables = new Map(deliverableRows.map((r) => DeliverableRow.parse(r)).map((d) => [`${d.teamId}:${d.stageId}`, d]));
+  const extensions = new Map(extensionRows.map((r) => ExtensionRow.parse(r)).map((x) => [`${x.teamId}:${x.stageId}`, x.dueAt]));
+  const dueByAcademy = new Map<string, Map<string, Date | null>>();
+  for (const [academyId, stages] of stagesByAcademy) {
+    dueByAcademy.set(
+      academyId,
+      stageDueDates(
+        stages.map((s) => ({ id: s.id, dueAt: s.dueAt, cutoffAt: s.cutoffAt, sessionStartsAt: s.sessionStartsAt })),
+        (sessionsByAcademy.get(academyId) ?? []).map((s) => s.startsAt),
+      ),
+    );
+  }
+  const keyPosition = new Map<string, number>();
+  for (const stages of stagesByAcademy.values()) for (const s of stages) keyPosition.set(s.key, Math.min(keyPosition.get(s.key) ?? Infinity, s.position));
+  const stalledBefore = now.getTime() - STALLED_AFTER_DAYS * 24 * 3600 * 1000;
+  const teams = teamRows.map((r): BoardTeam => {
+    const team = TeamRow.parse(r);
+    const stages = stagesByAcademy.get(team.academyId) ?? [];
+    const due = dueByAcademy.get(team.academyId) ?? new Map();
+    const progress = stages.map((s) => {
+      const d = deliverables.get(`${team.id}:${s.id}`);
+      return {
+        id: s.id,
+        deliverable: s.deliverable,
+        deadline: teamDeadline(due.get(s.id) ?? null, s.cutoffAt, extensions.get(`${team.id}:${s.id}`)),
+        status: (d?.status ?? null) as DeliverableStatus | null,
+        latestVersion: d?.latestVersion ?? 0,
+        updatedAt: d?.updatedAt ?? null,
+      };
+    });
+    const { states, currentIndex } = stageStates(progress, now);
+    const cells: Record<string, BoardCell> = {};
+    stages.forEach((s, i) => (cells[s.key] = { stageId: s.id, state: states[i]!, dueAt: progress[i]!.deadline.dueAt }));
+    const lastActivityAt = new Date(Math.max(team.createdAt.getTime(), ...progress.map((p) => p.updatedAt?.getTime() ?? 0)));
+    const open = stages.some((s, i) => handsIn(s.deliverable) && states[i] !== "done");
+    const running = team.academyStatus === "running";
+    return {
+      id: team.id,
+      name: team.name,
+      themeTitle: team.themeTitle,
+      academyId: team.academyId,
+      academyName: team.academyName,
+      regionName: team.regionName,
+      facilitatorName: team.facilitatorName,
+      cells,
+      currentKey: currentIndex >= 0 ? stages[currentIndex]!.key : null,
+      overdue: running && states.includes("overdue"),
+      stalled: running && open && lastActivityAt.getTime() < stalledBefore,
+      lastActivityAt,
+    };
+  });
+  const stageKeys = [...keyPosition.keys()].sort((a, b) => order(a, keyPosition) - order(b, keyPosition) || a.localeCompare(b));
+  return { teams, stageKeys };
+}
+
+/** Default stages in their path order; an academy's own stages by their position among them. */
+function order(key: string, positions: Map<string, number>) {
+  return isDefaultStageKey(key) ? DEFAULT_STAGE_KEYS.indexOf(key) * 10 : (positions.get(key) ?? 99) * 10 + 5;
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string) {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
+
+export interface BoardSummary {
+  teams: number;
+  overdue: number;
+  stalled: number;
+  /** teams whose current stage is this key ("finished": every stage done) */
+  byCurrentStage: Record<string, number>;
+}
+
+export function summarise(teams: readonly BoardTeam[]): BoardSummary {
+  const byCurrentStage: Record<string, number> = {};
+  for (const t of teams) byCurrentStage[t.currentKey ?? "finished"] = (byCurrentStage[t.currentKey ?? "finished"] ?? 0) + 1;
+  return { teams: teams.length, overdue: teams.filter((t) => t.overdue).length, stalled: teams.filter((t) => t.stalled).length, byCurrentStage };
+}
+
+export function needingAttention(teams: readonly BoardTeam[], attention: BoardFilter["attention"]) {
+  if (attention === "overdue") return teams.filter((t) => t.overdue);
+  if (attention === "stalled") return teams.filter((t) => t.stalled);
+  if (attention === "atRisk") return teams.filter((t) => t.overdue || t.stalled);
+  return teams;
+}
+
+/** The board page: summary of the whole filter, one page of rows, the options of the filter form. */
+export async function progressBoard(user: SessionUser, filter: BoardFilter, now = new Date()) {
+  const [{ teams, stageKeys }, options] = await Promise.all([progressOfYear(user, filter, now), boardOptions(user, filter.fiscalYear)]);
+  const shown = needingAttention(teams, filter.attention);
+  const pages = Math.max(1, Math.ceil(shown.length / BOARD_PAGE_SIZE));
+  const page = Math.min(filter.page, pages);
+  return {
+    summary: summarise(teams),
+    stageKeys,
+    rows: shown.slice((page - 1) * BOARD_PAGE_SIZE, page * BOARD_PAGE_SIZE),
+    shownCount: shown.length,
+    page,
+    pages,
+    options,
+    now,
+  };
+}
+
+const OptionRow = z.object({ kind: z.string(), id: z.string(), name: z.string() });
+
+/** Academies, regions, prefectures and facilitators of the fiscal year the user may see, in one statement. */
+async function boardOptions(user: Pick<SessionUser, "id" | "permissions" | "enrollments">, fiscalYear: number) {
+  const scope = user.permissions.includes("read:team:any")
+    ? Prisma.sql`1`
+    : Prisma.sql`a."id" IN (${Prisma.join([...user.enrollments.filter((e) => e.role === "coordinator" || e.role === "facilitator").map((e) => e.academyId), ""])})`;
+  const rows = await prisma.$queryRaw<unknown[]>`
+    WITH ya AS (SELECT a."id", a."name", a."regionId" FROM "Academy" a WHERE a."fiscalYear" = ${fiscalYear} AND ${scope})
+    SELECT 'academy' AS "kind", ya."id", ya."name" FROM ya
+    UNION ALL SELECT DISTINCT 'region', r."id", r."name" FROM ya JOIN "Region" r ON r."id" = ya."regionId"
+    UNION ALL SELECT DISTINCT 'prefecture', p."code", p."name" FROM ya JOIN "RegionMunicipality" rm ON rm."regionId" = ya."regionId"
+      JOIN "Municipality" m ON m."code" = rm."municipalityCode" JOIN "Prefecture" p ON p."code" = m."prefectureCode"
+    UNION ALL SELECT DISTINCT 'facilitator', u."id", u."displayName" FROM ya JOIN "Enrollment" e ON e."academyId" = ya."id" AND e."role" = 'facilitator' AND e."status" <> 'withdrawn'
+      JOIN "User" u ON u."id" = e."userId"
+    ORDER BY 1, 2`;
+  const options = { academies: [] as Option[], regions: [] as Option[], prefectures: [] as Option[], facilitators: [] as Option[] };
+  for (const r of rows) {
+    const o = OptionRow.parse(r);
+    const list = o.kind === "academy" ? options.academies : o.kind === "region" ? options.regions : o.kind === "prefecture" ? options.prefectures : options.facilitators;
+    list.push({ id: o.id, name: o.name });
+  }
+  for (const list of [options.academies, options.regions, options.facilitators]) list.sort((a, b) => a.name.localeCompare(b.name, "ja"));
+  return options;
+}
+
+export interface Option {
+  id: string;
+  name: string;
+}

@@ -1,0 +1,33 @@
+import type { TFunction } from "i18next";
+import { stageLabelKey } from "~/modules/stage/stages";
+import type { BoardTeam } from "./board.server";
+
+// The progress board as a table of plain values, shared by the CSV and XLSX exports: every team
+// of the filter (not one page), a stage's state in words, its due date as a date.
+
+export function boardTable(t: TFunction, stageKeys: readonly string[], teams: readonly BoardTeam[]) {
+  const header = [
+    t("progress.team"),
+    t("progress.academy"),
+    t("academy.region"),
+    t("progress.facilitator"),
+    ...stageKeys.flatMap((k) => [t(stageLabelKey(k)), t("progress.dueOf", { stage: t(stageLabelKey(k)) })]),
+    t("progress.flag.overdue"),
+    t("progress.flag.stalled"),
+    t("progress.lastActivity"),
+  ];
+  const body = teams.map((team) => [
+    team.name,
+    team.academyName,
+    team.regionName,
+    team.facilitatorName ?? "",
+    ...stageKeys.flatMap((k) => {
+      const cell = team.cells[k];
+      return cell ? [t(`progress.state.${cell.state}`), cell.dueAt] : ["", null];
+    }),
+    team.overdue ? t("progress.yes") : "",
+    team.stalled ? t("progress.yes") : "",
+    team.lastActivityAt,
+  ]);
+  return { header, body };
+}
