@@ -112,6 +112,7 @@ export default function AcademyPage() {
           <a href={`/academies/${academy.id}/calendar.ics`}>{t("calendar.exportAcademy")}</a>
           <Link to={`/academies/${academy.id}/surveys`}>{t("survey.title")}</Link>
           {can.seeSurveyResults ? <Link to={`/academies/${academy.id}/completion`}>{t("completion.title")}</Link> : null}
+          {can.seeSurveyResults ? <Link to={`/academies/${academy.id}/certificates`}>{t("certificate.title")}</Link> : null}
           {can.seeAllTeams ? <Link to={`/academies/${academy.id}/outcomes`}>{t("outcome.title")}</Link> : null}
         </div>
         {academy.description ? <p>{academy.description}</p> : null}

@@ -51,6 +51,7 @@ export default function CompletionPage() {
       <h1>{t("completion.title")}</h1>
       <p>{t("completion.rule", { min: rule.minSessions, total: sessionCount })}{rule.preLearning ? t("completion.rulePreLearning") : ""}</p>
       <p className="text-std-20B-150">{t("completion.count", { completed, total: people.length })}</p>
+      <p><Link to={`/academies/${academy.id}/certificates`}>{t("certificate.title")}</Link></p>
       {canManage ? (
         <Form method="post" className="flex flex-col gap-3 rounded-8 border border-solid-gray-200 p-4" noValidate>
           <h2 className="text-std-20B-150">{t("completion.changeRule")}</h2>

@@ -49,6 +49,9 @@ async function world() {
   const worksheet = await prisma.datasetWorksheet.create({ data: { teamId: team.id, name: "特定健診結果" } });
   // the team's retrospective board, its cards revealed (so its exports exist)
   const retro = await prisma.retrospective.create({ data: { academyId: academy.id, teamId: team.id, sessionId: session.id, prompts: "[]", phase: "group" } });
+  // the member's completion certificate
+  const memberEnrollment = await prisma.enrollment.findUniqueOrThrow({ where: { academyId_userId: { academyId: academy.id, userId: member.id } } });
+  const certificate = await prisma.certificate.create({ data: { academyId: academy.id, enrollmentId: memberEnrollment.id, fiscalYear: academy.fiscalYear, serial: 1, issuedAt: new Date() } });
   const users: Record<Exclude<Role, "anonymous">, string> = {
     coordinator: coordinator.id,
     facilitator: facilitator.id,
@@ -64,6 +67,7 @@ async function world() {
     fileId: file.id,
     worksheetId: worksheet.id,
     retroId: retro.id,
+    certificateId: certificate.id,
     survey: "skills-pre",
     materialId: released.materialId,
     regionId: region.id,

@@ -10,6 +10,7 @@ import { CoordinatorDashboard } from "~/components/dashboard/coordinator-dashboa
 import { FacilitatorDashboard } from "~/components/dashboard/facilitator-dashboard";
 import { ParticipantDashboard } from "~/components/dashboard/participant-dashboard";
 import { myPreLearning } from "~/modules/material/prelearning.server";
+import { myCertificates } from "~/modules/certificate/certificate.server";
 import { pageTitle } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -28,11 +29,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     staffAcademyIds.length > 0 ? facilitatorScreen(user, now, staffAcademyIds) : null,
     asParticipant ? myTeams(user, now) : null,
   ]);
-  const preLearning = teams ? await myPreLearning(user.id, [...new Set(teams.map((t) => t.academy.id))], now) : {};
+  const [preLearning, certificates] = teams ? await Promise.all([myPreLearning(user.id, [...new Set(teams.map((t) => t.academy.id))], now), myCertificates(user.id)]) : [{}, {}];
   return {
     coordinator: null,
     staff,
-    participant: teams ? { teams, preLearning } : null,
+    participant: teams ? { teams, preLearning, certificates } : null,
   };
 }
 
@@ -47,7 +48,7 @@ export default function DashboardPage() {
       {data.participant ? (
         <section aria-labelledby="as-participant" className="flex flex-col gap-6">
           {data.staff ? <h2 id="as-participant">{t("dashboard.asParticipant")}</h2> : <span id="as-participant" hidden />}
-          <ParticipantDashboard teams={data.participant.teams} preLearning={data.participant.preLearning} />
+          <ParticipantDashboard teams={data.participant.teams} preLearning={data.participant.preLearning} certificates={data.participant.certificates} />
         </section>
       ) : null}
       {data.staff ? (

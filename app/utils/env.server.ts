@@ -42,6 +42,8 @@ function readEnv() {
     /** The largest request body an upload may send (server.mjs refuses larger ones up front). */
     uploadMaxBodyBytes: Math.max(60, (Number(process.env.DELIVERABLE_MAX_FILE_MB) || 50) + 10) * 1024 * 1024,
     mailFrom: process.env.MAIL_FROM ?? "Data Academy Manager <no-reply@localhost>",
+    /** The issuing body on completion certificates when an academy names none. */
+    certificateIssuer: process.env.CERTIFICATE_ISSUER ?? "",
   };
 }
 

@@ -7,7 +7,7 @@ import { SKILL_ITEMS } from "../../app/modules/survey/items";
 // satisfaction survey, a closed KPT board of the 姫路市 team with its actions, and what became
 // of its proposal 3 and 6 months later. In the current academy session 1 has been held:
 // attendance, the pre-course survey, and a closed board of the 加古川市・高砂市 team whose open
-// action waits on its workspace for the next retrospective.
+// action waits on its workspace for the next retrospective. Certificates for those who completed.
 
 const DAY = 86400_000;
 
@@ -108,6 +108,16 @@ export async function seedDemoSessions(
   // outcome follow-up of the finished academy's proposal
   await prisma.proposalOutcome.create({ data: { teamId: ids.pastTeamId, monthsAfter: 3, status: "budgeted", note: "出張健診（年2回）の経費が次年度予算の要求に入った。", recordedById: ids.coordinatorId } });
   await prisma.proposalOutcome.create({ data: { teamId: ids.pastTeamId, monthsAfter: 6, status: "adopted_policy", note: "データヘルス計画の中間見直しに、山間部での出張健診が盛り込まれた。", recordedById: ids.coordinatorId } });
+
+  // completion certificates (修了証) of the finished academy: everyone who attended three sessions
+  // or more (late counts; everyone did the pre-learning), a week after the last session
+  const academy = await prisma.academy.update({ where: { id: ids.pastAcademyId }, data: { certificateIssuer: "播磨圏域データアカデミー実行委員会" }, select: { fiscalYear: true } });
+  const completed = past.people.filter((_, i) => past.sessions.length - (ABSENCES[i] ?? []).filter((s) => s === "absent" || s === "excused").length >= 3);
+  for (const [n, person] of completed.entries()) {
+    await prisma.certificate.create({
+      data: { academyId: ids.pastAcademyId, enrollmentId: person.enrollmentId, fiscalYear: academy.fiscalYear, serial: n + 1, issuedAt: new Date(past.sessions.at(-1)!.endsAt.getTime() + 7 * DAY), issuedById: ids.coordinatorId },
+    });
+  }
 }
 
 async function participantsAndSessions(prisma: PrismaClient, academyId: string) {

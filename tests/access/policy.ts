@@ -41,6 +41,11 @@ export const ACCESS_POLICY: Record<string, { GET: Row; POST: Row }> = {
   "academies.$academyId.sessions.$sessionId.attendance": { GET: row("ok", "ok", "404", "403", "403", "login"), POST: row("ok", "ok", "404", "403", "403", "login") },
   // completion (研修履修): staff read it, coordinators change the rule
   "academies.$academyId.completion": { GET: row("ok", "ok", "404", "403", "403", "login"), POST: row("ok", "403", "404", "403", "403", "login") },
+  // completion certificates: staff read the list and download; coordinators issue and revoke; the
+  // matrix's certificate belongs to the member (their own: ok; another team's member: 404)
+  "academies.$academyId.certificates._index": { GET: row("ok", "ok", "404", "403", "403", "login"), POST: row("ok", "403", "404", "403", "403", "login") },
+  "academies.$academyId.certificates.$certificateId": { GET: row("ok", "ok", "404", "ok", "404", "login"), POST: NONE },
+  "academies.$academyId.certificates.all[.zip]": { GET: row("ok", "ok", "404", "403", "403", "login"), POST: NONE },
   // outcome follow-up: staff read it, coordinators record
   "academies.$academyId.outcomes": { GET: row("ok", "ok", "404", "403", "403", "login"), POST: row("ok", "403", "404", "403", "403", "login") },
   // retrospective boards: a team's board is the team's and the staff's (another team's member: 404);

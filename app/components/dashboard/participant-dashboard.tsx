@@ -23,9 +23,12 @@ interface TeamCard {
 export function ParticipantDashboard({
   teams,
   preLearning,
+  certificates = {},
 }: {
   teams: TeamCard[];
   preLearning: Record<string, { total: number; done: number }>;
+  /** academy id → the participant's own completion certificate */
+  certificates?: Record<string, { id: string; number: string }>;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -53,6 +56,12 @@ export function ParticipantDashboard({
               {["finished", "archived"].includes(team.academy.status) ? null : (
                 <PreLearningStatus academyId={team.academy.id} status={preLearning[team.academy.id]} />
               )}
+              {certificates[team.academy.id] ? (
+                <p className="mt-3 flex flex-wrap items-center gap-3">
+                  <span className="text-std-16B-170">{t("certificate.mineNumbered", { number: certificates[team.academy.id]!.number })}</span>
+                  <a href={`/academies/${team.academy.id}/certificates/${certificates[team.academy.id]!.id}`}>{t("certificate.mine")}</a>
+                </p>
+              ) : null}
             </section>
             <section className="flex flex-col gap-2">
               <p className="flex flex-wrap items-center gap-3 text-solid-gray-600">
