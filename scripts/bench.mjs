@@ -152,6 +152,10 @@ async function pagesFor(base, cookies) {
   // the first session and the team's latest retrospective board (issue 11)
   const sessionId = academyHtml.match(new RegExp(`/academies/${academyId}/sessions/([^"/?#]+)`))?.[1];
   const retroId = teamHtml.match(new RegExp(`/academies/${academyId}/retros/([^"/?#]+)`))?.[1];
+  // an API token for the JSON API (issue 12), made the way a coordinator makes one
+  const tokenPage = await request(`${base}/settings/api-tokens`, { method: "POST", headers: { cookie: cookies.coordinator, "Content-Type": "application/x-www-form-urlencoded", Origin: base }, body: "intent=create&name=bench" });
+  const apiToken = tokenPage.body.toString().match(/value="(dam_[A-Za-z0-9_-]{43})"/)?.[1];
+  const api = apiToken ? { authorization: `Bearer ${apiToken}` } : null;
   return [
     { name: "dashboard", role: "coordinator", path: "/dashboard" },
     { name: "dashboard", role: "facilitator", path: "/dashboard" },
@@ -182,6 +186,11 @@ async function pagesFor(base, cookies) {
     { name: "outcomes", role: "coordinator", path: `/academies/${academyId}/outcomes` },
     { name: "KPI report", role: "coordinator", path: "/reports/kpi?by=prefecture" },
     { name: "KPI report by city", role: "coordinator", path: "/reports/kpi?by=municipality" },
+    { name: "progress board", role: "coordinator", path: "/progress" },
+    { name: "progress board, at risk", role: "facilitator", path: "/progress?attention=atRisk" },
+    { name: "certificates", role: "coordinator", path: `/academies/${academyId}/certificates` },
+    { name: "API: academies", role: null, headers: api, path: api ? "/api/v1/academies?per_page=100" : undefined },
+    { name: "API: KPI by city", role: null, headers: api, path: api ? "/api/v1/kpi?by=municipality" : undefined },
   ].filter((p) => p.path && !p.path.includes("undefined"));
 }
 
@@ -202,7 +211,7 @@ async function benchDataset(dataset) {
     for (const [role, email] of Object.entries(ACCOUNTS)) cookies[role] = await signIn(base, email);
     const rows = [];
     for (const page of await pagesFor(base, cookies)) {
-      const headers = page.role ? { cookie: cookies[page.role] } : {};
+      const headers = page.headers ?? (page.role ? { cookie: cookies[page.role] } : {});
       const url = `${base}${page.path}`;
       for (let i = 0; i < 5; i++) await request(url, { headers });
       const before = JSON.parse((await request(`${base}/__bench/sql`)).body.toString()).statements;
@@ -234,7 +243,7 @@ async function benchDataset(dataset) {
       url: base,
       connections: 20,
       duration: LOAD_SECONDS,
-      requests: pages.map((page) => ({ method: "GET", path: page.path, headers: page.role ? { cookie: cookies[page.role] } : {} })),
+      requests: pages.map((page) => ({ method: "GET", path: page.path, headers: page.headers ?? (page.role ? { cookie: cookies[page.role] } : {}) })),
     });
     const load = { connections: 20, seconds: LOAD_SECONDS, rps: Math.round(mixed.requests.average), requests: mixed.requests.total, errors: mixed.errors, non2xx: mixed.non2xx, p99: mixed.latency.p99, timeouts: mixed.timeouts };
     return { dataset: dataset.name, coldStartS: coldStart, ...peakRss(server.pid), rows, load };

@@ -22,8 +22,8 @@ const actionRoutes = fs
   .map((f) => f.replace(/\.tsx?$/, ""))
   .sort();
 
-const INTENTS = ["addMember", "addStaff", "addStage", "archive", "attachCurriculum", "commit", "complete", "deleteSession", "detach", "invite", "issueFeed", "map", "preview", "release", "releaseStage", "remind", "removeMember", "restore", "retire", "revoke", "revokeFeed", "save", "saveStage", "saveTeam", "status", "uncomplete", "addCard", "deleteCard", "addGroup", "deleteGroup", "move", "vote", "notes", "addAction", "deleteAction", "review", "phase", "anonymous", "restPresent"];
-const FIELDS = ["intent", "name", "title", "themeTitle", "description", "problemStatement", "displayName", "email", "department", "role", "teamRole", "status", "date", "startTime", "endTime", "dueDate", "kind", "venueName", "venueCapacity", "onlineUrl", "agenda", "facilitatorIds", "municipalityCodes", "regionId", "academyId", "teamId", "sessionId", "stageId", "materialId", "versionId", "userId", "memberId", "leadId", "mode", "offsetDays", "releaseAt", "payload", "signature", "fileName", "encoding", "locale", "fiscalYear", "password", "confirmPassword", "redirectTo", "acknowledgeWarnings", "confirmStaffRemoval", "url", "stage", "audience", "capacity", "sequence", "prompt", "text", "cardId", "groupId", "direction", "notes", "ownerId", "actionId", "decision", "phase", "minutes", "anonymous", "template", "customPrompts", "voteBudget", "maxVotesPerGroup", "enrollmentId", "note", "minSessions", "preLearning", "monthsAfter", "overall", "usefulness", "analysis", "comment"];
+const INTENTS = ["addMember", "addStaff", "addStage", "archive", "attachCurriculum", "commit", "complete", "deleteSession", "detach", "invite", "issueFeed", "map", "preview", "release", "releaseStage", "remind", "removeMember", "restore", "retire", "revoke", "revokeFeed", "save", "saveStage", "saveTeam", "status", "uncomplete", "addCard", "deleteCard", "addGroup", "deleteGroup", "move", "vote", "notes", "addAction", "deleteAction", "review", "phase", "anonymous", "restPresent", "issue", "issuer", "create"];
+const FIELDS = ["intent", "name", "title", "themeTitle", "description", "problemStatement", "displayName", "email", "department", "role", "teamRole", "status", "date", "startTime", "endTime", "dueDate", "kind", "venueName", "venueCapacity", "onlineUrl", "agenda", "facilitatorIds", "municipalityCodes", "regionId", "academyId", "teamId", "sessionId", "stageId", "materialId", "versionId", "userId", "memberId", "leadId", "mode", "offsetDays", "releaseAt", "payload", "signature", "fileName", "encoding", "locale", "fiscalYear", "password", "confirmPassword", "redirectTo", "acknowledgeWarnings", "confirmStaffRemoval", "url", "stage", "audience", "capacity", "sequence", "prompt", "text", "cardId", "groupId", "direction", "notes", "ownerId", "actionId", "decision", "phase", "minutes", "anonymous", "template", "customPrompts", "voteBudget", "maxVotesPerGroup", "enrollmentId", "note", "minSessions", "preLearning", "monthsAfter", "overall", "usefulness", "analysis", "comment", "certificateIssuer", "certificateId", "tokenId"];
 
 async function world() {
   await syncCatalogue(prisma);
@@ -54,7 +54,9 @@ async function world() {
   const otherGroup = await prisma.retroGroup.create({ data: { retroId: otherRetro.id, title: "よそのグループ", position: 0 } });
   const otherCard = await prisma.retroCard.create({ data: { retroId: otherRetro.id, prompt: "keep", text: "よそのカード", groupId: otherGroup.id } });
   const otherAction = await prisma.retroAction.create({ data: { retroId: otherRetro.id, teamId: otherTeam.id, text: "よそのアクション" } });
-  const foreignIds = [other.id, otherTeam.id, otherSession.id, otherStage.id, otherRelease.materialId, otherEnrollment.id, outsider.id, otherRegion.id, otherRetro.id, otherGroup.id, otherCard.id, otherAction.id];
+  // the other academy's certificate
+  const otherCertificate = await prisma.certificate.create({ data: { academyId: other.id, enrollmentId: otherEnrollment.id, fiscalYear: 2026, serial: 1, issuedAt: new Date() } });
+  const foreignIds = [otherCertificate.id, other.id, otherTeam.id, otherSession.id, otherStage.id, otherRelease.materialId, otherEnrollment.id, outsider.id, otherRegion.id, otherRetro.id, otherGroup.id, otherCard.id, otherAction.id];
   const params = { academyId: academy.id, teamId: team.id, sessionId: session.id, materialId: otherRelease.materialId, regionId: region.id, token: "x".repeat(43), file: "x.ics", format: "csv", retroId: retro.id, survey: "skills-post" };
   return { users: { coordinator: coordinator.id, facilitator: facilitator.id, member: member.id }, other, foreignIds, params };
 }
@@ -78,6 +80,8 @@ async function otherAcademySnapshot(academyId: string) {
           orderBy: { id: "asc" },
         },
         surveyResponses: { select: { id: true } },
+        certificateIssuer: true,
+        certificates: { select: { serial: true, revokedAt: true, issuedAt: true } },
       },
     }),
   );

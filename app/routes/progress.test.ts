@@ -103,7 +103,10 @@ describe("the progress board", () => {
     const behind = rows.find((r) => r.getCell(1).value === "遅れチーム")!;
     const header = sheet.getRow(4).values as string[];
     const dueCol = header.indexOf("課題の設定の期限");
-    expect(behind.getCell(dueCol).value).toBeInstanceOf(Date);
+    const due = behind.getCell(dueCol).value as Date;
+    expect(due).toBeInstanceOf(Date);
+    // a spreadsheet date has no zone: the Tokyo wall clock, 23:59 of the day before the next session
+    expect([due.getUTCHours(), due.getUTCMinutes()]).toEqual([23, 59]);
     expect(behind.getCell(dueCol - 1).value).toBe("期限切れ");
     expect((await caught(exportLoader({ request: getRequest("/progress/pdf", { cookie: w.coordinator }), params: { format: "pdf" }, context }))).status).toBe(404);
   });

@@ -15,6 +15,7 @@ const { BENCH_ACCOUNTS, seedNational } = await import("../../prisma/seed/nationa
 const { fiscalYearOf } = await import("~/utils/dates");
 const { caught, context, getRequest, sessionCookieFor } = await import("../../tests/support/requests");
 const { wipeDatabase } = await import("../../tests/support/wipe");
+const { createApiToken } = await import("~/modules/api/tokens.server");
 
 const routes = {
   dashboard: await import("./dashboard"),
@@ -36,6 +37,9 @@ const routes = {
   outcomes: await import("./academies.$academyId.outcomes"),
   kpi: await import("./reports.kpi._index"),
   progress: await import("./progress._index"),
+  certificates: await import("./academies.$academyId.certificates._index"),
+  apiAcademies: await import("./api.v1.academies._index"),
+  apiSessions: await import("./api.v1.sessions"),
 };
 
 async function measure(scale: number) {
@@ -48,6 +52,7 @@ async function measure(scale: number) {
   const [coordinator, facilitator, participant] = await Promise.all([user(BENCH_ACCOUNTS.coordinator), user(BENCH_ACCOUNTS.facilitator), user(BENCH_ACCOUNTS.participant)]);
   const team = await prisma.team.findFirstOrThrow({ where: { members: { some: { enrollment: { userId: participant.id } } } }, select: { id: true, academyId: true } });
   const cookies = { coordinator: await sessionCookieFor(coordinator.id), facilitator: await sessionCookieFor(facilitator.id), participant: await sessionCookieFor(participant.id) };
+  const { token: apiToken } = await createApiToken(coordinator.id, "budget");
   const token = await rotateCalendarToken(participant.id);
   const a = { academyId: team.academyId };
   // the problem definition, which every team has handed in: versions, files and a review thread
@@ -57,7 +62,7 @@ async function measure(scale: number) {
   const board = await prisma.retrospective.findFirstOrThrow({ where: { teamId: team.id }, select: { id: true } });
   // a finished academy for the outcomes and the survey results
   const finished = await prisma.academy.findFirstOrThrow({ where: { status: "finished" }, orderBy: { id: "asc" }, select: { id: true } });
-  const pages: [string, keyof typeof cookies | null, keyof typeof routes, Record<string, string>, string][] = [
+  const pages: [string, keyof typeof cookies | "api" | null, keyof typeof routes, Record<string, string>, string][] = [
     ["coordinator dashboard", "coordinator", "dashboard", {}, "/dashboard"],
     ["facilitator dashboard", "facilitator", "dashboard", {}, "/dashboard"],
     ["participant dashboard", "participant", "dashboard", {}, "/dashboard"],
@@ -90,13 +95,17 @@ async function measure(scale: number) {
     ["KPI report by municipality, last year", "coordinator", "kpi", {}, `/reports/kpi?by=municipality&fy=${fiscalYearOf(new Date()) - 1}`],
     ["progress board", "coordinator", "progress", {}, "/progress"],
     ["progress board (facilitator, at risk)", "facilitator", "progress", {}, "/progress?attention=atRisk"],
+    ["certificates", "coordinator", "certificates", { academyId: finished.id }, "/academies/x/certificates"],
+    ["API: academies", "api", "apiAcademies", {}, "/api/v1/academies?per_page=100"],
+    ["API: sessions of the year", "api", "apiSessions", {}, `/api/v1/sessions?fiscal_year=${fiscalYearOf(new Date())}`],
   ];
   const counts: Record<string, number> = {};
   // The first round warms what a running server has warm (the role → permission map).
   for (const round of [1, 2]) {
     for (const [name, who, route, params, url] of pages) {
       const before = sqlStatementCount();
-      const res = await caught(routes[route].loader({ request: getRequest(url, who ? { cookie: cookies[who] } : {}), params, context }));
+      const request = who === "api" ? new Request(`http://localhost:3000${url}`, { headers: { Authorization: `Bearer ${apiToken}` } }) : getRequest(url, who ? { cookie: cookies[who] } : {});
+      const res = await caught(routes[route].loader({ request, params, context }));
       expect(res.status, name).toBe(200);
       if (round === 2) counts[name] = sqlStatementCount() - before;
     }

@@ -6,6 +6,11 @@ import ExcelJS from "exceljs";
 
 export type XlsxCell = string | number | Date | null;
 
+/** Spreadsheet dates have no time zone: write the Tokyo wall-clock time (what people read). */
+const TOKYO_MS = 9 * 3600_000;
+const wallClock = (date: Date) => new Date(date.getTime() + TOKYO_MS);
+const cells = (row: XlsxCell[]) => row.map((v) => (v instanceof Date ? wallClock(v) : v));
+
 export interface XlsxTable {
   sheetName: string;
   title: string;
@@ -20,7 +25,7 @@ export interface XlsxTable {
 
 /** Full-width characters take about two columns. */
 function displayWidth(value: XlsxCell) {
-  if (value instanceof Date) return 11;
+  if (value instanceof Date) return 16;
   const text = String(value ?? "");
   let width = 0;
   for (const ch of text) width += ch.charCodeAt(0) <= 0xff ? 1 : 2;
@@ -34,7 +39,7 @@ export async function tableWorkbook(input: XlsxTable) {
   const sheet = book.addWorksheet(input.sheetName, { views: [{ state: "frozen", ySplit: 4, xSplit: 1 }] });
   sheet.addRow([input.title]).font = { bold: true, size: 14 };
   sheet.addRow([input.subtitle]);
-  const made = sheet.addRow([input.generatedLabel, input.generatedAt]);
+  const made = sheet.addRow([input.generatedLabel, wallClock(input.generatedAt)]);
   made.getCell(2).numFmt = "yyyy/mm/dd hh:mm";
   const header = sheet.addRow(input.header);
   header.eachCell((cell) => {
@@ -47,12 +52,12 @@ export async function tableWorkbook(input: XlsxTable) {
   // formats cell by cell (a column format would also reformat the title rows above)
   const formatted = (row: ExcelJS.Row) =>
     row.eachCell((cell, col) => {
-      if (cell.value instanceof Date) cell.numFmt = "yyyy/mm/dd";
+      if (cell.value instanceof Date) cell.numFmt = cell.value.getUTCHours() === 0 && cell.value.getUTCMinutes() === 0 ? "yyyy/mm/dd" : "yyyy/mm/dd hh:mm";
       else if (col > 1 && typeof cell.value === "number") cell.numFmt = Number.isInteger(cell.value) ? "#,##0" : "#,##0.0";
     });
-  for (const line of input.body) formatted(sheet.addRow(line));
+  for (const line of input.body) formatted(sheet.addRow(cells(line)));
   if (input.total) {
-    const total = sheet.addRow(input.total);
+    const total = sheet.addRow(cells(input.total));
     formatted(total);
     total.font = { bold: true };
     total.eachCell((cell) => (cell.border = { top: { style: "thin" } }));

@@ -6,7 +6,7 @@
 
 export const ROLES = ["coordinator", "facilitator", "otherFacilitator", "member", "otherTeamMember", "anonymous"] as const;
 export type Role = (typeof ROLES)[number];
-export type Outcome = "ok" | "login" | "403" | "404" | "none";
+export type Outcome = "ok" | "login" | "401" | "403" | "404" | "none";
 
 type Row = Record<Role, Outcome>;
 const row = (coordinator: Outcome, facilitator: Outcome, otherFacilitator: Outcome, member: Outcome, otherTeamMember: Outcome, anonymous: Outcome): Row => ({
@@ -70,6 +70,11 @@ export const ACCESS_POLICY: Record<string, { GET: Row; POST: Row }> = {
   "academies.$academyId.teams.new": { GET: row("ok", "403", "404", "403", "403", "login"), POST: row("ok", "403", "404", "403", "403", "login") },
   "academies._index": { GET: row("ok", "ok", "ok", "ok", "ok", "login"), POST: NONE },
   "academies.new": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
+  // the read-only JSON API: an API token only, no cookie counts (JSON 401 for everyone here)
+  "api.v1.academies._index": { GET: row("401", "401", "401", "401", "401", "401"), POST: NONE },
+  "api.v1.academies.$academyId": { GET: row("401", "401", "401", "401", "401", "401"), POST: NONE },
+  "api.v1.sessions": { GET: row("401", "401", "401", "401", "401", "401"), POST: NONE },
+  "api.v1.kpi": { GET: row("401", "401", "401", "401", "401", "401"), POST: NONE },
   "api.municipalities": { GET: row("ok", "ok", "ok", "ok", "ok", "login"), POST: NONE },
   "audit": { GET: row("ok", "403", "403", "403", "403", "login"), POST: NONE },
   "calendar._index": { GET: row("ok", "ok", "ok", "ok", "ok", "login"), POST: row("ok", "ok", "ok", "ok", "ok", "login") },
@@ -99,5 +104,7 @@ export const ACCESS_POLICY: Record<string, { GET: Row; POST: Row }> = {
   "reports.kpi._index": { GET: row("ok", "403", "403", "403", "403", "login"), POST: NONE },
   "reports.kpi.$format": { GET: row("ok", "403", "403", "403", "403", "login"), POST: NONE },
   "reset-password.$token": { GET: row("ok", "ok", "ok", "ok", "ok", "ok"), POST: row("ok", "ok", "ok", "ok", "ok", "ok") },
+  // API tokens: programme coordinators
+  "settings.api-tokens": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
   "set-locale": { GET: row("ok", "ok", "ok", "ok", "ok", "ok"), POST: row("ok", "ok", "ok", "ok", "ok", "ok") },
 };

@@ -13,7 +13,7 @@ describe("the KPI report", () => {
     await signIn(page, DEMO.coordinator);
     await page.getByRole("link", { name: "KPI", exact: true }).first().click();
     await page.getByRole("heading", { level: 1, name: /KPIレポート/ }).waitFor();
-    await page.getByLabel("年度").selectOption({ label: "2025年度（令和7年度）" });
+    await page.getByLabel("年度", { exact: true }).selectOption({ label: "2025年度（令和7年度）" });
     await page.getByLabel("集計の単位").selectOption({ label: "市区町村" });
     await page.getByRole("button", { name: "表示" }).click();
     await page.getByRole("heading", { level: 1, name: "2025年度（令和7年度） KPIレポート" }).waitFor();

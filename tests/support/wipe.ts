@@ -10,5 +10,6 @@ export async function wipeDatabase() {
     prisma.region.deleteMany(),
     prisma.user.deleteMany(),
     prisma.storedFile.deleteMany(),
+    prisma.apiToken.deleteMany(),
   ]);
 }

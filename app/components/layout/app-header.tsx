@@ -23,6 +23,7 @@ const NAV: NavItem[] = [
   { to: "/outbox", label: "nav.outbox", permission: "read:outbox" },
   { to: "/reports/kpi", label: "nav.kpi", permission: "read:report" },
   { to: "/audit", label: "nav.audit", permission: "read:audit" },
+  { to: "/settings/api-tokens", label: "nav.apiTokens", permission: "manage:api_token" },
 ];
 
 export interface HeaderUser {

@@ -78,6 +78,7 @@ export const PERMISSIONS: PermissionDef[] = [
   { action: "read", entity: "outbox", access: "any", description: "Read the mail outbox" },
   { action: "read", entity: "audit", access: "any", description: "Read the audit log" },
   { action: "read", entity: "report", access: "any", description: "Read the KPI report of every region" },
+  { action: "manage", entity: "api_token", access: "any", description: "Create and revoke tokens of the read-only JSON API" },
 ];
 
 const everyAcademyAbility = (access: Access) => Object.values(ACADEMY_ABILITIES).map((p) => `${p}:${access}`);
@@ -92,6 +93,7 @@ export const ROLE_PERMISSIONS: Record<GlobalRole | AcademyRole, string[]> = {
     "read:outbox:any",
     "read:audit:any",
     "read:report:any",
+    "manage:api_token:any",
   ],
   system_admin: ["manage:user:any", "read:outbox:any", "read:audit:any"],
   coordinator: everyAcademyAbility("academy"),
