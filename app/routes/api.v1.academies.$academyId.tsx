@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { apiError, apiJson, withApiToken } from "~/modules/api/respond.server";
+import { apiError, apiJson, withApiToken } from "~/utils/api.server";
 import { openAcademy } from "~/modules/api/open-data.server";
 
 // GET /api/v1/academies/:id — one academy with its sessions (README: JSON API)

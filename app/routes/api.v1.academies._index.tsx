@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { apiError, apiJson, pageMeta, pageQuery, withApiToken } from "~/modules/api/respond.server";
-import { parseQuery } from "~/modules/api/query.server";
+import { apiError, apiJson, pageMeta, pageQuery, parseQuery, withApiToken } from "~/utils/api.server";
 import { AcademyQuerySchema, listOpenAcademies } from "~/modules/api/open-data.server";
 
 // GET /api/v1/academies?fiscal_year=&status=&prefecture=&page=&per_page= (README: JSON API)

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { apiJson, withApiToken } from "~/modules/api/respond.server";
-import { parseQuery } from "~/modules/api/query.server";
+import { apiJson, parseQuery, withApiToken } from "~/utils/api.server";
 import { kpiReport } from "~/modules/kpi/report.server";
 import { GROUPINGS, KPI_KEYS } from "~/modules/kpi/definitions";
 import { fiscalYearOf } from "~/utils/dates";

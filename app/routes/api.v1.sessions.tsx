@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { apiError, apiJson, pageMeta, pageQuery, withApiToken } from "~/modules/api/respond.server";
-import { parseQuery } from "~/modules/api/query.server";
+import { apiError, apiJson, pageMeta, pageQuery, parseQuery, withApiToken } from "~/utils/api.server";
 import { listOpenSessions, SessionQuerySchema } from "~/modules/api/open-data.server";
 import { fromTokyoInputs } from "~/utils/dates";
 

@@ -2,7 +2,11 @@ import { z } from "zod";
 import { prisma, Prisma } from "~/utils/db.server";
 import { jsonArray, storedDate } from "~/utils/raw-read";
 import { ACADEMY_STATUSES } from "~/modules/academy/status";
-import type { PageQuery } from "./respond.server";
+/** A page of a list: 1-based, at most 100 rows. */
+export interface PageQuery {
+  page: number;
+  perPage: number;
+}
 
 // What the read-only API publishes: academies, their sessions and aggregate KPIs, never a person
 // (no names, e-mail addresses, facilitators or online meeting links). Two statements a list.

@@ -41,9 +41,9 @@ export function listApiTokens() {
   });
 }
 
-/** The live token a request carries as "Authorization: Bearer …", or null. */
-export async function authenticateApi(request: Request, now = new Date()) {
-  const header = request.headers.get("Authorization") ?? "";
+/** The live token of an "Authorization: Bearer …" header, or null. */
+export async function authenticateApi(authorization: string | null, now = new Date()) {
+  const header = authorization ?? "";
   const match = /^Bearer\s+(dam_[A-Za-z0-9_-]{43})$/.exec(header.trim());
   if (!match) return null;
   const token = await prisma.apiToken.findUnique({ where: { tokenHash: hashToken(match[1]!) }, select: { id: true, revokedAt: true, lastUsedAt: true, createdById: true } });

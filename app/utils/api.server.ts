@@ -1,4 +1,6 @@
-import { authenticateApi } from "./tokens.server";
+import type { z } from "zod";
+import { authenticateApi } from "~/modules/api/tokens.server";
+import type { PageQuery } from "~/modules/api/open-data.server";
 
 // JSON answers of the read-only API: one envelope ({ data, meta } or { error }), no caching by
 // shared caches, errors as JSON with a code a program can test and a message a person can read.
@@ -16,15 +18,11 @@ export function apiError(status: number, code: string, message: string) {
 
 /** Run an API read with a valid token; anything else is a JSON 401. */
 export async function withApiToken(request: Request, read: () => Promise<Response>) {
-  const token = await authenticateApi(request);
+  const token = await authenticateApi(request.headers.get("Authorization"));
   if (!token) return apiError(401, "unauthorized", "Send a live API token as 'Authorization: Bearer dam_…'. Programme coordinators create tokens under Settings → API tokens.");
   return read();
 }
 
-export interface PageQuery {
-  page: number;
-  perPage: number;
-}
 
 /** ?page=&per_page= (1-based, at most 100 a page); null when they make no sense. */
 export function pageQuery(url: URL): PageQuery | null {
@@ -42,4 +40,13 @@ export function pageMeta(url: URL, q: PageQuery, total: number) {
   const next = q.page * q.perPage < total ? new URL(url) : null;
   next?.searchParams.set("page", String(q.page + 1));
   return { page: q.page, perPage: q.perPage, total, next: next ? next.pathname + next.search : null };
+}
+
+/** The URL's query checked by a schema: the values, or a JSON 400 naming what is wrong. */
+export function parseQuery<S extends z.ZodType>(schema: S, url: URL): { ok: true; value: z.output<S> } | { ok: false; response: Response } {
+  const raw = Object.fromEntries([...url.searchParams].filter(([k]) => k !== "page" && k !== "per_page"));
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const message = parsed.error.issues.map((i) => (i.code === "unrecognized_keys" ? `unknown parameter: ${i.keys.join(", ")}` : i.message)).join("; ");
+  return { ok: false, response: apiError(400, "invalid_query", message) };
 }
