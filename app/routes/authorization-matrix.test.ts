@@ -49,6 +49,11 @@ async function world() {
   const worksheet = await prisma.datasetWorksheet.create({ data: { teamId: team.id, name: "特定健診結果" } });
   // the team's retrospective board, its cards revealed (so its exports exist)
   const retro = await prisma.retrospective.create({ data: { academyId: academy.id, teamId: team.id, sessionId: session.id, prompts: "[]", phase: "group" } });
+  // a published, open call with a document and a submitted application of someone outside the matrix
+  const applicant = await createUser("participant");
+  const call = await prisma.call.create({ data: { fiscalYear: 2027, title: "令和9年度 データアカデミー参加団体の募集", deadlineAt: new Date(Date.now() + 30 * 86400_000), publishedAt: new Date(), tracks: { create: [{ kind: "academy", label: "（イ）データアカデミー", places: 4, position: 0 }] } }, include: { tracks: true } });
+  const document = await prisma.callDocument.create({ data: { callId: call.id, storedFileId: stored.id, fileName: "募集要領.csv" } });
+  const application = await prisma.application.create({ data: { callId: call.id, trackId: call.tracks[0]!.id, applicantId: applicant.id, status: "submitted", submittedAt: new Date() } });
   // the member's completion certificate
   const memberEnrollment = await prisma.enrollment.findUniqueOrThrow({ where: { academyId_userId: { academyId: academy.id, userId: member.id } } });
   const certificate = await prisma.certificate.create({ data: { academyId: academy.id, enrollmentId: memberEnrollment.id, fiscalYear: academy.fiscalYear, serial: 1, issuedAt: new Date() } });
@@ -68,6 +73,9 @@ async function world() {
     worksheetId: worksheet.id,
     retroId: retro.id,
     certificateId: certificate.id,
+    callId: call.id,
+    documentId: document.id,
+    applicationId: application.id,
     survey: "skills-pre",
     materialId: released.materialId,
     regionId: region.id,

@@ -11,6 +11,9 @@ import { FacilitatorDashboard } from "~/components/dashboard/facilitator-dashboa
 import { ParticipantDashboard } from "~/components/dashboard/participant-dashboard";
 import { myPreLearning } from "~/modules/material/prelearning.server";
 import { myCertificates } from "~/modules/certificate/certificate.server";
+import { myApplications } from "~/modules/call/application.server";
+import { listCallsForStaff } from "~/modules/call/call.server";
+import { CallWork } from "~/components/call/call-work";
 import { pageTitle } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -20,20 +23,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const current = fiscalYearOf(now);
     const asked = Number(new URL(request.url).searchParams.get("fy"));
     const chartYear = Number.isInteger(asked) && asked >= current - 10 && asked <= current ? asked : current;
-    return { coordinator: await coordinatorScreen(user, now, chartYear), staff: null, participant: null };
+    return { coordinator: await coordinatorScreen(user, now, chartYear), staff: null, participant: null, calls: null };
   }
   // "Facilitator here, participant there": each part of the page comes from the enrollments.
   const staffAcademyIds = user.enrollments.filter((e) => e.role !== "participant").map((e) => e.academyId);
   const asParticipant = user.enrollments.some((e) => e.role === "participant");
-  const [staff, teams] = await Promise.all([
+  const [staff, teams, applications, reviewing] = await Promise.all([
     staffAcademyIds.length > 0 ? facilitatorScreen(user, now, staffAcademyIds) : null,
     asParticipant ? myTeams(user, now) : null,
+    myApplications(user.id),
+    listCallsForStaff(user.id),
   ]);
   const [preLearning, certificates] = teams ? await Promise.all([myPreLearning(user.id, [...new Set(teams.map((t) => t.academy.id))], now), myCertificates(user.id)]) : [{}, {}];
   return {
     coordinator: null,
     staff,
     participant: teams ? { teams, preLearning, certificates } : null,
+    calls: applications.length > 0 || reviewing.length > 0 ? { applications, reviewing } : null,
   };
 }
 
@@ -57,7 +63,8 @@ export default function DashboardPage() {
           <FacilitatorDashboard {...data.staff} />
         </section>
       ) : null}
-      {!data.coordinator && !data.staff && !data.participant ? <p>{t("dashboard.nothingYet")}</p> : null}
+      {data.calls ? <CallWork applications={data.calls.applications} reviewing={data.calls.reviewing} /> : null}
+      {!data.coordinator && !data.staff && !data.participant && !data.calls ? <p>{t("dashboard.nothingYet")}</p> : null}
     </div>
   );
 }

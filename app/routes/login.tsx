@@ -80,6 +80,9 @@ export default function LoginPage() {
       <p>
         <Link to="/forgot-password">{t("login.forgot")}</Link>
       </p>
+      <p>
+        <Link to="/calls">{t("call.seeCalls")}</Link>
+      </p>
     </div>
   );
 }

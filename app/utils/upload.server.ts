@@ -12,6 +12,7 @@ import {
 } from "@remix-run/node";
 import { storage } from "~/modules/files/storage.server";
 import { MAX_MATERIAL_BYTES } from "~/modules/material/schemas";
+import { readForm } from "./form-body.server";
 
 // Multipart bodies are limited three ways before anything is kept: the whole request (counted
 // while it streams, whatever Content-Length says), each part, and the number of parts. Files
@@ -171,4 +172,13 @@ export async function discard(file: NodeOnDiskFile | null) {
 export function originalName(file: NodeOnDiskFile): string {
   const encoded = file.name.split(".")[1] ?? "";
   return Buffer.from(encoded, "base64url").toString("utf8");
+}
+
+/**
+ * A page whose forms post either fields or one file: the fields (and the file, if the form was
+ * multipart) the same way, so the action reads `intent` first whatever the encoding.
+ */
+export async function readFieldsOrUpload(request: Request, maxFileBytes: number): Promise<FileUpload> {
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return receiveUpload(request, maxFileBytes);
+  return { ok: true, formData: await readForm(request), file: null, files: [], emptyNames: [] };
 }

@@ -30,7 +30,9 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
     return dirty ? undefined : options.serverErrors?.[name];
   };
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    const target = event.currentTarget;
+    // the pressed button travels with the form (its name/value tells the action which intent)
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const target = submitter instanceof HTMLButtonElement ? submitter : event.currentTarget;
     void form.handleSubmit(() => submit(target))(event);
   };
   // react-hook-form fills its inputs only after hydration. The server-rendered HTML must carry

@@ -104,6 +104,19 @@ export const ACCESS_POLICY: Record<string, { GET: Row; POST: Row }> = {
   "reports.kpi._index": { GET: row("ok", "403", "403", "403", "403", "login"), POST: NONE },
   "reports.kpi.$format": { GET: row("ok", "403", "403", "403", "403", "login"), POST: NONE },
   "reset-password.$token": { GET: row("ok", "ok", "ok", "ok", "ok", "ok"), POST: row("ok", "ok", "ok", "ok", "ok", "ok") },
+  // calls for applications: the public pages for everyone (the matrix's call is published and
+  // open); the applicant's pages for a signed-in person's own applications (the matrix's
+  // application is nobody's here: 404); staff pages for programme coordinators and the call's reviewers
+  "calls._index": { GET: row("ok", "ok", "ok", "ok", "ok", "ok"), POST: NONE },
+  "calls.$callId._index": { GET: row("ok", "ok", "ok", "ok", "ok", "ok"), POST: row("ok", "ok", "ok", "ok", "ok", "login") },
+  "calls.$callId.register": { GET: row("ok", "ok", "ok", "ok", "ok", "ok"), POST: row("ok", "ok", "ok", "ok", "ok", "ok") },
+  "calls.$callId.documents.$documentId": { GET: row("ok", "ok", "ok", "ok", "ok", "ok"), POST: NONE },
+  "applications._index": { GET: row("ok", "ok", "ok", "ok", "ok", "login"), POST: NONE },
+  "applications.$applicationId": { GET: row("404", "404", "404", "404", "404", "login"), POST: row("404", "404", "404", "404", "404", "login") },
+  "manage.calls._index": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
+  "manage.calls.$callId._index": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
+  "manage.calls.$callId.applications._index": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
+  "manage.calls.$callId.applications.$applicationId": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
   // API tokens: programme coordinators
   "settings.api-tokens": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
   "set-locale": { GET: row("ok", "ok", "ok", "ok", "ok", "ok"), POST: row("ok", "ok", "ok", "ok", "ok", "ok") },

@@ -22,6 +22,7 @@ const NAV: NavItem[] = [
   { to: "/materials", label: "nav.materials", permission: "manage:catalogue" },
   { to: "/outbox", label: "nav.outbox", permission: "read:outbox" },
   { to: "/reports/kpi", label: "nav.kpi", permission: "read:report" },
+  { to: "/manage/calls", label: "nav.calls", permission: "manage:call" },
   { to: "/audit", label: "nav.audit", permission: "read:audit" },
   { to: "/settings/api-tokens", label: "nav.apiTokens", permission: "manage:api_token" },
 ];

@@ -79,6 +79,7 @@ export const PERMISSIONS: PermissionDef[] = [
   { action: "read", entity: "audit", access: "any", description: "Read the audit log" },
   { action: "read", entity: "report", access: "any", description: "Read the KPI report of every region" },
   { action: "manage", entity: "api_token", access: "any", description: "Create and revoke tokens of the read-only JSON API" },
+  { action: "manage", entity: "call", access: "any", description: "Open calls for applications, select, publish results" },
 ];
 
 const everyAcademyAbility = (access: Access) => Object.values(ACADEMY_ABILITIES).map((p) => `${p}:${access}`);
@@ -94,6 +95,7 @@ export const ROLE_PERMISSIONS: Record<GlobalRole | AcademyRole, string[]> = {
     "read:audit:any",
     "read:report:any",
     "manage:api_token:any",
+    "manage:call:any",
   ],
   system_admin: ["manage:user:any", "read:outbox:any", "read:audit:any"],
   coordinator: everyAcademyAbility("academy"),

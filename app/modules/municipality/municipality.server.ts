@@ -36,3 +36,20 @@ export function listPrefectures() {
   });
   return prefectures;
 }
+
+/** Checks every code (check digit, existence) and returns the normalised 6-digit codes or a message. */
+export async function resolveMunicipalityCodes(codes: string[]) {
+  const normalised: string[] = [];
+  for (const code of codes) {
+    const parsed = parseLgCode(code);
+    if (!parsed.ok) {
+      return { ok: false as const, error: parsed.problem.key, params: { ...parsed.problem, code } };
+    }
+    normalised.push(parsed.code);
+  }
+  const unique = [...new Set(normalised)];
+  const found = await prisma.municipality.findMany({ where: { code: { in: unique } }, select: { code: true } });
+  const missing = unique.find((c) => !found.some((f) => f.code === c));
+  if (missing) return { ok: false as const, error: "region.validation.unknownCode", params: { code: missing } };
+  return { ok: true as const, codes: unique };
+}

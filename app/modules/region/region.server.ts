@@ -1,27 +1,10 @@
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { parseLgCode } from "~/modules/municipality/lg-code";
+import { resolveMunicipalityCodes as resolveMembers } from "~/modules/municipality/municipality.server";
 import type { RegionInput } from "./schemas";
 import { fieldFailure, type Result } from "~/utils/result";
 
 export type RegionResult = Result<{ id: string }, { params?: Record<string, string | number> }>;
-
-/** Checks every code (check digit, existence) and returns the normalised 6-digit codes or a message. */
-async function resolveMembers(codes: string[]) {
-  const normalised: string[] = [];
-  for (const code of codes) {
-    const parsed = parseLgCode(code);
-    if (!parsed.ok) {
-      return { ok: false as const, error: parsed.problem.key, params: { ...parsed.problem, code } };
-    }
-    normalised.push(parsed.code);
-  }
-  const unique = [...new Set(normalised)];
-  const found = await prisma.municipality.findMany({ where: { code: { in: unique } }, select: { code: true } });
-  const missing = unique.find((c) => !found.some((f) => f.code === c));
-  if (missing) return { ok: false as const, error: "region.validation.unknownCode", params: { code: missing } };
-  return { ok: true as const, codes: unique };
-}
 
 const snapshot = (r: { name: string; kana: string; description: string; members: { municipalityCode: string }[] }) => ({
   name: r.name,

@@ -1,0 +1,153 @@
+import { prisma } from "~/utils/db.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { resolveMunicipalityCodes } from "~/modules/municipality/municipality.server";
+import { fail, fieldFailure, type Result } from "~/utils/result";
+import { applicationProblems, type ApplicationInput } from "./schemas";
+
+// A government's application, the applicant's side: a draft saved as often as they like, then
+// submitted, or withdrawn, before the deadline. Nothing is accepted after it; the draft stays.
+// An applicant sees only their own applications.
+
+export const applicationSelect = {
+  id: true,
+  callId: true,
+  trackId: true,
+  status: true,
+  decision: true,
+  leadMunicipalityCode: true,
+  contactName: true,
+  contactDepartment: true,
+  contactPhone: true,
+  problem: true,
+  dataHeld: true,
+  dataDepartment: true,
+  staffCount: true,
+  consentPublication: true,
+  submittedAt: true,
+  withdrawnAt: true,
+  applicantId: true,
+  municipalities: { select: { municipality: { select: { code: true, name: true, prefecture: { select: { name: true } } } } } },
+  files: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, storedFile: { select: { size: true } } } },
+  call: { select: { id: true, title: true, fiscalYear: true, deadlineAt: true, publishedAt: true, tracks: { orderBy: { position: "asc" }, select: { id: true, label: true, kind: true } } } },
+} as const;
+
+/** The applicant's own application, or null (someone else's looks the same as none). */
+export function ownApplication(userId: string, applicationId: string) {
+  return prisma.application.findFirst({ where: { id: applicationId.slice(0, 64), applicantId: userId }, select: applicationSelect });
+}
+
+export function myApplications(userId: string) {
+  return prisma.application.findMany({
+    where: { applicantId: userId },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+    select: { id: true, status: true, decision: true, submittedAt: true, call: { select: { title: true, deadlineAt: true, resultsPublishedAt: true } }, track: { select: { label: true } } },
+  });
+}
+
+/**
+ * Start (or reopen) the applicant's draft for a track of an open call, with the government they
+ * named. One draft per applicant and track: starting again returns it.
+ */
+export async function startApplication(userId: string, callId: string, trackId: string, leadCode: string | null, now = new Date()): Promise<Result<{ id: string }>> {
+  const track = await prisma.callTrack.findFirst({ where: { id: trackId, callId, call: { publishedAt: { not: null } } }, select: { id: true, call: { select: { deadlineAt: true } } } });
+  if (!track) return fail("call.error.noSuchTrack");
+  if (now >= track.call.deadlineAt) return fail("call.error.closed");
+  const existing = await prisma.application.findFirst({ where: { applicantId: userId, trackId, status: { in: ["draft", "submitted"] } }, select: { id: true } });
+  if (existing) return { ok: true, id: existing.id };
+  const created = await prisma.$transaction(async (tx) => {
+    const app = await tx.application.create({
+      data: {
+        callId,
+        trackId,
+        applicantId: userId,
+        leadMunicipalityCode: leadCode,
+        municipalities: leadCode ? { create: [{ municipalityCode: leadCode }] } : undefined,
+      },
+      select: { id: true },
+    });
+    await recordAudit({ actorId: userId, action: "application.start", entityType: "application", entityId: app.id, after: { callId, trackId, leadCode } }, tx);
+    return app;
+  });
+  return { ok: true, id: created.id };
+}
+
+type SaveFailure = Result<object, { params?: Record<string, string | number> }>;
+
+/** Save the draft, or submit it (intent "submit"): every check runs inside the write, so two submissions at once cannot both take the last place. */
+export async function saveApplication(userId: string, applicationId: string, input: ApplicationInput, submit: boolean, now = new Date()): Promise<SaveFailure> {
+  const app = await prisma.application.findFirst({ where: { id: applicationId, applicantId: userId }, select: { id: true, status: true, callId: true, call: { select: { deadlineAt: true } } } });
+  if (!app) return fail("call.error.noSuchApplication");
+  if (app.status !== "draft") return fail("call.error.notDraft");
+  if (now >= app.call.deadlineAt) return fail("call.error.closed");
+  const track = await prisma.callTrack.findFirst({ where: { id: input.trackId, callId: app.callId }, select: { id: true, label: true, maxApplications: true } });
+  if (!track) return fieldFailure("trackId", "call.error.noSuchTrack");
+  const codes = await resolveMunicipalityCodes(input.municipalityCodes);
+  if (!codes.ok) return { ...fieldFailure("municipalityCodes", codes.error), params: codes.params };
+  const staffCount = input.staffCount === "" ? null : input.staffCount;
+  if (submit) {
+    const problems = applicationProblems({ ...input, staffCount, municipalityCount: codes.codes.length });
+    if (Object.keys(problems).length > 0) return fail("call.error.incomplete", problems);
+  }
+  const outcome = await prisma.$transaction(async (tx): Promise<SaveFailure> => {
+    if (submit) {
+      if (track.maxApplications !== null) {
+        const taken = await tx.application.count({ where: { trackId: track.id, status: "submitted" } });
+        if (taken >= track.maxApplications) return fail("call.error.trackFull");
+      }
+      const clash = await tx.application.findFirst({
+        where: { trackId: track.id, status: "submitted", id: { not: app.id }, municipalities: { some: { municipalityCode: { in: codes.codes } } } },
+        select: { municipalities: { where: { municipalityCode: { in: codes.codes } }, select: { municipality: { select: { name: true } } }, take: 1 } },
+      });
+      if (clash) return { ...fieldFailure("municipalityCodes", "call.error.alreadyApplied"), params: { name: clash.municipalities[0]?.municipality.name ?? "" } };
+    }
+    await tx.applicationMunicipality.deleteMany({ where: { applicationId: app.id } });
+    const { count } = await tx.application.updateMany({
+      where: { id: app.id, status: "draft" },
+      data: {
+        trackId: track.id,
+        leadMunicipalityCode: codes.codes[0] ?? null,
+        contactName: input.contactName,
+        contactDepartment: input.contactDepartment,
+        contactPhone: input.contactPhone,
+        problem: input.problem,
+        dataHeld: input.dataHeld,
+        dataDepartment: input.dataDepartment,
+        staffCount,
+        consentPublication: input.consentPublication,
+        ...(submit ? { status: "submitted", submittedAt: now } : {}),
+      },
+    });
+    if (count === 0) return fail("call.error.notDraft");
+    if (codes.codes.length) await tx.applicationMunicipality.createMany({ data: codes.codes.map((municipalityCode) => ({ applicationId: app.id, municipalityCode })) });
+    await recordAudit({ actorId: userId, action: submit ? "application.submit" : "application.save", entityType: "application", entityId: app.id, after: { trackId: track.id, municipalities: codes.codes } }, tx);
+    return { ok: true };
+  });
+  return outcome;
+}
+
+/** Withdraw before the deadline (a draft or a submitted application); final. */
+export async function withdrawApplication(userId: string, applicationId: string, now = new Date()): Promise<Result> {
+  const app = await prisma.application.findFirst({ where: { id: applicationId, applicantId: userId }, select: { id: true, status: true, call: { select: { deadlineAt: true } } } });
+  if (!app) return fail("call.error.noSuchApplication");
+  if (now >= app.call.deadlineAt) return fail("call.error.closed");
+  const { count } = await prisma.application.updateMany({ where: { id: app.id, status: { in: ["draft", "submitted"] } }, data: { status: "withdrawn", withdrawnAt: now } });
+  if (count === 0) return fail("call.error.notDraft");
+  await recordAudit({ actorId: userId, action: "application.withdraw", entityType: "application", entityId: app.id });
+  return { ok: true };
+}
+
+export async function addApplicationFile(userId: string, applicationId: string, storedFileId: string, fileName: string, now = new Date()): Promise<Result> {
+  const app = await prisma.application.findFirst({ where: { id: applicationId, applicantId: userId, status: "draft" }, select: { id: true, call: { select: { deadlineAt: true } }, _count: { select: { files: true } } } });
+  if (!app) return fail("call.error.notDraft");
+  if (now >= app.call.deadlineAt) return fail("call.error.closed");
+  if (app._count.files >= 10) return fail("call.error.tooManyFiles");
+  await prisma.applicationFile.create({ data: { applicationId: app.id, storedFileId, fileName } });
+  await recordAudit({ actorId: userId, action: "application.file_add", entityType: "application", entityId: app.id, after: { fileName } });
+  return { ok: true };
+}
+
+export async function removeApplicationFile(userId: string, applicationId: string, fileId: string): Promise<Result> {
+  const { count } = await prisma.applicationFile.deleteMany({ where: { id: fileId, application: { id: applicationId, applicantId: userId, status: "draft" } } });
+  return count > 0 ? { ok: true } : fail("call.error.notDraft");
+}

@@ -1,0 +1,202 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/utils/db.server";
+import { action as createAction, loader as staffListLoader } from "./manage.calls._index";
+import { action as settingsAction } from "./manage.calls.$callId._index";
+import { loader as publicListLoader } from "./calls._index";
+import { action as startAction, loader as publicCallLoader } from "./calls.$callId._index";
+import { action as registerAction } from "./calls.$callId.register";
+import { action as applicationAction, loader as applicationLoader } from "./applications.$applicationId";
+import { action as rankedAction, loader as rankedLoader } from "./manage.calls.$callId.applications._index";
+import { action as reviewAction, loader as reviewLoader } from "./manage.calls.$callId.applications.$applicationId";
+import { createUser } from "../../tests/support/factories";
+import { caught, context, formRequest, getRequest, sessionCookieFor } from "../../tests/support/requests";
+
+// A call for applications from opening to the academy it produces: the coordinator opens it,
+// governments apply (and are refused when they should be), reviewers score, the coordinator
+// decides, mails, publishes the names and turns a selected application into an academy.
+
+const DAY = 86_400_000;
+const tokyo = (d: Date) => new Date(d.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+
+async function openCall(coordinator: string, deadline = new Date(Date.now() + 10 * DAY)) {
+  const res = await caught(createAction({ request: formRequest("/manage/calls", { title: "令和9年度 データアカデミー参加団体の募集", fiscalYear: "2027", description: "地域の課題をデータで解決する職員研修です。", deadlineDate: tokyo(deadline), deadlineTime: "17:00" }, { cookie: coordinator }), params: {}, context }));
+  expect(res.status, JSON.stringify(res.data)).toBe(302);
+  const callId = res.headers.get("Location")!.split("/").pop()!;
+  const settings = (fields: Record<string, string>) => caught(settingsAction({ request: formRequest(`/manage/calls/${callId}`, fields, { cookie: coordinator }), params: { callId }, context }));
+  const published = await settings({ intent: "publish" });
+  expect(published.status, JSON.stringify(published.data)).toBe(302);
+  const tracks = await prisma.callTrack.findMany({ where: { callId }, orderBy: { position: "asc" } });
+  return { callId, settings, consultation: tracks[0]!, academyTrack: tracks[1]! };
+}
+
+const complete = (trackId: string, codes: string) => ({ intent: "submit", trackId, municipalityCodes: codes, contactName: "姫路 花子", contactDepartment: "健康福祉局 健康課", contactPhone: "079-221-2111", problem: "特定健診の受診率が低い\n働き盛り世代の受診が伸びない。", dataHeld: "特定健診結果（2019〜2024年度、CSV）", dataDepartment: "市民局 国民健康保険課", staffCount: "5", consentPublication: "on" });
+
+async function applicant(displayName: string, locale: string | null = null) {
+  const user = await createUser("participant", { displayName });
+  if (locale) await prisma.user.update({ where: { id: user.id }, data: { locale } });
+  return { user, cookie: await sessionCookieFor(user.id) };
+}
+
+async function start(callId: string, trackId: string, cookie: string) {
+  const res = await caught(startAction({ request: formRequest(`/calls/${callId}`, { trackId }, { cookie }), params: { callId }, context }));
+  expect(res.status, JSON.stringify(res.data)).toBe(302);
+  return res.headers.get("Location")!.split("/").pop()!;
+}
+const apply = (id: string, cookie: string, fields: Record<string, string>) => caught(applicationAction({ request: formRequest(`/applications/${id}`, fields, { cookie }), params: { applicationId: id }, context }));
+
+describe("a call for applications", () => {
+  it("is public once published, and a government creates its account from it without learning who has one", async () => {
+    const coordinator = await sessionCookieFor((await createUser("coordinator")).id);
+    const { callId, settings, academyTrack } = await openCall(coordinator);
+    const list = await caught(publicListLoader());
+    expect(list.data.calls.map((c: { id: string; phase: string }) => [c.id, c.phase])).toEqual([[callId, "open"]]);
+    const page = await caught(publicCallLoader({ request: getRequest(`/calls/${callId}`), params: { callId }, context }));
+    expect(page.data.call.tracks.map((t: { label: string }) => t.label)).toEqual(["（ア）専門家相談会", "（イ）データアカデミー"]);
+    await settings({ intent: "unpublish" });
+    expect((await caught(publicCallLoader({ request: getRequest(`/calls/${callId}`), params: { callId }, context }))).status).toBe(404);
+    await settings({ intent: "publish" });
+
+    const register = (fields: Record<string, string>) => caught(registerAction({ request: formRequest(`/calls/${callId}/register`, fields), params: { callId }, context }));
+    const bad = await register({ email: "kenkou@city.himeji.example.jp", displayName: "姫路 花子", municipalityCode: "282015", trackId: academyTrack.id });
+    expect(bad.status).toBe(400);
+    expect(bad.data.fieldErrors.municipalityCode).toBe("lgCode.badCheckDigit");
+    expect(bad.data.values.municipalityCode).toBe("282015");
+    expect(await prisma.user.count({ where: { email: "kenkou@city.himeji.example.jp" } })).toBe(0);
+    const ok = await register({ email: "Kenkou@City.Himeji.example.jp", displayName: "姫路 花子", municipalityCode: "282014", trackId: academyTrack.id });
+    expect(ok.data.sent).toBe(true);
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: "kenkou@city.himeji.example.jp" }, include: { password: true, applications: { include: { municipalities: true } } } });
+    expect(user.password).toBeNull();
+    expect(user.applications).toMatchObject([{ status: "draft", leadMunicipalityCode: "282014", municipalities: [{ municipalityCode: "282014" }] }]);
+    expect(await prisma.invitation.count({ where: { userId: user.id } })).toBe(1);
+    // an address with an account: the same answer, a mail saying so, no second account or draft
+    const existing = await createUser("participant", { email: "taken@city.example.jp" });
+    const again = await register({ email: "taken@city.example.jp", displayName: "誰か", municipalityCode: "282014", trackId: academyTrack.id });
+    expect(again.data).toEqual(ok.data);
+    expect(await prisma.application.count({ where: { applicantId: existing.id } })).toBe(0);
+    expect((await prisma.mailMessage.findFirstOrThrow({ where: { to: "taken@city.example.jp" } })).subject).toContain("応募について");
+  });
+
+  it("takes drafts and submissions until the deadline, refusing duplicates, full tracks and bad codes with the draft kept", async () => {
+    const coordinator = await sessionCookieFor((await createUser("coordinator")).id);
+    const { callId, settings, consultation, academyTrack } = await openCall(coordinator);
+    const himeji = await applicant("姫路 花子");
+    const id = await start(callId, academyTrack.id, himeji.cookie);
+    expect(await start(callId, academyTrack.id, himeji.cookie)).toBe(id);
+    expect((await apply(id, himeji.cookie, { intent: "save", trackId: academyTrack.id, municipalityCodes: "282014, 282103", problem: "受診率" })).status).toBe(302);
+    const incomplete = await apply(id, himeji.cookie, { ...complete(academyTrack.id, "282014, 282103"), contactName: "", dataHeld: "" });
+    expect(incomplete.status).toBe(400);
+    expect(Object.keys(incomplete.data.fieldErrors).sort()).toEqual(["contactName", "dataHeld"]);
+    expect(incomplete.data.values.problem).toContain("特定健診");
+    const badCode = await apply(id, himeji.cookie, complete(academyTrack.id, "282014, 282104"));
+    expect(badCode.data.fieldErrors.municipalityCodes).toBe("lgCode.badCheckDigit");
+    expect((await prisma.application.findUniqueOrThrow({ where: { id } })).status).toBe("draft");
+    expect((await apply(id, himeji.cookie, complete(academyTrack.id, "282014, 282103"))).status).toBe(302);
+    expect(await prisma.application.findUniqueOrThrow({ where: { id }, include: { municipalities: true } })).toMatchObject({ status: "submitted", leadMunicipalityCode: "282014", municipalities: [{ municipalityCode: "282014" }, { municipalityCode: "282103" }] });
+
+    // 加古川市 is already in 姫路市's wide-area application to this track
+    const kakogawa = await applicant("加古川 太郎");
+    const dup = await start(callId, academyTrack.id, kakogawa.cookie);
+    const refused = await apply(dup, kakogawa.cookie, complete(academyTrack.id, "282103"));
+    expect(refused.data).toMatchObject({ fieldErrors: { municipalityCodes: "call.error.alreadyApplied" }, params: { name: "加古川市" } });
+    // someone else's application does not exist for them
+    expect((await caught(applicationLoader({ request: getRequest(`/applications/${id}`, { cookie: kakogawa.cookie }), params: { applicationId: id }, context }))).status).toBe(404);
+    expect((await apply(id, kakogawa.cookie, { intent: "withdraw" })).status).toBe(404);
+
+    // a track with a cap of one application is full
+    await settings({ intent: "updateTrack", id: consultation.id, kind: "consultation", label: consultation.label, places: "1", maxApplications: "1" });
+    const c1 = await start(callId, consultation.id, kakogawa.cookie);
+    expect((await apply(c1, kakogawa.cookie, complete(consultation.id, "282103"))).status).toBe(302);
+    const chiyoda = await applicant("千代田 次郎");
+    const c2 = await start(callId, consultation.id, chiyoda.cookie);
+    expect((await apply(c2, chiyoda.cookie, complete(consultation.id, "131016"))).data.error).toBe("call.error.trackFull");
+
+    // after the deadline nothing is accepted; the draft stays as it was
+    await prisma.call.update({ where: { id: callId }, data: { deadlineAt: new Date(Date.now() - 1000) } });
+    const late = await apply(c2, chiyoda.cookie, { ...complete(academyTrack.id, "131016"), problem: "遅れて書いた課題" });
+    expect(late.data.error).toBe("call.error.closed");
+    expect(late.data.values.problem).toBe("遅れて書いた課題");
+    expect(await prisma.application.findUniqueOrThrow({ where: { id: c2 } })).toMatchObject({ status: "draft", problem: "" });
+    expect((await caught(startAction({ request: formRequest(`/calls/${callId}`, { trackId: academyTrack.id }, { cookie: chiyoda.cookie }), params: { callId }, context }))).data.error).toBe("call.error.closed");
+    expect((await apply(c1, kakogawa.cookie, { intent: "withdraw" })).data.error).toBe("call.error.closed");
+  });
+
+  it("is scored by reviewers who see others' scores only after their own, decided within its places, mailed and published", async () => {
+    const coordinatorUser = await createUser("coordinator");
+    const coordinator = await sessionCookieFor(coordinatorUser.id);
+    const { callId, settings, academyTrack } = await openCall(coordinator);
+    await settings({ intent: "updateTrack", id: academyTrack.id, kind: "academy", label: academyTrack.label, places: "1", maxApplications: "" });
+    const reviewerUser = await createUser("facilitator", { displayName: "審査 一郎", email: "shinsa@example.jp" });
+    const reviewer = await sessionCookieFor(reviewerUser.id);
+    const outsider = await sessionCookieFor((await createUser("facilitator")).id);
+    expect((await settings({ intent: "addReviewer", reviewerEmail: "nobody@example.jp" })).data.fieldErrors.reviewerEmail).toBe("call.error.noSuchUser");
+    await settings({ intent: "addReviewer", reviewerEmail: "shinsa@example.jp" });
+    const himeji = await applicant("姫路 花子");
+    const a1 = await start(callId, academyTrack.id, himeji.cookie);
+    await apply(a1, himeji.cookie, complete(academyTrack.id, "282014"));
+    const ashikita = await applicant("Ashikita Ken", "en");
+    const a2 = await start(callId, academyTrack.id, ashikita.cookie);
+    await apply(a2, ashikita.cookie, complete(academyTrack.id, "434825"));
+    await prisma.call.update({ where: { id: callId }, data: { deadlineAt: new Date(Date.now() - 1000) } });
+
+    const criteria = await prisma.callCriterion.findMany({ where: { callId }, orderBy: { position: "asc" } });
+    const score = (cookie: string, appId: string, values: number[], comment = "") =>
+      caught(reviewAction({ request: formRequest(`/manage/calls/${callId}/applications/${appId}`, { intent: "score", comment, ...Object.fromEntries(criteria.map((c, i) => [`score.${c.id}`, String(values[i] ?? "")])) }, { cookie }), params: { callId, applicationId: appId }, context }));
+    const view = (cookie: string, appId: string) => caught(reviewLoader({ request: getRequest(`/manage/calls/${callId}/applications/${appId}`, { cookie }), params: { callId, applicationId: appId }, context }));
+    const ranked = async (cookie: string) => (await caught(rankedLoader({ request: getRequest(`/manage/calls/${callId}/applications`, { cookie }), params: { callId }, context }))).data.ranked;
+
+    expect((await view(outsider, a1)).status).toBe(403);
+    expect((await score(coordinator, a1, [5, 5, 4, 4], "課題が明確")).status).toBe(302);
+    expect((await score(coordinator, a2, [3, 3, 3, 3])).status).toBe(302);
+    // the reviewer has not scored yet: the coordinator's scores are hidden from them
+    expect((await view(reviewer, a1)).data.app.scores).toEqual([]);
+    expect((await ranked(reviewer)).every((r: { score: number | null }) => r.score === null)).toBe(true);
+    const partial = await score(reviewer, a1, [4, 0, 9]);
+    expect(partial.status).toBe(400);
+    expect(Object.keys(partial.data.fieldErrors)).toHaveLength(3);
+    expect(await prisma.applicationScore.count({ where: { reviewerId: reviewerUser.id } })).toBe(0);
+    await score(reviewer, a1, [4, 4, 4, 4]);
+    expect((await view(reviewer, a1)).data.app.scores).toHaveLength(8);
+    const list = await ranked(coordinator);
+    expect(list.map((r: { id: string }) => r.id)).toEqual([a1, a2]);
+    expect(list[0].names).toBe("姫路市");
+
+    // reviewers do not decide; one place: the second "selected" is refused
+    expect((await caught(reviewAction({ request: formRequest(`/manage/calls/${callId}/applications/${a1}`, { intent: "decide", decision: "selected" }, { cookie: reviewer }), params: { callId, applicationId: a1 }, context }))).status).toBe(403);
+    const decide = (appId: string, decision: string) => caught(reviewAction({ request: formRequest(`/manage/calls/${callId}/applications/${appId}`, { intent: "decide", decision }, { cookie: coordinator }), params: { callId, applicationId: appId }, context }));
+    expect((await decide(a1, "selected")).status).toBe(302);
+    expect((await decide(a2, "selected")).data.error).toBe("call.error.placesFilled");
+    expect((await decide(a2, "waitlisted")).status).toBe(302);
+
+    // mailed once each, in the applicant's language
+    const mail = () => caught(rankedAction({ request: formRequest(`/manage/calls/${callId}/applications`, { intent: "mail" }, { cookie: coordinator }), params: { callId }, context }));
+    await mail();
+    await mail();
+    const users = await prisma.user.findMany({ where: { id: { in: [himeji.user.id, ashikita.user.id] } }, select: { email: true } });
+    const mails = await prisma.mailMessage.findMany({ where: { to: { in: users.map((u) => u.email) } }, orderBy: { to: "asc" } });
+    expect(mails).toHaveLength(2);
+    expect(mails.map((m) => m.text).join("\n")).toContain("選定されました");
+    expect(mails.map((m) => m.text).join("\n")).toContain("waiting list");
+
+    // the public result: names of the selected governments, nothing personal
+    await caught(rankedAction({ request: formRequest(`/manage/calls/${callId}/applications`, { intent: "publishResults" }, { cookie: coordinator }), params: { callId }, context }));
+    const pub = await caught(publicCallLoader({ request: getRequest(`/calls/${callId}`), params: { callId }, context }));
+    expect(pub.data.call.results).toEqual([{ trackId: academyTrack.id, names: "姫路市" }]);
+    const json = JSON.stringify(pub.data);
+    for (const secret of ["姫路 花子", "079-221-2111", "健康福祉局", "芦北町", ...users.map((u) => u.email)]) expect(json).not.toContain(secret);
+
+    // the selected academy application becomes a region, an academy and its team, once
+    const made = await caught(reviewAction({ request: formRequest(`/manage/calls/${callId}/applications/${a1}`, { intent: "academy" }, { cookie: coordinator }), params: { callId, applicationId: a1 }, context }));
+    expect(made.status).toBe(302);
+    const academyId = made.headers.get("Location")!.split("/").pop()!;
+    const academy = await prisma.academy.findUniqueOrThrow({ where: { id: academyId }, include: { region: { include: { members: true } }, teams: { include: { members: { include: { enrollment: true } } } }, stages: true } });
+    expect(academy).toMatchObject({ fiscalYear: 2027, status: "planning", name: "姫路市データアカデミー", region: { members: [{ municipalityCode: "282014" }] } });
+    expect(academy.teams[0]).toMatchObject({ themeTitle: "特定健診の受診率が低い", leadId: himeji.user.id });
+    expect(academy.teams[0]!.members[0]!.enrollment).toMatchObject({ userId: himeji.user.id, role: "participant" });
+    expect(academy.stages.length).toBeGreaterThanOrEqual(6);
+    expect((await caught(reviewAction({ request: formRequest(`/manage/calls/${callId}/applications/${a1}`, { intent: "academy" }, { cookie: coordinator }), params: { callId, applicationId: a1 }, context }))).data.error).toBe("call.error.notEligible");
+    expect((await decide(a1, "not_selected")).data.error).toBe("call.error.academyMade");
+    // staff pages are for coordinators and the call's reviewers
+    expect((await caught(staffListLoader({ request: getRequest("/manage/calls", { cookie: outsider }), params: {}, context }))).status).toBe(403);
+    expect((await caught(staffListLoader({ request: getRequest("/manage/calls", { cookie: reviewer }), params: {}, context }))).data.calls).toHaveLength(1);
+  });
+});

@@ -1,0 +1,259 @@
+import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
+import * as calls from "~/modules/call/call.server";
+import { CALL_FILE_MAX_BYTES, uploadCallDocument } from "~/modules/call/files.server";
+import { CallSchema, CriterionSchema, TRACK_KINDS, TrackSchema } from "~/modules/call/schemas";
+import { requirePermission } from "~/utils/session.server";
+import { invariantFound } from "~/utils/http.server";
+import { discard, readFieldsOrUpload } from "~/utils/upload.server";
+import { echoForm, parseForm } from "~/utils/forms";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { toTokyoDateInput, toTokyoTimeInput, formatDateTime } from "~/utils/dates";
+import { useLocale } from "~/utils/use-locale";
+import { pageTitle } from "~/utils/meta";
+import { TextField } from "~/components/ui/text-field";
+import { SelectField, TextareaField } from "~/components/ui/field";
+import { Button } from "~/components/ui/button";
+import { ConfirmButton } from "~/components/ui/confirm-button";
+import { FileInput } from "~/components/ui/file-input";
+import { Alert } from "~/components/ui/alert";
+import { CallPhaseBadge } from "~/components/call/call-phase";
+
+// A call's settings for the coordinator: details and deadline, tracks and places, selection
+// criteria, reviewers, documents to download, publication.
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "manage:call:any");
+  const call = invariantFound(await calls.callForStaff(String(params.callId ?? "").slice(0, 64)));
+  return { call, phase: call.resultsPublishedAt ? ("results" as const) : calls.callPhase(call, new Date()) };
+}
+
+type Out = { error: string | null; form: string | null; fieldErrors: Record<string, string>; values: Record<string, string> };
+const bad = (o: Partial<Out>, status = 400) => data({ error: null, form: null, fieldErrors: {}, values: {}, ...o } satisfies Out, { status });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "manage:call:any");
+  const call = invariantFound(await calls.callForStaff(String(params.callId ?? "").slice(0, 64)));
+  const back = `/manage/calls/${call.id}`;
+  const upload = await readFieldsOrUpload(request, CALL_FILE_MAX_BYTES);
+  if (!upload.ok) return bad({ error: upload.error, form: "document" });
+  const form = upload.formData;
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "upload") {
+    if (!upload.file) return bad({ error: "call.error.noFile", form: "document" });
+    const stored = await uploadCallDocument(user.id, call.id, upload.file);
+    await discard(upload.file);
+    if (!stored.ok) return bad({ error: stored.reason, form: "document" });
+    return redirectWithFlash(back, { message: "call.documentAdded" });
+  }
+  await discard(upload.file);
+  const id = String(form.get("id") ?? "").slice(0, 64);
+  const done = (message: string) => redirectWithFlash(back, { message });
+  switch (intent) {
+    case "update": {
+      const parsed = parseForm(CallSchema, form);
+      if (!parsed.ok) return bad({ form: "update", fieldErrors: parsed.fieldErrors, values: echoForm(form) });
+      await calls.updateCall(user.id, call.id, parsed.data);
+      return done("call.saved");
+    }
+    case "publish":
+    case "unpublish":
+      await calls.setPublished(user.id, call.id, "call", intent === "publish");
+      return done(intent === "publish" ? "call.published" : "call.unpublished");
+    case "addTrack":
+    case "updateTrack": {
+      const parsed = parseForm(TrackSchema, form);
+      if (!parsed.ok) return bad({ form: intent === "addTrack" ? "addTrack" : `track:${id}`, fieldErrors: parsed.fieldErrors, values: echoForm(form) });
+      if (intent === "addTrack") await calls.addTrack(user.id, call.id, parsed.data);
+      else {
+        const r = await calls.updateTrack(user.id, call.id, id, parsed.data);
+        if (!r.ok) return bad({ error: r.reason }, 404);
+      }
+      return done("call.saved");
+    }
+    case "removeTrack": {
+      const r = await calls.removeTrack(user.id, call.id, id);
+      return r.ok ? done("call.saved") : bad({ error: r.reason });
+    }
+    case "addCriterion": {
+      const parsed = parseForm(CriterionSchema, form);
+      if (!parsed.ok) return bad({ form: "addCriterion", fieldErrors: parsed.fieldErrors, values: echoForm(form) });
+      await calls.addCriterion(user.id, call.id, parsed.data);
+      return done("call.saved");
+    }
+    case "removeCriterion": {
+      const r = await calls.removeCriterion(user.id, call.id, id);
+      return r.ok ? done("call.saved") : bad({ error: r.reason });
+    }
+    case "addReviewer": {
+      const email = String(form.get("reviewerEmail") ?? "").trim().slice(0, 254);
+      const r = await calls.addReviewer(user.id, call.id, email);
+      return r.ok ? done("call.reviewerAdded") : bad({ form: "addReviewer", fieldErrors: r.fieldErrors, values: { reviewerEmail: email } });
+    }
+    case "removeReviewer":
+      await calls.removeReviewer(user.id, call.id, id);
+      return done("call.saved");
+    case "removeDocument":
+      await calls.removeDocument(user.id, call.id, id);
+      return done("call.saved");
+    default:
+      return bad({ error: "form.unknownIntent" });
+  }
+}
+
+function TrackFields({ track, errors, values }: { track?: { kind: string; label: string; places: number; maxApplications: number | null }; errors: (n: string) => string | undefined; values: Record<string, string> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextField label={t("call.trackLabel")} name="label" required defaultValue={values.label ?? track?.label ?? ""} error={errors("label")} />
+      <SelectField label={t("call.trackKind")} name="kind" defaultValue={values.kind ?? track?.kind ?? "consultation"} error={errors("kind")}>
+        {TRACK_KINDS.map((k) => <option key={k} value={k}>{t(`call.trackKindOption.${k}`)}</option>)}
+      </SelectField>
+      <TextField label={t("call.places")} name="places" inputMode="numeric" required defaultValue={values.places ?? String(track?.places ?? 1)} error={errors("places")} />
+      <TextField label={t("call.maxApplications")} name="maxApplications" inputMode="numeric" hint={t("call.maxApplicationsHint")} defaultValue={values.maxApplications ?? (track?.maxApplications != null ? String(track.maxApplications) : "")} error={errors("maxApplications")} />
+    </>
+  );
+}
+
+export default function ManageCall() {
+  const { call, phase } = useLoaderData<typeof loader>();
+  const a = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const errorsOf = (formName: string) => (n: string) => (a?.form === formName && n in a.fieldErrors ? t(a.fieldErrors[n]!) : undefined);
+  const valuesOf = (formName: string) => (a?.form === formName ? a.values : {});
+  const update = valuesOf("update");
+  return (
+    <div className="flex flex-col gap-8">
+      <p><Link to="/manage/calls">{t("call.staffTitle")}</Link></p>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1>{call.title}</h1>
+        <CallPhaseBadge phase={phase} />
+      </div>
+      <p className="flex flex-wrap gap-4">
+        <Link to={`/manage/calls/${call.id}/applications`}>{t("call.applicationsLink")}</Link>
+        {call.publishedAt ? <Link to={`/calls/${call.id}`}>{t("call.publicPage")}</Link> : null}
+      </p>
+      {a?.error ? <Alert tone="error">{t(a.error)}</Alert> : null}
+      <Form method="post">
+        <input type="hidden" name="intent" value={call.publishedAt ? "unpublish" : "publish"} />
+        {call.publishedAt ? (
+          <ConfirmButton variant="secondary" confirm={t("call.confirmUnpublish")}>{t("call.unpublish")}</ConfirmButton>
+        ) : (
+          <Button type="submit">{t("call.publish")}</Button>
+        )}
+      </Form>
+
+      <section aria-labelledby="details-heading" className="flex flex-col gap-4">
+        <h2 id="details-heading">{t("call.details")}</h2>
+        <Form method="post" className="flex flex-col gap-4" noValidate>
+          <input type="hidden" name="intent" value="update" />
+          <TextField label={t("call.title")} name="title" required defaultValue={update.title ?? call.title} error={errorsOf("update")("title")} />
+          <TextField label={t("academy.fiscalYear")} name="fiscalYear" inputMode="numeric" required defaultValue={update.fiscalYear ?? String(call.fiscalYear)} error={errorsOf("update")("fiscalYear")} />
+          <TextareaField label={t("call.description")} name="description" rows={6} defaultValue={update.description ?? call.description} error={errorsOf("update")("description")} />
+          <div className="flex flex-wrap gap-4">
+            <TextField label={t("call.deadlineDate")} name="deadlineDate" type="date" required defaultValue={update.deadlineDate ?? toTokyoDateInput(new Date(call.deadlineAt))} error={errorsOf("update")("deadlineDate")} />
+            <TextField label={t("call.deadlineTime")} name="deadlineTime" type="time" required hint={t("call.deadlineTimeHint")} defaultValue={update.deadlineTime ?? toTokyoTimeInput(new Date(call.deadlineAt))} error={errorsOf("update")("deadlineTime")} />
+          </div>
+          <p className="text-dns-14N-130">{t("call.deadline", { date: formatDateTime(new Date(call.deadlineAt), locale) })}</p>
+          <div><Button type="submit">{t("form.save")}</Button></div>
+        </Form>
+      </section>
+
+      <section aria-labelledby="tracks-heading" className="flex flex-col gap-4">
+        <h2 id="tracks-heading">{t("call.tracks")}</h2>
+        {call.tracks.map((tr) => (
+          <Form key={tr.id} method="post" className="grid grid-cols-1 items-end gap-3 rounded-8 border border-solid-gray-200 p-4 md:grid-cols-5" noValidate aria-label={tr.label}>
+            <input type="hidden" name="id" value={tr.id} />
+            <TrackFields track={tr} errors={errorsOf(`track:${tr.id}`)} values={valuesOf(`track:${tr.id}`)} />
+            <div className="flex flex-wrap gap-2">
+              <Button type="submit" size="sm" name="intent" value="updateTrack">{t("form.save")}</Button>
+              {tr._count.applications === 0 ? (
+                <Button type="submit" size="sm" variant="danger" name="intent" value="removeTrack" aria-label={t("call.removeTrackLabel", { label: tr.label })}>{t("form.delete")}</Button>
+              ) : (
+                <span className="text-dns-14N-130">{t("call.submittedCountOf", { count: tr._count.applications })}</span>
+              )}
+            </div>
+          </Form>
+        ))}
+        <Form method="post" className="grid grid-cols-1 items-end gap-3 rounded-8 bg-solid-gray-50 p-4 md:grid-cols-5" noValidate aria-label={t("call.addTrack")}>
+          <input type="hidden" name="intent" value="addTrack" />
+          <TrackFields errors={errorsOf("addTrack")} values={valuesOf("addTrack")} />
+          <div><Button type="submit" size="sm" variant="secondary">{t("call.addTrack")}</Button></div>
+        </Form>
+      </section>
+
+      <section aria-labelledby="criteria-heading" className="flex flex-col gap-3">
+        <h2 id="criteria-heading">{t("call.criteria")}</h2>
+        <ul className="flex flex-col gap-2">
+          {call.criteria.map((c) => (
+            <li key={c.id} className="flex flex-wrap items-center gap-3">
+              <span>{c.label}</span>
+              <span className="text-solid-gray-700">{t("call.weightValue", { weight: c.weight, max: c.maxScore })}</span>
+              <Form method="post">
+                <input type="hidden" name="intent" value="removeCriterion" />
+                <input type="hidden" name="id" value={c.id} />
+                <Button type="submit" size="sm" variant="tertiary" aria-label={t("call.removeCriterionLabel", { label: c.label })}>{t("form.delete")}</Button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+        <Form method="post" className="flex flex-wrap items-end gap-3" noValidate>
+          <input type="hidden" name="intent" value="addCriterion" />
+          <TextField label={t("call.criterionLabel")} name="label" defaultValue={valuesOf("addCriterion").label ?? ""} error={errorsOf("addCriterion")("label")} />
+          <TextField label={t("call.weight")} name="weight" inputMode="numeric" defaultValue={valuesOf("addCriterion").weight ?? "1"} error={errorsOf("addCriterion")("weight")} />
+          <Button type="submit" variant="secondary">{t("call.addCriterion")}</Button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="reviewers-heading" className="flex flex-col gap-3">
+        <h2 id="reviewers-heading">{t("call.reviewers")}</h2>
+        <p className="text-dns-14N-130">{t("call.reviewersHint")}</p>
+        <ul className="flex flex-col gap-2">
+          {call.reviewers.map(({ user }) => (
+            <li key={user.id} className="flex flex-wrap items-center gap-3">
+              <span>{user.displayName} ({user.email})</span>
+              <Form method="post">
+                <input type="hidden" name="intent" value="removeReviewer" />
+                <input type="hidden" name="id" value={user.id} />
+                <Button type="submit" size="sm" variant="tertiary" aria-label={t("call.removeReviewerLabel", { name: user.displayName })}>{t("form.delete")}</Button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+        <Form method="post" className="flex flex-wrap items-end gap-3" noValidate>
+          <input type="hidden" name="intent" value="addReviewer" />
+          <TextField label={t("call.reviewerEmail")} name="reviewerEmail" type="email" defaultValue={valuesOf("addReviewer").reviewerEmail ?? ""} error={errorsOf("addReviewer")("reviewerEmail")} />
+          <Button type="submit" variant="secondary">{t("call.addReviewer")}</Button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="documents-heading" className="flex flex-col gap-3">
+        <h2 id="documents-heading">{t("call.documents")}</h2>
+        <ul className="flex flex-col gap-2">
+          {call.documents.map((d) => (
+            <li key={d.id} className="flex flex-wrap items-center gap-3">
+              <a href={`/calls/${call.id}/documents/${d.id}`}>{d.fileName}</a>
+              <Form method="post">
+                <input type="hidden" name="intent" value="removeDocument" />
+                <input type="hidden" name="id" value={d.id} />
+                <Button type="submit" size="sm" variant="tertiary" aria-label={t("call.removeDocumentLabel", { name: d.fileName })}>{t("form.delete")}</Button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+        <Form method="post" encType="multipart/form-data" className="flex flex-wrap items-end gap-3">
+          <input type="hidden" name="intent" value="upload" />
+          <label className="flex flex-col gap-1">
+            <span className="text-std-16B-170">{t("call.addDocument")}</span>
+            <FileInput name="file" accept=".pdf,.docx,.xlsx,.pptx" />
+          </label>
+          <Button type="submit" variant="secondary">{t("call.upload")}</Button>
+        </Form>
+      </section>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "call.staffTitle");

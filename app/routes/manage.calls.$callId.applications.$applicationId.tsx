@@ -1,0 +1,168 @@
+import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
+import { callForStaff } from "~/modules/call/call.server";
+import { academyFromApplication, applicationForReview, decideApplication, reviewerRole, scoreApplication } from "~/modules/call/selection.server";
+import { DECISIONS, ScoreSchema, type Decision } from "~/modules/call/schemas";
+import { requireUser } from "~/utils/session.server";
+import { forbidden, invariantFound } from "~/utils/http.server";
+import { readForm } from "~/utils/form-body.server";
+import { echoForm, parseForm } from "~/utils/forms";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { formatDateTime } from "~/utils/dates";
+import { useLocale } from "~/utils/use-locale";
+import { pageTitle } from "~/utils/meta";
+import { SelectField, TextareaField } from "~/components/ui/field";
+import { Button } from "~/components/ui/button";
+import { Alert } from "~/components/ui/alert";
+
+// One submitted application for its reviewers: what the government wrote, my scores against
+// each criterion, everyone's once I have scored, and the coordinator's decision.
+
+async function context(request: Request, params: Record<string, string | undefined>) {
+  const user = await requireUser(request);
+  const call = invariantFound(await callForStaff(String(params.callId ?? "").slice(0, 64)));
+  const role = await reviewerRole(user, call.id);
+  if (!role) forbidden();
+  const app = invariantFound(await applicationForReview(call.id, String(params.applicationId ?? "").slice(0, 64), user, role));
+  return { user, call, role, app };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { call, role, app, user } = await context(request, params);
+  return { call: { id: call.id, title: call.title }, role, app, me: user.id };
+}
+
+type Out = { error: string | null; fieldErrors: Record<string, string>; values: Record<string, string>; params: Record<string, string | number> };
+const bad = (o: Partial<Out>, status = 400) => data({ error: null, fieldErrors: {}, values: {}, params: {}, ...o } satisfies Out, { status });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, call, role, app } = await context(request, params);
+  const form = await readForm(request);
+  const back = `/manage/calls/${call.id}/applications/${app.id}`;
+  const intent = form.get("intent");
+  if (intent === "score") {
+    const parsed = parseForm(ScoreSchema, form);
+    if (!parsed.ok) return bad({ fieldErrors: parsed.fieldErrors, values: echoForm(form) });
+    const scores = Object.fromEntries(app.call.criteria.map((c) => [c.id, String(form.get(`score.${c.id}`) ?? "")]));
+    const r = await scoreApplication(user.id, call.id, app.id, scores, parsed.data.comment);
+    if (!r.ok) return bad({ error: r.reason, fieldErrors: r.fieldErrors, values: echoForm(form) });
+    return redirectWithFlash(back, { message: "call.scoreSaved" });
+  }
+  if (role !== "coordinator") forbidden();
+  if (intent === "decide") {
+    const value = String(form.get("decision") ?? "");
+    const decision = value === "" ? null : (DECISIONS as readonly string[]).includes(value) ? (value as Decision) : undefined;
+    if (decision === undefined) return bad({ error: "call.validation.decision" });
+    const r = await decideApplication(user.id, call.id, app.id, decision);
+    if (!r.ok) return bad({ error: r.reason, params: r.params ?? {} });
+    return redirectWithFlash(back, { message: "call.decided" });
+  }
+  if (intent === "academy") {
+    const r = await academyFromApplication(user.id, call.id, app.id);
+    if (!r.ok) return bad({ error: r.reason });
+    return redirect(`/academies/${r.academyId}`);
+  }
+  return bad({ error: "form.unknownIntent" });
+}
+
+export default function ReviewApplication() {
+  const { call, role, app, me } = useLoaderData<typeof loader>();
+  const a = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const mine = new Map(app.scores.filter((s) => s.reviewerId === me).map((s) => [s.criterionId, s]));
+  const names = app.municipalities.map((m) => `${m.municipality.name}（${m.municipality.prefecture.name}）`).join(t("format.list"));
+  const byReviewer = new Map<string, { name: string; comment: string; scores: Map<string, number> }>();
+  for (const s of app.scores) {
+    const r = byReviewer.get(s.reviewerId) ?? { name: s.reviewer.displayName, comment: s.comment, scores: new Map() };
+    r.scores.set(s.criterionId, s.score);
+    byReviewer.set(s.reviewerId, r);
+  }
+  const v = a?.values ?? {};
+  return (
+    <div className="flex max-w-4xl flex-col gap-6">
+      <p><Link to={`/manage/calls/${call.id}/applications`}>{t("call.applicationsTitle", { title: call.title })}</Link></p>
+      <h1>{names || t("call.unnamed")}</h1>
+      <p>{app.track.label} · {app.submittedAt ? t("call.submittedOn", { date: formatDateTime(new Date(app.submittedAt), locale) }) : ""}</p>
+      {a?.error ? <Alert tone="error">{t(a.error, a.params)}</Alert> : null}
+      <dl className="grid gap-x-6 gap-y-3 md:grid-cols-[max-content_1fr]">
+        <dt className="font-bold">{t("call.contactName")}</dt><dd>{app.contactName}（{app.contactDepartment}）{app.contactPhone ? ` ${app.contactPhone}` : ""} {app.applicant.email}</dd>
+        <dt className="font-bold">{t("call.problem")}</dt><dd className="whitespace-pre-wrap">{app.problem}</dd>
+        <dt className="font-bold">{t("call.dataHeld")}</dt><dd className="whitespace-pre-wrap">{app.dataHeld}</dd>
+        <dt className="font-bold">{t("call.dataDepartment")}</dt><dd>{app.dataDepartment}</dd>
+        <dt className="font-bold">{t("call.staffCount")}</dt><dd>{app.staffCount ?? "—"}</dd>
+        <dt className="font-bold">{t("call.consentShort")}</dt><dd>{app.consentPublication ? t("call.consentYes") : t("call.consentNo")}</dd>
+        <dt className="font-bold">{t("call.attachments")}</dt><dd>{app.files.length ? app.files.map((f) => f.fileName).join(t("format.list")) : "—"}</dd>
+      </dl>
+
+      <section aria-labelledby="score-heading" className="flex flex-col gap-3 rounded-8 border border-solid-gray-200 p-4">
+        <h2 id="score-heading">{t("call.myScoring")}</h2>
+        <Form method="post" className="flex flex-col gap-3" noValidate>
+          <input type="hidden" name="intent" value="score" />
+          {app.call.criteria.map((c) => (
+            <SelectField key={c.id} label={t("call.criterionScore", { label: c.label, weight: c.weight })} name={`score.${c.id}`} defaultValue={v[`score.${c.id}`] ?? String(mine.get(c.id)?.score ?? "")} error={a?.fieldErrors[`score.${c.id}`] ? t(a.fieldErrors[`score.${c.id}`]!) : undefined}>
+              <option value="">{t("call.chooseScore")}</option>
+              {Array.from({ length: c.maxScore }, (_, i) => i + 1).map((n) => <option key={n} value={n}>{n}</option>)}
+            </SelectField>
+          ))}
+          <TextareaField label={t("call.reviewComment")} name="comment" rows={3} defaultValue={v.comment ?? [...mine.values()][0]?.comment ?? ""} error={a?.fieldErrors.comment ? t(a.fieldErrors.comment) : undefined} />
+          <div><Button type="submit">{t("call.saveScore")}</Button></div>
+        </Form>
+      </section>
+
+      <section aria-labelledby="all-heading" className="flex flex-col gap-3">
+        <h2 id="all-heading">{t("call.allScores")}</h2>
+        {!app.seesOthers ? <p>{t("call.othersHidden")}</p> : byReviewer.size === 0 ? <p>{t("call.noScores")}</p> : (
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="all-heading">
+            <table className="w-full border-collapse text-left">
+              <thead>
+                <tr className="border-b-2 border-solid-gray-800">
+                  <th scope="col" className="p-2">{t("call.reviewer")}</th>
+                  {app.call.criteria.map((c) => <th key={c.id} scope="col" className="p-2 text-right">{c.label}</th>)}
+                  <th scope="col" className="p-2">{t("call.reviewComment")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...byReviewer.entries()].map(([id, r]) => (
+                  <tr key={id} className="border-b border-solid-gray-200 align-top">
+                    <th scope="row" className="p-2">{r.name}</th>
+                    {app.call.criteria.map((c) => <td key={c.id} className="p-2 text-right">{r.scores.get(c.id) ?? "—"}</td>)}
+                    <td className="p-2 whitespace-pre-wrap">{r.comment}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {role === "coordinator" ? (
+        <section aria-labelledby="decision-heading" className="flex flex-col gap-3 rounded-8 border-2 border-solid-gray-800 p-4">
+          <h2 id="decision-heading">{t("call.decision")}</h2>
+          <Form method="post" className="flex flex-wrap items-end gap-3">
+            <input type="hidden" name="intent" value="decide" />
+            <SelectField label={t("call.decision")} name="decision" defaultValue={app.decision ?? ""}>
+              <option value="">{t("call.undecided")}</option>
+              {DECISIONS.map((d) => <option key={d} value={d}>{t(`call.decisionValue.${d}`)}</option>)}
+            </SelectField>
+            <Button type="submit">{t("call.saveDecision")}</Button>
+          </Form>
+          {app.track.kind === "academy" && app.decision === "selected" ? (
+            app.academyId ? (
+              <p><Link to={`/academies/${app.academyId}`}>{t("call.academyMade")}</Link></p>
+            ) : (
+              <Form method="post">
+                <input type="hidden" name="intent" value="academy" />
+                <Button type="submit" variant="secondary">{t("call.makeAcademy")}</Button>
+                <p className="mt-2 text-dns-14N-130">{t("call.makeAcademyHint")}</p>
+              </Form>
+            )
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "call.staffTitle");
