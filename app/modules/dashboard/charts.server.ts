@@ -5,7 +5,8 @@ import { SKILL_ITEMS } from "~/modules/survey/items";
 import { OUTCOME_STATUSES } from "~/modules/outcome/rules";
 
 // The figures behind the coordinator dashboard's charts for one fiscal year, every one counted
-// by the database in a single statement (a row per bar: kind, key, two numbers).
+// by the database: one statement with a row per bar (kind, key, two numbers) and one pass over
+// the year's survey answers.
 
 const Row = z.object({
   kind: z.string(),
@@ -30,14 +31,15 @@ export interface DashboardCharts {
 export async function dashboardCharts(fiscalYear: number, now: Date): Promise<DashboardCharts> {
   const n = storedDate(now);
   const prelearning = Prisma.sql`JOIN "Material" mt ON mt."id" = am."materialId" AND mt."stageKey" = 'prelearning' AND mt."audience" = 'participant'`;
-  const skills = SKILL_ITEMS.map(
-    (item) => Prisma.sql`SELECT 'skill', ${item},
-      avg(CASE WHEN r."kind" = 'skills_pre' THEN json_extract(r."answers", ${`$.${item}`}) END),
-      avg(CASE WHEN r."kind" = 'skills_post' THEN json_extract(r."answers", ${`$.${item}`}) END)
-      FROM "SurveyResponse" r WHERE r."academyId" IN ya AND r."kind" IN ('skills_pre', 'skills_post')`,
-  );
-  const rows = await prisma.$queryRaw<unknown[]>`
-    WITH ya AS (SELECT "id" FROM "Academy" WHERE "fiscalYear" = ${fiscalYear} AND "status" <> 'archived')
+  // one pass over the year's answers: a row per survey kind with the mean of every item
+  const means = SKILL_ITEMS.map((item, i) => Prisma.sql`avg(json_extract(r."answers", ${`$.${item}`})) AS ${Prisma.raw(`"m${i}"`)}`);
+  const [rows, skillRows] = await Promise.all([
+    prisma.$queryRaw<unknown[]>`
+    WITH ya AS (SELECT "id" FROM "Academy" WHERE "fiscalYear" = ${fiscalYear} AND "status" <> 'archived'),
+         released AS (SELECT am."academyId", am."materialId" FROM "AcademyMaterial" am ${prelearning} WHERE am."academyId" IN ya AND am."releaseAt" <= ${n}),
+         needed AS (SELECT "academyId", count(*) AS "total" FROM released GROUP BY "academyId"),
+         done AS (SELECT p."userId", p."academyId", count(*) AS "done" FROM "PreLearningCompletion" p
+                    JOIN released r ON r."academyId" = p."academyId" AND r."materialId" = p."materialId" GROUP BY p."userId", p."academyId")
     SELECT 'month' AS "kind", strftime('%Y-%m', ws."startsAt", '+9 hours') AS "key", count(*) AS "a", sum(ws."endsAt" <= ${n}) AS "b"
       FROM "WorkshopSession" ws WHERE ws."academyId" IN ya GROUP BY 2
     UNION ALL
@@ -45,17 +47,19 @@ export async function dashboardCharts(fiscalYear: number, now: Date): Promise<Da
       FROM "Attendance" at JOIN "WorkshopSession" ws ON ws."id" = at."sessionId"
       WHERE ws."academyId" IN ya AND ws."endsAt" <= ${n} GROUP BY ws."sequence"
     UNION ALL
-    SELECT 'prelearning', 'all', count(*), sum("done" >= "total") FROM (
-      SELECT (SELECT count(*) FROM "AcademyMaterial" am ${prelearning} WHERE am."academyId" = e."academyId" AND am."releaseAt" <= ${n}) AS "total",
-             (SELECT count(*) FROM "PreLearningCompletion" p JOIN "AcademyMaterial" am ON am."academyId" = p."academyId" AND am."materialId" = p."materialId" ${prelearning}
-               WHERE p."userId" = e."userId" AND p."academyId" = e."academyId" AND am."releaseAt" <= ${n}) AS "done"
-      FROM "Enrollment" e WHERE e."academyId" IN ya AND e."role" = 'participant' AND e."status" <> 'withdrawn') WHERE "total" > 0
+    SELECT 'prelearning', 'all', count(*), sum(coalesce(d."done", 0) >= nd."total")
+      FROM "Enrollment" e JOIN needed nd ON nd."academyId" = e."academyId"
+      LEFT JOIN done d ON d."userId" = e."userId" AND d."academyId" = e."academyId"
+      WHERE e."role" = 'participant' AND e."status" <> 'withdrawn'
     UNION ALL
     SELECT 'outcome', o."status", count(*), 0 FROM "ProposalOutcome" o JOIN "Team" t ON t."id" = o."teamId"
       WHERE t."academyId" IN ya AND o."monthsAfter" = (SELECT max(o2."monthsAfter") FROM "ProposalOutcome" o2 WHERE o2."teamId" = o."teamId")
-      GROUP BY o."status"
-    UNION ALL
-    ${Prisma.join(skills, " UNION ALL ")}`;
+      GROUP BY o."status"`,
+    prisma.$queryRaw<Record<string, unknown>[]>`
+      SELECT r."kind", ${Prisma.join(means)} FROM "SurveyResponse" r
+      WHERE r."academyId" IN (SELECT "id" FROM "Academy" WHERE "fiscalYear" = ${fiscalYear} AND "status" <> 'archived') AND r."kind" IN ('skills_pre', 'skills_post')
+      GROUP BY r."kind"`,
+  ]);
   const parsed = rows.map((r) => Row.parse(r));
   const of = (kind: string) => parsed.filter((r) => r.kind === kind);
   const months = new Map(of("month").map((r) => [r.key, r]));
@@ -70,8 +74,13 @@ export async function dashboardCharts(fiscalYear: number, now: Date): Promise<Da
   const pre = of("prelearning")[0];
   const preLearning = { participants: pre?.a ?? 0, completed: pre?.b ?? 0, rate: pre?.a ? (pre.b ?? 0) / pre.a : 0 };
   const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
-  const skillRows = of("skill").map((r) => ({ item: r.key ?? "", pre: round(r.a), post: round(r.b) }));
+  const mean = (kind: string, i: number) => {
+    const row = skillRows.find((r) => r.kind === kind);
+    const v = row?.[`m${i}`];
+    return v === null || v === undefined ? null : round(Number(v));
+  };
+  const skills = SKILL_ITEMS.map((item, i) => ({ item, pre: mean("skills_pre", i), post: mean("skills_post", i) }));
   const outcomeCounts = new Map(of("outcome").map((r) => [r.key, r.a ?? 0]));
   const outcomes = OUTCOME_STATUSES.map((status) => ({ status, teams: outcomeCounts.get(status) ?? 0 }));
-  return { sessionsByMonth, attendance, preLearning, skills: skillRows, outcomes };
+  return { sessionsByMonth, attendance, preLearning, skills, outcomes };
 }
