@@ -115,6 +115,7 @@ export default function TeamPage() {
           {t("team.facilitator")}: {team.facilitator?.displayName ?? t("team.anyFacilitator")}
         </p>
         {canRun ? <p><Link to={`/academies/${academy.id}/retros/new?team=${team.id}`}>{t("retro.startForTeam")}</Link></p> : null}
+        <p><Link to={`/academies/${academy.id}/teams/${team.id}/case`}>{t("case.teamLink")}</Link></p>
         {team.warnings.map((w) => (
           <Alert key={w} tone="warning">{t(w)}</Alert>
         ))}

@@ -80,8 +80,9 @@ export default function LoginPage() {
       <p>
         <Link to="/forgot-password">{t("login.forgot")}</Link>
       </p>
-      <p>
+      <p className="flex flex-wrap gap-4">
         <Link to="/calls">{t("call.seeCalls")}</Link>
+        <Link to="/cases">{t("case.libraryTitle")}</Link>
       </p>
     </div>
   );

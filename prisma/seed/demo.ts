@@ -6,6 +6,7 @@ import { createDefaultStages } from "../../app/modules/stage/stage.server";
 import { seedDemoPath } from "./demo-path";
 import { seedDemoSessions } from "./demo-sessions";
 import { seedDemoCalls } from "./demo-calls";
+import { seedDemoCases } from "./demo-cases";
 
 // Demo data for development and the end-to-end tests: FY2025 academies from the sources
 // (播磨圏域, 千代田区, 芦北町) and a running academy of the current fiscal year whose sessions
@@ -347,5 +348,6 @@ export async function seedDemo(prisma: PrismaClient, now = new Date()) {
     coordinatorId,
   });
   await seedDemoCalls(prisma, { coordinatorId, reviewerId: id("facilitator2@example.jp"), applicantId: id("ashikita.kikaku@example.jp"), fiscalYear: fiscalYearOf(now) });
+  await seedDemoCases(prisma);
   return { users: USERS.length };
 }

@@ -117,6 +117,11 @@ export const ACCESS_POLICY: Record<string, { GET: Row; POST: Row }> = {
   "manage.calls.$callId._index": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
   "manage.calls.$callId.applications._index": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
   "manage.calls.$callId.applications.$applicationId": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
+  // the case library: public; a team's case page for its members and the academy's staff
+  "cases._index": { GET: row("ok", "ok", "ok", "ok", "ok", "ok"), POST: NONE },
+  "cases.$caseId": { GET: row("404", "404", "404", "404", "404", "404"), POST: NONE },
+  "cases.export.$format": { GET: row("ok", "ok", "ok", "ok", "ok", "ok"), POST: NONE },
+  "academies.$academyId.teams.$teamId.case": { GET: row("ok", "ok", "404", "ok", "404", "login"), POST: row("ok", "403", "404", "403", "404", "login") },
   // API tokens: programme coordinators
   "settings.api-tokens": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
   "set-locale": { GET: row("ok", "ok", "ok", "ok", "ok", "ok"), POST: row("ok", "ok", "ok", "ok", "ok", "ok") },

@@ -5,6 +5,7 @@ export async function wipeDatabase() {
     prisma.auditEvent.deleteMany(),
     prisma.mailMessage.deleteMany(),
     prisma.loginAttempt.deleteMany(),
+    prisma.case.deleteMany(),
     prisma.call.deleteMany(),
     prisma.academy.deleteMany(),
     prisma.material.deleteMany(),

@@ -16,6 +16,7 @@ const NAV: NavItem[] = [
   { to: "/dashboard", label: "nav.dashboard" },
   { to: "/academies", label: "nav.academies" },
   { to: "/calendar", label: "nav.calendar" },
+  { to: "/cases", label: "nav.cases" },
   { to: "/reviews", label: "nav.reviews", reviewers: true },
   { to: "/progress", label: "nav.progress", reviewers: true },
   { to: "/regions", label: "nav.regions", permission: "manage:region" },

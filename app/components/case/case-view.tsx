@@ -1,0 +1,50 @@
+import { useTranslation } from "react-i18next";
+
+// A case as people read it: the governments, the theme, then problem → data → method → result →
+// what became of it, and whom to ask.
+
+export interface CaseView {
+  title: string;
+  fiscalYear: number;
+  themeCategory: string;
+  populationBand: string;
+  problem: string;
+  dataUsed: string;
+  method: string;
+  result: string;
+  outcome: string;
+  contactDepartment: string;
+  municipalities: { municipality: { code: string; name: string; prefecture: { name: string } } }[];
+}
+
+export function CaseBody({ c }: { c: CaseView }) {
+  const { t } = useTranslation();
+  const parts = [
+    ["problem", c.problem],
+    ["dataUsed", c.dataUsed],
+    ["method", c.method],
+    ["result", c.result],
+    ["outcome", c.outcome],
+  ] as const;
+  return (
+    <div className="flex flex-col gap-4">
+      <p className="text-solid-gray-700">
+        {c.municipalities.map((m) => `${m.municipality.name}（${m.municipality.prefecture.name}）`).join(t("format.list"))} · {t(`case.theme.${c.themeCategory}`)} · {t(`case.population.${c.populationBand}`)}
+      </p>
+      <dl className="flex flex-col gap-3">
+        {parts.filter(([, v]) => v).map(([k, v]) => (
+          <div key={k}>
+            <dt className="text-std-18B-160">{t(`case.field.${k}`)}</dt>
+            <dd className="whitespace-pre-wrap">{v}</dd>
+          </div>
+        ))}
+        {c.contactDepartment ? (
+          <div>
+            <dt className="text-std-18B-160">{t("case.field.contactDepartment")}</dt>
+            <dd>{c.contactDepartment}</dd>
+          </div>
+        ) : null}
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
+import { requireAcademyContext } from "~/utils/academy-context.server";
+import { findTeam } from "~/modules/deliverable/path.server";
+import { approveCase, draftFromTeam, saveTeamCase, teamCase, withdrawCase } from "~/modules/case/case.server";
+import { CASE_THEMES, CaseSchema, POPULATION_BANDS } from "~/modules/case/themes";
+import { forbidden, invariantFound } from "~/utils/http.server";
+import { readForm } from "~/utils/form-body.server";
+import { echoForm, parseForm } from "~/utils/forms";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { pageTitle } from "~/utils/meta";
+import { TextField } from "~/components/ui/text-field";
+import { SelectField, TextareaField } from "~/components/ui/field";
+import { Button } from "~/components/ui/button";
+import { Alert } from "~/components/ui/alert";
+import { CaseBody } from "~/components/case/case-view";
+
+// A team's proposal as a case for the library: the coordinator writes it (from the team's work),
+// the team and the coordinator approve it, and only then is it public. Its members and the
+// academy's staff read it here.
+
+async function load(request: Request, params: Record<string, string | undefined>) {
+  const context = await requireAcademyContext(request, params.academyId);
+  const team = invariantFound(await findTeam(context, String(params.teamId ?? "")));
+  return { context, team };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { context, team } = await load(request, params);
+  const existing = await teamCase(team.id);
+  const canEdit = context.can.manageAcademy;
+  return {
+    academy: context.academy,
+    team: { id: team.id, name: team.name },
+    existing,
+    canEdit,
+    canApproveAsTeam: team.isMember,
+    draft: canEdit && !existing ? await draftFromTeam(team.id) : null,
+  };
+}
+
+type Out = { error: string | null; fieldErrors: Record<string, string>; values: Record<string, string>; params: Record<string, string | number> };
+const bad = (o: Partial<Out>, status = 400) => data({ error: null, fieldErrors: {}, values: {}, params: {}, ...o } satisfies Out, { status });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { context, team } = await load(request, params);
+  const form = await readForm(request);
+  const intent = form.get("intent");
+  const back = `/academies/${context.academy.id}/teams/${team.id}/case`;
+  if (intent === "approveTeam") {
+    if (!team.isMember) forbidden();
+    const r = await approveCase(context.user.id, team.id, "team");
+    return r.ok ? redirectWithFlash(back, { message: "case.approved" }) : bad({ error: r.reason });
+  }
+  if (!context.can.manageAcademy) forbidden();
+  if (intent === "save") {
+    const parsed = parseForm(CaseSchema, form);
+    if (!parsed.ok) return bad({ fieldErrors: parsed.fieldErrors, values: echoForm(form) });
+    const r = await saveTeamCase(context.user.id, team.id, parsed.data);
+    if (!r.ok) return bad({ error: "form.fixErrors", fieldErrors: r.fieldErrors, values: echoForm(form), params: r.params ?? {} });
+    return redirectWithFlash(back, { message: "case.saved" });
+  }
+  if (intent === "approveCoordinator") {
+    const r = await approveCase(context.user.id, team.id, "coordinator");
+    return r.ok ? redirectWithFlash(back, { message: "case.approved" }) : bad({ error: r.reason });
+  }
+  if (intent === "withdraw") {
+    const r = await withdrawCase(context.user.id, team.id);
+    return r.ok ? redirectWithFlash(back, { message: "case.withdrawn" }) : bad({ error: r.reason });
+  }
+  return bad({ error: "form.unknownIntent" });
+}
+
+export default function TeamCase() {
+  const { academy, team, existing, canEdit, canApproveAsTeam, draft } = useLoaderData<typeof loader>();
+  const a = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const start: Record<string, string> = existing
+    ? {
+        title: existing.title,
+        fiscalYear: String(existing.fiscalYear),
+        themeCategory: existing.themeCategory,
+        populationBand: existing.populationBand,
+        municipalityCodes: existing.municipalities.map((m) => m.municipality.code).join(", "),
+        problem: existing.problem,
+        dataUsed: existing.dataUsed,
+        method: existing.method,
+        result: existing.result,
+        outcome: existing.outcome,
+        contactDepartment: existing.contactDepartment,
+      }
+    : { ...(draft ?? {}), themeCategory: "", populationBand: "", contactDepartment: "" };
+  const v = { ...start, ...a?.values };
+  const err = (n: string) => (a?.fieldErrors[n] ? t(a.fieldErrors[n]!, a.params) : undefined);
+  const state = !existing ? "none" : existing.publishedAt ? "published" : "waiting";
+  return (
+    <div className="flex max-w-3xl flex-col gap-6">
+      <p><Link to={`/academies/${academy.id}/teams/${team.id}`}>{t("academy.backTo", { name: team.name })}</Link></p>
+      <h1>{t("case.teamTitle", { team: team.name })}</h1>
+      <p>{t("case.teamIntro")}</p>
+      {a?.error ? <Alert tone="error">{t(a.error)}</Alert> : null}
+      {existing ? (
+        <section aria-labelledby="status-heading" className="flex flex-col gap-2 rounded-8 border-2 border-solid-gray-800 p-4">
+          <h2 id="status-heading">{t(`case.state.${state}`)}</h2>
+          <p>{t("case.teamApproval")}: {existing.teamApprovedAt ? t("case.approvedMark") : t("case.notYet")} / {t("case.coordinatorApproval")}: {existing.coordinatorApprovedAt ? t("case.approvedMark") : t("case.notYet")}</p>
+          {existing.publishedAt ? <p><Link to={`/cases/${existing.id}`}>{t("case.openPublic")}</Link></p> : null}
+          <div className="flex flex-wrap gap-3">
+            {canApproveAsTeam && !existing.teamApprovedAt ? (
+              <Form method="post"><input type="hidden" name="intent" value="approveTeam" /><Button type="submit">{t("case.approveAsTeam")}</Button></Form>
+            ) : null}
+            {canEdit && !existing.coordinatorApprovedAt ? (
+              <Form method="post"><input type="hidden" name="intent" value="approveCoordinator" /><Button type="submit">{t("case.approveAsCoordinator")}</Button></Form>
+            ) : null}
+            {canEdit && (existing.teamApprovedAt || existing.coordinatorApprovedAt) ? (
+              <Form method="post"><input type="hidden" name="intent" value="withdraw" /><Button type="submit" variant="danger">{t("case.withdraw")}</Button></Form>
+            ) : null}
+          </div>
+          <CaseBody c={existing} />
+        </section>
+      ) : !canEdit ? (
+        <p>{t("case.noneYet")}</p>
+      ) : null}
+      {canEdit ? (
+        <Form method="post" className="flex flex-col gap-4" noValidate>
+          <input type="hidden" name="intent" value="save" />
+          <h2>{existing ? t("case.edit") : t("case.create")}</h2>
+          {existing ? <p className="text-dns-14N-130">{t("case.editResets")}</p> : null}
+          <TextField label={t("case.field.title")} name="title" required defaultValue={v.title ?? ""} error={err("title")} />
+          <TextField label={t("academy.fiscalYear")} name="fiscalYear" inputMode="numeric" defaultValue={v.fiscalYear ?? ""} error={err("fiscalYear")} />
+          <TextField label={t("case.field.governments")} name="municipalityCodes" hint={t("case.governmentsHint")} defaultValue={v.municipalityCodes ?? ""} error={err("municipalityCodes")} />
+          <SelectField label={t("case.themeLabel")} name="themeCategory" defaultValue={v.themeCategory ?? ""} error={err("themeCategory")}>
+            <option value="">{t("case.choose")}</option>
+            {CASE_THEMES.map((c) => <option key={c} value={c}>{t(`case.theme.${c}`)}</option>)}
+          </SelectField>
+          <SelectField label={t("case.populationLabel")} name="populationBand" defaultValue={v.populationBand ?? ""} error={err("populationBand")}>
+            <option value="">{t("case.choose")}</option>
+            {POPULATION_BANDS.map((b) => <option key={b} value={b}>{t(`case.population.${b}`)}</option>)}
+          </SelectField>
+          {(["problem", "dataUsed", "method", "result", "outcome"] as const).map((f) => (
+            <TextareaField key={f} label={t(`case.field.${f}`)} name={f} rows={4} defaultValue={v[f] ?? ""} error={err(f)} />
+          ))}
+          <TextField label={t("case.field.contactDepartment")} name="contactDepartment" hint={t("case.contactHint")} defaultValue={v.contactDepartment ?? ""} error={err("contactDepartment")} />
+          <p className="text-dns-14N-130">{t("case.noPersonalData")}</p>
+          <div><Button type="submit">{t("form.save")}</Button></div>
+        </Form>
+      ) : null}
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "case.libraryTitle");

@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/utils/db.server";
+import { action as caseAction, loader as caseLoader } from "./academies.$academyId.teams.$teamId.case";
+import { loader as libraryLoader } from "./cases._index";
+import { loader as publicCaseLoader } from "./cases.$caseId";
+import { loader as exportLoader } from "./cases.export.$format";
+import { createAcademy, createRegion, createTeam, createUser } from "../../tests/support/factories";
+import { caught, context, formRequest, getRequest, sessionCookieFor } from "../../tests/support/requests";
+
+// A finished team's proposal becomes a public case once the team and a coordinator approve it;
+// anyone finds it by filter and downloads the library as open data, with no personal data in it.
+
+async function world() {
+  const facilitator = await createUser("facilitator");
+  const academy = await createAcademy({ regionId: (await createRegion("播磨圏域", ["282014"])).id, fiscalYear: 2025, facilitatorIds: [facilitator.id] });
+  const member = await createUser("participant", { displayName: "姫路 花子", email: "hanako@city.himeji.example.jp" });
+  const team = await createTeam(academy.id, "受診率向上チーム", [member.id]);
+  await prisma.team.update({ where: { id: team.id }, data: { problemStatement: "働き盛り世代の受診率が低い。" } });
+  await prisma.teamMunicipality.create({ data: { teamId: team.id, municipalityCode: "282014" } });
+  const other = await createTeam(academy.id, "子育てチーム", [(await createUser("participant")).id]);
+  return {
+    academy,
+    team,
+    coordinator: await sessionCookieFor((await createUser("coordinator")).id),
+    asFacilitator: await sessionCookieFor(facilitator.id),
+    asMember: await sessionCookieFor(member.id),
+    asOtherMember: await sessionCookieFor((await prisma.teamMember.findFirstOrThrow({ where: { teamId: other.id }, include: { enrollment: true } })).enrollment.userId),
+  };
+}
+
+const valid = { intent: "save", title: "健康への関心が薄い層に届く受診勧奨", fiscalYear: "2025", municipalityCodes: "282014", themeCategory: "health", populationBand: "over_200k", problem: "働き盛り世代の受診率が低い。", dataUsed: "特定健診の受診記録（集計値）", method: "年齢・地区別に比較", result: "出張健診を提案", outcome: "予算化", contactDepartment: "健康福祉局 保健所" };
+
+describe("the case library", () => {
+  it("publishes a team's case only when the team and a coordinator agree, refusing personal data", async () => {
+    const w = await world();
+    const params = { academyId: w.academy.id, teamId: w.team.id };
+    const post = (cookie: string, fields: Record<string, string>) => caught(caseAction({ request: formRequest(`/academies/${w.academy.id}/teams/${w.team.id}/case`, fields, { cookie }), params, context }));
+    const page = await caught(caseLoader({ request: getRequest("/x", { cookie: w.coordinator }), params, context }));
+    expect(page.data.draft).toMatchObject({ title: "受診率向上チームのテーマ", problem: "働き盛り世代の受診率が低い。", municipalityCodes: "282014" });
+
+    const phone = await post(w.coordinator, { ...valid, contactDepartment: "健康課 079-221-2111" });
+    expect(phone.status).toBe(400);
+    expect(phone.data.fieldErrors.contactDepartment).toBe("case.error.personal.phone");
+    expect(phone.data.values.title).toBe(valid.title);
+    const mail = await post(w.coordinator, { ...valid, result: "担当: hanako@city.himeji.example.jp" });
+    expect(mail.data.fieldErrors.result).toBe("case.error.personal.email");
+    expect((await post(w.coordinator, { ...valid, municipalityCodes: "282015" })).data.fieldErrors.municipalityCodes).toBe("lgCode.badCheckDigit");
+    expect(await prisma.case.count()).toBe(0);
+    expect((await post(w.asFacilitator, valid)).status).toBe(403);
+    expect((await post(w.asMember, valid)).status).toBe(403);
+
+    expect((await post(w.coordinator, valid)).status).toBe(302);
+    const library = async (query = "") => (await caught(libraryLoader({ request: getRequest(`/cases${query}`), params: {}, context }))).data;
+    expect((await library()).total).toBe(0);
+    expect((await post(w.asMember, { intent: "approveTeam" })).status).toBe(302);
+    expect((await library()).total).toBe(0);
+    expect((await post(w.coordinator, { intent: "approveCoordinator" })).status).toBe(302);
+    const published = await library();
+    expect(published.cases.map((c: { title: string }) => c.title)).toEqual([valid.title]);
+    // another team's member does not see this team's case page; the public page is for anyone
+    expect((await caught(caseLoader({ request: getRequest("/x", { cookie: w.asOtherMember }), params, context }))).status).toBe(404);
+    expect((await caught(publicCaseLoader({ params: { caseId: published.cases[0].id }, request: getRequest("/x"), context }))).data.c.title).toBe(valid.title);
+
+    // an edit takes the case off the library until both agree again
+    await post(w.coordinator, { ...valid, outcome: "データヘルス計画に反映" });
+    expect((await library()).total).toBe(0);
+    expect((await caught(publicCaseLoader({ params: { caseId: published.cases[0].id }, request: getRequest("/x"), context }))).status).toBe(404);
+  });
+
+  it("is found by theme, size, prefecture, data used and keyword, and exported as CSV and JSON without personal data", async () => {
+    const w = await world();
+    const params = { academyId: w.academy.id, teamId: w.team.id };
+    const post = (fields: Record<string, string>, cookie = w.coordinator) => caught(caseAction({ request: formRequest("/x", fields, { cookie }), params, context }));
+    await post(valid);
+    await post({ intent: "approveTeam" }, w.asMember);
+    await post({ intent: "approveCoordinator" });
+    await prisma.case.create({ data: { fiscalYear: 2018, title: "帰宅困難者を広域で支える", themeCategory: "disaster_safety", populationBand: "designated_city", dataUsed: "駅の乗降客数", publishedAt: new Date(), municipalities: { create: [{ municipalityCode: "401307" }] } } });
+    await prisma.case.create({ data: { fiscalYear: 2018, title: "まだ公開していない事例", themeCategory: "health", populationBand: "over_200k", municipalities: { create: [{ municipalityCode: "282014" }] } } });
+    const titles = async (query: string) => (await caught(libraryLoader({ request: getRequest(`/cases?${query}`), params: {}, context }))).data.cases.map((c: { title: string }) => c.title);
+    expect(await titles("")).toEqual([valid.title, "帰宅困難者を広域で支える"]);
+    expect(await titles("theme=health")).toEqual([valid.title]);
+    expect(await titles("population=designated_city")).toEqual(["帰宅困難者を広域で支える"]);
+    expect(await titles("prefecture=40")).toEqual(["帰宅困難者を広域で支える"]);
+    expect(await titles("data=健診")).toEqual([valid.title]);
+    expect(await titles("q=姫路")).toEqual([valid.title]);
+    expect(await titles("theme=<script>&page=-1")).toHaveLength(2);
+
+    const csv = (await exportLoader({ request: getRequest("/cases/export/csv"), params: { format: "csv" }, context })) as Response;
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await csv.arrayBuffer());
+    expect(text.startsWith("\uFEFFID,年度,事例の名称,団体コード,")).toBe(true);
+    expect(text).toContain("282014,姫路市,健康・医療,人口20万人以上");
+    const json = (await exportLoader({ request: getRequest("/cases/export/json?theme=disaster_safety"), params: { format: "json" }, context })) as Response;
+    const body = (await json.json()) as { data: { title: string; governments: { code: string }[] }[] };
+    expect(body.data.map((c) => [c.title, c.governments[0]!.code])).toEqual([["帰宅困難者を広域で支える", "401307"]]);
+    for (const secret of ["姫路 花子", "hanako@city.himeji.example.jp", "まだ公開していない事例"]) expect(text).not.toContain(secret);
+  });
+});
