@@ -90,7 +90,7 @@ export default function TeamCase() {
         outcome: existing.outcome,
         contactDepartment: existing.contactDepartment,
       }
-    : { ...(draft ?? {}), themeCategory: "", populationBand: "", contactDepartment: "" };
+    : { ...draft, themeCategory: "", populationBand: "", contactDepartment: "" };
   const v = { ...start, ...a?.values };
   const err = (n: string) => (a?.fieldErrors[n] ? t(a.fieldErrors[n]!, a.params) : undefined);
   const state = !existing ? "none" : existing.publishedAt ? "published" : "waiting";
