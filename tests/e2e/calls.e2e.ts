@@ -87,3 +87,48 @@ describe("a call for applications", () => {
     await coordinator.getByRole("link", { name: "高砂市チーム" }).first().waitFor();
   });
 });
+
+describe("the case library", () => {
+  it("turns a finished team's proposal into a public case that a filter finds", async () => {
+    const coordinator = await browser.newPage();
+    await signIn(coordinator, DEMO.coordinator);
+    await coordinator.goto("/academies");
+    await coordinator.getByRole("link", { name: "播磨圏域データアカデミー 2025" }).first().click();
+    await coordinator.getByRole("link", { name: "姫路市 健康づくりチーム" }).first().click();
+    await coordinator.getByRole("link", { name: "事例集への掲載" }).click();
+    await coordinator.getByRole("heading", { level: 1, name: /の事例/ }).waitFor();
+    // drafted from the team's work; the coordinator picks the theme and size and names the department
+    await expect(coordinator.getByLabel("課題", { exact: true }).inputValue()).resolves.not.toBe("");
+    await coordinator.getByLabel("事例の名称").fill("健診を受けない働き盛り世代に届く受診勧奨");
+    await coordinator.getByLabel("テーマ").selectOption({ label: "健康・医療" });
+    await coordinator.getByLabel("団体の規模").selectOption({ label: "人口20万人以上" });
+    await coordinator.getByLabel("問い合わせ先（部署）").fill("健康福祉局 保健所 健康課 079-289-0000");
+    await coordinator.getByRole("button", { name: "保存する" }).click();
+    await coordinator.getByText("電話番号があります。事例集には載せられません。").waitFor();
+    await coordinator.getByLabel("問い合わせ先（部署）").fill("健康福祉局 保健所 健康課");
+    await coordinator.getByRole("button", { name: "保存する" }).click();
+    await coordinator.getByText("事例を保存しました。").waitFor();
+    await coordinator.getByRole("button", { name: "事務局として公開を承認する" }).click();
+    await coordinator.getByText("公開への同意を記録しました。").waitFor();
+    await expectAccessible(coordinator);
+    const caseUrl = coordinator.url();
+
+    const member = await browser.newPage();
+    await signIn(member, DEMO.participant);
+    await member.goto(caseUrl);
+    await member.getByRole("button", { name: "チームとして公開に同意する" }).click();
+    await member.getByRole("heading", { level: 2, name: "事例集に公開中" }).waitFor();
+
+    const visitor = await browser.newPage();
+    await visitor.goto("/cases");
+    await hydrated(visitor);
+    await visitor.getByLabel("テーマ").selectOption({ label: "健康・医療" });
+    await visitor.getByLabel("都道府県").selectOption({ label: "兵庫県" });
+    await visitor.getByRole("button", { name: "絞り込む" }).click();
+    await visitor.getByRole("link", { name: "健診を受けない働き盛り世代に届く受診勧奨" }).click();
+    await visitor.getByRole("heading", { level: 1, name: "健診を受けない働き盛り世代に届く受診勧奨" }).waitFor();
+    await expectAccessible(visitor);
+    const html = await visitor.content();
+    for (const email of ["participant@example.jp", "himeji.data@example.jp", "coordinator@example.jp"]) expect(html).not.toContain(email);
+  });
+});
