@@ -68,6 +68,8 @@ describe("a call for applications", () => {
     expect(user.password).toBeNull();
     expect(user.applications).toMatchObject([{ status: "draft", leadMunicipalityCode: "282014", municipalities: [{ municipalityCode: "282014" }] }]);
     expect(await prisma.invitation.count({ where: { userId: user.id } })).toBe(1);
+    // the mail says which call it is for (the outbox keeps the text without the link)
+    expect((await prisma.mailMessage.findFirstOrThrow({ where: { to: "kenkou@city.himeji.example.jp" } })).text).toContain("応募先の募集：令和9年度 データアカデミー参加団体の募集");
     // an address with an account: the same answer, a mail saying so, no second account or draft
     const existing = await createUser("participant", { email: "taken@city.example.jp" });
     const again = await register({ email: "taken@city.example.jp", displayName: "誰か", municipalityCode: "282014", trackId: academyTrack.id });

@@ -58,6 +58,8 @@ export interface InvitationInput {
   invitedById: string | null;
   academyId?: string | null;
   fallbackLocale: AppLocale;
+  /** what the invitation is for when it is not an academy, e.g. the call an applicant registered for */
+  callTitle?: string;
 }
 
 /**
@@ -106,10 +108,10 @@ export async function queueInvitation(tx: Db, input: InvitationInput): Promise<{
   const link = `${env().appUrl}/invitations/${token}`;
   const mail = await queueMail(tx, {
     to: user.email,
-    subject: details.academyName ? t("mail.invitation.subjectFor", { academy: details.academyName }) : t("mail.invitation.subject"),
+    subject: details.academyName || input.callTitle ? t("mail.invitation.subjectFor", { academy: details.academyName || input.callTitle }) : t("mail.invitation.subject"),
     text: t("mail.invitation.body", {
       name: user.displayName,
-      details: detailLines(t, locale, details),
+      details: [input.callTitle ? t("mail.details.call", { title: input.callTitle }) : "", detailLines(t, locale, details)].filter(Boolean).join("\n"),
       link,
       days: INVITATION_TTL_MS / 86400000,
     }),

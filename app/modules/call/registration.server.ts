@@ -36,7 +36,7 @@ export async function registerApplicant(
     if (!draft) {
       await tx.application.create({ data: { callId, trackId: track.id, applicantId: user.id, leadMunicipalityCode: lead.codes[0], municipalities: { create: [{ municipalityCode: lead.codes[0]! }] } } });
     }
-    mails.push((await queueInvitation(tx, { userId: user.id, invitedById: null, academyId: null, fallbackLocale: locale })).mail);
+    mails.push((await queueInvitation(tx, { userId: user.id, invitedById: null, academyId: null, fallbackLocale: locale, callTitle: track.call.title })).mail);
   });
   await deliverQueued(mails);
   return { ok: true };
