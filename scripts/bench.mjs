@@ -189,6 +189,8 @@ async function pagesFor(base, cookies) {
     { name: "progress board", role: "coordinator", path: "/progress" },
     { name: "progress board, at risk", role: "facilitator", path: "/progress?attention=atRisk" },
     { name: "certificates", role: "coordinator", path: `/academies/${academyId}/certificates` },
+    { name: "public calls", role: null, headers: {}, path: "/calls" },
+    { name: "public case library", role: null, headers: {}, path: "/cases" },
     { name: "API: academies", role: null, headers: api, path: api ? "/api/v1/academies?per_page=100" : undefined },
     { name: "API: KPI by city", role: null, headers: api, path: api ? "/api/v1/kpi?by=municipality" : undefined },
   ].filter((p) => p.path && !p.path.includes("undefined"));

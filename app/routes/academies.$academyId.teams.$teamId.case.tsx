@@ -9,6 +9,8 @@ import { forbidden, invariantFound } from "~/utils/http.server";
 import { readForm } from "~/utils/form-body.server";
 import { echoForm, parseForm } from "~/utils/forms";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { serverT } from "~/utils/i18n.server";
+import { resolveLocale } from "~/utils/locale.server";
 import { pageTitle } from "~/utils/meta";
 import { TextField } from "~/components/ui/text-field";
 import { SelectField, TextareaField } from "~/components/ui/field";
@@ -36,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     existing,
     canEdit,
     canApproveAsTeam: team.isMember,
-    draft: canEdit && !existing ? await draftFromTeam(team.id) : null,
+    draft: canEdit && !existing ? await draftFromTeam(team.id, serverT(await resolveLocale(request, context.user))("format.list")) : null,
   };
 }
 

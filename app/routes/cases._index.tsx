@@ -64,7 +64,7 @@ export default function CaseLibrary() {
         {cases.map((c) => (
           <li key={c.id} className="flex flex-col gap-2 rounded-8 border border-solid-gray-420 p-4">
             <p className="text-dns-14N-130 text-solid-gray-700">
-              {formatFiscalYear(c.fiscalYear, locale, true)} · {c.municipalities.map((m) => m.municipality.name).join(t("format.list"))}（{[...new Set(c.municipalities.map((m) => m.municipality.prefecture.name))].join(t("format.list"))}） · {t(`case.theme.${c.themeCategory}`)} · {t(`case.population.${c.populationBand}`)}
+              {formatFiscalYear(c.fiscalYear, locale, true)} · {t("format.withParen", { text: c.municipalities.map((m) => m.municipality.name).join(t("format.list")), paren: [...new Set(c.municipalities.map((m) => m.municipality.prefecture.name))].join(t("format.list")) })} · {t(`case.theme.${c.themeCategory}`)} · {t(`case.population.${c.populationBand}`)}
             </p>
             <h2 className="text-std-20B-150"><Link to={`/cases/${c.id}`}>{c.title}</Link></h2>
             <p className="line-clamp-3">{c.problem}</p>

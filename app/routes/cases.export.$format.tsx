@@ -31,6 +31,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (format === "json") return textDownload("cases.json", "application/json", JSON.stringify({ data: rows }, null, 2));
   const t = serverT(await resolveLocale(request, null));
   const header = ["id", "fiscalYear", "title", "governmentCodes", "governments", "themeCategory", "populationBand", "problem", "dataUsed", "method", "result", "outcome", "contactDepartment", "publishedAt"].map((k) => t(`case.csv.${k}`));
-  const body = rows.map((r) => [r.id, r.fiscalYear, r.title, r.governments.map((g) => g.code).join(" "), r.governments.map((g) => g.name).join("・"), t(`case.theme.${r.themeCategory}`), t(`case.population.${r.populationBand}`), r.problem, r.dataUsed, r.method, r.result, r.outcome, r.contactDepartment, r.publishedAt?.slice(0, 10) ?? ""]);
+  const body = rows.map((r) => [r.id, r.fiscalYear, r.title, r.governments.map((g) => g.code).join(" "), r.governments.map((g) => g.name).join(t("format.list")), t(`case.theme.${r.themeCategory}`), t(`case.population.${r.populationBand}`), r.problem, r.dataUsed, r.method, r.result, r.outcome, r.contactDepartment, r.publishedAt?.slice(0, 10) ?? ""]);
   return textDownload(`${t("case.libraryTitle")}.csv`, "text/csv", toCsv([header, ...body]));
 }

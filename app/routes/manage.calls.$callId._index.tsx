@@ -102,6 +102,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+/** A small form that removes one item of the call (a criterion, a reviewer, a document). */
+function RemoveButton({ intent, id, label }: { intent: string; id: string; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="id" value={id} />
+      <Button type="submit" size="sm" variant="tertiary" aria-label={label}>{t("form.delete")}</Button>
+    </Form>
+  );
+}
+
 function TrackFields({ track, errors, values }: { track?: { kind: string; label: string; places: number; maxApplications: number | null }; errors: (n: string) => string | undefined; values: Record<string, string> }) {
   const { t } = useTranslation();
   return (
@@ -191,11 +203,7 @@ export default function ManageCall() {
             <li key={c.id} className="flex flex-wrap items-center gap-3">
               <span>{c.label}</span>
               <span className="text-solid-gray-700">{t("call.weightValue", { weight: c.weight, max: c.maxScore })}</span>
-              <Form method="post">
-                <input type="hidden" name="intent" value="removeCriterion" />
-                <input type="hidden" name="id" value={c.id} />
-                <Button type="submit" size="sm" variant="tertiary" aria-label={t("call.removeCriterionLabel", { label: c.label })}>{t("form.delete")}</Button>
-              </Form>
+              <RemoveButton intent="removeCriterion" id={c.id} label={t("call.removeCriterionLabel", { label: c.label })} />
             </li>
           ))}
         </ul>
@@ -214,11 +222,7 @@ export default function ManageCall() {
           {call.reviewers.map(({ user }) => (
             <li key={user.id} className="flex flex-wrap items-center gap-3">
               <span>{user.displayName} ({user.email})</span>
-              <Form method="post">
-                <input type="hidden" name="intent" value="removeReviewer" />
-                <input type="hidden" name="id" value={user.id} />
-                <Button type="submit" size="sm" variant="tertiary" aria-label={t("call.removeReviewerLabel", { name: user.displayName })}>{t("form.delete")}</Button>
-              </Form>
+              <RemoveButton intent="removeReviewer" id={user.id} label={t("call.removeReviewerLabel", { name: user.displayName })} />
             </li>
           ))}
         </ul>
@@ -235,11 +239,7 @@ export default function ManageCall() {
           {call.documents.map((d) => (
             <li key={d.id} className="flex flex-wrap items-center gap-3">
               <a href={`/calls/${call.id}/documents/${d.id}`}>{d.fileName}</a>
-              <Form method="post">
-                <input type="hidden" name="intent" value="removeDocument" />
-                <input type="hidden" name="id" value={d.id} />
-                <Button type="submit" size="sm" variant="tertiary" aria-label={t("call.removeDocumentLabel", { name: d.fileName })}>{t("form.delete")}</Button>
-              </Form>
+              <RemoveButton intent="removeDocument" id={d.id} label={t("call.removeDocumentLabel", { name: d.fileName })} />
             </li>
           ))}
         </ul>

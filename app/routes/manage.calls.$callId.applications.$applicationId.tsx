@@ -9,6 +9,8 @@ import { forbidden, invariantFound } from "~/utils/http.server";
 import { readForm } from "~/utils/form-body.server";
 import { echoForm, parseForm } from "~/utils/forms";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { serverT } from "~/utils/i18n.server";
+import { resolveLocale } from "~/utils/locale.server";
 import { formatDateTime } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
 import { pageTitle } from "~/utils/meta";
@@ -59,7 +61,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithFlash(back, { message: "call.decided" });
   }
   if (intent === "academy") {
-    const r = await academyFromApplication(user.id, call.id, app.id);
+    const t = serverT(await resolveLocale(request, user));
+    const r = await academyFromApplication(user.id, call.id, app.id, (key, p) => t(key, p));
     if (!r.ok) return bad({ error: r.reason });
     return redirect(`/academies/${r.academyId}`);
   }
@@ -72,7 +75,7 @@ export default function ReviewApplication() {
   const { t } = useTranslation();
   const locale = useLocale();
   const mine = new Map(app.scores.filter((s) => s.reviewerId === me).map((s) => [s.criterionId, s]));
-  const names = app.municipalities.map((m) => `${m.municipality.name}（${m.municipality.prefecture.name}）`).join(t("format.list"));
+  const names = app.municipalities.map((m) => t("format.withParen", { text: m.municipality.name, paren: m.municipality.prefecture.name })).join(t("format.list"));
   const byReviewer = new Map<string, { name: string; comment: string; scores: Map<string, number> }>();
   for (const s of app.scores) {
     const r = byReviewer.get(s.reviewerId) ?? { name: s.reviewer.displayName, comment: s.comment, scores: new Map() };
@@ -87,7 +90,7 @@ export default function ReviewApplication() {
       <p>{app.track.label} · {app.submittedAt ? t("call.submittedOn", { date: formatDateTime(new Date(app.submittedAt), locale) }) : ""}</p>
       {a?.error ? <Alert tone="error">{t(a.error, a.params)}</Alert> : null}
       <dl className="grid gap-x-6 gap-y-3 md:grid-cols-[max-content_1fr]">
-        <dt className="font-bold">{t("call.contactName")}</dt><dd>{app.contactName}（{app.contactDepartment}）{app.contactPhone ? ` ${app.contactPhone}` : ""} {app.applicant.email}</dd>
+        <dt className="font-bold">{t("call.contactName")}</dt><dd>{t("format.withParen", { text: app.contactName, paren: app.contactDepartment })}{app.contactPhone ? ` ${app.contactPhone}` : ""} {app.applicant.email}</dd>
         <dt className="font-bold">{t("call.problem")}</dt><dd className="whitespace-pre-wrap">{app.problem}</dd>
         <dt className="font-bold">{t("call.dataHeld")}</dt><dd className="whitespace-pre-wrap">{app.dataHeld}</dd>
         <dt className="font-bold">{t("call.dataDepartment")}</dt><dd>{app.dataDepartment}</dd>

@@ -29,7 +29,7 @@ export function CaseBody({ c }: { c: CaseView }) {
   return (
     <div className="flex flex-col gap-4">
       <p className="text-solid-gray-700">
-        {c.municipalities.map((m) => `${m.municipality.name}（${m.municipality.prefecture.name}）`).join(t("format.list"))} · {t(`case.theme.${c.themeCategory}`)} · {t(`case.population.${c.populationBand}`)}
+        {c.municipalities.map((m) => t("format.withParen", { text: m.municipality.name, paren: m.municipality.prefecture.name })).join(t("format.list"))} · {t(`case.theme.${c.themeCategory}`)} · {t(`case.population.${c.populationBand}`)}
       </p>
       <dl className="flex flex-col gap-3">
         {parts.filter(([, v]) => v).map(([k, v]) => (

@@ -165,7 +165,8 @@ export async function mailDecisions(actorId: string, callId: string): Promise<nu
  * academy of the call's fiscal year (planning, default stages, no sessions yet) and a team with
  * the problem as its theme, led by the applicant. Once per application.
  */
-export async function academyFromApplication(actorId: string, callId: string, applicationId: string): Promise<Result<{ academyId: string }>> {
+/** `t` names the new region, academy and team in the coordinator's language. */
+export async function academyFromApplication(actorId: string, callId: string, applicationId: string, t: (key: string, params?: Record<string, unknown>) => string): Promise<Result<{ academyId: string }>> {
   try {
     const academyId = await prisma.$transaction(async (tx) => {
       const app = await tx.application.findFirst({
@@ -175,16 +176,16 @@ export async function academyFromApplication(actorId: string, callId: string, ap
       if (!app) throw new NotEligible();
       const places = [...app.municipalities].sort((a, b) => (a.municipality.code === app.leadMunicipalityCode ? -1 : b.municipality.code === app.leadMunicipalityCode ? 1 : a.municipality.code.localeCompare(b.municipality.code)));
       const names = places.map((m) => m.municipality.name);
-      const regionName = names.length > 1 ? `${names[0]}ほか${names.length - 1}団体` : names[0]!;
+      const regionName = names.length > 1 ? t("call.draftName.wideRegion", { lead: names[0], count: names.length - 1 }) : names[0]!;
       const region = await tx.region.create({ data: { name: regionName, members: { create: places.map((m) => ({ municipalityCode: m.municipality.code })) } }, select: { id: true } });
-      const academy = await tx.academy.create({ data: { regionId: region.id, fiscalYear: app.call.fiscalYear, name: `${regionName}データアカデミー`, status: "planning" }, select: { id: true } });
+      const academy = await tx.academy.create({ data: { regionId: region.id, fiscalYear: app.call.fiscalYear, name: t("call.draftName.academy", { region: regionName }), status: "planning" }, select: { id: true } });
       await createDefaultStages(tx, academy.id);
       const enrollment = await tx.enrollment.create({ data: { academyId: academy.id, userId: app.applicantId, role: "participant", status: "active", municipalityCode: app.leadMunicipalityCode, department: app.contactDepartment } });
       const theme = app.problem.split(/\r?\n/)[0]!.slice(0, 100);
       await tx.team.create({
         data: {
           academyId: academy.id,
-          name: `${names.join("・")}チーム`.slice(0, 100),
+          name: t("call.draftName.team", { names: names.join(t("format.list")) }).slice(0, 100),
           themeTitle: theme,
           problemStatement: app.problem,
           leadId: app.applicantId,

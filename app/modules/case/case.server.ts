@@ -46,7 +46,7 @@ const data = (input: CaseInput) => ({
 });
 
 /** What a team's work says, as the starting text of its case (the coordinator edits it). */
-export async function draftFromTeam(teamId: string) {
+export async function draftFromTeam(teamId: string, listSeparator: string) {
   const team = await prisma.team.findUniqueOrThrow({
     where: { id: teamId },
     select: {
@@ -75,7 +75,7 @@ export async function draftFromTeam(teamId: string) {
     fiscalYear: String(team.academy.fiscalYear),
     municipalityCodes: team.municipalities.map((m) => m.municipalityCode).join(", "),
     problem: team.problemStatement,
-    dataUsed: team.datasets.map((d) => d.name).join("、"),
+    dataUsed: team.datasets.map((d) => d.name).join(listSeparator),
     method: findings.join("\n"),
     result: [proposal.policy, proposal.expectedEffect].filter((v) => typeof v === "string" && v).join("\n\n"),
     outcome: team.outcomes[0] ? team.outcomes[0].note : "",

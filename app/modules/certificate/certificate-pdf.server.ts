@@ -55,7 +55,7 @@ export function certificatePdf(facts: CertificateFacts, t: TFunction, locale: Ap
   doc.font("regular").fontSize(11).fillColor("#1a1a1a").text(t("certificate.pdf.number", { number: certificateNumber(c.fiscalYear, c.serial) }), inner.x, 64, { width: inner.width, align: "right" });
   doc.font("bold").fontSize(40).text(t("certificate.pdf.title"), inner.x, 130, { width: inner.width, align: "center", characterSpacing: locale === "ja" ? 24 : 2 });
 
-  const holder = [c.municipalityName, c.department].filter(Boolean).join("　");
+  const holder = [c.municipalityName, c.department].filter(Boolean).join(t("certificate.pdf.holderSeparator"));
   let y = 260;
   if (holder) {
     doc.font("regular").fontSize(14).text(holder, inner.x, y, { width: inner.width, align: "left" });
