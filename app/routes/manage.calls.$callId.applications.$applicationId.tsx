@@ -4,6 +4,9 @@ import { useTranslation } from "react-i18next";
 import { callForStaff } from "~/modules/call/call.server";
 import { academyFromApplication, applicationForReview, decideApplication, reviewerRole, scoreApplication } from "~/modules/call/selection.server";
 import { DECISIONS, ScoreSchema, type Decision } from "~/modules/call/schemas";
+import { consultationFromApplication, consultationOfApplication } from "~/modules/consultation/consultation.server";
+import { listTopics } from "~/modules/consultation/topics.server";
+import { topicLabel } from "~/modules/consultation/topics";
 import { requireUser } from "~/utils/session.server";
 import { forbidden, invariantFound } from "~/utils/http.server";
 import { readForm } from "~/utils/form-body.server";
@@ -32,7 +35,9 @@ async function context(request: Request, params: Record<string, string | undefin
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { call, role, app, user } = await context(request, params);
-  return { call: { id: call.id, title: call.title }, role, app, me: user.id };
+  const consultationStep = role === "coordinator" && app.track.kind === "consultation" && app.decision === "selected";
+  const [consultation, topics] = consultationStep ? await Promise.all([consultationOfApplication(app.id), listTopics()]) : [null, []];
+  return { call: { id: call.id, title: call.title }, role, app, me: user.id, consultationStep, consultation, topics: topics.map((tp) => ({ id: tp.id, label: tp.label, labelEn: tp.labelEn })) };
 }
 
 type Out = { error: string | null; fieldErrors: Record<string, string>; values: Record<string, string>; params: Record<string, string | number> };
@@ -66,11 +71,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!r.ok) return bad({ error: r.reason });
     return redirect(`/academies/${r.academyId}`);
   }
+  if (intent === "consultation") {
+    const r = await consultationFromApplication(user.id, call.id, app.id, String(form.get("topicId") ?? "").slice(0, 64));
+    if (!r.ok) return bad({ error: r.reason, fieldErrors: r.fieldErrors });
+    return redirectWithFlash(`/consultations/${r.id}`, { message: "consultation.madeFromApplication" });
+  }
   return bad({ error: "form.unknownIntent" });
 }
 
 export default function ReviewApplication() {
-  const { call, role, app, me } = useLoaderData<typeof loader>();
+  const { call, role, app, me, consultationStep, consultation, topics } = useLoaderData<typeof loader>();
   const a = useActionData<typeof action>();
   const { t } = useTranslation();
   const locale = useLocale();
@@ -159,6 +169,19 @@ export default function ReviewApplication() {
                 <input type="hidden" name="intent" value="academy" />
                 <Button type="submit" variant="secondary">{t("call.makeAcademy")}</Button>
                 <p className="mt-2 text-dns-14N-130">{t("call.makeAcademyHint")}</p>
+              </Form>
+            )
+          ) : null}
+          {consultationStep ? (
+            consultation ? (
+              <p><Link to={`/consultations/${consultation.id}`}>{t("consultation.madeLink")}</Link></p>
+            ) : (
+              <Form method="post" className="flex flex-wrap items-end gap-3">
+                <input type="hidden" name="intent" value="consultation" />
+                <SelectField label={t("consultation.topic")} name="topicId" required error={a?.fieldErrors.topicId ? t(a.fieldErrors.topicId) : undefined}>
+                  {topics.map((tp) => <option key={tp.id} value={tp.id}>{topicLabel(tp, locale)}</option>)}
+                </SelectField>
+                <Button type="submit" variant="secondary">{t("consultation.makeFromApplication")}</Button>
               </Form>
             )
           ) : null}

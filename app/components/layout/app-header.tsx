@@ -10,6 +10,8 @@ interface NavItem {
   permission?: PermissionString;
   /** shown to reviewers (facilitators, coordinators) */
   reviewers?: boolean;
+  /** shown to anyone signed in */
+  signedIn?: boolean;
 }
 
 const NAV: NavItem[] = [
@@ -17,6 +19,7 @@ const NAV: NavItem[] = [
   { to: "/academies", label: "nav.academies" },
   { to: "/calendar", label: "nav.calendar" },
   { to: "/cases", label: "nav.cases" },
+  { to: "/consultations", label: "nav.consultations", signedIn: true },
   { to: "/reviews", label: "nav.reviews", reviewers: true },
   { to: "/progress", label: "nav.progress", reviewers: true },
   { to: "/regions", label: "nav.regions", permission: "manage:region" },
@@ -48,7 +51,7 @@ export function AppHeader({ user, locale }: { user: HeaderUser | null; locale: A
   useEffect(() => {
     if (drawer.current) drawer.current.open = false;
   }, [location.pathname]);
-  const items = NAV.filter((item) => (!item.permission || userHasPermission(user, item.permission)) && (!item.reviewers || user?.reviews));
+  const items = NAV.filter((item) => (!item.permission || userHasPermission(user, item.permission)) && (!item.reviewers || user?.reviews) && (!item.signedIn || user));
   const links = (
     <ul className="flex flex-col gap-1 md:flex-row md:flex-wrap md:gap-x-1">
       {items.map((item) => (

@@ -60,6 +60,8 @@ export interface InvitationInput {
   fallbackLocale: AppLocale;
   /** what the invitation is for when it is not an academy, e.g. the call an applicant registered for */
   callTitle?: string;
+  /** a line saying why else they are invited, e.g. as an expert of the consultations */
+  purpose?: string;
 }
 
 /**
@@ -108,10 +110,10 @@ export async function queueInvitation(tx: Db, input: InvitationInput): Promise<{
   const link = `${env().appUrl}/invitations/${token}`;
   const mail = await queueMail(tx, {
     to: user.email,
-    subject: details.academyName || input.callTitle ? t("mail.invitation.subjectFor", { academy: details.academyName || input.callTitle }) : t("mail.invitation.subject"),
+    subject: details.academyName || input.callTitle || input.purpose ? t("mail.invitation.subjectFor", { academy: details.academyName || input.callTitle || input.purpose }) : t("mail.invitation.subject"),
     text: t("mail.invitation.body", {
       name: user.displayName,
-      details: [input.callTitle ? t("mail.details.call", { title: input.callTitle }) : "", detailLines(t, locale, details)].filter(Boolean).join("\n"),
+      details: [input.callTitle ? t("mail.details.call", { title: input.callTitle }) : "", input.purpose ?? "", detailLines(t, locale, details)].filter(Boolean).join("\n"),
       link,
       days: INVITATION_TTL_MS / 86400000,
     }),

@@ -80,6 +80,8 @@ export const PERMISSIONS: PermissionDef[] = [
   { action: "read", entity: "report", access: "any", description: "Read the KPI report of every region" },
   { action: "manage", entity: "api_token", access: "any", description: "Create and revoke tokens of the read-only JSON API" },
   { action: "manage", entity: "call", access: "any", description: "Open calls for applications, select, publish results" },
+  { action: "manage", entity: "consultation", access: "any", description: "Manage experts, topics and every expert consultation" },
+  { action: "read", entity: "facilitator_pool", access: "any", description: "Search the facilitator pool across regions" },
 ];
 
 const everyAcademyAbility = (access: Access) => Object.values(ACADEMY_ABILITIES).map((p) => `${p}:${access}`);
@@ -96,6 +98,8 @@ export const ROLE_PERMISSIONS: Record<GlobalRole | AcademyRole, string[]> = {
     "read:report:any",
     "manage:api_token:any",
     "manage:call:any",
+    "manage:consultation:any",
+    "read:facilitator_pool:any",
   ],
   system_admin: ["manage:user:any", "read:outbox:any", "read:audit:any"],
   coordinator: everyAcademyAbility("academy"),

@@ -27,6 +27,8 @@ export interface ScheduleIssue {
     | "venueDoubleBooked"
     | "facilitatorDoubleBookedElsewhere"
     | "venueDoubleBookedElsewhere"
+    | "facilitatorInConsultation"
+    | "venueInConsultation"
     | "inPast";
   params?: Record<string, string | number>;
 }
@@ -169,4 +171,35 @@ function round(n: number) {
 
 export function hasErrors(issues: ScheduleIssue[]) {
   return issues.some((i) => i.level === "error");
+}
+
+/** A consultation meeting (相談会) that takes up its experts' time and, at a venue, the room. */
+export interface BookedConsultation {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  /** empty when online */
+  venueName: string;
+  experts: { id: string; name: string }[];
+}
+
+/**
+ * The same rule between sessions and consultations: nobody is in two places at once and a room
+ * holds one meeting. Consultations are not named (their titles are the governments' business).
+ */
+export function checkConsultationClashes(
+  meeting: { startsAt: Date; endsAt: Date; venueName: string; personIds: string[] },
+  booked: BookedConsultation[],
+): ScheduleIssue[] {
+  const issues: ScheduleIssue[] = [];
+  for (const b of booked) {
+    if (!(b.startsAt.getTime() < meeting.endsAt.getTime() && meeting.startsAt.getTime() < b.endsAt.getTime())) continue;
+    for (const e of b.experts.filter((e) => meeting.personIds.includes(e.id))) {
+      issues.push({ level: "error", code: "facilitatorInConsultation", params: { name: e.name } });
+    }
+    if (meeting.venueName.trim() && b.venueName.trim() && venueKey(b.venueName) === venueKey(meeting.venueName)) {
+      issues.push({ level: "error", code: "venueInConsultation", params: { venue: b.venueName } });
+    }
+  }
+  return issues;
 }

@@ -3,7 +3,9 @@ import { jsonArray, storedDate } from "~/utils/raw-read";
 import { prisma, Prisma } from "~/utils/db.server";
 import { fromTokyoInputs } from "~/utils/dates";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { overlappingConsultations } from "./consultation-bookings.server";
 import {
+  checkConsultationClashes,
   checkDoubleBooking,
   checkSessionOrder,
   checkSessionTiming,
@@ -72,6 +74,7 @@ export async function evaluateSession(academyId: string, draft: Draft, excludeId
     ...checkSessionTiming(draft),
     ...checkSessionOrder(draft, siblings),
     ...checkDoubleBooking(draft, await overlappingSessions(draft, excludeId)),
+    ...checkConsultationClashes({ ...draft, personIds: draft.facilitatorIds }, await overlappingConsultations(draft)),
   ];
 }
 

@@ -1,0 +1,369 @@
+import { prisma, Prisma } from "~/utils/db.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { deliverQueued, queueMail, type QueuedMail } from "~/modules/mail/mailer.server";
+import { resolveMunicipalityCodes } from "~/modules/municipality/municipality.server";
+import { checkConsultationClashes, checkDoubleBooking, checkSessionTiming, hasErrors, type ScheduleIssue } from "~/modules/schedule/rules";
+import { overlappingSessions } from "~/modules/schedule/session.server";
+import { overlappingConsultations } from "~/modules/schedule/consultation-bookings.server";
+import { serverT } from "~/utils/i18n.server";
+import { env } from "~/utils/env.server";
+import { fiscalYearOf, formatDateTime, formatTime, fromTokyoInputs, toTokyoDateInput, type AppLocale } from "~/utils/dates";
+import { fail, fieldFailure, type Result } from "~/utils/result";
+import type { SessionUser } from "~/utils/session.server";
+import { type ActionStatus, type ConsultationFilter, type RequestInput, type ScheduleInput } from "./schemas";
+
+// Expert consultations (相談会): a government asks a question in a topic category, the
+// coordinator finds experts and a time (the session rules for clashes apply both ways), the
+// meeting is held and its advice recorded (論点, 助言, follow-up actions with owner and due date),
+// and months later everyone involved records where things stand.
+// Who sees one: programme coordinators, its requester and its experts. See decision 0014.
+
+export const CONSULTATIONS_PAGE_SIZE = 50;
+
+type Viewer = Pick<SessionUser, "id" | "permissions">;
+
+export const isConsultationCoordinator = (user: Viewer) => user.permissions.includes("manage:consultation:any");
+
+function visibleTo(user: Viewer): Prisma.ConsultationWhereInput {
+  if (isConsultationCoordinator(user)) return {};
+  return { OR: [{ requesterId: user.id }, { experts: { some: { expert: { userId: user.id } } } }] };
+}
+
+export async function listConsultations(user: Viewer, filter: ConsultationFilter) {
+  const q = filter.q?.trim();
+  const where: Prisma.ConsultationWhereInput = {
+    AND: [
+      visibleTo(user),
+      {
+        status: filter.status,
+        topicId: filter.topic,
+        fiscalYear: filter.fy,
+        OR: q ? [{ title: { contains: q } }, { municipality: { name: { contains: q } } }, { question: { contains: q } }] : undefined,
+      },
+    ],
+  };
+  const page = filter.page ?? 1;
+  const today = toTokyoDateInput(new Date());
+  const [total, rows] = await prisma.$transaction([
+    prisma.consultation.count({ where }),
+    prisma.consultation.findMany({
+      where,
+      orderBy: [{ startsAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
+      skip: (page - 1) * CONSULTATIONS_PAGE_SIZE,
+      take: CONSULTATIONS_PAGE_SIZE,
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        fiscalYear: true,
+        startsAt: true,
+        endsAt: true,
+        mode: true,
+        createdAt: true,
+        municipality: { select: { name: true, prefecture: { select: { name: true } } } },
+        topic: { select: { label: true, labelEn: true } },
+        experts: { select: { expert: { select: { user: { select: { displayName: true } } } } } },
+        _count: { select: { actions: { where: { status: { in: ["open", "in_progress"] } } } } },
+        actions: { where: { status: { in: ["open", "in_progress"] }, dueOn: { lt: today } }, select: { id: true } },
+      },
+    }),
+  ]);
+  const consultations = rows.map(({ actions, _count, ...c }) => ({ ...c, openActions: _count.actions, overdueActions: actions.length }));
+  return { consultations, total, page, pages: Math.max(1, Math.ceil(total / CONSULTATIONS_PAGE_SIZE)) };
+}
+
+/** Counts per status for the coordinator's overview (one statement). */
+export async function consultationCounts(fiscalYear?: number) {
+  const rows = await prisma.consultation.groupBy({ by: ["status"], where: { fiscalYear }, _count: { _all: true } });
+  return Object.fromEntries(rows.map((r) => [r.status, r._count._all])) as Record<string, number>;
+}
+
+/** One consultation with what its viewer may do, or null when they may not see it. */
+export async function getConsultation(user: Viewer, id: string, now = new Date()) {
+  const c = await prisma.consultation.findFirst({
+    where: { AND: [{ id }, visibleTo(user)] },
+    select: {
+      id: true,
+      fiscalYear: true,
+      title: true,
+      question: true,
+      background: true,
+      status: true,
+      closingReason: true,
+      mode: true,
+      startsAt: true,
+      endsAt: true,
+      venueName: true,
+      venueAddress: true,
+      onlineUrl: true,
+      issues: true,
+      advice: true,
+      recordedAt: true,
+      createdAt: true,
+      applicationId: true,
+      requesterId: true,
+      municipality: { select: { code: true, name: true, prefecture: { select: { name: true } } } },
+      requester: { select: { displayName: true, email: true, department: true } },
+      topic: { select: { id: true, label: true, labelEn: true } },
+      experts: { select: { expert: { select: { id: true, userId: true, kind: true, affiliation: true, user: { select: { displayName: true } } } } } },
+      actions: { orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }], select: { id: true, description: true, owner: true, dueOn: true, status: true, updatedAt: true } },
+      followUps: { orderBy: { createdAt: "desc" }, select: { id: true, note: true, createdAt: true, author: { select: { displayName: true } } } },
+    },
+  });
+  if (!c) return null;
+  const coordinator = isConsultationCoordinator(user);
+  const expert = c.experts.some((e) => e.expert.userId === user.id);
+  const requester = c.requesterId === user.id;
+  const started = c.startsAt !== null && c.startsAt.getTime() <= now.getTime();
+  const can = {
+    schedule: coordinator && (c.status === "requested" || c.status === "scheduled"),
+    close: coordinator && (c.status === "requested" || c.status === "scheduled"),
+    withdraw: requester && c.status === "requested",
+    record: (coordinator || expert) && (c.status === "scheduled" || c.status === "held") && started,
+    manageActions: (coordinator || expert) && c.status === "held",
+    followUp: c.status === "held",
+    seeContact: coordinator || expert,
+  };
+  return { ...c, can, roles: { coordinator, expert, requester } };
+}
+export type ConsultationView = NonNullable<Awaited<ReturnType<typeof getConsultation>>>;
+
+/** A government asks for a consultation. */
+export async function requestConsultation(user: Viewer, input: RequestInput, now = new Date()): Promise<Result<{ id: string }, { params?: Record<string, string | number> }>> {
+  const resolved = await resolveMunicipalityCodes([input.municipalityCode]);
+  if (!resolved.ok) return { ...fieldFailure("municipalityCode", resolved.error), params: resolved.params };
+  const topic = await prisma.consultationTopic.findFirst({ where: { id: input.topicId, archivedAt: null }, select: { id: true } });
+  if (!topic) return fieldFailure("topicId", "consultation.error.noSuchTopic");
+  const c = await prisma.$transaction(async (tx) => {
+    const created = await tx.consultation.create({
+      data: { fiscalYear: fiscalYearOf(now), municipalityCode: resolved.codes[0]!, requesterId: user.id, topicId: topic.id, title: input.title, question: input.question, background: input.background },
+      select: { id: true },
+    });
+    await recordAudit({ actorId: user.id, action: "consultation.request", entityType: "consultation", entityId: created.id, after: { ...input, municipalityCode: resolved.codes[0] } }, tx);
+    return created;
+  });
+  return { ok: true, id: c.id };
+}
+
+/** The rules a meeting must follow: its length, weekday and holiday, and no clash with a session or another consultation. */
+async function meetingIssues(meeting: { startsAt: Date; endsAt: Date; venueName: string; personIds: string[] }, excludeId: string) {
+  const timing = checkSessionTiming(meeting).filter((i) => !["shorterThanRecommended", "longerThanRecommended"].includes(i.code));
+  const sessions = checkDoubleBooking({ ...meeting, facilitatorIds: meeting.personIds }, await overlappingSessions(meeting));
+  const consultations = checkConsultationClashes(meeting, await overlappingConsultations(meeting, excludeId));
+  return [...timing, ...sessions, ...consultations];
+}
+
+export type ScheduleResult = Result<{ issues: ScheduleIssue[] }, { issues: ScheduleIssue[]; needsAcknowledgement: boolean }>;
+
+/**
+ * Set (or move) the meeting: experts, time, online or at a venue. Errors block; warnings (a
+ * weekend, a holiday) block the first save until acknowledged. Requester and experts are mailed.
+ */
+export async function scheduleConsultation(actorId: string, id: string, input: ScheduleInput): Promise<ScheduleResult> {
+  const c = await prisma.consultation.findUnique({ where: { id }, select: { id: true, status: true, startsAt: true, endsAt: true, mode: true, venueName: true, onlineUrl: true, experts: { select: { expertId: true } } } });
+  if (!c || (c.status !== "requested" && c.status !== "scheduled")) return { ...fail("consultation.error.notSchedulable"), issues: [], needsAcknowledgement: false };
+  const expertIds = [...new Set(input.expertIds)];
+  const experts = await prisma.expert.findMany({ where: { id: { in: expertIds }, OR: [{ retiredAt: null }, { consultations: { some: { consultationId: id } } }] }, select: { id: true, userId: true } });
+  if (experts.length !== expertIds.length) return { ...fieldFailure("expertIds", "consultation.error.noSuchExpert"), issues: [], needsAcknowledgement: false };
+  const startsAt = fromTokyoInputs(input.date, input.startTime);
+  const endsAt = fromTokyoInputs(input.date, input.endTime);
+  const venueName = input.mode === "venue" ? input.venueName : "";
+  const issues = await meetingIssues({ startsAt, endsAt, venueName, personIds: experts.map((e) => e.userId) }, id);
+  if (hasErrors(issues)) return { ...fail("consultation.error.clash"), issues, needsAcknowledgement: false };
+  if (issues.length > 0 && input.acknowledgeWarnings !== "yes") return { ...fail("schedule.checkWarnings"), issues, needsAcknowledgement: true };
+  const data = {
+    status: "scheduled",
+    mode: input.mode,
+    startsAt,
+    endsAt,
+    venueName,
+    venueAddress: input.mode === "venue" ? input.venueAddress : "",
+    onlineUrl: input.mode === "online" ? input.onlineUrl : "",
+  };
+  const mails = await prisma.$transaction(async (tx) => {
+    await tx.consultation.update({ where: { id }, data: { ...data, experts: { deleteMany: {}, create: expertIds.map((expertId) => ({ expertId })) } } });
+    await recordAudit(
+      {
+        actorId,
+        action: "consultation.schedule",
+        entityType: "consultation",
+        entityId: id,
+        before: { status: c.status, startsAt: c.startsAt, endsAt: c.endsAt, mode: c.mode, venueName: c.venueName, expertIds: c.experts.map((e) => e.expertId) },
+        after: { ...data, onlineUrl: undefined, expertIds },
+      },
+      tx,
+    );
+    return queueMeetingMails(tx, id, c.status === "scheduled" ? "rescheduled" : "scheduled");
+  });
+  await deliverQueued(mails);
+  return { ok: true, issues };
+}
+
+/** Mail the requester and the experts, each in their own language. */
+async function queueMeetingMails(tx: Prisma.TransactionClient, id: string, kind: "scheduled" | "rescheduled" | "closed" | "recorded") {
+  const c = await tx.consultation.findUniqueOrThrow({
+    where: { id },
+    select: {
+      title: true,
+      startsAt: true,
+      endsAt: true,
+      mode: true,
+      venueName: true,
+      venueAddress: true,
+      onlineUrl: true,
+      closingReason: true,
+      requester: { select: { email: true, displayName: true, locale: true } },
+      experts: { select: { expert: { select: { user: { select: { email: true, displayName: true, locale: true } } } } } },
+    },
+  });
+  const people = kind === "scheduled" || kind === "rescheduled" ? [c.requester, ...c.experts.map((e) => e.expert.user)] : [c.requester];
+  const link = `${env().appUrl}/consultations/${id}`;
+  const queued: QueuedMail[] = [];
+  for (const person of people) {
+    const locale: AppLocale = person.locale === "en" ? "en" : "ja";
+    const t = serverT(locale);
+    const when = c.startsAt && c.endsAt ? `${formatDateTime(c.startsAt, locale)}–${formatTime(c.endsAt)}` : "";
+    const place = c.mode === "online" ? t("consultation.mail.online", { url: c.onlineUrl }) : [c.venueName, c.venueAddress].filter(Boolean).join(" ");
+    queued.push(
+      await queueMail(tx, {
+        to: person.email,
+        subject: t(`consultation.mail.${kind}Subject`, { title: c.title }),
+        text: t(`consultation.mail.${kind}Body`, { name: person.displayName, title: c.title, when, place, reason: c.closingReason, link }),
+      }),
+    );
+  }
+  return queued;
+}
+
+/** Decline a request or cancel a meeting (coordinator), or withdraw one's own request. */
+export async function closeConsultation(user: Viewer, id: string, reason: string): Promise<Result> {
+  const coordinator = isConsultationCoordinator(user);
+  const c = await prisma.consultation.findFirst({ where: { AND: [{ id }, visibleTo(user)] }, select: { status: true, requesterId: true } });
+  if (!c) return fail("consultation.error.notFound");
+  const allowed = coordinator ? c.status === "requested" || c.status === "scheduled" : c.requesterId === user.id && c.status === "requested";
+  if (!allowed) return fail("consultation.error.notClosable");
+  const status = coordinator && c.status === "requested" ? "declined" : "cancelled";
+  const mails = await prisma.$transaction(async (tx) => {
+    const { count } = await tx.consultation.updateMany({ where: { id, status: c.status }, data: { status, closingReason: reason } });
+    if (count === 0) return [];
+    await recordAudit({ actorId: user.id, action: `consultation.${status === "declined" ? "decline" : "cancel"}`, entityType: "consultation", entityId: id, before: { status: c.status }, after: { status, reason } }, tx);
+    return coordinator ? queueMeetingMails(tx, id, "closed") : [];
+  });
+  await deliverQueued(mails);
+  return { ok: true };
+}
+
+/** The advice record (論点, 助言): by a coordinator or one of its experts once the meeting has begun. */
+export async function recordAdvice(user: Viewer, id: string, input: { issues: string; advice: string }, now = new Date()): Promise<Result> {
+  const c = await getConsultation(user, id, now);
+  if (!c) return fail("consultation.error.notFound");
+  if (!(c.roles.coordinator || c.roles.expert) || !(c.status === "scheduled" || c.status === "held")) return fail("consultation.error.notRecordable");
+  if (!c.can.record) return fail("consultation.error.notYetHeld");
+  const mails = await prisma.$transaction(async (tx) => {
+    await tx.consultation.update({ where: { id }, data: { status: "held", issues: input.issues, advice: input.advice, recordedAt: now, recordedById: user.id } });
+    await recordAudit({ actorId: user.id, action: "consultation.record", entityType: "consultation", entityId: id, before: { status: c.status, issues: c.issues, advice: c.advice }, after: { status: "held", ...input } }, tx);
+    return c.status === "scheduled" ? queueMeetingMails(tx, id, "recorded") : [];
+  });
+  await deliverQueued(mails);
+  return { ok: true };
+}
+
+export async function addAction(user: Viewer, id: string, input: { description: string; owner: string; dueOn: string }): Promise<Result> {
+  const c = await getConsultation(user, id);
+  if (!c?.can.manageActions) return fail("consultation.error.notHeld");
+  await prisma.$transaction(async (tx) => {
+    const action = await tx.consultationAction.create({ data: { consultationId: id, ...input }, select: { id: true } });
+    await recordAudit({ actorId: user.id, action: "consultation.action_add", entityType: "consultation", entityId: id, after: { actionId: action.id, ...input } }, tx);
+  });
+  return { ok: true };
+}
+
+export async function removeAction(user: Viewer, id: string, actionId: string): Promise<Result> {
+  const c = await getConsultation(user, id);
+  if (!c?.can.manageActions) return fail("consultation.error.notHeld");
+  const action = c.actions.find((a) => a.id === actionId);
+  if (!action) return fail("consultation.error.noSuchAction");
+  await prisma.$transaction(async (tx) => {
+    await tx.consultationAction.deleteMany({ where: { id: actionId, consultationId: id } });
+    await recordAudit({ actorId: user.id, action: "consultation.action_remove", entityType: "consultation", entityId: id, before: action }, tx);
+  });
+  return { ok: true };
+}
+
+/** Where an action stands: anyone who sees the consultation (the government reports its own progress). */
+export async function setActionStatus(user: Viewer, id: string, actionId: string, status: ActionStatus): Promise<Result> {
+  const c = await getConsultation(user, id);
+  if (!c?.can.followUp) return fail("consultation.error.notHeld");
+  const action = c.actions.find((a) => a.id === actionId);
+  if (!action) return fail("consultation.error.noSuchAction");
+  if (action.status === status) return { ok: true };
+  await prisma.$transaction(async (tx) => {
+    await tx.consultationAction.update({ where: { id: actionId }, data: { status } });
+    await recordAudit({ actorId: user.id, action: "consultation.action_status", entityType: "consultation", entityId: id, before: { actionId, status: action.status }, after: { actionId, status } }, tx);
+  });
+  return { ok: true };
+}
+
+export async function addFollowUp(user: Viewer, id: string, note: string): Promise<Result> {
+  const c = await getConsultation(user, id);
+  if (!c?.can.followUp) return fail("consultation.error.notHeld");
+  await prisma.$transaction(async (tx) => {
+    const row = await tx.consultationFollowUp.create({ data: { consultationId: id, authorId: user.id, note }, select: { id: true } });
+    await recordAudit({ actorId: user.id, action: "consultation.follow_up", entityType: "consultation", entityId: id, after: { followUpId: row.id, note } }, tx);
+  });
+  return { ok: true };
+}
+
+/**
+ * A selected application of a consultation track becomes a request in the chosen category,
+ * asked by the applicant for the lead government, in the call's fiscal year. Once per application.
+ */
+export async function consultationFromApplication(actorId: string, callId: string, applicationId: string, topicId: string): Promise<Result<{ id: string }>> {
+  const app = await prisma.application.findFirst({
+    where: { id: applicationId, callId, status: "submitted", decision: "selected", track: { kind: "consultation" }, leadMunicipalityCode: { not: null } },
+    select: { id: true, applicantId: true, leadMunicipalityCode: true, problem: true, dataHeld: true, dataDepartment: true, call: { select: { fiscalYear: true } } },
+  });
+  if (!app) return fail("call.error.notEligible");
+  const topic = await prisma.consultationTopic.findFirst({ where: { id: topicId, archivedAt: null }, select: { id: true } });
+  if (!topic) return fieldFailure("topicId", "consultation.error.noSuchTopic");
+  try {
+    const c = await prisma.$transaction(async (tx) => {
+      const created = await tx.consultation.create({
+        data: {
+          fiscalYear: app.call.fiscalYear,
+          municipalityCode: app.leadMunicipalityCode!,
+          requesterId: app.applicantId,
+          topicId: topic.id,
+          applicationId: app.id,
+          title: app.problem.split(/\r?\n/)[0]!.slice(0, 120) || "—",
+          question: app.problem,
+          background: [app.dataHeld, app.dataDepartment].filter(Boolean).join("\n"),
+        },
+        select: { id: true },
+      });
+      await recordAudit({ actorId, action: "application.consultation", entityType: "application", entityId: app.id, after: { consultationId: created.id, topicId } }, tx);
+      return created;
+    });
+    return { ok: true, id: c.id };
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return fail("call.error.notEligible");
+    throw error;
+  }
+}
+
+/** The consultation made from an application, if any. */
+export async function consultationOfApplication(applicationId: string) {
+  return prisma.consultation.findUnique({ where: { applicationId }, select: { id: true } });
+}
+
+/** The government a person most likely asks for: their own, or the one of their latest enrollment. */
+export async function ownGovernment(userId: string) {
+  const user = await prisma.user.findUnique({
+    where: { id: userId },
+    select: {
+      municipality: { select: { code: true, name: true } },
+      enrollments: { where: { municipalityCode: { not: null } }, orderBy: { createdAt: "desc" }, take: 1, select: { municipality: { select: { code: true, name: true } } } },
+    },
+  });
+  return user?.municipality ?? user?.enrollments[0]?.municipality ?? null;
+}

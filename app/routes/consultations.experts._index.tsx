@@ -1,0 +1,106 @@
+import { Form, Link, useActionData, useLoaderData, useLocation, type MetaFunction } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
+import { createExpert, searchExperts } from "~/modules/consultation/experts.server";
+import { listTopics } from "~/modules/consultation/topics.server";
+import { topicLabel } from "~/modules/consultation/topics";
+import { EXPERT_KINDS, ExpertFilterSchema, ExpertSchema } from "~/modules/consultation/schemas";
+import { requirePermission } from "~/utils/session.server";
+import { readForm } from "~/utils/form-body.server";
+import { echoForm, parseForm } from "~/utils/forms";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { resolveLocale } from "~/utils/locale.server";
+import { useLocale } from "~/utils/use-locale";
+import { pageTitle } from "~/utils/meta";
+import { DataTable } from "~/components/ui/data-table";
+import { SelectField } from "~/components/ui/field";
+import { TextField } from "~/components/ui/text-field";
+import { Button } from "~/components/ui/button";
+import { Alert } from "~/components/ui/alert";
+import { Pagination } from "~/components/ui/pagination";
+import { ExpertFields } from "~/components/consultation/expert-fields";
+
+// The experts of the consultations, searchable by name, affiliation, field, kind and topic; the
+// coordinator adds one by e-mail (a new address gets an invitation to set a password).
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "manage:consultation:any");
+  const filter = ExpertFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const [result, topics] = await Promise.all([searchExperts(filter), listTopics()]);
+  return { filter, topics: topics.map((t) => ({ id: t.id, label: t.label, labelEn: t.labelEn })), ...result };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "manage:consultation:any");
+  const form = await readForm(request);
+  const topicIds = form.getAll("topicIds").filter((v): v is string => typeof v === "string");
+  const parsed = parseForm(ExpertSchema, form);
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, topicIds }, { status: 400 });
+  const r = await createExpert(user.id, parsed.data, await resolveLocale(request, user));
+  if (!r.ok) return data({ fieldErrors: r.fieldErrors, values: echoForm(form), topicIds }, { status: 400 });
+  return redirectWithFlash(`/consultations/experts/${r.id}`, { message: "consultation.expertAdded", params: { name: parsed.data.displayName } });
+}
+
+export default function Experts() {
+  const { filter, topics, experts, total, page, pages } = useLoaderData<typeof loader>();
+  const a = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { search } = useLocation();
+  const href = (p: number) => {
+    const q = new URLSearchParams(search);
+    q.set("page", String(p));
+    return `/consultations/experts?${q}`;
+  };
+  return (
+    <div className="flex flex-col gap-6">
+      <p><Link to="/consultations">{t("consultation.title")}</Link></p>
+      <h1>{t("consultation.expertsTitle")}</h1>
+      <Form method="get" className="grid grid-cols-1 gap-4 rounded-8 bg-solid-gray-50 p-4 md:grid-cols-4 md:items-end">
+        <TextField label={t("consultation.expertSearch")} name="q" type="search" hint={t("consultation.expertSearchHint")} defaultValue={filter.q ?? ""} />
+        <SelectField label={t("consultation.expertKind")} name="kind" defaultValue={filter.kind ?? ""}>
+          <option value="">{t("filter.all")}</option>
+          {EXPERT_KINDS.map((k) => <option key={k} value={k}>{t(`consultation.kind.${k}`)}</option>)}
+        </SelectField>
+        <SelectField label={t("consultation.topic")} name="topic" defaultValue={filter.topic ?? ""}>
+          <option value="">{t("filter.all")}</option>
+          {topics.map((tp) => <option key={tp.id} value={tp.id}>{topicLabel(tp, locale)}</option>)}
+        </SelectField>
+        <label className="flex min-h-11 items-center gap-2">
+          <input type="checkbox" name="retired" value="1" defaultChecked={filter.retired === "1"} className="size-5" />
+          {t("consultation.showRetired")}
+        </label>
+        <div className="md:col-span-4"><Button type="submit">{t("filter.apply")}</Button></div>
+      </Form>
+      <p>{t("consultation.expertCount", { count: total })}</p>
+      <DataTable
+        caption={t("consultation.expertsTitle")}
+        captionHidden
+        cards
+        rows={experts}
+        rowKey={(e) => e.id}
+        empty={t("consultation.noExpertsFound")}
+        columns={[
+          { key: "name", header: t("fields.displayName"), cell: (e) => <Link to={`/consultations/experts/${e.id}`}>{e.user.displayName}</Link> },
+          { key: "kind", header: t("consultation.expertKind"), cell: (e) => t(`consultation.kind.${e.kind}`) },
+          { key: "aff", header: t("consultation.affiliation"), cell: (e) => e.affiliation || "—" },
+          { key: "topics", header: t("consultation.expertTopics"), cell: (e) => e.topics.map((x) => topicLabel(x.topic, locale)).join(t("format.list")) || "—" },
+          { key: "fields", header: t("consultation.expertFields"), cell: (e) => e.fields || "—" },
+          { key: "count", header: t("consultation.expertConsultations"), cell: (e) => e._count.consultations, className: "text-right" },
+        ]}
+      />
+      <Pagination page={page} pages={pages} href={href} />
+      <section aria-labelledby="add-expert" className="flex max-w-3xl flex-col gap-4 rounded-8 border border-solid-gray-200 p-4">
+        <h2 id="add-expert" className="text-std-20B-150">{t("consultation.addExpert")}</h2>
+        <p>{t("consultation.addExpertIntro")}</p>
+        {a?.fieldErrors ? <Alert tone="error">{t("form.fixErrors")}</Alert> : null}
+        <Form method="post" noValidate className="flex flex-col gap-4">
+          <ExpertFields values={a?.values ?? {}} topicIds={a?.topicIds ?? []} topics={topics} fieldErrors={a?.fieldErrors ?? {}} withEmail />
+          <div><Button type="submit">{t("consultation.addExpertSubmit")}</Button></div>
+        </Form>
+      </section>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "consultation.expertsTitle");

@@ -1,0 +1,93 @@
+import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
+import { createTopic, listTopics, moveTopic, setTopicArchived, updateTopic } from "~/modules/consultation/topics.server";
+import { TopicSchema } from "~/modules/consultation/schemas";
+import { requirePermission } from "~/utils/session.server";
+import { readForm } from "~/utils/form-body.server";
+import { echoForm, parseForm } from "~/utils/forms";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { pageTitle } from "~/utils/meta";
+import { TextField } from "~/components/ui/text-field";
+import { Button } from "~/components/ui/button";
+import { Alert } from "~/components/ui/alert";
+
+// The topic categories of consultations (the guidebook's six to begin with): rename, add,
+// reorder, archive. An archived topic is not offered for new requests; old ones keep it.
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "manage:consultation:any");
+  return { topics: await listTopics(true) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "manage:consultation:any");
+  const form = await readForm(request);
+  const intent = String(form.get("intent") ?? "");
+  const id = String(form.get("topicId") ?? "").slice(0, 64);
+  const done = (message: string) => redirectWithFlash("/consultations/topics", { message });
+  if (intent === "create" || intent === "update") {
+    const parsed = parseForm(TopicSchema, form);
+    if (!parsed.ok) return data({ intent, id, fieldErrors: parsed.fieldErrors, values: parsed.values, error: null as string | null }, { status: 400 });
+    const r = intent === "create" ? await createTopic(user.id, parsed.data) : await updateTopic(user.id, id, parsed.data);
+    if (!r.ok) return data({ intent, id, fieldErrors: r.fieldErrors, values: echoForm(form), error: r.reason }, { status: 400 });
+    return done(intent === "create" ? "consultation.topicAdded" : "consultation.topicSaved");
+  }
+  const r =
+    intent === "archive" || intent === "restore" ? await setTopicArchived(user.id, id, intent === "archive")
+    : intent === "up" || intent === "down" ? await moveTopic(user.id, id, intent === "up" ? -1 : 1)
+    : null;
+  if (!r) return data({ intent, id, fieldErrors: {}, values: {} as Record<string, string>, error: "form.unknownIntent" as string | null }, { status: 400 });
+  if (!r.ok) return data({ intent, id, fieldErrors: {}, values: {} as Record<string, string>, error: r.reason }, { status: 400 });
+  return done("consultation.topicSaved");
+}
+
+export default function Topics() {
+  const { topics } = useLoaderData<typeof loader>();
+  const a = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const mine = (intent: string, id = "") => (a && a.intent === intent && a.id === id ? a : undefined);
+  const err = (o: typeof a, name: string) => (o?.fieldErrors && name in o.fieldErrors ? t((o.fieldErrors as Record<string, string>)[name]!) : undefined);
+  return (
+    <div className="flex max-w-4xl flex-col gap-6">
+      <p><Link to="/consultations">{t("consultation.title")}</Link></p>
+      <h1>{t("consultation.topicsTitle")}</h1>
+      <p>{t("consultation.topicsIntro")}</p>
+      {a?.error ? <Alert tone="error">{t(a.error)}</Alert> : null}
+      <ol className="flex flex-col gap-3">
+        {topics.map((tp, i) => {
+          const o = mine("update", tp.id);
+          return (
+            <li key={tp.id} className="flex flex-col gap-3 rounded-8 border border-solid-gray-420 p-4">
+              <Form method="post" noValidate className="flex flex-wrap items-end gap-3">
+                <input type="hidden" name="topicId" value={tp.id} />
+                <TextField label={t("consultation.topicLabel")} name="label" required defaultValue={o?.values.label ?? tp.label} error={err(o, "label")} />
+                <TextField label={t("consultation.topicLabelEn")} name="labelEn" defaultValue={o?.values.labelEn ?? tp.labelEn} error={err(o, "labelEn")} />
+                <Button type="submit" name="intent" value="update" variant="secondary">{t("form.save")}</Button>
+              </Form>
+              <div className="flex flex-wrap items-center gap-3">
+                <span>{t("consultation.topicUsed", { count: tp._count.consultations })}</span>
+                {tp.archivedAt ? <span className="font-bold">{t("consultation.archived")}</span> : null}
+                <Form method="post" className="flex gap-2">
+                  <input type="hidden" name="topicId" value={tp.id} />
+                  <Button type="submit" name="intent" value="up" variant="secondary" disabled={i === 0} aria-label={t("consultation.moveUpNamed", { name: tp.label })}>{t("consultation.moveUp")}</Button>
+                  <Button type="submit" name="intent" value="down" variant="secondary" disabled={i === topics.length - 1} aria-label={t("consultation.moveDownNamed", { name: tp.label })}>{t("consultation.moveDown")}</Button>
+                  <Button type="submit" name="intent" value={tp.archivedAt ? "restore" : "archive"} variant="secondary">{t(tp.archivedAt ? "consultation.restoreTopic" : "consultation.archiveTopic")}</Button>
+                </Form>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      <Form method="post" noValidate className="flex flex-wrap items-end gap-3 rounded-8 border border-solid-gray-200 p-4">
+        <input type="hidden" name="intent" value="create" />
+        <h2 className="w-full text-std-20B-150">{t("consultation.addTopic")}</h2>
+        <TextField label={t("consultation.topicLabel")} name="label" required defaultValue={mine("create")?.values.label ?? ""} error={err(mine("create"), "label")} />
+        <TextField label={t("consultation.topicLabelEn")} name="labelEn" defaultValue={mine("create")?.values.labelEn ?? ""} error={err(mine("create"), "labelEn")} />
+        <Button type="submit">{t("consultation.addTopicSubmit")}</Button>
+      </Form>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "consultation.topicsTitle");
