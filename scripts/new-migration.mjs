@@ -16,9 +16,12 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 const previous = execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], { encoding: "utf8" });
 const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "schema-")), "schema.prisma");
 fs.writeFileSync(tmp, previous);
-const dirs = fs.readdirSync("prisma/migrations").filter((d) => /^\d+_/.test(d));
-const next = Math.max(-1, ...dirs.map((d) => Number(d.split("_")[0]))) + 1;
-const dir = path.join("prisma/migrations", `${next}_${name}`);
+// Prisma applies migrations in the order of their directory names as strings, so "10_x" would
+// run before "1_y". The first ten are 0_ … 9_; later ones are 9z01_, 9z02_ … (they sort after 9_).
+const dirs = fs.readdirSync("prisma/migrations").filter((d) => /^\d/.test(d));
+const later = dirs.map((d) => /^9z(\d{2})_/.exec(d)).filter(Boolean).map((m) => Number(m[1]));
+const prefix = `9z${String(Math.max(0, ...later) + 1).padStart(2, "0")}`;
+const dir = path.join("prisma/migrations", `${prefix}_${name}`);
 const result = spawnSync(
   path.resolve("node_modules/.bin/prisma"),
   ["migrate", "diff", "--from-schema-datamodel", tmp, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],

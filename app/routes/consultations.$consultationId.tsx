@@ -16,7 +16,7 @@ import { topicLabel } from "~/modules/consultation/topics";
 import { ActionSchema, ActionStatusSchema, CloseSchema, FollowUpSchema, RecordSchema, ScheduleSchema } from "~/modules/consultation/schemas";
 import type { ScheduleIssue } from "~/modules/schedule/rules";
 import { requireUser } from "~/utils/session.server";
-import { invariantFound } from "~/utils/http.server";
+import { forbidden, invariantFound } from "~/utils/http.server";
 import { readForm } from "~/utils/form-body.server";
 import { echoForm, parseForm } from "~/utils/forms";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -62,6 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = echoForm(form);
   switch (intent) {
     case "schedule": {
+      if (!c.roles.coordinator) forbidden();
       const expertIds = form.getAll("expertIds").filter((v): v is string => typeof v === "string");
       const parsed = parseForm(ScheduleSchema, form);
       if (!parsed.ok) return bad({ form: intent, fieldErrors: parsed.fieldErrors, values, expertIds });
