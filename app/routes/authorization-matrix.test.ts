@@ -57,6 +57,12 @@ async function world() {
   // the member's completion certificate
   const memberEnrollment = await prisma.enrollment.findUniqueOrThrow({ where: { academyId_userId: { academyId: academy.id, userId: member.id } } });
   const certificate = await prisma.certificate.create({ data: { academyId: academy.id, enrollmentId: memberEnrollment.id, fiscalYear: academy.fiscalYear, serial: 1, issuedAt: new Date() } });
+  // an expert consultation asked by the member, advised by the facilitator as its expert
+  const topic = await prisma.consultationTopic.findFirstOrThrow();
+  const expert = await prisma.expert.create({ data: { userId: facilitator.id, kind: "analyst" } });
+  const consultation = await prisma.consultation.create({
+    data: { fiscalYear: 2026, municipalityCode: "282014", requesterId: member.id, topicId: topic.id, title: "窓口アンケートの活用", question: "設問の作り方", status: "scheduled", startsAt: new Date(Date.now() + 7 * 86400_000), endsAt: new Date(Date.now() + 7 * 86400_000 + 3600_000), mode: "online", onlineUrl: "https://meet.example.jp/x", experts: { create: [{ expertId: expert.id }] } },
+  });
   const users: Record<Exclude<Role, "anonymous">, string> = {
     coordinator: coordinator.id,
     facilitator: facilitator.id,
@@ -76,6 +82,8 @@ async function world() {
     callId: call.id,
     documentId: document.id,
     applicationId: application.id,
+    consultationId: consultation.id,
+    expertId: expert.id,
     survey: "skills-pre",
     materialId: released.materialId,
     regionId: region.id,

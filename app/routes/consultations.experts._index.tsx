@@ -81,7 +81,7 @@ export default function Experts() {
         rowKey={(e) => e.id}
         empty={t("consultation.noExpertsFound")}
         columns={[
-          { key: "name", header: t("fields.displayName"), cell: (e) => <Link to={`/consultations/experts/${e.id}`}>{e.user.displayName}</Link> },
+          { key: "name", header: t("fields.displayName"), className: "whitespace-nowrap", cell: (e) => <Link to={`/consultations/experts/${e.id}`}>{e.user.displayName}</Link> },
           { key: "kind", header: t("consultation.expertKind"), cell: (e) => t(`consultation.kind.${e.kind}`) },
           { key: "aff", header: t("consultation.affiliation"), cell: (e) => e.affiliation || "—" },
           { key: "topics", header: t("consultation.expertTopics"), cell: (e) => e.topics.map((x) => topicLabel(x.topic, locale)).join(t("format.list")) || "—" },

@@ -22,8 +22,8 @@ const actionRoutes = fs
   .map((f) => f.replace(/\.tsx?$/, ""))
   .sort();
 
-const INTENTS = ["addMember", "addStaff", "addStage", "archive", "attachCurriculum", "commit", "complete", "deleteSession", "detach", "invite", "issueFeed", "map", "preview", "release", "releaseStage", "remind", "removeMember", "restore", "retire", "revoke", "revokeFeed", "save", "saveStage", "saveTeam", "status", "uncomplete", "addCard", "deleteCard", "addGroup", "deleteGroup", "move", "vote", "notes", "addAction", "deleteAction", "review", "phase", "anonymous", "restPresent", "issue", "issuer", "create", "publish", "unpublish", "addTrack", "updateTrack", "removeTrack", "addCriterion", "removeCriterion", "addReviewer", "removeReviewer", "removeDocument", "upload", "score", "decide", "academy", "mail", "publishResults", "withdraw", "removeFile", "submit"];
-const FIELDS = ["intent", "name", "title", "themeTitle", "description", "problemStatement", "displayName", "email", "department", "role", "teamRole", "status", "date", "startTime", "endTime", "dueDate", "kind", "venueName", "venueCapacity", "onlineUrl", "agenda", "facilitatorIds", "municipalityCodes", "regionId", "academyId", "teamId", "sessionId", "stageId", "materialId", "versionId", "userId", "memberId", "leadId", "mode", "offsetDays", "releaseAt", "payload", "signature", "fileName", "encoding", "locale", "fiscalYear", "password", "confirmPassword", "redirectTo", "acknowledgeWarnings", "confirmStaffRemoval", "url", "stage", "audience", "capacity", "sequence", "prompt", "text", "cardId", "groupId", "direction", "notes", "ownerId", "actionId", "decision", "phase", "minutes", "anonymous", "template", "customPrompts", "voteBudget", "maxVotesPerGroup", "enrollmentId", "note", "minSessions", "preLearning", "monthsAfter", "overall", "usefulness", "analysis", "comment", "certificateIssuer", "certificateId", "tokenId", "trackId", "municipalityCodes", "contactName", "contactDepartment", "contactPhone", "problem", "dataHeld", "dataDepartment", "staffCount", "consentPublication", "reviewerEmail", "places", "maxApplications", "weight", "label", "deadlineDate", "deadlineTime", "fileId", "id", "municipalityCode"];
+const INTENTS = ["addMember", "addStaff", "addStage", "archive", "attachCurriculum", "commit", "complete", "deleteSession", "detach", "invite", "issueFeed", "map", "preview", "release", "releaseStage", "remind", "removeMember", "restore", "retire", "revoke", "revokeFeed", "save", "saveStage", "saveTeam", "status", "uncomplete", "addCard", "deleteCard", "addGroup", "deleteGroup", "move", "vote", "notes", "addAction", "deleteAction", "review", "phase", "anonymous", "restPresent", "issue", "issuer", "create", "publish", "unpublish", "addTrack", "updateTrack", "removeTrack", "addCriterion", "removeCriterion", "addReviewer", "removeReviewer", "removeDocument", "upload", "score", "decide", "academy", "mail", "publishResults", "withdraw", "removeFile", "submit", "schedule", "close", "record", "removeAction", "actionStatus", "followUp", "update", "up", "down", "consultation"];
+const FIELDS = ["intent", "name", "title", "themeTitle", "description", "problemStatement", "displayName", "email", "department", "role", "teamRole", "status", "date", "startTime", "endTime", "dueDate", "kind", "venueName", "venueCapacity", "onlineUrl", "agenda", "facilitatorIds", "municipalityCodes", "regionId", "academyId", "teamId", "sessionId", "stageId", "materialId", "versionId", "userId", "memberId", "leadId", "mode", "offsetDays", "releaseAt", "payload", "signature", "fileName", "encoding", "locale", "fiscalYear", "password", "confirmPassword", "redirectTo", "acknowledgeWarnings", "confirmStaffRemoval", "url", "stage", "audience", "capacity", "sequence", "prompt", "text", "cardId", "groupId", "direction", "notes", "ownerId", "actionId", "decision", "phase", "minutes", "anonymous", "template", "customPrompts", "voteBudget", "maxVotesPerGroup", "enrollmentId", "note", "minSessions", "preLearning", "monthsAfter", "overall", "usefulness", "analysis", "comment", "certificateIssuer", "certificateId", "tokenId", "trackId", "municipalityCodes", "contactName", "contactDepartment", "contactPhone", "problem", "dataHeld", "dataDepartment", "staffCount", "consentPublication", "reviewerEmail", "places", "maxApplications", "weight", "label", "deadlineDate", "deadlineTime", "fileId", "id", "municipalityCode", "expertIds", "topicId", "topicIds", "question", "background", "issues", "advice", "owner", "dueOn", "reason", "labelEn", "affiliation", "fields"];
 
 async function world() {
   await syncCatalogue(prisma);
@@ -60,8 +60,14 @@ async function world() {
   // a published, open call with the member's draft application
   const call = await prisma.call.create({ data: { fiscalYear: 2027, title: "募集", deadlineAt: new Date(Date.now() + 30 * 86400_000), publishedAt: new Date(), tracks: { create: [{ kind: "academy", label: "（イ）", places: 1, position: 0 }] }, criteria: { create: [{ label: "課題の明確さ", position: 0 }] } }, include: { tracks: true } });
   const application = await prisma.application.create({ data: { callId: call.id, trackId: call.tracks[0]!.id, applicantId: member.id } });
-  const params = { callId: call.id, applicationId: application.id, academyId: academy.id, teamId: team.id, sessionId: session.id, materialId: otherRelease.materialId, regionId: region.id, token: "x".repeat(43), file: "x.ics", format: "csv", retroId: retro.id, survey: "skills-post" };
-  return { users: { coordinator: coordinator.id, facilitator: facilitator.id, member: member.id }, other, foreignIds, params };
+  // the member's consultation, advised by the facilitator, and someone else's
+  const topic = await prisma.consultationTopic.findFirstOrThrow();
+  const expert = await prisma.expert.create({ data: { userId: facilitator.id, kind: "analyst" } });
+  const consultation = await prisma.consultation.create({ data: { fiscalYear: 2026, municipalityCode: "282014", requesterId: member.id, topicId: topic.id, title: "相談", question: "q", status: "held", startsAt: new Date(Date.now() - 86400_000), endsAt: new Date(Date.now() - 82800_000), experts: { create: [{ expertId: expert.id }] }, actions: { create: [{ description: "d", owner: "o", dueOn: "2027-01-01" }] } } });
+  const otherConsultation = await prisma.consultation.create({ data: { fiscalYear: 2026, municipalityCode: "131016", requesterId: outsider.id, topicId: topic.id, title: "よその相談", question: "q", status: "held", actions: { create: [{ description: "よその取組", owner: "o", dueOn: "2027-01-01" }] } }, include: { actions: true } });
+  foreignIds.push(otherConsultation.id, otherConsultation.actions[0]!.id);
+  const params = { consultationId: consultation.id, expertId: expert.id, topicId: topic.id, callId: call.id, applicationId: application.id, academyId: academy.id, teamId: team.id, sessionId: session.id, materialId: otherRelease.materialId, regionId: region.id, token: "x".repeat(43), file: "x.ics", format: "csv", retroId: retro.id, survey: "skills-post" };
+  return { users: { coordinator: coordinator.id, facilitator: facilitator.id, member: member.id }, other, otherConsultationId: otherConsultation.id, foreignIds, params };
 }
 
 /** Everything of the other academy that a request here could change. */
@@ -109,6 +115,8 @@ describe("hostile forms to every action", () => {
     const { action } = (await import(`./${route}`)) as { action: Handler };
     const w = await world();
     const before = await otherAcademySnapshot(w.other.id);
+    const otherConsultation = () => prisma.consultation.findUnique({ where: { id: w.otherConsultationId }, include: { actions: true, followUps: true, experts: true } }).then((c) => JSON.stringify(c));
+    const consultationBefore = await otherConsultation();
     const cookies = Object.fromEntries(await Promise.all(Object.entries(w.users).map(async ([role, id]) => [role, await sessionCookieFor(id)] as const)));
     await fc.assert(
       fc.asyncProperty(fc.constantFrom("coordinator", "facilitator", "member"), formArbitrary(w.foreignIds), fc.boolean(), async (role, fields, multipart) => {
@@ -135,6 +143,7 @@ describe("hostile forms to every action", () => {
       { numRuns: RUNS * 3 },
     );
     expect(await otherAcademySnapshot(w.other.id)).toBe(before);
+    expect(await otherConsultation()).toBe(consultationBefore);
     expect(await prisma.$queryRawUnsafe("PRAGMA foreign_key_check")).toEqual([]);
   }, 120_000);
 });

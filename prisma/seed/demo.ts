@@ -7,6 +7,7 @@ import { seedDemoPath } from "./demo-path";
 import { seedDemoSessions } from "./demo-sessions";
 import { seedDemoCalls } from "./demo-calls";
 import { seedDemoCases } from "./demo-cases";
+import { seedDemoConsultations } from "./demo-consultations";
 
 // Demo data for development and the end-to-end tests: FY2025 academies from the sources
 // (播磨圏域, 千代田区, 芦北町) and a running academy of the current fiscal year whose sessions
@@ -31,6 +32,8 @@ const USERS: DemoUser[] = [
   { email: "coordinator@example.jp", displayName: "山田 花子", kana: "やまだ はなこ", role: "coordinator", department: "データアカデミー事務局" },
   { email: "facilitator@example.jp", displayName: "佐藤 健一", kana: "さとう けんいち", role: "facilitator", department: "講師（データ利活用アドバイザー）" },
   { email: "facilitator2@example.jp", displayName: "中村 美咲", kana: "なかむら みさき", role: "facilitator", department: "講師（EBPM推進）" },
+  { email: "expert@example.jp", displayName: "森田 法子", kana: "もりた のりこ", role: "facilitator", department: "弁護士（個人情報保護）" },
+  { email: "expert2@example.jp", displayName: "岡本 統", kana: "おかもと おさむ", role: "facilitator", department: "データ分析アドバイザー" },
   { email: "participant@example.jp", displayName: "髙橋 誠", kana: "たかはし まこと", role: "participant", municipalityCode: "282014", department: "健康福祉局 保健所 健康課" },
   { email: "himeji.data@example.jp", displayName: "小林 由美", kana: "こばやし ゆみ", role: "participant", municipalityCode: "282014", department: "総務局 情報政策室" },
   { email: "himeji.kokuho@example.jp", displayName: "伊藤 大輔", kana: "いとう だいすけ", role: "participant", municipalityCode: "282014", department: "市民局 国民健康保険課" },
@@ -349,5 +352,13 @@ export async function seedDemo(prisma: PrismaClient, now = new Date()) {
   });
   await seedDemoCalls(prisma, { coordinatorId, reviewerId: id("facilitator2@example.jp"), applicantId: id("ashikita.kikaku@example.jp"), fiscalYear: fiscalYearOf(now) });
   await seedDemoCases(prisma);
+  await seedDemoConsultations(prisma, {
+    coordinatorId,
+    lawyerId: id("expert@example.jp"),
+    analystId: id("expert2@example.jp"),
+    advancedId: id("facilitator2@example.jp"),
+    requesterIds: { ashikita: id("ashikita.kikaku@example.jp"), chiyoda: id("participant2@example.jp"), kakogawa: id("kakogawa.bousai@example.jp") },
+    fiscalYear: fiscalYearOf(now),
+  });
   return { users: USERS.length };
 }

@@ -122,6 +122,15 @@ export const ACCESS_POLICY: Record<string, { GET: Row; POST: Row }> = {
   "cases.$caseId": { GET: row("404", "404", "404", "404", "404", "404"), POST: NONE },
   "cases.export.$format": { GET: row("ok", "ok", "ok", "ok", "ok", "ok"), POST: NONE },
   "academies.$academyId.teams.$teamId.case": { GET: row("ok", "ok", "404", "ok", "404", "login"), POST: row("ok", "403", "404", "403", "404", "login") },
+  // expert consultations: the list and the request form for anyone signed in; one consultation for
+  // programme coordinators, its requester (the member) and its experts (the facilitator); experts
+  // and topics for programme coordinators
+  "consultations._index": { GET: row("ok", "ok", "ok", "ok", "ok", "login"), POST: NONE },
+  "consultations.new": { GET: row("ok", "ok", "ok", "ok", "ok", "login"), POST: row("ok", "ok", "ok", "ok", "ok", "login") },
+  "consultations.$consultationId": { GET: row("ok", "ok", "404", "ok", "404", "login"), POST: row("ok", "ok", "404", "ok", "404", "login") },
+  "consultations.experts._index": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
+  "consultations.experts.$expertId": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
+  "consultations.topics": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
   // API tokens: programme coordinators
   "settings.api-tokens": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
   "set-locale": { GET: row("ok", "ok", "ok", "ok", "ok", "ok"), POST: row("ok", "ok", "ok", "ok", "ok", "ok") },

@@ -7,8 +7,20 @@ import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/alert";
 
 interface Props {
-  consultation: { status: string; issues: string; advice: string; recordedAt: Date | string | null; startsAt: Date | string | null; can: { record: boolean }; roles: { coordinator: boolean; expert: boolean } };
-  actionData?: { error: string | null; fieldErrors: Record<string, string>; values: Record<string, string> };
+  consultation: {
+    status: string;
+    issues: string;
+    advice: string;
+    recordedAt: Date | string | null;
+    startsAt: Date | string | null;
+    can: { record: boolean };
+    roles: { coordinator: boolean; expert: boolean };
+  };
+  actionData?: {
+    error: string | null;
+    fieldErrors: Record<string, string>;
+    values: Record<string, string>;
+  };
 }
 
 /** The advice record (助言記録): the points discussed (論点) and the advice given (助言). */
@@ -16,8 +28,12 @@ export function AdviceRecord({ consultation: c, actionData: a }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
   const v = a?.values ?? {};
-  const err = (name: string) => (a?.fieldErrors[name] ? t(a.fieldErrors[name]!) : undefined);
-  const mayRecordLater = (c.roles.coordinator || c.roles.expert) && c.status === "scheduled" && !c.can.record;
+  const err = (name: string) =>
+    a?.fieldErrors[name] ? t(a.fieldErrors[name]!) : undefined;
+  const mayRecordLater =
+    (c.roles.coordinator || c.roles.expert) &&
+    c.status === "scheduled" &&
+    !c.can.record;
   return (
     <section aria-labelledby="advice-heading" className="flex flex-col gap-3">
       <h2 id="advice-heading">{t("consultation.adviceHeading")}</h2>
@@ -31,17 +47,48 @@ export function AdviceRecord({ consultation: c, actionData: a }: Props) {
           <dd>{formatDateTime(new Date(c.recordedAt), locale)}</dd>
         </dl>
       ) : (
-        <p>{mayRecordLater ? t("consultation.recordAfterStart") : t("consultation.noRecordYet")}</p>
+        <p>
+          {mayRecordLater
+            ? t("consultation.recordAfterStart")
+            : t("consultation.noRecordYet")}
+        </p>
       )}
       {c.can.record ? (
-        <Form method="post" noValidate className="flex flex-col gap-4 rounded-8 border border-solid-gray-200 p-4">
-          <input type="hidden" name="intent" value="record" />
-          <h3 className="text-std-18B-160">{c.recordedAt ? t("consultation.editRecord") : t("consultation.record")}</h3>
-          {a?.error ? <Alert tone="error">{t(a.error)}</Alert> : null}
-          <TextareaField label={t("consultation.issues")} name="issues" rows={4} required hint={t("consultation.issuesHint")} defaultValue={v.issues ?? c.issues} error={err("issues")} />
-          <TextareaField label={t("consultation.advice")} name="advice" rows={6} required hint={t("consultation.adviceHint")} defaultValue={v.advice ?? c.advice} error={err("advice")} />
-          <div><Button type="submit">{t("consultation.recordSubmit")}</Button></div>
-        </Form>
+        <details
+          open={!c.recordedAt || Boolean(a)}
+          className="rounded-8 border border-solid-gray-200 p-4"
+        >
+          <summary className="cursor-pointer text-std-18B-160">
+            {c.recordedAt
+              ? t("consultation.editRecord")
+              : t("consultation.record")}
+          </summary>
+          <Form method="post" noValidate className="mt-4 flex flex-col gap-4">
+            <input type="hidden" name="intent" value="record" />
+            {a?.error ? <Alert tone="error">{t(a.error)}</Alert> : null}
+            <TextareaField
+              label={t("consultation.issues")}
+              name="issues"
+              rows={4}
+              required
+              hint={t("consultation.issuesHint")}
+              defaultValue={v.issues ?? c.issues}
+              error={err("issues")}
+            />
+            <TextareaField
+              label={t("consultation.advice")}
+              name="advice"
+              rows={6}
+              required
+              hint={t("consultation.adviceHint")}
+              defaultValue={v.advice ?? c.advice}
+              error={err("advice")}
+            />
+            <div>
+              <Button type="submit">{t("consultation.recordSubmit")}</Button>
+            </div>
+          </Form>
+        </details>
       ) : null}
     </section>
   );

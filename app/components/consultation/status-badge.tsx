@@ -14,7 +14,7 @@ export function ConsultationStatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
   const style = STYLE[status] ?? STYLE.requested!;
   return (
-    <span className={`inline-flex items-center gap-1 rounded-4 px-2 py-0.5 text-dns-14B-120 ${style.className}`}>
+    <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded-4 px-2 py-0.5 text-dns-14B-120 ${style.className}`}>
       <span aria-hidden="true">{style.mark}</span>
       {t(`consultation.status.${status}`)}
     </span>
