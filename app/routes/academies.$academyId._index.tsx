@@ -114,6 +114,7 @@ export default function AcademyPage() {
           {can.seeSurveyResults ? <Link to={`/academies/${academy.id}/completion`}>{t("completion.title")}</Link> : null}
           {can.seeSurveyResults ? <Link to={`/academies/${academy.id}/certificates`}>{t("certificate.title")}</Link> : null}
           {can.seeAllTeams ? <Link to={`/academies/${academy.id}/outcomes`}>{t("outcome.title")}</Link> : null}
+          {can.runSessions ? <Link to={`/academies/${academy.id}/facilitators`}>{t("facilitator.academyTitle")}</Link> : null}
         </div>
         {academy.description ? <p>{academy.description}</p> : null}
         <dl className="grid gap-x-6 gap-y-1 md:grid-cols-[max-content_1fr]">

@@ -18,12 +18,13 @@ import { TextareaField } from "~/components/ui/field";
 import { Button } from "~/components/ui/button";
 import { StaffCheckboxes } from "~/components/academy/staff-checkboxes";
 import { pageTitle } from "~/utils/meta";
+import { userHasPermission } from "~/modules/account/permissions";
 import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, academy } = await requireAcademyContext(request, params.academyId, "manageAcademy");
   const full = invariantFound(await getAcademy(user, academy.id));
-  return { academy: full, candidates: await staffCandidates() };
+  return { academy: full, candidates: await staffCandidates(), canSearchPool: userHasPermission(user, "read:facilitator_pool:any") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -48,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditAcademyPage() {
-  const { academy, candidates } = useLoaderData<typeof loader>();
+  const { academy, candidates, canSearchPool } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const academyForm = actionData?.form === "academy" ? actionData : undefined;
@@ -88,6 +89,7 @@ export default function EditAcademyPage() {
       <section aria-labelledby="add-staff-heading" className="flex max-w-2xl flex-col gap-3">
         <h2 id="add-staff-heading">{t("academy.addStaff")}</h2>
         <p>{t("academy.addStaffLead")}</p>
+        {canSearchPool ? <p><Link to="/facilitators">{t("facilitator.poolFind")}</Link></p> : null}
         <AddStaffForm actionData={actionData?.form === "invite" ? actionData : undefined} />
       </section>
     </div>

@@ -36,7 +36,7 @@ export default function SessionRoomPage() {
           {[session.venueName, session.venueAddress].filter(Boolean).join(" ") || t("room.noVenue")}
           {session.onlineUrl ? <> · {t("session.online")}: <a href={session.onlineUrl}>{session.onlineUrl}</a></> : null}
         </p>
-        <p>{t("academy.facilitators")}: {session.facilitators.join(t("format.list")) || "—"}</p>
+        <p>{t("academy.facilitators")}: {session.facilitators.map((f) => (f.role === "lead" ? f.name : t("format.withParen", { text: f.name, paren: t(`facilitator.sessionRole.${f.role}`) }))).join(t("format.list")) || "—"}</p>
         <div className="flex flex-wrap gap-3">
           {can.runSessions ? <Link className="inline-flex min-h-12 items-center rounded-8 bg-blue-900 px-6 text-oln-16B-100 text-white" to={`${base}/attendance`}>{t("attendance.take")}</Link> : null}
           {can.runSessions ? <Link className="inline-flex min-h-12 items-center rounded-8 border-2 border-blue-900 px-6 text-oln-16B-100" to={`/academies/${academy.id}/retros/new?session=${session.id}`}>{t("retro.start")}</Link> : null}

@@ -27,6 +27,7 @@ const NAV: NavItem[] = [
   { to: "/outbox", label: "nav.outbox", permission: "read:outbox" },
   { to: "/reports/kpi", label: "nav.kpi", permission: "read:report" },
   { to: "/manage/calls", label: "nav.calls", permission: "manage:call" },
+  { to: "/facilitators", label: "nav.facilitators", permission: "read:facilitator_pool" },
   { to: "/audit", label: "nav.audit", permission: "read:audit" },
   { to: "/settings/api-tokens", label: "nav.apiTokens", permission: "manage:api_token" },
 ];

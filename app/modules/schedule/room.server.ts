@@ -1,3 +1,4 @@
+import { SESSION_ROLES, type SessionRole } from "~/modules/facilitator/levels";
 import { prisma } from "~/utils/db.server";
 import type { AcademyContext } from "~/modules/academy/context.server";
 import { visibleWhere } from "~/modules/material/release.server";
@@ -24,7 +25,7 @@ export async function sessionRoom(context: AcademyContext, sessionId: string, no
       onlineUrl: true,
       agenda: true,
       homework: true,
-      facilitators: { select: { user: { select: { displayName: true } } } },
+      facilitators: { select: { role: true, user: { select: { displayName: true } } } },
       stages: { orderBy: { position: "asc" }, select: { id: true, key: true, title: true } },
     },
   });
@@ -47,7 +48,10 @@ export async function sessionRoom(context: AcademyContext, sessionId: string, no
       ...session,
       startsAt: session.startsAt.toISOString(),
       endsAt: session.endsAt.toISOString(),
-      facilitators: session.facilitators.map((f) => f.user.displayName),
+      // the lead first, then co-facilitators, then observers (SESSION_ROLES' order)
+      facilitators: session.facilitators
+        .map((f) => ({ name: f.user.displayName, role: f.role }))
+        .sort((a, b) => SESSION_ROLES.indexOf(a.role as SessionRole) - SESSION_ROLES.indexOf(b.role as SessionRole)),
     },
     materials: materials.map((m) => ({ id: m.materialId, title: m.material.title, titleEn: m.material.titleEn, audience: m.material.audience, released: m.releaseAt <= now })),
     retros: retros.map((r) => ({ id: r.id, title: r.title, phase: r.phase, teamName: r.team?.name ?? null })),

@@ -4,6 +4,7 @@ import { prisma, Prisma } from "~/utils/db.server";
 import { fromTokyoInputs } from "~/utils/dates";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { overlappingConsultations } from "./consultation-bookings.server";
+import { defaultSessionRole } from "~/modules/facilitator/levels";
 import {
   checkConsultationClashes,
   checkDoubleBooking,
@@ -177,7 +178,7 @@ export async function createSession(actorId: string, academyId: string, input: S
         sequence: draft.sequence,
         startsAt: draft.startsAt,
         endsAt: draft.endsAt,
-        facilitators: { create: draft.facilitatorIds.map((userId) => ({ userId })) },
+        facilitators: { create: await sessionRoles(tx, academyId, draft.facilitatorIds, new Map()) },
       },
       select: { id: true },
     });
@@ -191,17 +192,18 @@ export async function createSession(actorId: string, academyId: string, input: S
 export async function updateSession(actorId: string, academyId: string, sessionId: string, input: SessionInput, viewer: ScheduleViewer): Promise<SaveSessionResult | null> {
   const before = await prisma.workshopSession.findFirst({
     where: { id: sessionId, academyId },
-    include: { facilitators: { select: { userId: true } } },
+    include: { facilitators: { select: { userId: true, role: true } } },
   });
   if (!before) return null;
   const draft = toDraft(before.sequence, input);
   const verdict = await decide(before.academyId, draft, input, viewer, sessionId);
   if (!verdict.ok) return verdict;
   await prisma.$transaction(async (tx) => {
+    const roles = await sessionRoles(tx, before.academyId, draft.facilitatorIds, new Map(before.facilitators.map((f) => [f.userId, f.role])));
     await tx.sessionFacilitator.deleteMany({ where: { sessionId } });
     await tx.workshopSession.update({
       where: { id: sessionId },
-      data: { ...(draft.data as object), facilitators: { create: draft.facilitatorIds.map((userId) => ({ userId })) } },
+      data: { ...(draft.data as object), facilitators: { create: roles } },
     });
     const { facilitators, ...rest } = before;
     await recordAudit(
@@ -219,6 +221,17 @@ export async function updateSession(actorId: string, academyId: string, sessionI
     await recomputeReleases(tx, before.academyId);
   });
   return { ok: true, id: sessionId, issues: verdict.issues };
+}
+
+/**
+ * The part each facilitator takes: the one they had in this session, or, when newly added, as
+ * far as their training has come (a trainee observer observes; see app/modules/facilitator).
+ */
+async function sessionRoles(tx: Prisma.TransactionClient, academyId: string, userIds: string[], kept: Map<string, string>) {
+  const levels = new Map(
+    (await tx.enrollment.findMany({ where: { academyId, userId: { in: userIds } }, select: { userId: true, trainingLevel: true } })).map((e) => [e.userId, e.trainingLevel]),
+  );
+  return userIds.map((userId) => ({ userId, role: kept.get(userId) ?? defaultSessionRole(levels.get(userId)) }));
 }
 
 /** Remove a session and close the gap in the numbering (第1回..第n回 stay consecutive). */

@@ -1,0 +1,180 @@
+import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
+import { requireAcademyContext } from "~/utils/academy-context.server";
+import { academyFacilitation, saveAssignments, setTrainingLevel } from "~/modules/facilitator/training.server";
+import { SESSION_ROLES, TRAINING_LEVELS, TrainingLevelSchema } from "~/modules/facilitator/levels";
+import type { ScheduleIssue } from "~/modules/schedule/rules";
+import { forbidden } from "~/utils/http.server";
+import { readForm } from "~/utils/form-body.server";
+import { parseForm } from "~/utils/forms";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { formatDate, formatTime } from "~/utils/dates";
+import { useLocale } from "~/utils/use-locale";
+import { pageTitle } from "~/utils/meta";
+import { SelectField } from "~/components/ui/field";
+import { Button } from "~/components/ui/button";
+import { Alert } from "~/components/ui/alert";
+import { ScheduleIssues } from "~/components/academy/schedule-issues";
+
+// Growing local facilitators in one academy: who is in training and how far (observer →
+// co-facilitator → lead), and who took which part in each session. Staff read; coordinators change.
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { academy, can } = await requireAcademyContext(request, params.academyId, "runSessions");
+  const { staff, sessions } = await academyFacilitation(academy.id);
+  return { academy: { id: academy.id, name: academy.name }, canEdit: can.manageAcademy, staff, sessions, poolLink: can.manageAcademy };
+}
+
+type Out = { form: string; error: string | null; issues: (ScheduleIssue & { sequence: number })[]; cells: Record<string, string> };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, academy, can } = await requireAcademyContext(request, params.academyId, "runSessions");
+  if (!can.manageAcademy) forbidden();
+  const form = await readForm(request);
+  const intent = form.get("intent");
+  const back = `/academies/${academy.id}/facilitators`;
+  const bad = (o: Partial<Out> & { form: string }) => data({ error: null, issues: [], cells: {}, ...o } satisfies Out, { status: 400 });
+  if (intent === "level") {
+    const parsed = parseForm(TrainingLevelSchema, form);
+    if (!parsed.ok) return bad({ form: "level", error: "facilitator.validation.level" });
+    const r = await setTrainingLevel(user.id, academy.id, parsed.data.enrollmentId, parsed.data.trainingLevel || null);
+    if (!r.ok) return bad({ form: "level", error: r.reason });
+    return redirectWithFlash(back, { message: "facilitator.levelSaved" });
+  }
+  if (intent === "assign") {
+    const cells: Record<string, string> = {};
+    for (const [key, value] of form.entries()) if (key.startsWith("role.") && typeof value === "string") cells[key.slice(0, 120)] = value.slice(0, 40);
+    const r = await saveAssignments(user.id, academy.id, cells);
+    if (!r.ok) return bad({ form: "assign", error: r.reason, issues: r.issues ?? [], cells });
+    return redirectWithFlash(back, { message: "facilitator.assignmentsSaved" });
+  }
+  return bad({ form: "unknown", error: "form.unknownIntent" });
+}
+
+export default function AcademyFacilitators() {
+  const { academy, canEdit, staff, sessions } = useLoaderData<typeof loader>();
+  const a = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const roleOf = (sessionId: string, userId: string) =>
+    a?.form === "assign" ? (a.cells[`role.${sessionId}.${userId}`] ?? "") : (sessions.find((s) => s.id === sessionId)?.facilitators.find((f) => f.userId === userId)?.role ?? "");
+  const counts = (userId: string) => {
+    const c = { lead: 0, co_facilitator: 0, observer: 0 } as Record<string, number>;
+    for (const s of sessions) for (const f of s.facilitators) if (f.userId === userId) c[f.role] = (c[f.role] ?? 0) + 1;
+    return c;
+  };
+  return (
+    <div className="flex flex-col gap-6">
+      <p><Link to={`/academies/${academy.id}`}>{t("academy.backTo", { name: academy.name })}</Link></p>
+      <h1>{t("facilitator.academyTitle")}</h1>
+      <p>{t("facilitator.academyIntro")}</p>
+      {canEdit ? (
+        <p className="flex flex-wrap gap-4">
+          <Link to={`/academies/${academy.id}/edit#add-staff-heading`}>{t("facilitator.addStaffLink")}</Link>
+          <Link to="/facilitators">{t("facilitator.poolLink")}</Link>
+        </p>
+      ) : null}
+      {a?.error && a.form !== "assign" ? <Alert tone="error">{t(a.error)}</Alert> : null}
+
+      <section aria-labelledby="training-heading" className="flex flex-col gap-3">
+        <h2 id="training-heading">{t("facilitator.trainingHeading")}</h2>
+        {staff.length === 0 ? <p>{t("facilitator.noStaff")}</p> : (
+          <ul className="flex flex-col gap-3">
+            {staff.map((s) => {
+              const c = counts(s.user.id);
+              return (
+                <li key={s.id} className="flex flex-col gap-2 rounded-8 border border-solid-gray-420 p-4 md:flex-row md:items-end md:justify-between">
+                  <div>
+                    <p className="font-bold">{s.user.displayName} <span className="font-normal">（{t(`enrollment.role.${s.role}`)}{s.user.municipality ? t("format.list") + s.user.municipality.name : ""}）</span></p>
+                    <p className="text-dns-14N-130">{t("facilitator.sessionCounts", { lead: c.lead, co: c.co_facilitator, observer: c.observer })}</p>
+                    {s.trainingLevel ? (
+                      <p className="text-dns-14N-130">
+                        {t("facilitator.inTraining", { level: t(`facilitator.level.${s.trainingLevel}`) })}
+                        {s.trainingLevelAt ? ` · ${t("facilitator.since", { date: formatDate(new Date(s.trainingLevelAt), locale) })}` : ""}
+                      </p>
+                    ) : null}
+                  </div>
+                  {canEdit && s.role !== "observer" && s.role !== "participant" ? (
+                    <Form method="post" className="flex flex-wrap items-end gap-3">
+                      <input type="hidden" name="intent" value="level" />
+                      <input type="hidden" name="enrollmentId" value={s.id} />
+                      <SelectField label={t("facilitator.levelLabelFor", { name: s.user.displayName })} name="trainingLevel" defaultValue={s.trainingLevel ?? ""}>
+                        <option value="">{t("facilitator.notInTraining")}</option>
+                        {TRAINING_LEVELS.map((l) => <option key={l} value={l}>{t(`facilitator.level.${l}`)}</option>)}
+                      </SelectField>
+                      <Button type="submit" variant="secondary">{t("form.save")}</Button>
+                    </Form>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="sessions-heading" className="flex flex-col gap-3">
+        <h2 id="sessions-heading">{t("facilitator.sessionsHeading")}</h2>
+        <p>{t("facilitator.sessionsIntro")}</p>
+        {a?.form === "assign" && a.error ? <Alert tone="error">{t(a.error)}</Alert> : null}
+        {a?.form === "assign" && a.issues.length ? (
+          <ul className="flex flex-col gap-1">
+            {a.issues.map((i, n) => (
+              <li key={n}><span className="font-bold">{t("facilitator.sessionN", { n: i.sequence })}</span> <ScheduleIssues issues={[i]} /></li>
+            ))}
+          </ul>
+        ) : null}
+        {sessions.length === 0 || staff.length === 0 ? <p>{t("facilitator.noSessions")}</p> : (
+          <Form method="post">
+            <input type="hidden" name="intent" value="assign" />
+            <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="sessions-heading">
+              <table className="w-full border-collapse text-left">
+                <caption className="sr-only">{t("facilitator.sessionsHeading")}</caption>
+                <thead>
+                  <tr className="border-b-2 border-solid-gray-800">
+                    <th scope="col" className="p-2">{t("facilitator.person")}</th>
+                    {sessions.map((s) => (
+                      <th key={s.id} scope="col" className="p-2 whitespace-nowrap">
+                        {t("facilitator.sessionN", { n: s.sequence })}
+                        <br />
+                        <span className="text-dns-14N-130 font-normal">{formatDate(new Date(s.startsAt), locale)} {formatTime(new Date(s.startsAt))}</span>
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {staff.map((p) => (
+                    <tr key={p.id} className="border-b border-solid-gray-200">
+                      <th scope="row" className="p-2 whitespace-nowrap">{p.user.displayName}</th>
+                      {sessions.map((s) => {
+                        const value = roleOf(s.id, p.user.id);
+                        return (
+                          <td key={s.id} className="p-2">
+                            {canEdit ? (
+                              <select
+                                name={`role.${s.id}.${p.user.id}`}
+                                defaultValue={value}
+                                aria-label={t("facilitator.cellLabel", { name: p.user.displayName, n: s.sequence })}
+                                className="min-h-11 rounded-8 border border-solid-gray-600 px-2"
+                              >
+                                <option value="">—</option>
+                                {SESSION_ROLES.map((r) => <option key={r} value={r}>{t(`facilitator.sessionRole.${r}`)}</option>)}
+                              </select>
+                            ) : value ? t(`facilitator.sessionRole.${value}`) : "—"}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {canEdit ? <div className="mt-3"><Button type="submit">{t("facilitator.saveAssignments")}</Button></div> : null}
+          </Form>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "facilitator.academyTitle");
