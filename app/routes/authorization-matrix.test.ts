@@ -84,6 +84,7 @@ async function world() {
     applicationId: application.id,
     consultationId: consultation.id,
     expertId: expert.id,
+    userId: facilitator.id,
     survey: "skills-pre",
     materialId: released.materialId,
     regionId: region.id,

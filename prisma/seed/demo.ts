@@ -314,6 +314,12 @@ export async function seedDemo(prisma: PrismaClient, now = new Date()) {
     facilitatorIds: [id("facilitator@example.jp"), id("himeji.data@example.jp")],
     coordinatorId,
   });
+  // She is in training: she observed session 1 and co-facilitates from session 2 on.
+  const yumi = id("himeji.data@example.jp");
+  await prisma.enrollment.update({ where: { academyId_userId: { academyId: harimaNow.id, userId: yumi } }, data: { trainingLevel: "co_facilitator", trainingLevelAt: weekdayAfternoon(now, -9) } });
+  for (const s of await prisma.workshopSession.findMany({ where: { academyId: harimaNow.id }, select: { id: true, sequence: true } })) {
+    await prisma.sessionFacilitator.update({ where: { sessionId_userId: { sessionId: s.id, userId: yumi } }, data: { role: s.sequence === 1 ? "observer" : "co_facilitator" } });
+  }
   await createTeam(prisma, harimaNow.id, {
     name: "姫路市 受診率向上チーム",
     themeTitle: "健康診断受診のハードルが高い",

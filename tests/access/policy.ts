@@ -131,6 +131,11 @@ export const ACCESS_POLICY: Record<string, { GET: Row; POST: Row }> = {
   "consultations.experts._index": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
   "consultations.experts.$expertId": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
   "consultations.topics": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
+  // growing local facilitators: the academy's staff read it, coordinators change it; the pool and a
+  // person's history (the matrix's userId is the facilitator) for programme coordinators
+  "academies.$academyId.facilitators": { GET: row("ok", "ok", "404", "403", "403", "login"), POST: row("ok", "403", "404", "403", "403", "login") },
+  "facilitators._index": { GET: row("ok", "403", "403", "403", "403", "login"), POST: NONE },
+  "facilitators.$userId": { GET: row("ok", "403", "403", "403", "403", "login"), POST: NONE },
   // API tokens: programme coordinators
   "settings.api-tokens": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
   "set-locale": { GET: row("ok", "ok", "ok", "ok", "ok", "ok"), POST: row("ok", "ok", "ok", "ok", "ok", "ok") },
