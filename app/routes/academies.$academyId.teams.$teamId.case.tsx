@@ -6,7 +6,9 @@ import { findTeam } from "~/modules/deliverable/path.server";
 import { approveCase, draftFromTeam, saveTeamCase, teamCase, withdrawCase } from "~/modules/case/case.server";
 import { CASE_THEMES, CaseSchema, POPULATION_BANDS } from "~/modules/case/themes";
 import { forbidden, invariantFound } from "~/utils/http.server";
-import { readForm } from "~/utils/form-body.server";
+import { discard, readFieldsOrUpload } from "~/utils/upload.server";
+import { addCaseFile, CASE_FILE_MAX_BYTES, removeCaseFile } from "~/modules/case/files.server";
+import { FileInput } from "~/components/ui/file-input";
 import { echoForm, parseForm } from "~/utils/forms";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { serverT } from "~/utils/i18n.server";
@@ -47,8 +49,11 @@ const bad = (o: Partial<Out>, status = 400) => data({ error: null, fieldErrors: 
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { context, team } = await load(request, params);
-  const form = await readForm(request);
+  const upload = await readFieldsOrUpload(request, CASE_FILE_MAX_BYTES);
+  if (!upload.ok) return bad({ error: upload.error });
+  const form = upload.formData;
   const intent = form.get("intent");
+  if (intent !== "upload" || !context.can.manageAcademy) await discard(upload.file);
   const back = `/academies/${context.academy.id}/teams/${team.id}/case`;
   if (intent === "approveTeam") {
     if (!team.isMember) forbidden();
@@ -62,6 +67,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const r = await saveTeamCase(context.user.id, team.id, parsed.data);
     if (!r.ok) return bad({ error: "form.fixErrors", fieldErrors: r.fieldErrors, values: echoForm(form), params: r.params ?? {} });
     return redirectWithFlash(back, { message: "case.saved" });
+  }
+  if (intent === "upload") {
+    if (!upload.file) return bad({ error: "case.error.noFile" });
+    const r = await addCaseFile(context.user.id, team.id, upload.file);
+    await discard(upload.file);
+    return r.ok ? redirectWithFlash(back, { message: "case.fileAdded" }) : bad({ error: r.reason });
+  }
+  if (intent === "removeFile") {
+    const r = await removeCaseFile(context.user.id, team.id, String(form.get("fileId") ?? "").slice(0, 64));
+    return r.ok ? redirectWithFlash(back, { message: "case.fileRemoved" }) : bad({ error: r.reason });
   }
   if (intent === "approveCoordinator") {
     const r = await approveCase(context.user.id, team.id, "coordinator");
@@ -119,6 +134,34 @@ export default function TeamCase() {
             ) : null}
           </div>
           <CaseBody c={existing} />
+          {canEdit ? (
+            <div className="flex flex-col gap-3 border-t border-solid-gray-200 pt-3">
+              <h3 className="text-std-18B-160">{t("case.field.slides")}</h3>
+              {existing.files.length ? (
+                <ul className="flex flex-col gap-2">
+                  {existing.files.map((f) => (
+                    <li key={f.id}>
+                      <Form method="post" className="flex flex-wrap items-center gap-3">
+                        <span>{f.fileName}</span>
+                        <input type="hidden" name="intent" value="removeFile" />
+                        <input type="hidden" name="fileId" value={f.id} />
+                        <Button type="submit" variant="secondary" aria-label={t("case.removeFileLabel", { name: f.fileName })}>{t("case.removeFile")}</Button>
+                      </Form>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              <Form method="post" encType="multipart/form-data" className="flex flex-wrap items-end gap-3">
+                <input type="hidden" name="intent" value="upload" />
+                <label className="flex flex-col gap-1">
+                  <span className="text-std-16B-170">{t("case.addSlides")}</span>
+                  <span className="text-dns-14N-130 text-solid-gray-700">{t("case.slidesHint")}</span>
+                  <FileInput name="file" accept=".pdf,.pptx" />
+                </label>
+                <Button type="submit" variant="secondary">{t("case.upload")}</Button>
+              </Form>
+            </div>
+          ) : null}
         </section>
       ) : !canEdit ? (
         <p>{t("case.noneYet")}</p>

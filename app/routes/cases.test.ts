@@ -4,6 +4,7 @@ import { action as caseAction, loader as caseLoader } from "./academies.$academy
 import { loader as libraryLoader } from "./cases._index";
 import { loader as publicCaseLoader } from "./cases.$caseId";
 import { loader as exportLoader } from "./cases.export.$format";
+import { loader as fileLoader } from "./cases.$caseId.files.$fileId";
 import { createAcademy, createRegion, createTeam, createUser } from "../../tests/support/factories";
 import { caught, context, formRequest, getRequest, sessionCookieFor } from "../../tests/support/requests";
 
@@ -93,5 +94,49 @@ describe("the case library", () => {
     const body = (await json.json()) as { data: { title: string; governments: { code: string }[] }[] };
     expect(body.data.map((c) => [c.title, c.governments[0]!.code])).toEqual([["帰宅困難者を広域で支える", "401307"]]);
     for (const secret of ["姫路 花子", "hanako@city.himeji.example.jp", "まだ公開していない事例"]) expect(text).not.toContain(secret);
+  });
+
+  it("attaches slides to a case: checked by content, public only with the case, approvals taken back", async () => {
+    const w = await world();
+    const params = { academyId: w.academy.id, teamId: w.team.id };
+    const post = (fields: Record<string, string | Blob>, cookie = w.coordinator) => caught(caseAction({ request: formRequest("/x", fields, { cookie }), params, context }));
+    const pdf = () => new File(["%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"], "発表資料.pdf", { type: "application/pdf" });
+    expect((await post({ intent: "upload", file: pdf() })).data.error).toBe("case.error.noCase");
+    await post(valid);
+    await post({ intent: "approveTeam" }, w.asMember);
+    await post({ intent: "approveCoordinator" });
+    const c = await prisma.case.findUniqueOrThrow({ where: { teamId: w.team.id } });
+    expect(c.publishedAt).not.toBeNull();
+    // a member of the team may not attach; a text file named .pdf is refused; nothing is kept
+    expect((await post({ intent: "upload", file: pdf() }, w.asMember)).status).toBe(403);
+    expect((await post({ intent: "upload", file: new File(["氏名,電話\n"], "slides.pdf") })).data.error).toBe("upload.unknownType");
+    expect((await post({ intent: "upload", file: new File(["%PDF-1.7\n"], "slides.exe") })).data.error).toBe("upload.extension");
+    expect(await prisma.caseFile.count()).toBe(0);
+    expect((await prisma.case.findUniqueOrThrow({ where: { id: c.id } })).publishedAt).not.toBeNull();
+
+    expect((await post({ intent: "upload", file: pdf() })).status).toBe(302);
+    const file = await prisma.caseFile.findFirstOrThrow({ where: { caseId: c.id } });
+    expect(file.fileName).toBe("発表資料.pdf");
+    // the case left the library until both approve again; meanwhile only the team and staff download
+    expect((await prisma.case.findUniqueOrThrow({ where: { id: c.id } })).publishedAt).toBeNull();
+    const download = (cookie?: string) => caught(fileLoader({ request: getRequest("/x", cookie ? { cookie } : {}), params: { caseId: c.id, fileId: file.id }, context }));
+    expect((await download()).status).toBe(404);
+    expect((await download(w.asOtherMember)).status).toBe(404);
+    expect((await download(w.asMember)).status).toBe(200);
+    await post({ intent: "approveTeam" }, w.asMember);
+    await post({ intent: "approveCoordinator" });
+    const open = await download();
+    expect(open.status).toBe(200);
+    expect(open.headers.get("Content-Type")).toBe("application/pdf");
+    const json = (await exportLoader({ request: getRequest("/cases/export/json"), params: { format: "json" }, context })) as Response;
+    const body = (await json.json()) as { data: { slides: { name: string; url: string }[] }[] };
+    expect(body.data[0]!.slides).toEqual([{ name: "発表資料.pdf", url: expect.stringMatching(new RegExp(`/cases/${c.id}/files/${file.id}$`)) }]);
+    // another case's id with this file's id finds nothing
+    expect((await caught(fileLoader({ request: getRequest("/x"), params: { caseId: "nope", fileId: file.id }, context }))).status).toBe(404);
+
+    expect((await post({ intent: "removeFile", fileId: "nope" })).data.error).toBe("case.error.noSuchFile");
+    expect((await post({ intent: "removeFile", fileId: file.id })).status).toBe(302);
+    expect(await prisma.caseFile.count()).toBe(0);
+    expect((await prisma.case.findUniqueOrThrow({ where: { id: c.id } })).publishedAt).toBeNull();
   });
 });

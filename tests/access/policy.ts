@@ -121,6 +121,7 @@ export const ACCESS_POLICY: Record<string, { GET: Row; POST: Row }> = {
   "cases._index": { GET: row("ok", "ok", "ok", "ok", "ok", "ok"), POST: NONE },
   "cases.$caseId": { GET: row("404", "404", "404", "404", "404", "404"), POST: NONE },
   "cases.export.$format": { GET: row("ok", "ok", "ok", "ok", "ok", "ok"), POST: NONE },
+  "cases.$caseId.files.$fileId": { GET: row("404", "404", "404", "404", "404", "404"), POST: NONE },
   "academies.$academyId.teams.$teamId.case": { GET: row("ok", "ok", "404", "ok", "404", "login"), POST: row("ok", "403", "404", "403", "404", "login") },
   // expert consultations: the list and the request form for anyone signed in; one consultation for
   // programme coordinators, its requester (the member) and its experts (the facilitator); experts

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 // what became of it, and whom to ask.
 
 export interface CaseView {
+  id: string;
   title: string;
   fiscalYear: number;
   themeCategory: string;
@@ -15,6 +16,7 @@ export interface CaseView {
   outcome: string;
   contactDepartment: string;
   municipalities: { municipality: { code: string; name: string; prefecture: { name: string } } }[];
+  files: { id: string; fileName: string; storedFile: { size: number } }[];
 }
 
 export function CaseBody({ c }: { c: CaseView }) {
@@ -38,6 +40,20 @@ export function CaseBody({ c }: { c: CaseView }) {
             <dd className="whitespace-pre-wrap">{v}</dd>
           </div>
         ))}
+        {c.files.length ? (
+          <div>
+            <dt className="text-std-18B-160">{t("case.field.slides")}</dt>
+            <dd>
+              <ul>
+                {c.files.map((f) => (
+                  <li key={f.id}>
+                    <a href={`/cases/${c.id}/files/${f.id}`} download>{f.fileName}</a> <span className="text-dns-14N-130 text-solid-gray-700">({t("case.fileSize", { size: Math.max(1, Math.round(f.storedFile.size / 1024)) })})</span>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        ) : null}
         {c.contactDepartment ? (
           <div>
             <dt className="text-std-18B-160">{t("case.field.contactDepartment")}</dt>

@@ -122,7 +122,7 @@ export async function withdrawCase(actorId: string, teamId: string): Promise<Res
 export function teamCase(teamId: string) {
   return prisma.case.findUnique({
     where: { teamId },
-    select: { id: true, title: true, fiscalYear: true, themeCategory: true, populationBand: true, problem: true, dataUsed: true, method: true, result: true, outcome: true, contactDepartment: true, teamApprovedAt: true, coordinatorApprovedAt: true, publishedAt: true, municipalities: { select: { municipality: { select: { code: true, name: true, prefecture: { select: { name: true } } } } } } },
+    select: { id: true, title: true, fiscalYear: true, themeCategory: true, populationBand: true, problem: true, dataUsed: true, method: true, result: true, outcome: true, contactDepartment: true, teamApprovedAt: true, coordinatorApprovedAt: true, publishedAt: true, municipalities: { select: { municipality: { select: { code: true, name: true, prefecture: { select: { name: true } } } } } }, files: caseFilesSelect },
   });
 }
 
@@ -135,6 +135,8 @@ function publicWhere(filter: CaseFilter): Prisma.CaseWhereInput {
   if (filter.q) and.push({ OR: [{ title: { contains: filter.q } }, { problem: { contains: filter.q } }, { result: { contains: filter.q } }, { municipalities: { some: { municipality: { name: { contains: filter.q } } } } }] });
   return { AND: and };
 }
+
+const caseFilesSelect = { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, storedFile: { select: { size: true } } } } as const;
 
 const publicSelect = {
   id: true,
@@ -150,6 +152,7 @@ const publicSelect = {
   contactDepartment: true,
   publishedAt: true,
   municipalities: { select: { municipality: { select: { code: true, name: true, prefecture: { select: { code: true, name: true } } } } } },
+  files: caseFilesSelect,
 } as const;
 
 /** Published cases matching the filter, one page, newest year first (three statements). */

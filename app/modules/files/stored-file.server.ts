@@ -96,7 +96,7 @@ export function storedFileExists(key: string) {
 }
 
 /** Rows nothing points at. Every feature that keeps files adds its relation here. */
-const UNREFERENCED: Prisma.StoredFileWhereInput = { materialVersions: { none: {} }, deliverableFiles: { none: {} }, callDocuments: { none: {} }, applicationFiles: { none: {} } };
+const UNREFERENCED: Prisma.StoredFileWhereInput = { materialVersions: { none: {} }, deliverableFiles: { none: {} }, callDocuments: { none: {} }, applicationFiles: { none: {} }, caseFiles: { none: {} } };
 
 export const ORPHAN_GRACE_MS = 24 * 60 * 60 * 1000;
 /** A temporary upload not touched for an hour belongs to a request that is long over (or a crashed process). */
