@@ -156,6 +156,9 @@ async function pagesFor(base, cookies) {
   const tokenPage = await request(`${base}/settings/api-tokens`, { method: "POST", headers: { cookie: cookies.coordinator, "Content-Type": "application/x-www-form-urlencoded", Origin: base }, body: "intent=create&name=bench" });
   const apiToken = tokenPage.body.toString().match(/value="(dam_[A-Za-z0-9_-]{43})"/)?.[1];
   const api = apiToken ? { authorization: `Bearer ${apiToken}` } : null;
+  // a held consultation (issue 13), from the coordinator's list
+  const consultations = (await request(`${base}/consultations?status=held`, { headers: { cookie: cookies.coordinator } })).body.toString();
+  const consultationId = consultations.match(/\/consultations\/(ncn[^"/?#]+)/)?.[1];
   return [
     { name: "dashboard", role: "coordinator", path: "/dashboard" },
     { name: "dashboard", role: "facilitator", path: "/dashboard" },
@@ -189,6 +192,12 @@ async function pagesFor(base, cookies) {
     { name: "progress board", role: "coordinator", path: "/progress" },
     { name: "progress board, at risk", role: "facilitator", path: "/progress?attention=atRisk" },
     { name: "certificates", role: "coordinator", path: `/academies/${academyId}/certificates` },
+    { name: "expert consultations", role: "coordinator", path: "/consultations" },
+    { name: "expert consultation", role: "coordinator", path: `/consultations/${consultationId}` },
+    { name: "experts", role: "coordinator", path: "/consultations/experts" },
+    { name: "facilitator pool", role: "coordinator", path: "/facilitators" },
+    { name: "facilitator pool, trained", role: "coordinator", path: "/facilitators?level=trained" },
+    { name: "facilitators of an academy", role: "coordinator", path: `/academies/${academyId}/facilitators` },
     { name: "public calls", role: null, headers: {}, path: "/calls" },
     { name: "public case library", role: null, headers: {}, path: "/cases" },
     { name: "API: academies", role: null, headers: api, path: api ? "/api/v1/academies?per_page=100" : undefined },

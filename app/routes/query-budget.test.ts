@@ -40,6 +40,11 @@ const routes = {
   certificates: await import("./academies.$academyId.certificates._index"),
   apiAcademies: await import("./api.v1.academies._index"),
   apiSessions: await import("./api.v1.sessions"),
+  consultations: await import("./consultations._index"),
+  consultation: await import("./consultations.$consultationId"),
+  experts: await import("./consultations.experts._index"),
+  pool: await import("./facilitators._index"),
+  facilitation: await import("./academies.$academyId.facilitators"),
 };
 
 async function measure(scale: number) {
@@ -62,6 +67,7 @@ async function measure(scale: number) {
   const board = await prisma.retrospective.findFirstOrThrow({ where: { teamId: team.id }, select: { id: true } });
   // a finished academy for the outcomes and the survey results
   const finished = await prisma.academy.findFirstOrThrow({ where: { status: "finished" }, orderBy: { id: "asc" }, select: { id: true } });
+  const held = await prisma.consultation.findFirstOrThrow({ where: { status: "held" }, orderBy: { id: "asc" }, select: { id: true } });
   const pages: [string, keyof typeof cookies | "api" | null, keyof typeof routes, Record<string, string>, string][] = [
     ["coordinator dashboard", "coordinator", "dashboard", {}, "/dashboard"],
     ["facilitator dashboard", "facilitator", "dashboard", {}, "/dashboard"],
@@ -96,6 +102,12 @@ async function measure(scale: number) {
     ["progress board", "coordinator", "progress", {}, "/progress"],
     ["progress board (facilitator, at risk)", "facilitator", "progress", {}, "/progress?attention=atRisk"],
     ["certificates", "coordinator", "certificates", { academyId: finished.id }, "/academies/x/certificates"],
+    ["expert consultations", "coordinator", "consultations", {}, "/consultations"],
+    ["expert consultation (held)", "coordinator", "consultation", { consultationId: held.id }, "/consultations/x"],
+    ["experts", "coordinator", "experts", {}, "/consultations/experts"],
+    ["facilitator pool", "coordinator", "pool", {}, "/facilitators"],
+    ["facilitator pool (trained, by prefecture)", "coordinator", "pool", {}, "/facilitators?level=trained&prefecture=13"],
+    ["facilitators of an academy", "coordinator", "facilitation", a, "/academies/x/facilitators"],
     ["API: academies", "api", "apiAcademies", {}, "/api/v1/academies?per_page=100"],
     ["API: sessions of the year", "api", "apiSessions", {}, `/api/v1/sessions?fiscal_year=${fiscalYearOf(new Date())}`],
   ];

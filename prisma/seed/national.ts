@@ -88,6 +88,16 @@ export function seedNational(db: Database.Database, options: NationalOptions) {
     access: db.prepare(`INSERT INTO "MaterialAccess" ("id", "userId", "academyId", "versionId", "kind", "createdAt") VALUES (?, ?, ?, ?, ?, ?)`),
     completion: db.prepare(`INSERT OR IGNORE INTO "PreLearningCompletion" ("userId", "academyId", "materialId", "completedAt") VALUES (?, ?, ?, ?)`),
     audit: db.prepare(`INSERT INTO "AuditEvent" ("id", "actorId", "action", "entityType", "entityId", "before", "after", "requestId", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, '', ?)`),
+    trainee: db.prepare(`UPDATE "Enrollment" SET "trainingLevel" = ?, "trainingLevelAt" = ? WHERE "id" = ?`),
+    sessionFacilitatorAs: db.prepare(`INSERT OR IGNORE INTO "SessionFacilitator" ("sessionId", "userId", "role") VALUES (?, ?, ?)`),
+    expert: db.prepare(`INSERT INTO "Expert" ("id", "userId", "kind", "affiliation", "fields", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    expertTopic: db.prepare(`INSERT OR IGNORE INTO "ExpertTopic" ("expertId", "topicId") VALUES (?, ?)`),
+    consultation: db.prepare(
+      `INSERT INTO "Consultation" ("id", "fiscalYear", "municipalityCode", "requesterId", "topicId", "title", "question", "background", "status", "mode", "startsAt", "endsAt", "onlineUrl", "issues", "advice", "recordedAt", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    consultationExpert: db.prepare(`INSERT OR IGNORE INTO "ConsultationExpert" ("consultationId", "expertId") VALUES (?, ?)`),
+    consultationAction: db.prepare(`INSERT INTO "ConsultationAction" ("id", "consultationId", "description", "owner", "dueOn", "status", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+    followUp: db.prepare(`INSERT INTO "ConsultationFollowUp" ("id", "consultationId", "authorId", "note", "createdAt") VALUES (?, ?, ?, ?, ?)`),
     login: db.prepare(`INSERT INTO "LoginAttempt" ("id", "email", "ipAddress", "succeeded", "createdAt") VALUES (?, ?, ?, ?, ?)`),
   };
 
@@ -121,6 +131,8 @@ export function seedNational(db: Database.Database, options: NationalOptions) {
       return enrollmentId;
     };
     let benchParticipantDone = false;
+    let trainees = 0;
+    const requesters: { userId: string; code: string }[] = [];
     for (let r = 0; r < counts.regions; r++) {
       const prefecture = prefectures[r % prefectures.length]!;
       const pool = municipalitiesOf.get(prefecture) ?? [];
@@ -130,6 +142,9 @@ export function seedNational(db: Database.Database, options: NationalOptions) {
       const regionId = id("r", r);
       q.region.run(regionId, `地域${r + 1}（${prefecture}）`, now, now);
       for (const code of codes) q.regionMember.run(regionId, code);
+      // Participants of the region's academies; from the second academy on, one of them often
+      // helps run the next as a local facilitator in training (observer → co-facilitator → lead).
+      const regionPeople: string[] = [];
       // Four academies per region, spread over the ten fiscal years, the newest the current one.
       for (let k = 0; k < counts.academiesPerRegion; k++) {
         // Offsets r, r+3, r+6, r+9 (mod 10) are distinct: one academy per region and year.
@@ -144,6 +159,12 @@ export function seedNational(db: Database.Database, options: NationalOptions) {
         enroll(academyId, staff[0]!, "coordinator", null, "事務局");
         const facilitatorIds = [...new Set(staff.slice(1))].filter((f) => f !== staff[0]);
         for (const f of facilitatorIds) enroll(academyId, f, "facilitator", null, "講師");
+        const trainee = k > 0 && regionPeople.length > 0 && rnd() < 0.75 ? pick(regionPeople) : null;
+        const traineeLevel = (["observer", "co_facilitator", "lead"] as const)[Math.min(2, k - 1)]!;
+        if (trainee) {
+          q.trainee.run(traineeLevel, iso(first - 30 * DAY), enroll(academyId, trainee, "facilitator", null, "地域の講師"));
+          trainees++;
+        }
         const sessionIds: string[] = [];
         const sessionTimes: { id: string; startsMs: number }[] = [];
         for (let s = 0; s < 4; s++) {
@@ -151,6 +172,7 @@ export function seedNational(db: Database.Database, options: NationalOptions) {
           const startsAt = first + s * 14 * DAY;
           q.session.run(sessionId, academyId, s + 1, iso(startsAt), iso(startsAt + 3.5 * 3600_000), `${pick(["市役所", "県庁", "公民館"])} 会議室`, now, now);
           for (const f of facilitatorIds) q.sessionFacilitator.run(sessionId, f);
+          if (trainee) q.sessionFacilitatorAs.run(sessionId, trainee, traineeLevel === "observer" || s === 0 ? "observer" : traineeLevel === "co_facilitator" || s < 3 ? "co_facilitator" : "lead");
           sessionIds.push(sessionId);
           sessionTimes.push({ id: sessionId, startsMs: startsAt });
         }
@@ -177,6 +199,8 @@ export function seedNational(db: Database.Database, options: NationalOptions) {
             const userId = person(bench ? BENCH_ACCOUNTS.participant : `p${users}@national.example.jp`, code, department);
             if (bench) benchParticipantDone = true;
             people.push({ userId, enrollmentId: enroll(academyId, userId, "participant", code, department) });
+            if (p < 2) regionPeople.push(userId);
+            if (p === 0 && t < 2) requesters.push({ userId, code });
           }
           const theme = pick(THEMES);
           const reviewerId = facilitatorIds[t % Math.max(1, facilitatorIds.length)] ?? staff[0]!;
@@ -204,8 +228,66 @@ export function seedNational(db: Database.Database, options: NationalOptions) {
       const entityType = action.split(".")[0] === "auth" ? "user" : "academy";
       q.audit.run(id("v", e), pick(coordinators), action, entityType, entityType === "user" ? coordinator : academy.id, JSON.stringify({ name: "前" }), JSON.stringify({ name: "後" }), iso(Date.UTC(academy.fiscalYear, 3, 1) + Math.floor(rnd() * 360) * DAY));
     }
+    const consultations = seedConsultations(q, { rnd, pick, n, now, person, requesters, topics: db.prepare(`SELECT "id" FROM "ConsultationTopic" ORDER BY "position"`).pluck().all() as string[], currentFiscalYear: options.currentFiscalYear });
     for (let l = 0; l < n(5000); l++) q.login.run(id("l", l), `p${l}@national.example.jp`, `192.0.2.${l % 250}`, rnd() < 0.9 ? 1 : 0, iso(Date.UTC(options.currentFiscalYear, 4, 1) + l * 60_000));
-    return { users, academies: academies.length, sessions, teams, enrollments, members, releases, accesses, audit: counts.audit, ...path.count, ...running.count };
+    return { users, academies: academies.length, sessions, teams, enrollments, members, releases, accesses, audit: counts.audit, trainees, ...consultations, ...path.count, ...running.count };
   });
   return run();
+}
+
+type Statements = Record<"expert" | "expertTopic" | "consultation" | "consultationExpert" | "consultationAction" | "followUp", Database.Statement>;
+
+/** Experts and ten years of consultations (about 10 a year at full scale), held ones with advice, actions and a follow-up. */
+function seedConsultations(
+  q: Statements,
+  o: { rnd: () => number; pick: <T>(list: readonly T[]) => T; n: (full: number) => number; now: string; person: (email: string, code: string | null, department: string) => string; requesters: { userId: string; code: string }[]; topics: string[]; currentFiscalYear: number },
+) {
+  if (o.topics.length === 0 || o.requesters.length === 0) return { experts: 0, consultations: 0 };
+  const kinds = ["lawyer", "analyst", "government", "researcher"] as const;
+  const experts = Array.from({ length: o.n(40) }, (_, i) => {
+    const expertId = id("ex", i);
+    q.expert.run(expertId, o.person(`expert${i}@national.example.jp`, null, "専門家"), kinds[i % kinds.length], `所属${i + 1}`, "個人情報保護、統計、アンケート設計", o.now, o.now);
+    q.expertTopic.run(expertId, o.topics[i % o.topics.length]);
+    q.expertTopic.run(expertId, o.topics[(i + 2) % o.topics.length]);
+    return expertId;
+  });
+  const total = o.n(100);
+  let actions = 0;
+  for (let c = 0; c < total; c++) {
+    const consultationId = id("cn", c);
+    const fiscalYear = o.currentFiscalYear - (c % 10);
+    const who = o.pick(o.requesters);
+    const startsMs = Date.UTC(fiscalYear, 6 + Math.floor(o.rnd() * 6), 1 + Math.floor(o.rnd() * 25), 5, 0);
+    const held = fiscalYear < o.currentFiscalYear || o.rnd() < 0.5;
+    const status = held ? "held" : o.rnd() < 0.5 ? "scheduled" : "requested";
+    const scheduled = status !== "requested";
+    q.consultation.run(
+      consultationId,
+      fiscalYear,
+      who.code,
+      who.userId,
+      o.pick(o.topics),
+      `相談${c + 1}：データ活用の進め方`,
+      "保有するデータをどのように分析に使えるか相談したい。",
+      status,
+      scheduled ? "online" : null,
+      scheduled ? iso(startsMs) : null,
+      scheduled ? iso(startsMs + 90 * 60_000) : null,
+      scheduled ? "https://meet.example.jp/national" : "",
+      held ? "・目的外利用の可否\n・加工の方法" : "",
+      held ? "統計データに集計してから使う。" : "",
+      held ? iso(startsMs + 2 * 3600_000) : null,
+      iso(startsMs - 30 * DAY),
+      o.now,
+    );
+    if (scheduled) q.consultationExpert.run(consultationId, o.pick(experts));
+    if (held) {
+      for (let a = 0; a < 2; a++) {
+        const due = new Date(startsMs + (60 + a * 60) * DAY).toISOString().slice(0, 10);
+        q.consultationAction.run(id("ca", actions++), consultationId, `取組${a + 1}`, "企画課", due, o.pick(["open", "in_progress", "done"]), o.now, o.now);
+      }
+      q.followUp.run(id("cf", c), consultationId, who.userId, "規程の見直しを始めた。", iso(startsMs + 90 * DAY));
+    }
+  }
+  return { experts: experts.length, consultations: total };
 }
