@@ -68,6 +68,9 @@ describe("expert consultations", () => {
     expect(await prisma.consultation.count()).toBe(0);
 
     const id = await requested(w);
+    // the same form sent twice (a double click) is one request
+    expect((await ask(w.asRequester, { municipalityCode: "434825", topicId: w.topics[2]!.id, title: "保有期間を過ぎたデータの扱い", question: "保存年限を過ぎた相談記録を分析に使えるか。", background: "福祉課が保有" })).status).toBe(302);
+    expect(await prisma.consultation.count()).toBe(1);
     const mine = await view(w.asRequester, id);
     expect(mine.data.c.status).toBe("requested");
     expect(mine.data.c.municipality.name).toBe("芦北町");
@@ -125,6 +128,10 @@ describe("expert consultations", () => {
     expect(mails[0]!.text).toContain("https://meet.example.jp/a");
     // now the expert sees it
     expect((await view(w.asExpert, id)).data.c.status).toBe("scheduled");
+    // pressing the button again changes nothing and mails nobody again
+    const mailsNow = await prisma.mailMessage.count();
+    expect((await schedule({ expertIds: w.expert.id, mode: "online", onlineUrl: "https://meet.example.jp/a", date: "2026-12-19", startTime: "10:00", endTime: "11:30", acknowledgeWarnings: "yes" })).status).toBe(302);
+    expect(await prisma.mailMessage.count()).toBe(mailsNow);
 
     // a second consultation cannot take the same expert at that time
     const second = await prisma.consultation.create({ data: { fiscalYear: 2026, municipalityCode: "434825", requesterId: w.requester.id, topicId: w.topics[0]!.id, title: "別の相談", question: "q" } });
@@ -165,10 +172,14 @@ describe("expert consultations", () => {
     expect(badDate.data.fieldErrors.dueOn).toBe("validation.date");
     expect(badDate.data.values.description).toBe("規程案を作る");
     expect((await post(w.asExpert, id, { intent: "addAction", description: "規程案を作る", owner: "総務課", dueOn: "2027-03-31" })).status).toBe(302);
+    expect((await post(w.asExpert, id, { intent: "addAction", description: "規程案を作る", owner: "総務課", dueOn: "2027-03-31" })).status).toBe(302);
+    expect(await prisma.consultationAction.count({ where: { consultationId: id } })).toBe(1);
     const action = await prisma.consultationAction.findFirstOrThrow({ where: { consultationId: id } });
     expect((await post(w.asRequester, id, { intent: "actionStatus", actionId: action.id, status: "finished" })).status).toBe(400);
     expect((await post(w.asRequester, id, { intent: "actionStatus", actionId: action.id, status: "in_progress" })).status).toBe(302);
     expect((await post(w.asRequester, id, { intent: "followUp", note: "規程案を作成し、文書担当課と協議中。" })).status).toBe(302);
+    expect((await post(w.asRequester, id, { intent: "followUp", note: "規程案を作成し、文書担当課と協議中。" })).status).toBe(302);
+    expect(await prisma.consultationFollowUp.count({ where: { consultationId: id } })).toBe(1);
     expect((await post(w.asStranger, id, { intent: "followUp", note: "x" })).status).toBe(404);
     // another consultation's action cannot be reached through this one
     const other = await prisma.consultation.create({ data: { fiscalYear: 2026, municipalityCode: "434825", requesterId: w.requester.id, topicId: w.topics[0]!.id, title: "別", question: "q", status: "held", actions: { create: [{ description: "d", owner: "o", dueOn: "2027-01-01" }] } } });

@@ -19,6 +19,8 @@ import { type ActionStatus, type ConsultationFilter, type RequestInput, type Sch
 // Who sees one: programme coordinators, its requester and its experts. See decision 0014.
 
 export const CONSULTATIONS_PAGE_SIZE = 50;
+/** A form sent again within this time with the same content is the same submission. */
+const REPEAT_WINDOW_MS = 10 * 60_000;
 
 type Viewer = Pick<SessionUser, "id" | "permissions">;
 
@@ -135,6 +137,12 @@ export async function requestConsultation(user: Viewer, input: RequestInput, now
   const topic = await prisma.consultationTopic.findFirst({ where: { id: input.topicId, archivedAt: null }, select: { id: true } });
   if (!topic) return fieldFailure("topicId", "consultation.error.noSuchTopic");
   const c = await prisma.$transaction(async (tx) => {
+    // the same request sent twice (a double click, a resent form) is one request
+    const same = await tx.consultation.findFirst({
+      where: { requesterId: user.id, title: input.title, question: input.question, status: "requested", createdAt: { gt: new Date(now.getTime() - REPEAT_WINDOW_MS) } },
+      select: { id: true },
+    });
+    if (same) return same;
     const created = await tx.consultation.create({
       data: { fiscalYear: fiscalYearOf(now), municipalityCode: resolved.codes[0]!, requesterId: user.id, topicId: topic.id, title: input.title, question: input.question, background: input.background },
       select: { id: true },
@@ -171,6 +179,17 @@ export async function scheduleConsultation(actorId: string, id: string, input: S
   const issues = await meetingIssues({ startsAt, endsAt, venueName, personIds: experts.map((e) => e.userId) }, id);
   if (hasErrors(issues)) return { ...fail("consultation.error.clash"), issues, needsAcknowledgement: false };
   if (issues.length > 0 && input.acknowledgeWarnings !== "yes") return { ...fail("schedule.checkWarnings"), issues, needsAcknowledgement: true };
+  const unchanged =
+    c.status === "scheduled" &&
+    c.startsAt?.getTime() === startsAt.getTime() &&
+    c.endsAt?.getTime() === endsAt.getTime() &&
+    c.mode === input.mode &&
+    c.venueName === venueName &&
+    c.onlineUrl === (input.mode === "online" ? input.onlineUrl : "") &&
+    c.experts.length === expertIds.length &&
+    c.experts.every((e) => expertIds.includes(e.expertId));
+  // pressing the button twice changes nothing and mails nobody twice
+  if (unchanged) return { ok: true, issues };
   const data = {
     status: "scheduled",
     mode: input.mode,
@@ -271,6 +290,7 @@ export async function recordAdvice(user: Viewer, id: string, input: { issues: st
 export async function addAction(user: Viewer, id: string, input: { description: string; owner: string; dueOn: string }): Promise<Result> {
   const c = await getConsultation(user, id);
   if (!c?.can.manageActions) return fail("consultation.error.notHeld");
+  if (c.actions.some((a) => a.description === input.description && a.owner === input.owner && a.dueOn === input.dueOn)) return { ok: true };
   await prisma.$transaction(async (tx) => {
     const action = await tx.consultationAction.create({ data: { consultationId: id, ...input }, select: { id: true } });
     await recordAudit({ actorId: user.id, action: "consultation.action_add", entityType: "consultation", entityId: id, after: { actionId: action.id, ...input } }, tx);
@@ -307,6 +327,7 @@ export async function setActionStatus(user: Viewer, id: string, actionId: string
 export async function addFollowUp(user: Viewer, id: string, note: string): Promise<Result> {
   const c = await getConsultation(user, id);
   if (!c?.can.followUp) return fail("consultation.error.notHeld");
+  if (c.followUps.some((f) => f.note === note && f.createdAt.getTime() > Date.now() - REPEAT_WINDOW_MS)) return { ok: true };
   await prisma.$transaction(async (tx) => {
     const row = await tx.consultationFollowUp.create({ data: { consultationId: id, authorId: user.id, note }, select: { id: true } });
     await recordAudit({ actorId: user.id, action: "consultation.follow_up", entityType: "consultation", entityId: id, after: { followUpId: row.id, note } }, tx);
