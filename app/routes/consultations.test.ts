@@ -9,6 +9,7 @@ import { action as expertAction } from "./consultations.experts.$expertId";
 import { action as topicsAction, loader as topicsLoader } from "./consultations.topics";
 import { action as sessionAction } from "./academies.$academyId.sessions.$sessionId.edit";
 import { action as reviewAction, loader as reviewLoader } from "./manage.calls.$callId.applications.$applicationId";
+import { loader as dashboardLoader } from "./dashboard";
 import { createAcademy, createRegion, createUser } from "../../tests/support/factories";
 import { caught, context, formRequest, getRequest, sessionCookieFor } from "../../tests/support/requests";
 
@@ -85,6 +86,11 @@ describe("expert consultations", () => {
     expect(all.counts).toMatchObject({ requested: 1 });
     expect((await list(w.coordinator, "?status=held")).total).toBe(0);
     expect((await list(w.coordinator, "?q=芦北")).total).toBe(1);
+    // it waits on the coordinator's 要対応 list and on the requester's dashboard
+    const dashboard = async (cookie: string) => (await caught(dashboardLoader({ request: getRequest("/dashboard", { cookie }), params: {}, context }))).data;
+    expect((await dashboard(w.coordinator)).coordinator.attention.filter((i: { kind: string }) => i.kind === "consultationRequested").map((i: { academyId: string; academyName: string }) => [i.academyId, i.academyName])).toEqual([[id, "保有期間を過ぎたデータの扱い"]]);
+    expect((await dashboard(w.asRequester)).consultations).toMatchObject([{ id, status: "requested", asExpert: false }]);
+    expect((await dashboard(w.asStranger)).consultations).toEqual([]);
     // a stranger cannot act on it either
     expect((await post(w.asStranger, id, { intent: "withdraw", reason: "x" })).status).toBe(404);
     // the requester cannot schedule it
@@ -126,8 +132,9 @@ describe("expert consultations", () => {
     expect(mails.map((m) => m.to).sort()).toEqual(["bengoshi@example.jp", w.requester.email].sort());
     expect(mails[0]!.subject).toContain("保有期間を過ぎたデータの扱い");
     expect(mails[0]!.text).toContain("https://meet.example.jp/a");
-    // now the expert sees it
+    // now the expert sees it, on the page and on their dashboard
     expect((await view(w.asExpert, id)).data.c.status).toBe("scheduled");
+    expect((await caught(dashboardLoader({ request: getRequest("/dashboard", { cookie: w.asExpert }), params: {}, context }))).data.consultations).toMatchObject([{ id, status: "scheduled", asExpert: true }]);
     // pressing the button again changes nothing and mails nobody again
     const mailsNow = await prisma.mailMessage.count();
     expect((await schedule({ expertIds: w.expert.id, mode: "online", onlineUrl: "https://meet.example.jp/a", date: "2026-12-19", startTime: "10:00", endTime: "11:30", acknowledgeWarnings: "yes" })).status).toBe(302);

@@ -14,6 +14,8 @@ import { myCertificates } from "~/modules/certificate/certificate.server";
 import { myApplications } from "~/modules/call/application.server";
 import { listCallsForStaff } from "~/modules/call/call.server";
 import { CallWork } from "~/components/call/call-work";
+import { myConsultations } from "~/modules/consultation/consultation.server";
+import { ConsultationWork } from "~/components/consultation/consultation-work";
 import { pageTitle } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -23,16 +25,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const current = fiscalYearOf(now);
     const asked = Number(new URL(request.url).searchParams.get("fy"));
     const chartYear = Number.isInteger(asked) && asked >= current - 10 && asked <= current ? asked : current;
-    return { coordinator: await coordinatorScreen(user, now, chartYear), staff: null, participant: null, calls: null };
+    return { coordinator: await coordinatorScreen(user, now, chartYear), staff: null, participant: null, calls: null, consultations: [] };
   }
   // "Facilitator here, participant there": each part of the page comes from the enrollments.
   const staffAcademyIds = user.enrollments.filter((e) => e.role !== "participant").map((e) => e.academyId);
   const asParticipant = user.enrollments.some((e) => e.role === "participant");
-  const [staff, teams, applications, reviewing] = await Promise.all([
+  const [staff, teams, applications, reviewing, consultations] = await Promise.all([
     staffAcademyIds.length > 0 ? facilitatorScreen(user, now, staffAcademyIds) : null,
     asParticipant ? myTeams(user, now) : null,
     myApplications(user.id),
     listCallsForStaff(user.id),
+    myConsultations(user.id),
   ]);
   const [preLearning, certificates] = teams ? await Promise.all([myPreLearning(user.id, [...new Set(teams.map((t) => t.academy.id))], now), myCertificates(user.id)]) : [{}, {}];
   return {
@@ -40,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     staff,
     participant: teams ? { teams, preLearning, certificates } : null,
     calls: applications.length > 0 || reviewing.length > 0 ? { applications, reviewing } : null,
+    consultations,
   };
 }
 
@@ -64,7 +68,8 @@ export default function DashboardPage() {
         </section>
       ) : null}
       {data.calls ? <CallWork applications={data.calls.applications} reviewing={data.calls.reviewing} /> : null}
-      {!data.coordinator && !data.staff && !data.participant && !data.calls ? <p>{t("dashboard.nothingYet")}</p> : null}
+      {data.consultations.length > 0 ? <ConsultationWork consultations={data.consultations} /> : null}
+      {!data.coordinator && !data.staff && !data.participant && !data.calls && data.consultations.length === 0 ? <p>{t("dashboard.nothingYet")}</p> : null}
     </div>
   );
 }

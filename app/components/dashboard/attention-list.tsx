@@ -33,6 +33,8 @@ function href(e: AttentionEntry) {
       return `/academies/${e.academyId}/sessions/${e.sessionId}/edit`;
     case "invitationUnanswered":
       return `/academies/${e.academyId}/roster`;
+    case "consultationRequested":
+      return `/consultations/${e.academyId}`;
     default:
       return `/academies/${e.academyId}`;
   }

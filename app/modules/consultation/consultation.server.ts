@@ -388,3 +388,20 @@ export async function ownGovernment(userId: string) {
   });
   return user?.municipality ?? user?.enrollments[0]?.municipality ?? null;
 }
+
+/**
+ * For a person's dashboard: the consultations they asked for or advise in that are still going
+ * (requested, scheduled, or held with actions open), soonest meeting first; at most five.
+ */
+export async function myConsultations(userId: string) {
+  const rows = await prisma.consultation.findMany({
+    where: {
+      OR: [{ requesterId: userId }, { experts: { some: { expert: { userId } } } }],
+      AND: [{ OR: [{ status: { in: ["requested", "scheduled"] } }, { status: "held", actions: { some: { status: { in: ["open", "in_progress"] } } } }] }],
+    },
+    orderBy: [{ startsAt: { sort: "asc", nulls: "last" } }, { createdAt: "desc" }],
+    take: 5,
+    select: { id: true, title: true, status: true, startsAt: true, endsAt: true, requesterId: true, _count: { select: { actions: { where: { status: { in: ["open", "in_progress"] } } } } } },
+  });
+  return rows.map(({ _count, requesterId, ...c }) => ({ ...c, openActions: _count.actions, asExpert: requesterId !== userId }));
+}

@@ -6,7 +6,7 @@ import type { SessionUser } from "~/utils/session.server";
 // The 要対応 list on top of a staff member's first screen: what needs doing next, each item
 // linking to where it is done. One statement (each part capped) whatever the data size.
 
-export const ATTENTION_KINDS = ["recruitingNoTeams", "releaseThisWeek", "sessionNoFacilitator", "sessionNoVenue", "invitationUnanswered"] as const;
+export const ATTENTION_KINDS = ["recruitingNoTeams", "releaseThisWeek", "sessionNoFacilitator", "sessionNoVenue", "invitationUnanswered", "consultationRequested"] as const;
 export type AttentionKind = (typeof ATTENTION_KINDS)[number];
 
 /** Sessions this far ahead are checked for a facilitator and a venue. */
@@ -23,6 +23,7 @@ const Row = z.object({
   at: z.coerce.date().nullable(),
   n: z.coerce.number(),
   /** how many such items in all (the list shows at most PER_KIND) */
+  // (for consultationRequested, academyId and academyName are the consultation's id and title)
   total: z.coerce.number(),
 });
 export type AttentionItem = z.infer<typeof Row>;
@@ -68,6 +69,10 @@ export async function attentionItems(user: Pick<SessionUser, "permissions" | "en
       FROM "Invitation" i JOIN "Academy" a ON a."id" = i."academyId"
       WHERE i."acceptedAt" IS NULL AND i."revokedAt" IS NULL AND i."createdAt" <= ${waited} AND a."status" NOT IN ('finished', 'archived') AND ${a}
         AND NOT EXISTS (SELECT 1 FROM "Invitation" newer WHERE newer."userId" = i."userId" AND newer."academyId" = i."academyId" AND newer."createdAt" > i."createdAt")
-      GROUP BY a."id" ORDER BY min(i."createdAt") LIMIT ${PER_KIND}`)}`;
+      GROUP BY a."id" ORDER BY min(i."createdAt") LIMIT ${PER_KIND}`)}
+    UNION ALL
+    ${part(Prisma.sql`SELECT 'consultationRequested', c."id", c."title", NULL, NULL, c."createdAt", 0, count(*) OVER ()
+      FROM "Consultation" c WHERE c."status" = 'requested' AND ${user.permissions.includes("manage:consultation:any") ? Prisma.sql`1` : Prisma.sql`0`}
+      ORDER BY c."createdAt" LIMIT ${PER_KIND}`)}`;
   return rows.map((r) => Row.parse(r));
 }
