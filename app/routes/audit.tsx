@@ -32,11 +32,11 @@ function ChangeList({ changes }: { changes: FieldChange[] }) {
   };
   if (changes.length === 0) return null;
   return (
-    <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-dns-14N-130">
+    <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-1 text-dns-14N-130">
       {changes.map((c) => (
         <div key={c.field} className="contents">
           <dt className="font-bold">{t(`audit.field.${c.field}`, { defaultValue: c.field })}</dt>
-          <dd className="break-words">
+          <dd className="[overflow-wrap:anywhere]">
             {c.before !== null ? <del className="text-solid-gray-600">{show(c.before)}</del> : null}
             {c.before !== null ? " → " : null}
             <ins className="no-underline">{show(c.after)}</ins>

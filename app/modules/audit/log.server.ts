@@ -80,7 +80,10 @@ async function entityNames(events: RawEvent[]) {
     UNION ALL SELECT t."id", t."name", NULL FROM "Team" t WHERE t."id" IN (${ids("team")})
     UNION ALL SELECT u."id", u."displayName", NULL FROM "User" u WHERE u."id" IN (${ids("user")})
     UNION ALL SELECT r."id", r."name", NULL FROM "Region" r WHERE r."id" IN (${ids("region")})
-    UNION ALL SELECT m."id", m."title", NULL FROM "Material" m WHERE m."id" IN (${ids("material")})`;
+    UNION ALL SELECT m."id", m."title", NULL FROM "Material" m WHERE m."id" IN (${ids("material")})
+    UNION ALL SELECT c."id", c."title", NULL FROM "Consultation" c WHERE c."id" IN (${ids("consultation")})
+    UNION ALL SELECT x."id", u."displayName", NULL FROM "Expert" x JOIN "User" u ON u."id" = x."userId" WHERE x."id" IN (${ids("expert")})
+    UNION ALL SELECT k."id", k."label", NULL FROM "ConsultationTopic" k WHERE k."id" IN (${ids("consultation_topic")})`;
   const names = new Map<string, { name: string; sequence?: number }>();
   for (const row of rows) {
     const n = NameRow.parse(row);
@@ -90,7 +93,7 @@ async function entityNames(events: RawEvent[]) {
 }
 
 /** Fields shown in a change; ids and bookkeeping stay out (people's ids become names). */
-const HIDDEN_FIELDS = new Set(["id", "createdAt", "updatedAt", "academyId", "regionId", "materialId", "stageId", "versionId", "sha256", "tokenHash", "sessionId"]);
+const HIDDEN_FIELDS = new Set(["id", "createdAt", "updatedAt", "academyId", "regionId", "materialId", "stageId", "versionId", "sha256", "tokenHash", "sessionId", "topicId", "actionId", "followUpId", "fileId", "consultationId", "caseId"]);
 const PERSON_FIELDS = new Set(["userId", "leadId", "facilitatorIds", "coordinatorIds"]);
 type People = Map<string, string>;
 
