@@ -43,21 +43,30 @@ export async function searchPool(filter: PoolFilter): Promise<{ people: PoolPers
   else if (filter.level) conditions.push(Prisma.sql`s."level" = ${filter.level}`);
   if (filter.minLed) conditions.push(Prisma.sql`s."led" >= ${filter.minLed}`);
   const rows = await prisma.$queryRaw<unknown[]>`
-    WITH people AS (
+    WITH parts AS (
+      SELECT sf."userId",
+        sum(sf."role" = 'lead') AS "led",
+        sum(sf."role" = 'co_facilitator') AS "coFacilitated",
+        sum(sf."role" = 'observer') AS "observed",
+        count(DISTINCT ws."academyId") AS "academies",
+        max(a."fiscalYear") AS "lastYear"
+      FROM "SessionFacilitator" sf JOIN "WorkshopSession" ws ON ws."id" = sf."sessionId" JOIN "Academy" a ON a."id" = ws."academyId"
+      GROUP BY sf."userId"
+    ),
+    training AS (
+      SELECT e."userId", count(*) AS "trainings" FROM "Enrollment" e WHERE e."trainingLevel" IS NOT NULL GROUP BY e."userId"
+    ),
+    people AS (
       SELECT e."userId" FROM "Enrollment" e WHERE e."role" = 'facilitator' OR e."trainingLevel" IS NOT NULL
-      UNION SELECT sf."userId" FROM "SessionFacilitator" sf
+      UNION SELECT "userId" FROM parts
     ),
     s AS (
-      SELECT p."userId",
-        (SELECT count(*) FROM "SessionFacilitator" sf WHERE sf."userId" = p."userId" AND sf."role" = 'lead') AS "led",
-        (SELECT count(*) FROM "SessionFacilitator" sf WHERE sf."userId" = p."userId" AND sf."role" = 'co_facilitator') AS "coFacilitated",
-        (SELECT count(*) FROM "SessionFacilitator" sf WHERE sf."userId" = p."userId" AND sf."role" = 'observer') AS "observed",
-        (SELECT count(DISTINCT ws."academyId") FROM "SessionFacilitator" sf JOIN "WorkshopSession" ws ON ws."id" = sf."sessionId" WHERE sf."userId" = p."userId") AS "academies",
-        (SELECT max(a."fiscalYear") FROM "SessionFacilitator" sf JOIN "WorkshopSession" ws ON ws."id" = sf."sessionId" JOIN "Academy" a ON a."id" = ws."academyId" WHERE sf."userId" = p."userId") AS "lastYear",
-        (SELECT e."trainingLevel" FROM "Enrollment" e JOIN "Academy" a ON a."id" = e."academyId" WHERE e."userId" = p."userId" AND e."trainingLevel" IS NOT NULL
-           ORDER BY a."fiscalYear" DESC, e."trainingLevelAt" DESC LIMIT 1) AS "level",
-        (SELECT count(*) FROM "Enrollment" e WHERE e."userId" = p."userId" AND e."trainingLevel" IS NOT NULL) AS "trainings"
-      FROM people p
+      SELECT p."userId", coalesce(pt."led", 0) AS "led", coalesce(pt."coFacilitated", 0) AS "coFacilitated", coalesce(pt."observed", 0) AS "observed",
+        coalesce(pt."academies", 0) AS "academies", pt."lastYear", coalesce(tr."trainings", 0) AS "trainings",
+        CASE WHEN tr."trainings" IS NULL THEN NULL ELSE
+          (SELECT e."trainingLevel" FROM "Enrollment" e JOIN "Academy" a ON a."id" = e."academyId" WHERE e."userId" = p."userId" AND e."trainingLevel" IS NOT NULL
+             ORDER BY a."fiscalYear" DESC, e."trainingLevelAt" DESC LIMIT 1) END AS "level"
+      FROM people p LEFT JOIN parts pt ON pt."userId" = p."userId" LEFT JOIN training tr ON tr."userId" = p."userId"
     )
     SELECT u."id", u."displayName", u."email", u."department", m."name" AS "municipality", pf."name" AS "prefecture",
            s."led", s."coFacilitated", s."observed", s."academies", s."lastYear", s."level", s."trainings",
