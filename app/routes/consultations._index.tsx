@@ -88,7 +88,7 @@ export default function Consultations() {
             header: t("consultation.when"),
             cell: (c) => (c.startsAt && c.endsAt ? formatTimeRange(new Date(c.startsAt), new Date(c.endsAt), locale) : t("consultation.notScheduled")),
           },
-          { key: "experts", header: t("consultation.experts"), cell: (c) => c.experts.map((e) => e.expert.user.displayName).join(t("format.list")) || "—" },
+          { key: "experts", header: t("consultation.experts"), cell: (c) => c.experts.join(t("format.list")) || "—" },
           {
             key: "actions",
             header: t("consultation.openActions"),

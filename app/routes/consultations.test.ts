@@ -86,6 +86,9 @@ describe("expert consultations", () => {
     expect(all.counts).toMatchObject({ requested: 1 });
     expect((await list(w.coordinator, "?status=held")).total).toBe(0);
     expect((await list(w.coordinator, "?q=芦北")).total).toBe(1);
+    expect((await list(w.coordinator, "?q=%25")).total).toBe(0);
+    expect(await list(w.coordinator, "?page=7")).toMatchObject({ consultations: [], total: 1, pages: 1 });
+    expect((await list(w.coordinator)).consultations[0]).toMatchObject({ title: "保有期間を過ぎたデータの扱い", municipality: { name: "芦北町", prefecture: { name: "熊本県" } }, topic: { label: "データ保有期間" }, experts: [] });
     // it waits on the coordinator's 要対応 list and on the requester's dashboard
     const dashboard = async (cookie: string) => (await caught(dashboardLoader({ request: getRequest("/dashboard", { cookie }), params: {}, context }))).data;
     expect((await dashboard(w.coordinator)).coordinator.attention.filter((i: { kind: string }) => i.kind === "consultationRequested").map((i: { academyId: string; academyName: string }) => [i.academyId, i.academyName])).toEqual([[id, "保有期間を過ぎたデータの扱い"]]);

@@ -1,4 +1,6 @@
+import { z } from "zod";
 import { prisma, Prisma } from "~/utils/db.server";
+import { jsonArray } from "~/utils/raw-read";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { deliverQueued, queueMail, type QueuedMail } from "~/modules/mail/mailer.server";
 import { resolveMunicipalityCodes } from "~/modules/municipality/municipality.server";
@@ -31,46 +33,72 @@ function visibleTo(user: Viewer): Prisma.ConsultationWhereInput {
   return { OR: [{ requesterId: user.id }, { experts: { some: { expert: { userId: user.id } } } }] };
 }
 
+const ListRow = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: z.string(),
+  fiscalYear: z.coerce.number(),
+  startsAt: z.coerce.date().nullable(),
+  endsAt: z.coerce.date().nullable(),
+  mode: z.string().nullable(),
+  createdAt: z.coerce.date(),
+  municipalityName: z.string(),
+  prefectureName: z.string(),
+  topicLabel: z.string(),
+  topicLabelEn: z.string(),
+  experts: jsonArray(z.string()),
+  openActions: z.coerce.number(),
+  overdueActions: z.coerce.number(),
+  total: z.coerce.number(),
+});
+
+/**
+ * One page of the consultations a person may see, newest meeting first (not yet scheduled on
+ * top), with the government, topic, experts and open / overdue actions: one statement, raw
+ * because Prisma would send one per relation (decision 0008).
+ */
 export async function listConsultations(user: Viewer, filter: ConsultationFilter) {
-  const q = filter.q?.trim();
-  const where: Prisma.ConsultationWhereInput = {
-    AND: [
-      visibleTo(user),
-      {
-        status: filter.status,
-        topicId: filter.topic,
-        fiscalYear: filter.fy,
-        OR: q ? [{ title: { contains: q } }, { municipality: { name: { contains: q } } }, { question: { contains: q } }] : undefined,
-      },
-    ],
-  };
   const page = filter.page ?? 1;
   const today = toTokyoDateInput(new Date());
-  const [total, rows] = await prisma.$transaction([
-    prisma.consultation.count({ where }),
-    prisma.consultation.findMany({
-      where,
-      orderBy: [{ startsAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
-      skip: (page - 1) * CONSULTATIONS_PAGE_SIZE,
-      take: CONSULTATIONS_PAGE_SIZE,
-      select: {
-        id: true,
-        title: true,
-        status: true,
-        fiscalYear: true,
-        startsAt: true,
-        endsAt: true,
-        mode: true,
-        createdAt: true,
-        municipality: { select: { name: true, prefecture: { select: { name: true } } } },
-        topic: { select: { label: true, labelEn: true } },
-        experts: { select: { expert: { select: { user: { select: { displayName: true } } } } } },
-        _count: { select: { actions: { where: { status: { in: ["open", "in_progress"] } } } } },
-        actions: { where: { status: { in: ["open", "in_progress"] }, dueOn: { lt: today } }, select: { id: true } },
-      },
-    }),
-  ]);
-  const consultations = rows.map(({ actions, _count, ...c }) => ({ ...c, openActions: _count.actions, overdueActions: actions.length }));
+  const where: Prisma.Sql[] = [];
+  if (!isConsultationCoordinator(user)) {
+    where.push(Prisma.sql`(c."requesterId" = ${user.id} OR EXISTS (SELECT 1 FROM "ConsultationExpert" ce JOIN "Expert" x ON x."id" = ce."expertId" WHERE ce."consultationId" = c."id" AND x."userId" = ${user.id}))`);
+  }
+  if (filter.status) where.push(Prisma.sql`c."status" = ${filter.status}`);
+  if (filter.topic) where.push(Prisma.sql`c."topicId" = ${filter.topic}`);
+  if (filter.fy) where.push(Prisma.sql`c."fiscalYear" = ${filter.fy}`);
+  const q = filter.q?.trim();
+  if (q) {
+    const like = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    where.push(Prisma.sql`(c."title" LIKE ${like} ESCAPE '\\' OR m."name" LIKE ${like} ESCAPE '\\' OR c."question" LIKE ${like} ESCAPE '\\')`);
+  }
+  const whereSql = where.length ? Prisma.join(where, " AND ") : Prisma.sql`1`;
+  const rows = await prisma.$queryRaw<unknown[]>`
+    SELECT c."id", c."title", c."status", c."fiscalYear", c."startsAt", c."endsAt", c."mode", c."createdAt",
+           m."name" AS "municipalityName", pf."name" AS "prefectureName", tp."label" AS "topicLabel", tp."labelEn" AS "topicLabelEn",
+           (SELECT json_group_array(u."displayName") FROM "ConsultationExpert" ce JOIN "Expert" x ON x."id" = ce."expertId" JOIN "User" u ON u."id" = x."userId" WHERE ce."consultationId" = c."id") AS "experts",
+           (SELECT count(*) FROM "ConsultationAction" ca WHERE ca."consultationId" = c."id" AND ca."status" IN ('open', 'in_progress')) AS "openActions",
+           (SELECT count(*) FROM "ConsultationAction" ca WHERE ca."consultationId" = c."id" AND ca."status" IN ('open', 'in_progress') AND ca."dueOn" < ${today}) AS "overdueActions",
+           count(*) OVER () AS "total"
+    FROM "Consultation" c
+      JOIN "Municipality" m ON m."code" = c."municipalityCode"
+      JOIN "Prefecture" pf ON pf."code" = m."prefectureCode"
+      JOIN "ConsultationTopic" tp ON tp."id" = c."topicId"
+    WHERE ${whereSql}
+    ORDER BY c."startsAt" IS NOT NULL, c."startsAt" DESC, c."createdAt" DESC
+    LIMIT ${CONSULTATIONS_PAGE_SIZE} OFFSET ${(page - 1) * CONSULTATIONS_PAGE_SIZE}`;
+  const parsed = rows.map((r) => ListRow.parse(r));
+  // a page past the end has no row to carry the total: count once more
+  const total =
+    parsed[0]?.total ??
+    (page > 1
+      ? Number(((await prisma.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS "n" FROM "Consultation" c JOIN "Municipality" m ON m."code" = c."municipalityCode" WHERE ${whereSql}`)[0]?.n) ?? 0)
+      : 0);
+  const consultations = parsed.map(({ total: _total, municipalityName, prefectureName, topicLabel, topicLabelEn, ...c }) => ({
+    ...c,
+    municipality: { name: municipalityName, prefecture: { name: prefectureName } },
+    topic: { label: topicLabel, labelEn: topicLabelEn },
+  }));
   return { consultations, total, page, pages: Math.max(1, Math.ceil(total / CONSULTATIONS_PAGE_SIZE)) };
 }
 
