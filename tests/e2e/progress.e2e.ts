@@ -24,7 +24,7 @@ describe("progress and KPIs", () => {
     await page.goto("/dashboard");
     await attention.waitFor();
     if (waiting > 0) await attention.getByRole("link", { name: `レビュー待ち ${waiting} 件` }).waitFor();
-    for (const href of await attention.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""))) expect(href).toMatch(/^\/(academies|progress|reviews)/);
+    for (const href of await attention.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""))) expect(href).toMatch(/^\/(academies|progress|reviews|consultations)/);
     // charts: a caption, the bars once recharts has arrived, and the numbers as a table
     const sessions = page.getByRole("figure", { name: "月別のワークショップ（予定と実施済み）" });
     await sessions.waitFor();
