@@ -10,7 +10,7 @@ import { pageTitle } from "~/utils/meta";
 import { SelectField } from "~/components/ui/field";
 import { TextField } from "~/components/ui/text-field";
 import { Button } from "~/components/ui/button";
-import { Pagination } from "~/components/ui/pagination";
+import { Pagination, usePageHref } from "~/components/ui/pagination";
 
 // The public case library (事例): what governments did with their own data, searchable and
 // filterable by theme, size, prefecture and data used; no sign-in, no personal data.
@@ -25,12 +25,8 @@ export default function CaseLibrary() {
   const { filter, prefectures, cases, total, page, pages } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
+  const query = usePageHref();
   const { search } = useLocation();
-  const query = (p: number) => {
-    const q = new URLSearchParams(search);
-    q.set("page", String(p));
-    return `/cases?${q}`;
-  };
   const exportQuery = new URLSearchParams(search);
   exportQuery.delete("page");
   return (

@@ -13,7 +13,7 @@ import { DataTable } from "~/components/ui/data-table";
 import { SelectField } from "~/components/ui/field";
 import { TextField } from "~/components/ui/text-field";
 import { Button } from "~/components/ui/button";
-import { Pagination } from "~/components/ui/pagination";
+import { Pagination, usePageHref } from "~/components/ui/pagination";
 import { ConsultationStatusBadge } from "~/components/consultation/status-badge";
 
 // Expert consultations (相談会): coordinators see every one with counts per status; a government
@@ -31,12 +31,7 @@ export default function Consultations() {
   const { filter, coordinator, topics, counts, consultations, total, page, pages } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
-  const { search } = useLocation();
-  const href = (p: number) => {
-    const q = new URLSearchParams(search);
-    q.set("page", String(p));
-    return `/consultations?${q}`;
-  };
+  const href = usePageHref();
   return (
     <div className="flex flex-col gap-6">
       <h1>{t("consultation.title")}</h1>

@@ -17,7 +17,7 @@ import { SelectField } from "~/components/ui/field";
 import { TextField } from "~/components/ui/text-field";
 import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/alert";
-import { Pagination } from "~/components/ui/pagination";
+import { Pagination, usePageHref } from "~/components/ui/pagination";
 import { ExpertFields } from "~/components/consultation/expert-fields";
 
 // The experts of the consultations, searchable by name, affiliation, field, kind and topic; the
@@ -46,12 +46,7 @@ export default function Experts() {
   const a = useActionData<typeof action>();
   const { t } = useTranslation();
   const locale = useLocale();
-  const { search } = useLocation();
-  const href = (p: number) => {
-    const q = new URLSearchParams(search);
-    q.set("page", String(p));
-    return `/consultations/experts?${q}`;
-  };
+  const href = usePageHref();
   return (
     <div className="flex flex-col gap-6">
       <p><Link to="/consultations">{t("consultation.title")}</Link></p>

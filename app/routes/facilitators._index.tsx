@@ -12,7 +12,7 @@ import { DataTable } from "~/components/ui/data-table";
 import { SelectField } from "~/components/ui/field";
 import { TextField } from "~/components/ui/text-field";
 import { Button } from "~/components/ui/button";
-import { Pagination } from "~/components/ui/pagination";
+import { Pagination, usePageHref } from "~/components/ui/pagination";
 
 // The facilitator pool across regions, for staffing a new academy: search by name, prefecture
 // (their own or where they have facilitated), training level and sessions led.
@@ -28,12 +28,7 @@ export default function FacilitatorPool() {
   const { filter, prefectures, people, total, page, pages } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
-  const { search } = useLocation();
-  const href = (p: number) => {
-    const q = new URLSearchParams(search);
-    q.set("page", String(p));
-    return `/facilitators?${q}`;
-  };
+  const href = usePageHref();
   return (
     <div className="flex flex-col gap-6">
       <h1>{t("facilitator.poolTitle")}</h1>

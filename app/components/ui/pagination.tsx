@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 /** Previous / next page links with "page n of m"; nothing when everything fits on one page. */
@@ -12,4 +12,14 @@ export function Pagination({ page, pages, href }: { page: number; pages: number;
       {page < pages ? <Link to={href(page + 1)} rel="next">{t("pagination.next")}</Link> : <span aria-hidden="true" className="text-solid-gray-536">{t("pagination.next")}</span>}
     </nav>
   );
+}
+
+/** Links to other pages of a filtered list: the same path and filter, another page number. */
+export function usePageHref(): (page: number) => string {
+  const { pathname, search } = useLocation();
+  return (page) => {
+    const q = new URLSearchParams(search);
+    q.set("page", String(page));
+    return `${pathname}?${q}`;
+  };
 }

@@ -29,19 +29,19 @@ export function toMarkdown(t: TFunction, s: SummaryInput, formatDate: (iso: stri
   const out: string[] = [`# ${line(boardTitle(t, s.retro))}`, ""];
   if (s.previousActions.length > 0) {
     out.push(`## ${t("retro.phase.review")}`, "");
-    for (const a of s.previousActions) out.push(`- ${line(a.text)}（${t(`retro.actionStatus.${a.status}`)}）`);
+    for (const a of s.previousActions) out.push(`- ${t("format.withParen", { text: line(a.text), paren: t(`retro.actionStatus.${a.status}`) })}`);
     out.push("");
   }
   for (const p of s.retro.prompts) {
     out.push(`## ${promptLabel(t, p)}`, "");
     const cards = s.cards.filter((c) => c.prompt === p.key);
     if (cards.length === 0) out.push(`- ${t("retro.noCards")}`);
-    for (const c of cards) out.push(`- ${line(c.text)}${c.author ? `（${c.author}）` : ""}`);
+    for (const c of cards) out.push(`- ${c.author ? t("format.withParen", { text: line(c.text), paren: c.author }) : line(c.text)}`);
     out.push("");
   }
   out.push(`## ${t("retro.groupsByVotes")}`, "");
   for (const g of byVotes(s.groups)) {
-    out.push(`### ${line(g.title)}（${t("retro.votes", { count: g.votes })}）`, "");
+    out.push(`### ${t("format.withParen", { text: line(g.title), paren: t("retro.votes", { count: g.votes }) })}`, "");
     for (const c of s.cards.filter((c) => c.groupId === g.id)) out.push(`- ${line(c.text)}`);
     if (g.notes) out.push("", ...g.notes.split("\n").map((l) => `> ${l}`));
     out.push("");
@@ -50,7 +50,7 @@ export function toMarkdown(t: TFunction, s: SummaryInput, formatDate: (iso: stri
   if (s.actions.length === 0) out.push(`- ${t("retro.noActions")}`);
   for (const a of s.actions) {
     const parts = [a.ownerName ? t("retro.owner", { name: a.ownerName }) : null, a.dueAt ? t("retro.due", { date: formatDate(a.dueAt) }) : null, a.teamName].filter(Boolean);
-    out.push(`- [${a.status === "done" ? "x" : " "}] ${line(a.text)}${parts.length ? `（${parts.join("・")}）` : ""}`);
+    out.push(`- [${a.status === "done" ? "x" : " "}] ${parts.length ? t("format.withParen", { text: line(a.text), paren: parts.join(t("format.list")) }) : line(a.text)}`);
   }
   out.push("");
   return out.join("\n");
