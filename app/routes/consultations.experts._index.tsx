@@ -1,4 +1,4 @@
-import { Form, Link, useActionData, useLoaderData, useLocation, type MetaFunction } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import { createExpert, searchExperts } from "~/modules/consultation/experts.server";

@@ -1,4 +1,4 @@
-import { Form, Link, useLoaderData, useLocation, type MetaFunction } from "@remix-run/react";
+import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import { searchPool } from "~/modules/facilitator/pool.server";
