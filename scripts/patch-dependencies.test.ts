@@ -1,0 +1,94 @@
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import { describe, expect, it } from "vitest";
+import type * as RouterApi from "@remix-run/router";
+import * as browserBuild from "../node_modules/@remix-run/router/dist/router.js";
+import { applyPatch, PATCHES } from "./patch-dependencies.mjs";
+
+const require = createRequire(import.meta.url);
+// the browser's build (router.js, never patched) is the reference the patched server build (router.cjs.js) must agree with
+const browserRouter = browserBuild as unknown as typeof RouterApi;
+const serverRouter = require("@remix-run/router") as typeof RouterApi;
+type Routes = Parameters<typeof RouterApi.matchRoutes>[0];
+
+function routeTree(): Routes {
+  return [
+    {
+      id: "root",
+      path: "",
+      children: [
+        { id: "home", index: true },
+        {
+          id: "academies",
+          path: "academies",
+          children: [
+            { id: "academies-index", index: true },
+            { id: "academy-new", path: "new" },
+            {
+              id: "academy",
+              path: ":academyId",
+              children: [
+                { id: "academy-index", index: true },
+                { id: "team", path: "teams/:teamId" },
+                { id: "stage", path: "teams/:teamId/stages/:stageId" },
+              ],
+            },
+          ],
+        },
+        { id: "files", path: "files/*" },
+        { id: "optional", path: "calendar/:view?" },
+        { id: "case", path: "CaseSensitive", caseSensitive: true },
+        { id: "layout", children: [{ id: "login", path: "login" }] },
+        { id: "splat", path: "*" },
+      ],
+    },
+  ];
+}
+
+const paths = [
+  "/",
+  "/academies",
+  "/academies/new",
+  "/academies/a1",
+  "/academies/a1/",
+  "/academies/a1/teams/t1",
+  "/academies/a%20b/teams/t1/stages/s1",
+  "/files/a/b.pdf",
+  "/calendar",
+  "/calendar/month",
+  "/CaseSensitive",
+  "/casesensitive",
+  "/login",
+  "/nowhere/at/all",
+];
+
+const summary = (matches: ReturnType<typeof browserRouter.matchRoutes>) => matches?.map((m) => [m.route.id, m.params, m.pathname]) ?? null;
+
+describe("patched dependencies", () => {
+  it("the installed server router carries the patch (npm install ran it)", () => {
+    const text = fs.readFileSync("node_modules/@remix-run/router/dist/router.cjs.js", "utf8");
+    expect(text).toContain("memoised route matching");
+    expect(text).toContain("function compilePathUncached(");
+  });
+
+  it("matches every path exactly as the unpatched router does, also when asked again and with a new route array", () => {
+    const routes = routeTree();
+    for (const round of [1, 2]) {
+      for (const path of paths) {
+        expect(summary(serverRouter.matchRoutes(routes, path)), `${path} (round ${round})`).toEqual(summary(browserRouter.matchRoutes(routeTree(), path)));
+      }
+    }
+    // another array (another request's routes) is ranked on its own
+    const other: Routes = [{ id: "only", path: "only/:x" }];
+    expect(summary(serverRouter.matchRoutes(other, "/only/1"))).toEqual([["only", { x: "1" }, "/only/1"]]);
+    expect(serverRouter.matchRoutes(other, "/academies")).toBeNull();
+    expect(serverRouter.matchPath({ path: "/academies/:id", caseSensitive: false, end: false }, "/academies/7/teams")?.params).toEqual({ id: "7" });
+  });
+
+  it("changes nothing when run again and refuses text it does not expect", () => {
+    const patch = PATCHES[0]!;
+    const patched = fs.readFileSync(`node_modules/@remix-run/router/dist/router.cjs.js`, "utf8");
+    expect(applyPatch(patched, patch)).toBe(patched);
+    expect(() => applyPatch("function somethingElse() {}", patch)).toThrow(/not there exactly once/);
+  });
+});
