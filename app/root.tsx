@@ -10,7 +10,7 @@ import {
 } from "@remix-run/react";
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useEffect, useMemo, type ReactNode } from "react";
-import { I18nextProvider, useTranslation } from "react-i18next";
+import { I18nProvider, useTranslation } from "~/utils/use-translation";
 import stylesheet from "~/styles/app.css?url";
 import { createI18n, DEFAULT_LOCALE } from "~/utils/i18n";
 import { getSessionUser } from "~/utils/session.server";
@@ -70,14 +70,14 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <I18nextProvider i18n={i18n}>
+        <I18nProvider i18n={i18n}>
           <SkipLink />
           <AppHeader user={data?.user ?? null} locale={locale} />
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl px-4 py-8 focus:outline-none">
             {data?.flash ? <FlashMessage flash={data.flash} /> : null}
             {children}
           </main>
-        </I18nextProvider>
+        </I18nProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

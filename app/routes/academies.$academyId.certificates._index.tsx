@@ -1,6 +1,6 @@
 import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { certificatesPage, issueCertificates, IssuerSchema, revokeCertificate, setIssuer } from "~/modules/certificate/certificate.server";
 import { certificateNumber } from "~/modules/certificate/number";

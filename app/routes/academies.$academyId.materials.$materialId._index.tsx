@@ -1,7 +1,7 @@
 import { Link, useFetcher, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useEffect } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { findVisibleMaterial, recordAccess } from "~/modules/material/release.server";
 import { renderMarkdown } from "~/modules/material/render.server";

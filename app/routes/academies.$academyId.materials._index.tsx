@@ -1,7 +1,7 @@
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useId } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { z } from "zod";
 import { attachCurriculum, detachMaterial, listAcademyMaterials, releaseStageNow, setRelease, type ReleaseInput } from "~/modules/material/release.server";

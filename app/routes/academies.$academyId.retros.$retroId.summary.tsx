@@ -1,6 +1,6 @@
 import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { findRetroAccess } from "~/modules/retro/access.server";
 import { boardView } from "~/modules/retro/board.server";

@@ -1,6 +1,6 @@
 import { Form, Link, useActionData, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { createRetro, newBoardOptions } from "~/modules/retro/board.server";
 import { NewRetroSchema } from "~/modules/retro/schemas";

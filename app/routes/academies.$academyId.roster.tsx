@@ -1,6 +1,6 @@
 import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { MAX_ROSTER_BYTES, ROSTER_FORM_MAX_BYTES, parseRoster, type ColumnMapping, type ParsedRoster, type RowError } from "~/modules/roster/parse.server";
 import {

@@ -1,6 +1,6 @@
 import { Form, Link, useActionData, useFetcher, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { z } from "zod";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { getSession } from "~/modules/schedule/session.server";

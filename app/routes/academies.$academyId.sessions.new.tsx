@@ -1,6 +1,6 @@
 import { Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { canSeeAcademy } from "~/modules/academy/scope.server";
 import { SessionSchema } from "~/modules/schedule/schemas";

@@ -1,6 +1,6 @@
 import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { academySurveys, isOpen, myAnswers, setSurveysAnonymous, surveyComments, surveyKey, surveyResults, surveysAnonymous } from "~/modules/survey/survey.server";
 import { SKILL_ITEMS, surveyParam } from "~/modules/survey/items";

@@ -1,6 +1,6 @@
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { MemberSchema, TeamSchema, TEAM_ROLES } from "~/modules/team/schemas";
 import { addMember, getTeam, removeMember, teamFacilitatorOptions, teamMemberUserId, teamWarnings, updateTeam } from "~/modules/team/team.server";

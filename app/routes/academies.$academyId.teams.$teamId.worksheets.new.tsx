@@ -1,6 +1,6 @@
 import { Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { findTeam } from "~/modules/deliverable/path.server";
 import { dataStageLink, saveWorksheet, worksheetDefaults } from "~/modules/dataset/dataset.server";

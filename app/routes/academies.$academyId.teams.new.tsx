@@ -1,6 +1,6 @@
 import { Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { TeamSchema } from "~/modules/team/schemas";
 import { createTeam, teamFacilitatorOptions } from "~/modules/team/team.server";

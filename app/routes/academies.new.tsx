@@ -1,6 +1,6 @@
 import { Form, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { requirePermission } from "~/utils/session.server";
 import { canSeeAcademy } from "~/modules/academy/scope.server";
 import { redirectWithFlash } from "~/utils/flash.server";

@@ -1,6 +1,6 @@
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { ownApplication, removeApplicationFile, saveApplication, withdrawApplication } from "~/modules/call/application.server";
 import { CALL_FILE_MAX_BYTES, uploadApplicationFile } from "~/modules/call/files.server";
 import { ApplicationSchema } from "~/modules/call/schemas";

@@ -1,6 +1,6 @@
 import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { myApplications } from "~/modules/call/application.server";
 import { requireUser } from "~/utils/session.server";
 import { formatDateTime } from "~/utils/dates";

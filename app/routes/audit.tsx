@@ -1,6 +1,6 @@
 import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { requirePermission } from "~/utils/session.server";
 import { listAuditLog, listSignIns, parseAuditFilter } from "~/modules/audit/log.server";
 import { AUDIT_SUBJECTS, type FieldChange } from "~/modules/audit/subjects";

@@ -1,6 +1,6 @@
 import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { requireUser } from "~/utils/session.server";
 import { getCalendarToken, revokeCalendarToken, rotateCalendarToken, sessionsBetween } from "~/modules/calendar/calendar.server";
 import { regionOptions } from "~/modules/region/region.server";

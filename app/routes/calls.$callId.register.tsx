@@ -1,6 +1,6 @@
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { callPhase, publicCall } from "~/modules/call/call.server";
 import { registerApplicant } from "~/modules/call/registration.server";
 import { RegisterSchema } from "~/modules/call/schemas";

@@ -1,5 +1,5 @@
 import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { callPhase, listPublicCalls } from "~/modules/call/call.server";
 import { formatDateTime, formatFiscalYear } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";

@@ -1,6 +1,6 @@
 import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { publicCase } from "~/modules/case/case.server";
 import { invariantFound } from "~/utils/http.server";
 import { formatFiscalYear } from "~/utils/dates";

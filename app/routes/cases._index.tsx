@@ -1,6 +1,6 @@
 import { Form, Link, useLoaderData, useLocation, type MetaFunction } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { publicCases } from "~/modules/case/case.server";
 import { CASE_THEMES, CaseFilterSchema, POPULATION_BANDS } from "~/modules/case/themes";
 import { listPrefectures } from "~/modules/municipality/municipality.server";

@@ -1,6 +1,6 @@
 import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { consultationCounts, isConsultationCoordinator, listConsultations } from "~/modules/consultation/consultation.server";
 import { listTopics } from "~/modules/consultation/topics.server";
 import { topicLabel } from "~/modules/consultation/topics";

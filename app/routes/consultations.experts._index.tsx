@@ -1,6 +1,6 @@
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { createExpert, searchExperts } from "~/modules/consultation/experts.server";
 import { listTopics } from "~/modules/consultation/topics.server";
 import { topicLabel } from "~/modules/consultation/topics";

@@ -1,6 +1,6 @@
 import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { facilitatorHistory } from "~/modules/facilitator/pool.server";
 import { requirePermission } from "~/utils/session.server";
 import { invariantFound } from "~/utils/http.server";

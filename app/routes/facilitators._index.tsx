@@ -1,6 +1,6 @@
 import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { searchPool } from "~/modules/facilitator/pool.server";
 import { PoolFilterSchema, TRAINING_LEVELS } from "~/modules/facilitator/levels";
 import { listPrefectures } from "~/modules/municipality/municipality.server";

@@ -1,6 +1,6 @@
 import { Form, Link, useActionData } from "@remix-run/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { ForgotPasswordSchema } from "~/modules/account/schemas";
 import { requestPasswordReset } from "~/modules/account/reset.server";
 import { parseForm } from "~/utils/forms";

@@ -1,6 +1,6 @@
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { AcceptInvitationSchema } from "~/modules/account/schemas";
 import { acceptInvitation, checkInvitation, invitationDetails } from "~/modules/account/invitation.server";
 import { formatDate, formatFiscalYear } from "~/utils/dates";

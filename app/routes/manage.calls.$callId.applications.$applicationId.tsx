@@ -1,6 +1,6 @@
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { callForStaff } from "~/modules/call/call.server";
 import { academyFromApplication, applicationForReview, decideApplication, reviewerRole, scoreApplication } from "~/modules/call/selection.server";
 import { DECISIONS, ScoreSchema, type Decision } from "~/modules/call/schemas";

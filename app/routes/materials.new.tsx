@@ -1,7 +1,7 @@
 import { Form, Link, useActionData, type MetaFunction } from "@remix-run/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { requirePermission } from "~/utils/session.server";
 import { LinkSchema, MaterialMetaSchema, MAX_MATERIAL_BYTES } from "~/modules/material/schemas";
 import { acceptFile, createUploadedMaterial } from "~/modules/material/upload.server";

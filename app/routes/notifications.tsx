@@ -1,6 +1,6 @@
 import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { requireUser } from "~/utils/session.server";
 import { listNotifications, mailSettings, markRead, NOTIFICATION_PAGE_SIZE, openNotification, saveMailSettings } from "~/modules/notification/notification.server";
 import { isNotificationKind, NOTIFICATION_KINDS, notificationText } from "~/modules/notification/kinds";

@@ -1,6 +1,6 @@
 import { useLoaderData, type MetaFunction } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { requirePermission } from "~/utils/session.server";
 import { listOutbox, mailDropDir } from "~/modules/mail/mailer.server";
 import { SECRET_MARK } from "~/modules/mail/secret";

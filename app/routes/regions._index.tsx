@@ -1,6 +1,6 @@
 import { Link, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { requirePermission } from "~/utils/session.server";
 import { listRegions } from "~/modules/region/region.server";
 import { pageTitle } from "~/utils/meta";

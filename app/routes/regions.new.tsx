@@ -1,6 +1,6 @@
 import { useActionData, type MetaFunction } from "@remix-run/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { requirePermission } from "~/utils/session.server";
 import { RegionSchema } from "~/modules/region/schemas";
 import { createRegion } from "~/modules/region/region.server";

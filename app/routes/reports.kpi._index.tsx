@@ -1,6 +1,6 @@
 import { Form, useLoaderData, useLocation, type MetaFunction } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { requirePermission } from "~/utils/session.server";
 import { kpiReport } from "~/modules/kpi/report.server";
 import { reportParams } from "~/modules/kpi/params";

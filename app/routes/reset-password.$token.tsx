@@ -1,6 +1,6 @@
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { ResetPasswordSchema } from "~/modules/account/schemas";
 import { checkResetToken, resetPassword } from "~/modules/account/reset.server";
 import { parseForm } from "~/utils/forms";

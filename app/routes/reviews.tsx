@@ -1,6 +1,6 @@
 import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { requireUser } from "~/utils/session.server";
 import { forbidden } from "~/utils/http.server";
 import { queueScope, reviewQueue, REVIEW_PAGE_SIZE } from "~/modules/deliverable/review.server";

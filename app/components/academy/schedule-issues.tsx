@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import type { ScheduleIssue } from "~/modules/schedule/rules";
 
 /** Errors and warnings of one session, in words, with an icon-free text prefix for screen readers. */

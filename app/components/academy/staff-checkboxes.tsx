@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { CheckboxGroup } from "~/components/ui/field";
 
 export interface StaffCandidate {

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { formatDate, toTokyoDateInput } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
 import { DELIVERABLE_KINDS, stageLabelKey } from "~/modules/stage/stages";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 
 // Where a call stands, in words and colour.
 const LOOK: Record<string, string> = {

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 
 // A case as people read it: the governments, the theme, then problem → data → method → result →
 // what became of it, and whom to ask.

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { formatDateTime } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
 import { TextareaField } from "~/components/ui/field";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { EXPERT_KINDS } from "~/modules/consultation/schemas";
 import { topicLabel } from "~/modules/consultation/topics";
 import { useLocale } from "~/utils/use-locale";

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { MEETING_MODES } from "~/modules/consultation/schemas";
 import type { ScheduleIssue } from "~/modules/schedule/rules";
 import { toTokyoDateInput, toTokyoTimeInput } from "~/utils/dates";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 
 // A consultation's status in words and a symbol (never colour alone).
 

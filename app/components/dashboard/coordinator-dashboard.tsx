@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { formatFiscalYear } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
 import { ACADEMY_STATUSES } from "~/modules/academy/status";

@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { DataTable } from "~/components/ui/data-table";
 import { ACADEMY_STATUSES } from "~/modules/academy/status";
 import { stageLabelKey } from "~/modules/stage/stages";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { AcademyStatusBadge } from "~/components/ui/status-badge";
 import { formatFiscalYear, formatTimeRange } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";

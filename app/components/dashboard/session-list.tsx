@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { formatTimeRange } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
 

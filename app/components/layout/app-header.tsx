@@ -1,6 +1,6 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import type { AppLocale } from "~/utils/dates";
 import { userHasPermission, type PermissionString } from "~/modules/account/permissions";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { Alert } from "~/components/ui/alert";
 
 /** The message a redirect carried ("saved", "3 materials released"), shown once above the page. */

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { TextField } from "~/components/ui/text-field";
 import { SelectField, TextareaField } from "~/components/ui/field";
 import { AUDIENCES, MATERIAL_STAGES } from "~/modules/material/schemas";

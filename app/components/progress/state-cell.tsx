@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import type { StageState } from "~/modules/deliverable/progress";
 
 // One cell of the progress board: a coloured mark with a symbol and the state in words, so the

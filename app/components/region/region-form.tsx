@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { TextField } from "~/components/ui/text-field";
 import { TextareaField } from "~/components/ui/field";
 import { Button } from "~/components/ui/button";

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from "react";
 import { useFetcher } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 
 /** A form that posts without leaving the board, shows a refusal next to itself and clears after success. */
 export function BoardForm({ intent, children, className = "", label, resetOnSuccess = false }: { intent: string; children: ReactNode; className?: string; label?: string; resetOnSuccess?: boolean }) {

@@ -1,5 +1,5 @@
 import { useFetcher } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import type { BoardView } from "~/modules/retro/board.server";
 import { byVotes, PHASES, phaseIndex, cardsRevealed } from "~/modules/retro/rules";
 import { promptLabel } from "~/modules/retro/summary";

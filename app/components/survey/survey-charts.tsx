@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { DataTable } from "~/components/ui/data-table";
 
 // Survey charts. Each figure has a caption and the same numbers as a table (the chart is hidden

@@ -1,5 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import type { ScanResult } from "~/modules/privacy/scan.server";
 import { ScanFindings } from "./scan-findings";
 import { Button } from "~/components/ui/button";

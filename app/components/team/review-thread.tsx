@@ -1,5 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { formatDate, formatDateTime, toTokyoDateInput } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
 import { Button } from "~/components/ui/button";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import type { ScanResult } from "~/modules/privacy/scan.server";
 
 /** What the personal-information scan found in a table: kinds with counts, then where (never the values). */

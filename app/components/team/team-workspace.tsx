@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import type { SerializeFrom } from "@remix-run/node";
 import type { teamWorkspace } from "~/modules/deliverable/workspace.server";
 import { handsIn } from "~/modules/deliverable/progress";

@@ -1,6 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useId, useState, type FormEvent, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { parseWork, VERDICTS, workFromFields, workKind } from "~/modules/deliverable/work";
 import { formValues } from "~/utils/forms";
 import { TextareaField, SelectField } from "~/components/ui/field";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { workKind } from "~/modules/deliverable/work";
 
 type Work = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { CONSULTATION, PERSONAL_INFO, PROCESSING, WorksheetSchema } from "~/modules/dataset/schemas";
 import { useValidatedForm } from "~/utils/use-validated-form";
 import { TextField } from "~/components/ui/text-field";

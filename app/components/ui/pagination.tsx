@@ -1,5 +1,5 @@
 import { Link, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 
 /** Previous / next page links with "page n of m"; nothing when everything fits on one page. */
 export function Pagination({ page, pages, href }: { page: number; pages: number; href: (page: number) => string }) {

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { Button } from "./button";
 
 /** Opens the browser's print dialog (the page has print styles; hidden when printed). */

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 
 const colours: Record<string, string> = {
   planning: "bg-solid-gray-100 text-solid-gray-900",

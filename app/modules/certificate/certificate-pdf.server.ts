@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 import yazl from "yazl";
-import type { TFunction } from "i18next";
+import type { TFunction } from "~/utils/i18n";
 import { formatEraDate, type AppLocale } from "~/utils/dates";
 import { safeFileName } from "~/modules/files/file-type.server";
 import { certificateNumber, type CertificateRow } from "./certificate.server";

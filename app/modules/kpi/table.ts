@@ -1,4 +1,4 @@
-import type { TFunction } from "i18next";
+import type { TFunction } from "~/utils/i18n";
 import { KPI_KEYS, type GroupBy } from "./definitions";
 import type { KpiRow } from "./report.server";
 

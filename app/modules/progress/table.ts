@@ -1,4 +1,4 @@
-import type { TFunction } from "i18next";
+import type { TFunction } from "~/utils/i18n";
 import { stageLabelKey } from "~/modules/stage/stages";
 import type { BoardTeam } from "./board.server";
 

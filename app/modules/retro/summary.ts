@@ -1,4 +1,4 @@
-import type { TFunction } from "i18next";
+import type { TFunction } from "~/utils/i18n";
 import { toCsv } from "~/utils/csv";
 import { byVotes, type Prompt } from "./rules";
 
