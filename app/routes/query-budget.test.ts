@@ -6,6 +6,8 @@ import { describe, expect, it, vi } from "vitest";
 // at two sizes (4 and 16 academies); the figures at full scale come from `npm run bench`.
 vi.hoisted(() => {
   process.env.DAM_COUNT_SQL = "1";
+  // count what computing a page costs: kept figures (read-cache.server.ts) would hide an N+1 behind a hit
+  process.env.DAM_READ_CACHE = "off";
 });
 
 const { prisma, sqlStatementCount } = await import("~/utils/db.server");

@@ -1,4 +1,5 @@
 import { createCookie, redirect } from "@remix-run/node";
+import { currentRequestScope } from "./request-scope.server";
 import { prisma } from "./db.server";
 import { env } from "./env.server";
 import { forbidden } from "./http.server";
@@ -113,12 +114,20 @@ async function loadSessionUser(request: Request): Promise<SessionUser | null> {
 
 const perRequest = new WeakMap<Request, Promise<SessionUser | null>>();
 
-/** The signed-in user, or null when the session is missing, expired, revoked or the user is disabled. */
+/**
+ * The signed-in user, or null when the session is missing, expired, revoked or the user is disabled.
+ * Remix hands every loader of a page its own copy of the request, so the user is remembered in the
+ * HTTP request's scope (request-scope.server.ts) for reads — the root loader and the page's loader
+ * then share one statement — and per Request object otherwise (an action may sign in or out).
+ */
 export function getSessionUser(request: Request): Promise<SessionUser | null> {
-  let user = perRequest.get(request);
+  const scope = request.method === "GET" || request.method === "HEAD" ? currentRequestScope() : undefined;
+  const key = `session-user:${request.headers.get("Cookie") ?? ""}`;
+  let user = (scope?.get(key) as Promise<SessionUser | null> | undefined) ?? perRequest.get(request);
   if (!user) {
     user = loadSessionUser(request);
     perRequest.set(request, user);
+    scope?.set(key, user);
   }
   return user;
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { prisma, Prisma } from "~/utils/db.server";
 import { storedDate } from "~/utils/raw-read";
+import { keptRead } from "~/utils/read-cache.server";
 import { SKILL_ITEMS } from "~/modules/survey/items";
 import { OUTCOME_STATUSES } from "~/modules/outcome/rules";
 
@@ -28,7 +29,14 @@ export interface DashboardCharts {
   outcomes: { status: string; teams: number }[];
 }
 
-export async function dashboardCharts(fiscalYear: number, now: Date): Promise<DashboardCharts> {
+const CHART_TABLES = ["Academy", "AcademyMaterial", "Material", "PreLearningCompletion", "Enrollment", "WorkshopSession", "Attendance", "ProposalOutcome", "Team", "SurveyResponse"];
+
+/** The charts of a fiscal year, kept until a table they count is written (at most a minute: "held" moves with the clock). */
+export function dashboardCharts(fiscalYear: number, now: Date): Promise<DashboardCharts> {
+  return keptRead(`dashboard-charts:${fiscalYear}`, CHART_TABLES, () => countCharts(fiscalYear, now));
+}
+
+async function countCharts(fiscalYear: number, now: Date): Promise<DashboardCharts> {
   const n = storedDate(now);
   const prelearning = Prisma.sql`JOIN "Material" mt ON mt."id" = am."materialId" AND mt."stageKey" = 'prelearning' AND mt."audience" = 'participant'`;
   // one pass over the year's answers: a row per survey kind with the mean of every item

@@ -1,5 +1,6 @@
 import { prisma, Prisma } from "~/utils/db.server";
 import { storedDate } from "~/utils/raw-read";
+import { keptRead } from "~/utils/read-cache.server";
 import { periodRange, type Quarter } from "./periods";
 import { KPI_KEYS, type GroupBy, type KpiKey } from "./definitions";
 
@@ -36,19 +37,20 @@ function placeJoin(groupBy: GroupBy | "all", academyColumn: string) {
   return { join: Prisma.raw(join), key: Prisma.raw(groupBy === "prefecture" ? `m."prefectureCode"` : `rm."municipalityCode"`) };
 }
 
-type Row = { key: string | null; value: number | bigint | null };
+type Row = { kpi: string; key: string | null; value: number | bigint | null };
 
-async function metric(groupBy: GroupBy | "all", w: Window, kpi: KpiKey): Promise<Map<string, number>> {
-  let rows: Row[];
+/** The statement counting one KPI per grouping key (columns "key", "value"). */
+function metricSql(groupBy: GroupBy | "all", w: Window, kpi: KpiKey): Prisma.Sql {
   if (kpi === "sessionsHeld" || kpi === "hours") {
     const place = placeJoin(groupBy, `h."academyId"`);
     // a wide-area session counts once for each prefecture (or municipality) of its region
-    rows = await prisma.$queryRaw<Row[]>`
+    return Prisma.sql`
       WITH ${heldCte(w)}
       SELECT "key", ${kpi === "hours" ? Prisma.sql`sum("hours")` : Prisma.sql`count(*)`} AS "value"
       FROM (SELECT DISTINCT h."id", h."hours", ${place.key} AS "key" FROM held h ${place.join})
       GROUP BY "key"`;
-  } else if (kpi === "participants" || kpi === "trained") {
+  }
+  if (kpi === "participants" || kpi === "trained") {
     const key = Prisma.raw(KEY.person[groupBy]);
     const academies =
       kpi === "participants"
@@ -66,14 +68,15 @@ async function metric(groupBy: GroupBy | "all", w: Window, kpi: KpiKey): Promise
               >= (SELECT count(*) FROM "AcademyMaterial" am JOIN "Material" mt ON mt."id" = am."materialId"
                 WHERE am."academyId" = e."academyId" AND mt."stageKey" = 'prelearning' AND mt."audience" = 'participant' AND am."releaseAt" <= ${w.now}))`
         : Prisma.empty;
-    rows = await prisma.$queryRaw<Row[]>`
+    return Prisma.sql`
       ${academies}
       SELECT ${key} AS "key", count(DISTINCT e."userId") AS "value"
       FROM "Enrollment" e JOIN scope s ON s."academyId" = e."academyId" JOIN "Academy" a ON a."id" = e."academyId"
       LEFT JOIN "Municipality" m ON m."code" = e."municipalityCode"
       WHERE e."role" = 'participant' AND e."status" <> 'withdrawn' ${completed}
       GROUP BY 1`;
-  } else {
+  }
+  {
     // teams of academies that held a session in the window; proposals first adopted in the window
     const teamKey = groupBy === "prefecture" ? `m."prefectureCode"` : groupBy === "municipality" ? `tm."municipalityCode"` : groupBy === "region" ? `a."regionId"` : `'all'`;
     const place =
@@ -86,25 +89,25 @@ async function metric(groupBy: GroupBy | "all", w: Window, kpi: KpiKey): Promise
         : Prisma.sql`WITH scope AS (
             SELECT "teamId" AS "id" FROM "ProposalOutcome" WHERE "status" IN ('adopted_policy', 'budgeted', 'launched_service')
             GROUP BY "teamId" HAVING min("createdAt") >= ${w.start} AND min("createdAt") < ${w.end})`;
-    rows = await prisma.$queryRaw<Row[]>`
+    return Prisma.sql`
       ${scope}
       SELECT ${Prisma.raw(teamKey)} AS "key", count(DISTINCT t."id") AS "value"
       FROM scope s JOIN "Team" t ON t."id" = s."id" JOIN "Academy" a ON a."id" = t."academyId" ${place}
       GROUP BY 1`;
   }
-  return new Map(rows.map((r) => [r.key ?? "", Math.round(Number(r.value ?? 0) * 10) / 10]));
 }
 
+/** Every KPI of one grouping and window in one statement (a row per KPI and key; REAL: the adapter types a column by its first rows, and hours have decimals). */
 async function figures(groupBy: GroupBy | "all", w: Window) {
-  const results = await Promise.all(KPI_KEYS.map((k) => metric(groupBy, w, k)));
+  const parts = KPI_KEYS.map((k) => Prisma.sql`SELECT ${k} AS "kpi", "key", CAST("value" AS REAL) AS "value" FROM (${metricSql(groupBy, w, k)})`);
+  const rows = await prisma.$queryRaw<Row[]>`${Prisma.join(parts, " UNION ALL ")}`;
   const byKey = new Map<string, Values>();
-  KPI_KEYS.forEach((k, i) => {
-    for (const [key, value] of results[i]!) {
-      const v = byKey.get(key) ?? zero();
-      v[k] = value;
-      byKey.set(key, v);
-    }
-  });
+  for (const r of rows) {
+    const key = r.key ?? "";
+    const v = byKey.get(key) ?? zero();
+    v[r.kpi as KpiKey] = Math.round(Number(r.value ?? 0) * 10) / 10;
+    byKey.set(key, v);
+  }
   return byKey;
 }
 
@@ -121,7 +124,15 @@ export interface KpiRow {
   previous: Values;
 }
 
-export async function kpiReport(input: { fiscalYear: number; quarter: Quarter | null; groupBy: GroupBy }, now = new Date()) {
+/** What the KPIs are counted from: a report is kept until one of these is written (read-cache.server.ts). */
+const KPI_TABLES = ["WorkshopSession", "Enrollment", "Academy", "Attendance", "PreLearningCompletion", "AcademyMaterial", "Material", "Team", "TeamMunicipality", "ProposalOutcome", "RegionMunicipality", "Municipality", "Prefecture", "Region"];
+
+/** The report of a fiscal year (or quarter) per grouping, with the previous year's figures; programme-wide, the same for everyone allowed to read it. */
+export function kpiReport(input: { fiscalYear: number; quarter: Quarter | null; groupBy: GroupBy }, now = new Date()) {
+  return keptRead(`kpi:${input.fiscalYear}:${input.quarter ?? "year"}:${input.groupBy}`, KPI_TABLES, () => countReport(input, now));
+}
+
+async function countReport(input: { fiscalYear: number; quarter: Quarter | null; groupBy: GroupBy }, now: Date) {
   const current = windowOf(input.fiscalYear, input.quarter, now);
   const previous = windowOf(input.fiscalYear - 1, input.quarter, now);
   const [rows, prevRows, total, prevTotal] = await Promise.all([figures(input.groupBy, current), figures(input.groupBy, previous), figures("all", current), figures("all", previous)]);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { prisma, Prisma } from "~/utils/db.server";
 import { jsonArray } from "~/utils/raw-read";
+import { keptRead } from "~/utils/read-cache.server";
 import { stageDueDates, teamDeadline } from "~/modules/deliverable/deadline";
 import { handsIn, stageStates, type DeliverableStatus, type StageState } from "~/modules/deliverable/progress";
 import { isDefaultStageKey, DEFAULT_STAGE_KEYS } from "~/modules/stage/stages";
@@ -84,8 +85,28 @@ function teamWhere(user: Pick<SessionUser, "id" | "permissions" | "enrollments">
   return Prisma.join(parts, " AND ");
 }
 
-/** Every team of the filter with its state per stage (five statements whatever the data size). */
-export async function progressOfYear(user: Pick<SessionUser, "id" | "permissions" | "enrollments">, filter: BoardFilter, now = new Date()): Promise<{ teams: BoardTeam[]; stageKeys: string[] }> {
+/** What the progress of a year is counted from: kept until one of these is written (read-cache.server.ts). */
+const PROGRESS_TABLES = ["Team", "Academy", "Region", "User", "Stage", "WorkshopSession", "Deliverable", "StageExtension", "Enrollment", "RegionMunicipality", "Municipality"];
+
+/**
+ * Every team of the filter with its state per stage (five statements whatever the data size),
+ * kept per scope and filter until a table it reads is written (at most a minute: overdue and
+ * stalled move with the clock). The scope in the key is what the user may see now.
+ */
+export function progressOfYear(user: Pick<SessionUser, "id" | "permissions" | "enrollments">, filter: BoardFilter, now = new Date()): Promise<{ teams: readonly BoardTeam[]; stageKeys: readonly string[] }> {
+  const scope = user.permissions.includes("read:team:any")
+    ? "any"
+    : user.enrollments
+        .filter((e) => e.role === "coordinator" || e.role === "facilitator")
+        .map((e) => e.academyId)
+        .sort()
+        .join(",");
+  const { fiscalYear, academyId, regionId, prefecture, facilitatorId } = filter;
+  const key = `progress:${scope}:${JSON.stringify([fiscalYear, academyId, regionId, prefecture, facilitatorId])}`;
+  return keptRead(key, PROGRESS_TABLES, () => countProgressOfYear(user, filter, now));
+}
+
+async function countProgressOfYear(user: Pick<SessionUser, "id" | "permissions" | "enrollments">, filter: BoardFilter, now: Date): Promise<{ teams: BoardTeam[]; stageKeys: string[] }> {
   const where = teamWhere(user, filter);
   const teamsOf = Prisma.sql`SELECT t."id" FROM "Team" t JOIN "Academy" a ON a."id" = t."academyId" WHERE ${where}`;
   const academiesOf = Prisma.sql`SELECT DISTINCT t."academyId" FROM "Team" t JOIN "Academy" a ON a."id" = t."academyId" WHERE ${where}`;

@@ -1,0 +1,89 @@
+import { describe, expect, it, vi } from "vitest";
+import { prisma } from "~/utils/db.server";
+import { fiscalYearOf } from "~/utils/dates";
+import { dashboardCharts } from "~/modules/dashboard/charts.server";
+import { kpiReport } from "~/modules/kpi/report.server";
+import { keptRead, noteStatement } from "./read-cache.server";
+import { createAcademy, createRegion, createUser, enroll } from "../../tests/support/factories";
+
+let n = 0;
+const key = () => `test-${++n}`;
+
+describe("kept reads", () => {
+  it("keep a value until a table it reads is written; other tables do not matter", async () => {
+    const k = key();
+    const compute = vi.fn(async () => ({ n: compute.mock.calls.length }));
+    expect(await keptRead(k, ["Team"], compute)).toEqual({ n: 1 });
+    expect(await keptRead(k, ["Team"], compute)).toEqual({ n: 1 });
+    noteStatement("INSERT INTO `main`.`Deliverable` (`id`) VALUES (?) RETURNING `id`");
+    noteStatement('SELECT * FROM "Team"');
+    noteStatement('WITH x AS (SELECT 1) SELECT * FROM x JOIN "Team"');
+    noteStatement("BEGIN");
+    noteStatement("COMMIT");
+    expect(await keptRead(k, ["Team"], compute)).toEqual({ n: 1 });
+    noteStatement("UPDATE `main`.`Team` SET `name` = ? WHERE `id` = ?");
+    expect(await keptRead(k, ["Team"], compute)).toEqual({ n: 2 });
+    noteStatement('INSERT OR IGNORE INTO "Team" ("id") VALUES (?)');
+    expect(await keptRead(k, ["Team"], compute)).toEqual({ n: 3 });
+  });
+
+  it("count DELETE (cascades), ROLLBACK, schema changes, pragmas that set and writes in a WITH as writes to every table", async () => {
+    const k = key();
+    let calls = 0;
+    const compute = async () => ++calls;
+    await keptRead(k, ["Attendance"], compute);
+    for (const sql of ["DELETE FROM `main`.`Academy` WHERE `id` = ?", "ROLLBACK", "ALTER TABLE \"X\" ADD COLUMN y", "PRAGMA journal_mode = WAL", 'WITH gone AS (SELECT 1) DELETE FROM "Team"', "-- script"]) {
+      const before = calls;
+      noteStatement(sql);
+      await keptRead(k, ["Attendance"], compute);
+      expect(calls, sql).toBe(before + 1);
+    }
+  });
+
+  it("share one computation between requests arriving together, keep at most the age limit, and keep no failure", async () => {
+    const k = key();
+    let calls = 0;
+    const slow = () => new Promise<number>((resolve) => setTimeout(() => resolve(++calls), 20));
+    const [a, b] = await Promise.all([keptRead(k, ["Team"], slow), keptRead(k, ["Team"], slow)]);
+    expect([a, b, calls]).toEqual([1, 1, 1]);
+    expect(await keptRead(k, ["Team"], slow, 0)).toBe(2);
+    const failing = key();
+    await expect(keptRead(failing, ["Team"], () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    expect(await keptRead(failing, ["Team"], async () => "fine")).toBe("fine");
+  });
+});
+
+describe("figures kept from real SQLite", () => {
+  it("the dashboard's charts and the KPI report change as soon as something they count is written, also in a transaction that rolls back", async () => {
+    const fy = fiscalYearOf(new Date());
+    const DAY = 86_400_000;
+    const academy = await createAcademy({ regionId: (await createRegion("播磨圏域", ["282014"])).id, fiscalYear: fy, name: "播磨アカデミー", sessionStarts: [new Date(Date.now() - DAY)] });
+    const session = await prisma.workshopSession.findFirstOrThrow({ where: { academyId: academy.id } });
+    const person = await createUser("participant");
+    const enrollment = await enroll(academy.id, person.id, "participant");
+    const attended = async () => (await dashboardCharts(fy, new Date())).attendance.find((a) => a.sequence === 1)?.attended ?? 0;
+    const participants = async () => (await kpiReport({ fiscalYear: fy, quarter: null, groupBy: "prefecture" })).total.participants;
+
+    const before = await attended();
+    const participantsBefore = await participants();
+    await prisma.attendance.create({ data: { sessionId: session.id, enrollmentId: enrollment.id, status: "present" } });
+    expect(await attended()).toBe(before + 1);
+
+    // a participant withdrawn: the KPI report counts one fewer at once
+    await prisma.enrollment.update({ where: { id: enrollment.id }, data: { status: "withdrawn" } });
+    expect(await participants()).toBe(participantsBefore - 1);
+
+    // read while a transaction had written, then rolled back: not kept
+    await expect(
+      prisma.$transaction(async (tx) => {
+        await tx.attendance.update({ where: { sessionId_enrollmentId: { sessionId: session.id, enrollmentId: enrollment.id } }, data: { status: "absent" } });
+        throw new Error("halfway");
+      }),
+    ).rejects.toThrow("halfway");
+    expect(await attended()).toBe(before + 1);
+
+    // deleted rows (cascading from the academy) are gone from the figures
+    await prisma.academy.delete({ where: { id: academy.id } });
+    expect(await attended()).toBe(before);
+  });
+});
