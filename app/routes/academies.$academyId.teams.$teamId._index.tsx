@@ -20,7 +20,7 @@ import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/alert";
 import { pageTitle } from "~/utils/meta";
 import { readForm } from "~/utils/form-body.server";
-import { findTeam } from "~/modules/deliverable/path.server";
+import { teamRefOf } from "~/modules/deliverable/path.server";
 import { teamWorkspace } from "~/modules/deliverable/workspace.server";
 import { TeamWorkspace } from "~/components/team/team-workspace";
 
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId);
   const { academy, can } = context;
   const team = invariantFound(await getTeam(context, params.teamId ?? ""));
-  const ref = invariantFound(await findTeam(context, team.id));
+  const ref = teamRefOf(context, team);
   const workspace = await teamWorkspace(context, ref, new Date());
   return {
     academy,

@@ -1,11 +1,13 @@
+import { z } from "zod";
 import { prisma } from "~/utils/db.server";
+import { jsonArray } from "~/utils/raw-read";
 import { teamScopeIn } from "~/modules/academy/scope.server";
 import type { AcademyContext } from "~/modules/academy/context.server";
 import { handsIn, stageStates, type DeliverableStatus, type StageState } from "./progress";
 import { stageDueDates, teamDeadline, type TeamDeadline } from "./deadline";
 
 // A team's path: its stages with due dates (the team's extensions applied), deliverable status
-// and where the team stands. Four statements whatever the size of the academy.
+// and where the team stands. One statement whatever the size of the academy.
 
 export interface TeamRef {
   id: string;
@@ -36,6 +38,12 @@ export async function findTeam(context: AcademyContext, teamId: string): Promise
   return { ...rest, isMember: members.length > 0 && context.enrollment?.role === "participant" };
 }
 
+/** The same reference from a team already read with its members (the team page reads them anyway). */
+export function teamRefOf(context: AcademyContext, team: { id: string; name: string; themeTitle: string; facilitatorId: string | null; members: { enrollmentId: string }[] }): TeamRef {
+  const isMember = context.enrollment?.role === "participant" && team.members.some((m) => m.enrollmentId === context.enrollment?.id);
+  return { id: team.id, name: team.name, themeTitle: team.themeTitle, academyId: context.academy.id, facilitatorId: team.facilitatorId, isMember };
+}
+
 export interface PathStage {
   id: string;
   key: string;
@@ -50,21 +58,44 @@ export interface PathStage {
   state: StageState;
 }
 
+const PathRow = z.object({
+  stages: jsonArray(
+    z.object({
+      id: z.string(),
+      key: z.string(),
+      title: z.string(),
+      position: z.number(),
+      deliverable: z.string(),
+      dueAt: z.coerce.date().nullable(),
+      cutoffAt: z.coerce.date().nullable(),
+      session: z.object({ id: z.string(), sequence: z.number(), startsAt: z.coerce.date() }).nullable(),
+    }),
+  ),
+  sessions: jsonArray(z.object({ id: z.string(), sequence: z.number(), title: z.string(), kind: z.string(), startsAt: z.coerce.date(), endsAt: z.coerce.date(), homework: z.string() })),
+  deliverables: jsonArray(z.object({ stageId: z.string(), status: z.string(), latestVersion: z.number(), submittedAt: z.coerce.date().nullable() })),
+  extensions: jsonArray(z.object({ stageId: z.string(), dueAt: z.coerce.date(), reason: z.string() })),
+});
+
+/** Stages, sessions, the team's deliverables and extensions: one raw statement (decision 0008) instead of five. */
+async function readPath(team: { id: string; academyId: string }) {
+  const rows = await prisma.$queryRaw<unknown[]>`
+    SELECT
+      (SELECT json_group_array(json_object('id', s."id", 'key', s."key", 'title', s."title", 'position', s."position", 'deliverable', s."deliverable",
+                'dueAt', s."dueAt", 'cutoffAt', s."cutoffAt",
+                'session', CASE WHEN s."sessionId" IS NULL THEN NULL ELSE json_object('id', s."sessionId", 'sequence', s."sequence", 'startsAt', s."sessionStartsAt") END))
+         FROM (SELECT st.*, ws."sequence", ws."startsAt" AS "sessionStartsAt" FROM "Stage" st LEFT JOIN "WorkshopSession" ws ON ws."id" = st."sessionId"
+                WHERE st."academyId" = ${team.academyId} ORDER BY st."position", st."id") s) AS "stages",
+      (SELECT json_group_array(json_object('id', w."id", 'sequence', w."sequence", 'title', w."title", 'kind', w."kind", 'startsAt', w."startsAt", 'endsAt', w."endsAt", 'homework', w."homework"))
+         FROM (SELECT * FROM "WorkshopSession" WHERE "academyId" = ${team.academyId} ORDER BY "startsAt", "id") w) AS "sessions",
+      (SELECT json_group_array(json_object('stageId', d."stageId", 'status', d."status", 'latestVersion', d."latestVersion", 'submittedAt', d."submittedAt"))
+         FROM "Deliverable" d WHERE d."teamId" = ${team.id}) AS "deliverables",
+      (SELECT json_group_array(json_object('stageId', x."stageId", 'dueAt', x."dueAt", 'reason', x."reason"))
+         FROM "StageExtension" x WHERE x."teamId" = ${team.id}) AS "extensions"`;
+  return PathRow.parse(rows[0]);
+}
+
 export async function teamPath(team: { id: string; academyId: string }, now: Date) {
-  const [stages, sessions, deliverables, extensions] = await Promise.all([
-    prisma.stage.findMany({
-      where: { academyId: team.academyId },
-      orderBy: { position: "asc" },
-      select: { id: true, key: true, title: true, position: true, deliverable: true, dueAt: true, cutoffAt: true, session: { select: { id: true, sequence: true, startsAt: true } } },
-    }),
-    prisma.workshopSession.findMany({
-      where: { academyId: team.academyId },
-      orderBy: { startsAt: "asc" },
-      select: { id: true, sequence: true, title: true, kind: true, startsAt: true, endsAt: true, homework: true },
-    }),
-    prisma.deliverable.findMany({ where: { teamId: team.id }, select: { stageId: true, status: true, latestVersion: true, submittedAt: true } }),
-    prisma.stageExtension.findMany({ where: { teamId: team.id }, select: { stageId: true, dueAt: true, reason: true } }),
-  ]);
+  const { stages, sessions, deliverables, extensions } = await readPath(team);
   const dueDates = stageDueDates(
     stages.map((s) => ({ id: s.id, dueAt: s.dueAt, cutoffAt: s.cutoffAt, sessionStartsAt: s.session?.startsAt ?? null })),
     sessions.map((s) => s.startsAt),

@@ -1,52 +1,69 @@
-import { prisma } from "~/utils/db.server";
+import { z } from "zod";
+import { prisma, Prisma } from "~/utils/db.server";
+import { jsonArray, storedDate } from "~/utils/raw-read";
 import type { AcademyContext } from "~/modules/academy/context.server";
 import { lastHomework, nextDue, teamPath, type TeamRef } from "./path.server";
-import { stageMaterials } from "./stage-page.server";
+
+const ExtrasRow = z.object({
+  materials: jsonArray(
+    z.object({ materialId: z.string(), releaseAt: z.coerce.date().nullable(), title: z.string(), titleEn: z.string(), audience: z.string(), kind: z.string() }),
+  ),
+  feedback: jsonArray(z.object({ id: z.string(), kind: z.string(), body: z.string(), createdAt: z.coerce.date(), versionNumber: z.number().nullable(), stageId: z.string() })),
+  worksheets: z.coerce.number(),
+  actions: jsonArray(
+    z.object({ id: z.string(), text: z.string(), dueAt: z.coerce.date().nullable(), retroId: z.string(), stageId: z.string().nullable(), owner: z.string().nullable() }),
+  ),
+  retros: jsonArray(z.object({ id: z.string(), title: z.string(), phase: z.string(), createdAt: z.coerce.date(), sequence: z.number().nullable() })),
+});
+
+/**
+ * What the workspace shows beside the path, in one raw statement (decision 0008) instead of
+ * seven: the current stage's materials (participants: released participant materials only),
+ * the latest feedback, the number of dataset worksheets, the retrospectives' open actions with
+ * their owners, the latest boards.
+ */
+async function workspaceExtras(context: AcademyContext, teamId: string, stageId: string | null, now: Date) {
+  const released = context.can.seeStaffMaterials ? Prisma.empty : Prisma.sql`AND am."releaseAt" <= ${storedDate(now)} AND mt."audience" = 'participant'`;
+  const rows = await prisma.$queryRaw<unknown[]>`
+    SELECT
+      (SELECT json_group_array(json_object('materialId', m."materialId", 'releaseAt', m."releaseAt", 'title', m."title", 'titleEn', m."titleEn", 'audience', m."audience", 'kind', m."kind"))
+         FROM (SELECT am."materialId", am."releaseAt", mt."title", mt."titleEn", mt."audience", mt."kind" FROM "AcademyMaterial" am JOIN "Material" mt ON mt."id" = am."materialId"
+                WHERE am."academyId" = ${context.academy.id} AND am."stageId" = ${stageId ?? ""} ${released}
+                ORDER BY mt."sortOrder", mt."title", am."id" LIMIT 30) m) AS "materials",
+      (SELECT json_group_array(json_object('id', c."id", 'kind', c."kind", 'body', c."body", 'createdAt', c."createdAt", 'versionNumber', c."versionNumber", 'stageId', c."stageId"))
+         FROM (SELECT rc."id", rc."kind", rc."body", rc."createdAt", rc."versionNumber", d."stageId" FROM "ReviewComment" rc JOIN "Deliverable" d ON d."id" = rc."deliverableId"
+                WHERE d."teamId" = ${teamId} ORDER BY rc."createdAt" DESC, rc."id" DESC LIMIT 5) c) AS "feedback",
+      (SELECT count(*) FROM "DatasetWorksheet" dw WHERE dw."teamId" = ${teamId}) AS "worksheets",
+      (SELECT json_group_array(json_object('id', a."id", 'text', a."text", 'dueAt', a."dueAt", 'retroId', a."retroId", 'stageId', a."stageId", 'owner', a."owner"))
+         FROM (SELECT ra."id", ra."text", ra."dueAt", ra."retroId", ra."stageId", u."displayName" AS "owner" FROM "RetroAction" ra LEFT JOIN "User" u ON u."id" = ra."ownerId"
+                WHERE ra."teamId" = ${teamId} AND ra."status" = 'open' ORDER BY ra."dueAt" IS NULL, ra."dueAt", ra."createdAt", ra."id" LIMIT 20) a) AS "actions",
+      (SELECT json_group_array(json_object('id', r."id", 'title', r."title", 'phase', r."phase", 'createdAt', r."createdAt", 'sequence', r."sequence"))
+         FROM (SELECT rt."id", rt."title", rt."phase", rt."createdAt", ws."sequence" FROM "Retrospective" rt LEFT JOIN "WorkshopSession" ws ON ws."id" = rt."sessionId"
+                WHERE rt."teamId" = ${teamId} ORDER BY rt."createdAt" DESC, rt."id" DESC LIMIT 5) r) AS "retros"`;
+  return ExtrasRow.parse(rows[0]);
+}
 
 /**
  * The team workspace (the participant's home): the path with where the team stands, what to
  * do next, the homework from the last session, the current stage's materials and the latest
- * feedback, the open actions from retrospectives. Up to ten statements whatever the data size.
+ * feedback, the open actions from retrospectives. Two statements whatever the data size.
  */
 export async function teamWorkspace(context: AcademyContext, team: TeamRef, now: Date) {
   const path = await teamPath(team, now);
   const current = path.stages[path.currentIndex] ?? null;
-  const [materials, feedback, worksheets, actions, retros] = await Promise.all([
-    current ? stageMaterials(context, current.id, now) : Promise.resolve([]),
-    prisma.reviewComment.findMany({
-      where: { deliverable: { teamId: team.id } },
-      orderBy: { createdAt: "desc" },
-      take: 5,
-      select: { id: true, kind: true, body: true, createdAt: true, versionNumber: true, deliverable: { select: { stageId: true } } },
-    }),
-    prisma.datasetWorksheet.count({ where: { teamId: team.id } }),
-    // actions decided in retrospectives that are still open (reviewed at the next board)
-    prisma.retroAction.findMany({
-      where: { teamId: team.id, status: "open" },
-      orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
-      take: 20,
-      select: { id: true, text: true, dueAt: true, ownerId: true, retroId: true, stageId: true },
-    }),
-    prisma.retrospective.findMany({
-      where: { teamId: team.id },
-      orderBy: { createdAt: "desc" },
-      take: 5,
-      select: { id: true, title: true, phase: true, createdAt: true, session: { select: { sequence: true } } },
-    }),
-  ]);
-  const owners = actions.some((a) => a.ownerId)
-    ? new Map((await prisma.user.findMany({ where: { id: { in: actions.flatMap((a) => (a.ownerId ? [a.ownerId] : [])) } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]))
-    : new Map<string, string>();
+  const extras = await workspaceExtras(context, team.id, current?.id ?? null, now);
   const homework = lastHomework(path.sessions, now);
   return {
     stages: path.stages,
     currentIndex: path.currentIndex,
     next: nextDue(path.stages),
     homework: homework ? { sequence: homework.sequence, title: homework.title, text: homework.homework } : null,
-    materials,
-    feedback: feedback.map((f) => ({ id: f.id, kind: f.kind, body: f.body, createdAt: f.createdAt, versionNumber: f.versionNumber, stageId: f.deliverable.stageId })),
-    worksheets,
-    actions: actions.map((a) => ({ id: a.id, text: a.text, dueAt: a.dueAt, retroId: a.retroId, stageId: a.stageId, owner: a.ownerId ? (owners.get(a.ownerId) ?? null) : null })),
-    retros: retros.map((r) => ({ id: r.id, title: r.title, phase: r.phase, createdAt: r.createdAt, sequence: r.session?.sequence ?? null })),
+    materials: current
+      ? extras.materials.map(({ materialId, releaseAt, ...material }) => ({ materialId, releaseAt, material }))
+      : [],
+    feedback: extras.feedback,
+    worksheets: extras.worksheets,
+    actions: extras.actions,
+    retros: extras.retros,
   };
 }

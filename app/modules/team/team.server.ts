@@ -1,8 +1,6 @@
 import { prisma } from "~/utils/db.server";
 import type { Prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { teamScopeIn } from "~/modules/academy/scope.server";
-import type { AcademyContext } from "~/modules/academy/context.server";
 import type { MemberInput, TeamInput } from "./schemas";
 import { fieldFailure, type Result } from "~/utils/result";
 
@@ -176,45 +174,7 @@ export function teamWarnings(team: { members: { teamRole: string }[] }): string[
   return warnings;
 }
 
-export async function getTeam(context: AcademyContext, teamId: string) {
-  const team = await prisma.team.findFirst({
-    where: { AND: [{ id: teamId }, teamScopeIn(context)] },
-    select: {
-      id: true,
-      name: true,
-      themeTitle: true,
-      problemStatement: true,
-      leadId: true,
-      facilitatorId: true,
-      facilitator: { select: { displayName: true } },
-      municipalities: { select: { municipalityCode: true } },
-      members: {
-        orderBy: { enrollment: { user: { kana: "asc" } } },
-        select: {
-          id: true,
-          teamRole: true,
-          enrollment: {
-            select: {
-              department: true,
-              status: true,
-              user: {
-                select: {
-                  id: true,
-                  displayName: true,
-                  email: true,
-                  password: { select: { userId: true } },
-                  invitations: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, createdAt: true, expiresAt: true, acceptedAt: true, revokedAt: true } },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-  });
-  if (!team) return null;
-  return { ...team, members: team.members.map((m) => ({ id: m.id, teamRole: m.teamRole, department: m.enrollment.department, user: m.enrollment.user })) };
-}
+export { getTeam } from "./team-page.server";
 
 /** Is this person a member of this team (for invitations and other per-member actions)? */
 export async function teamMemberUserId(teamId: string, userId: string) {
