@@ -1,4 +1,4 @@
-import type { Prisma } from "~/utils/db.server";
+import { Prisma } from "~/utils/db.server";
 import { userHasPermission, type AcademyCan } from "~/modules/account/permissions";
 import type { SessionUser } from "~/utils/session.server";
 import type { AcademyContext } from "./context.server";
@@ -30,3 +30,10 @@ export function teamScopeIn(context: AcademyContext): Prisma.TeamWhereInput {
   return { academyId: context.academy.id, members: { some: { enrollmentId: context.enrollment.id } } };
 }
 
+
+/** teamScopeIn as an SQL condition on a team row `t`, for raw reads (null: the context sees no team). */
+export function teamScopeSqlIn(context: AcademyContext): Prisma.Sql | null {
+  if (context.can.seeAllTeams) return Prisma.sql`t."academyId" = ${context.academy.id}`;
+  if (!context.can.seeOwnTeam || !context.enrollment) return null;
+  return Prisma.sql`t."academyId" = ${context.academy.id} AND EXISTS (SELECT 1 FROM "TeamMember" x WHERE x."teamId" = t."id" AND x."enrollmentId" = ${context.enrollment.id})`;
+}

@@ -9,6 +9,7 @@ import type { AppLocale } from "~/utils/dates";
 import { isLate, isPastCutoff, type TeamDeadline } from "./deadline";
 import { assignIds, readWork, submissionGaps, workKind, type ProblemDefinitionWork } from "./work";
 import type { TeamRef } from "./path.server";
+import { readStageDeliverable } from "./stage-deliverable.server";
 import { worksheetSnapshot } from "~/modules/dataset/dataset.server";
 
 // One team's work on one stage: the draft, submission as a new version, and what the stage page
@@ -147,52 +148,16 @@ export async function memberIds(db: Tx | typeof prisma, teamId: string) {
 
 /** Everything the stage page shows about the team's deliverable (five statements). */
 export async function stageWorkspace(team: TeamRef, stage: StageRef) {
-  const deliverable = await prisma.deliverable.findUnique({
-    where: { teamId_stageId: { teamId: team.id, stageId: stage.id } },
-    select: { id: true, status: true, work: true, latestVersion: true, submittedAt: true, decidedAt: true },
-  });
-  const [files, versions, comments, hypotheses] = await Promise.all([
-    deliverable
-      ? prisma.deliverableFile.findMany({
-          where: { deliverableId: deliverable.id },
-          orderBy: { createdAt: "asc" },
-          select: {
-            id: true,
-            fileName: true,
-            scanStatus: true,
-            scan: true,
-            confirmReason: true,
-            removedAt: true,
-            createdAt: true,
-            storedFile: { select: { size: true, extension: true } },
-          },
-        })
-      : [],
-    deliverable
-      ? prisma.deliverableVersion.findMany({
-          where: { deliverableId: deliverable.id },
-          orderBy: { number: "desc" },
-          take: 50,
-          select: { id: true, number: true, note: true, late: true, createdAt: true, work: true, submittedById: true, files: { select: { fileId: true } } },
-        })
-      : [],
-    deliverable
-      ? prisma.reviewComment.findMany({
-          where: { deliverableId: deliverable.id },
-          orderBy: { createdAt: "asc" },
-          take: 200,
-          select: { id: true, kind: true, body: true, scores: true, versionNumber: true, authorId: true, createdAt: true },
-        })
-      : [],
+  const [row, hypotheses] = await Promise.all([
+    readStageDeliverable(team.id, stage.id),
     workKind(stage.key) === "analysis" ? teamHypotheses(team.id, team.academyId) : Promise.resolve([]),
   ]);
-  const people = [...new Set([...versions.map((v) => v.submittedById), ...comments.map((c) => c.authorId)].filter((id): id is string => !!id))];
-  const names = new Map((people.length > 0 ? await prisma.user.findMany({ where: { id: { in: people } }, select: { id: true, displayName: true } }) : []).map((u) => [u.id, u.displayName]));
+  const deliverable = row?.deliverable ?? null;
   return {
     deliverable: deliverable ? { ...deliverable, work: readWork(stage.key, deliverable.work) } : null,
-    files,
-    versions: versions.map((v) => ({ ...v, submittedBy: v.submittedById ? (names.get(v.submittedById) ?? "") : "", work: parseJson(v.work) })),
-    comments: comments.map((c) => ({ ...c, author: c.authorId ? (names.get(c.authorId) ?? "") : "", scores: parseScores(c.scores) })),
+    files: row?.files ?? [],
+    versions: (row?.versions ?? []).map((v) => ({ ...v, work: parseJson(v.work) })),
+    comments: (row?.comments ?? []).map((c) => ({ ...c, scores: parseScores(c.scores) })),
     hypotheses,
   };
 }

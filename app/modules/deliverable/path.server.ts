@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { prisma } from "~/utils/db.server";
 import { jsonArray } from "~/utils/raw-read";
-import { teamScopeIn } from "~/modules/academy/scope.server";
+import { teamScopeSqlIn } from "~/modules/academy/scope.server";
 import type { AcademyContext } from "~/modules/academy/context.server";
 import { handsIn, stageStates, type DeliverableStatus, type StageState } from "./progress";
 import { stageDueDates, teamDeadline, type TeamDeadline } from "./deadline";
@@ -19,23 +19,19 @@ export interface TeamRef {
   isMember: boolean;
 }
 
-/** The team if the context may see it (else null: the route answers 404). */
+const TeamRefRow = z.object({ id: z.string(), name: z.string(), themeTitle: z.string(), academyId: z.string(), facilitatorId: z.string().nullable(), member: z.coerce.number() });
+
+/** The team if the context may see it (else null: the route answers 404); one raw statement. */
 export async function findTeam(context: AcademyContext, teamId: string): Promise<TeamRef | null> {
-  if (!teamId || teamId.length > 64) return null;
-  const team = await prisma.team.findFirst({
-    where: { AND: [{ id: teamId }, teamScopeIn(context)] },
-    select: {
-      id: true,
-      name: true,
-      themeTitle: true,
-      academyId: true,
-      facilitatorId: true,
-      members: { where: { enrollmentId: context.enrollment?.id ?? "" }, select: { id: true } },
-    },
-  });
-  if (!team) return null;
-  const { members, ...rest } = team;
-  return { ...rest, isMember: members.length > 0 && context.enrollment?.role === "participant" };
+  const scope = teamScopeSqlIn(context);
+  if (!scope || !teamId || teamId.length > 64) return null;
+  const rows = await prisma.$queryRaw<unknown[]>`
+    SELECT t."id", t."name", t."themeTitle", t."academyId", t."facilitatorId",
+           EXISTS (SELECT 1 FROM "TeamMember" m WHERE m."teamId" = t."id" AND m."enrollmentId" = ${context.enrollment?.id ?? ""}) AS "member"
+    FROM "Team" t WHERE t."id" = ${teamId} AND ${scope}`;
+  if (rows.length === 0) return null;
+  const { member, ...team } = TeamRefRow.parse(rows[0]);
+  return { ...team, isMember: member === 1 && context.enrollment?.role === "participant" };
 }
 
 /** The same reference from a team already read with its members (the team page reads them anyway). */

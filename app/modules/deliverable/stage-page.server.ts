@@ -6,17 +6,13 @@ import { workKind } from "./work";
 import { stageWorkspace, type StageRef } from "./deliverable.server";
 import { readScan } from "./files.server";
 import { teamPath, type TeamRef } from "./path.server";
+import { StageMaterialList, stageMaterialsJson, toStageMaterial } from "./stage-materials.server";
 import { mayComment, mayDecide } from "./review.server";
 
-/** Released materials of a stage (staff also see unreleased ones and facilitator guides). */
-export function stageMaterials(context: AcademyContext, stageId: string, now: Date) {
-  const staff = context.can.seeStaffMaterials;
-  return prisma.academyMaterial.findMany({
-    where: { academyId: context.academy.id, stageId, ...(staff ? {} : { releaseAt: { lte: now }, material: { audience: "participant" } }) },
-    orderBy: [{ material: { sortOrder: "asc" } }, { material: { title: "asc" } }],
-    take: 30,
-    select: { materialId: true, releaseAt: true, material: { select: { title: true, titleEn: true, audience: true, kind: true } } },
-  });
+/** Released materials of a stage (staff also see unreleased ones and facilitator guides); one raw statement. */
+export async function stageMaterials(context: AcademyContext, stageId: string, now: Date) {
+  const rows = await prisma.$queryRaw<{ materials: string }[]>`SELECT (${stageMaterialsJson(context, stageId, now)}) AS "materials"`;
+  return StageMaterialList.parse(rows[0]!.materials).map(toStageMaterial);
 }
 
 /** Everything the stage page needs, in a fixed number of statements. */

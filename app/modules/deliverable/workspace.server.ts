@@ -1,13 +1,12 @@
 import { z } from "zod";
-import { prisma, Prisma } from "~/utils/db.server";
-import { jsonArray, storedDate } from "~/utils/raw-read";
+import { prisma } from "~/utils/db.server";
+import { jsonArray } from "~/utils/raw-read";
 import type { AcademyContext } from "~/modules/academy/context.server";
 import { lastHomework, nextDue, teamPath, type TeamRef } from "./path.server";
+import { StageMaterialList, stageMaterialsJson, toStageMaterial } from "./stage-materials.server";
 
 const ExtrasRow = z.object({
-  materials: jsonArray(
-    z.object({ materialId: z.string(), releaseAt: z.coerce.date().nullable(), title: z.string(), titleEn: z.string(), audience: z.string(), kind: z.string() }),
-  ),
+  materials: StageMaterialList,
   feedback: jsonArray(z.object({ id: z.string(), kind: z.string(), body: z.string(), createdAt: z.coerce.date(), versionNumber: z.number().nullable(), stageId: z.string() })),
   worksheets: z.coerce.number(),
   actions: jsonArray(
@@ -23,13 +22,9 @@ const ExtrasRow = z.object({
  * their owners, the latest boards.
  */
 async function workspaceExtras(context: AcademyContext, teamId: string, stageId: string | null, now: Date) {
-  const released = context.can.seeStaffMaterials ? Prisma.empty : Prisma.sql`AND am."releaseAt" <= ${storedDate(now)} AND mt."audience" = 'participant'`;
   const rows = await prisma.$queryRaw<unknown[]>`
     SELECT
-      (SELECT json_group_array(json_object('materialId', m."materialId", 'releaseAt', m."releaseAt", 'title', m."title", 'titleEn', m."titleEn", 'audience', m."audience", 'kind', m."kind"))
-         FROM (SELECT am."materialId", am."releaseAt", mt."title", mt."titleEn", mt."audience", mt."kind" FROM "AcademyMaterial" am JOIN "Material" mt ON mt."id" = am."materialId"
-                WHERE am."academyId" = ${context.academy.id} AND am."stageId" = ${stageId ?? ""} ${released}
-                ORDER BY mt."sortOrder", mt."title", am."id" LIMIT 30) m) AS "materials",
+      (${stageMaterialsJson(context, stageId ?? "", now)}) AS "materials",
       (SELECT json_group_array(json_object('id', c."id", 'kind', c."kind", 'body', c."body", 'createdAt', c."createdAt", 'versionNumber', c."versionNumber", 'stageId', c."stageId"))
          FROM (SELECT rc."id", rc."kind", rc."body", rc."createdAt", rc."versionNumber", d."stageId" FROM "ReviewComment" rc JOIN "Deliverable" d ON d."id" = rc."deliverableId"
                 WHERE d."teamId" = ${teamId} ORDER BY rc."createdAt" DESC, rc."id" DESC LIMIT 5) c) AS "feedback",
@@ -58,9 +53,7 @@ export async function teamWorkspace(context: AcademyContext, team: TeamRef, now:
     currentIndex: path.currentIndex,
     next: nextDue(path.stages),
     homework: homework ? { sequence: homework.sequence, title: homework.title, text: homework.homework } : null,
-    materials: current
-      ? extras.materials.map(({ materialId, releaseAt, ...material }) => ({ materialId, releaseAt, material }))
-      : [],
+    materials: current ? extras.materials.map(toStageMaterial) : [],
     feedback: extras.feedback,
     worksheets: extras.worksheets,
     actions: extras.actions,

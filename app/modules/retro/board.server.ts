@@ -4,6 +4,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { cardsRevealed, promptsFor, type Prompt, type TemplateKey } from "./rules";
 import type { NewRetroInput } from "./schemas";
 import type { RetroAccess } from "./access.server";
+import { readBoard } from "./board-read.server";
 import { fail, type Result } from "~/utils/result";
 import { fromTokyoInputs } from "~/utils/dates";
 import type { AcademyContext } from "~/modules/academy/context.server";
@@ -50,7 +51,7 @@ export async function createRetro(context: AcademyContext, input: NewRetroInput)
   return { ok: true, id: retro.id };
 }
 
-/** Open actions an earlier board left for this one, and those already reviewed here. */
+/** Open actions an earlier board left for this one, and those already reviewed here (the board read has the same rule in SQL: previousWhere in board-read.server.ts). */
 export function previousActionsWhere(retro: { id: string; academyId: string; teamId: string | null; createdAt: Date }) {
   const earlier = { createdAt: { lt: retro.createdAt }, id: { not: retro.id } };
   return {
@@ -59,50 +60,10 @@ export function previousActionsWhere(retro: { id: string; academyId: string; tea
   };
 }
 
-const ACTION_SELECT = {
-  id: true,
-  text: true,
-  ownerId: true,
-  dueAt: true,
-  status: true,
-  teamId: true,
-  groupId: true,
-  stageId: true,
-  carriedFromId: true,
-  team: { select: { name: true } },
-  stage: { select: { key: true, title: true } },
-} as const;
 
 export async function boardView(access: RetroAccess) {
   const { retro: r, userId } = access;
-  const [retro, cards, groups, votes, actions, previous] = await Promise.all([
-    prisma.retrospective.findUniqueOrThrow({
-      where: { id: r.id },
-      select: {
-        id: true,
-        title: true,
-        template: true,
-        prompts: true,
-        phase: true,
-        anonymous: true,
-        voteBudget: true,
-        maxVotesPerGroup: true,
-        phaseEndsAt: true,
-        revision: true,
-        closedAt: true,
-        createdAt: true,
-        teamId: true,
-        team: { select: { name: true } },
-        sessionId: true,
-        session: { select: { sequence: true, startsAt: true } },
-      },
-    }),
-    prisma.retroCard.findMany({ where: { retroId: r.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, authorId: true, prompt: true, text: true, groupId: true } }),
-    prisma.retroGroup.findMany({ where: { retroId: r.id }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, title: true, notes: true, position: true } }),
-    prisma.retroVote.findMany({ where: { retroId: r.id }, select: { groupId: true, userId: true } }),
-    prisma.retroAction.findMany({ where: { retroId: r.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: ACTION_SELECT }),
-    prisma.retroAction.findMany({ where: previousActionsWhere(r), orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { ...ACTION_SELECT, reviewedInId: true } }),
-  ]);
+  const { retro, cards, groups, votes, actions, previous } = await readBoard(r);
   const revealed = cardsRevealed(retro.phase);
   const people = await peopleOf(r.academyId, r.teamId, [...cards.map((c) => c.authorId), ...actions.map((a) => a.ownerId), ...previous.map((a) => a.ownerId)]);
   const nameOf = (id: string | null) => (id ? (people.names.get(id) ?? null) : null);

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { prisma, Prisma } from "~/utils/db.server";
+import { prisma } from "~/utils/db.server";
+import { teamScopeSqlIn } from "~/modules/academy/scope.server";
 import { jsonArray } from "~/utils/raw-read";
 import type { AcademyContext } from "~/modules/academy/context.server";
 
@@ -33,15 +34,8 @@ const TeamRow = z.object({
   ),
 });
 
-/** The SQL condition of teamScopeIn for a team row `t` (null: the context sees no team). */
-function scopeSql(context: AcademyContext): Prisma.Sql | null {
-  if (context.can.seeAllTeams) return Prisma.sql`t."academyId" = ${context.academy.id}`;
-  if (!context.can.seeOwnTeam || !context.enrollment) return null;
-  return Prisma.sql`t."academyId" = ${context.academy.id} AND EXISTS (SELECT 1 FROM "TeamMember" x WHERE x."teamId" = t."id" AND x."enrollmentId" = ${context.enrollment.id})`;
-}
-
 export async function getTeam(context: AcademyContext, teamId: string) {
-  const scope = scopeSql(context);
+  const scope = teamScopeSqlIn(context);
   if (!scope || !teamId || teamId.length > 64) return null;
   const rows = await prisma.$queryRaw<unknown[]>`
     SELECT t."id", t."name", t."themeTitle", t."problemStatement", t."leadId", t."facilitatorId", fu."displayName" AS "facilitatorName",
