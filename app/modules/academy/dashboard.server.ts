@@ -2,29 +2,36 @@ import { z } from "zod";
 import { jsonArray, jsonObjectOrNull, storedDate } from "~/utils/raw-read";
 import { teamSummaryColumns, teamSummaryFields, toTeamSummary } from "~/modules/team/team-summary.server";
 import { academyScalarSelect, decorateAcademies } from "./academy-rows.server";
-import { prisma } from "~/utils/db.server";
+import { prisma, Prisma } from "~/utils/db.server";
 import { fiscalYearOf } from "~/utils/dates";
 import type { SessionUser } from "~/utils/session.server";
-import { academyScope } from "./scope.server";
+import { academyScope, academyScopeSql } from "./scope.server";
 
-const sessionSelect = {
-  id: true,
-  sequence: true,
-  title: true,
-  startsAt: true,
-  endsAt: true,
-  venueName: true,
-  onlineUrl: true,
-  academy: { select: { id: true, name: true, region: { select: { name: true } } } },
-} as const;
+const UpcomingRow = z.object({
+  id: z.string(),
+  sequence: z.coerce.number(),
+  title: z.string(),
+  startsAt: z.coerce.date(),
+  endsAt: z.coerce.date(),
+  venueName: z.string(),
+  onlineUrl: z.string(),
+  academyId: z.string(),
+  academyName: z.string(),
+  regionName: z.string(),
+});
 
-/** Upcoming workshop sessions of the academies the user may see (optionally only some of them). */
-export function upcomingSessions(user: SessionUser, now: Date, take = 5, academyIds?: string[]) {
-  return prisma.workshopSession.findMany({
-    where: { endsAt: { gte: now }, academy: academyIds ? { id: { in: academyIds } } : academyScope(user) },
-    orderBy: { startsAt: "asc" },
-    take,
-    select: sessionSelect,
+/** Upcoming workshop sessions of the academies the user may see (optionally only some of them); one raw statement. */
+export async function upcomingSessions(user: SessionUser, now: Date, take = 5, academyIds?: string[]) {
+  const scope = academyIds ? Prisma.sql`ws."academyId" IN (${Prisma.join([...academyIds, ""])})` : academyScopeSql(user, Prisma.sql`ws."academyId"`);
+  const rows = await prisma.$queryRaw<unknown[]>`
+    SELECT ws."id", ws."sequence", ws."title", ws."startsAt", ws."endsAt", ws."venueName", ws."onlineUrl",
+           a."id" AS "academyId", a."name" AS "academyName", r."name" AS "regionName"
+    FROM "WorkshopSession" ws JOIN "Academy" a ON a."id" = ws."academyId" JOIN "Region" r ON r."id" = a."regionId"
+    WHERE ws."endsAt" >= ${storedDate(now)} AND ${scope}
+    ORDER BY ws."startsAt", ws."id" LIMIT ${take}`;
+  return rows.map((row) => {
+    const { academyId, academyName, regionName, ...session } = UpcomingRow.parse(row);
+    return { ...session, academy: { id: academyId, name: academyName, region: { name: regionName } } };
   });
 }
 

@@ -5,6 +5,12 @@ import type { AcademyContext } from "./context.server";
 
 // Who may see which academies, in one place. Routes never build these filters themselves.
 
+/** academyScope as an SQL condition on an academy id column, for raw reads. */
+export function academyScopeSql(user: Pick<SessionUser, "permissions" | "enrollments">, academyIdColumn: Prisma.Sql): Prisma.Sql {
+  if (userHasPermission(user, "read:academy:any")) return Prisma.sql`1`;
+  return Prisma.sql`${academyIdColumn} IN (${Prisma.join([...user.enrollments.map((e) => e.academyId), ""])})`;
+}
+
 /** Academies the user may see: every academy with a global read permission, else those enrolled in. */
 export function academyScope(user: Pick<SessionUser, "permissions" | "enrollments">): Prisma.AcademyWhereInput {
   if (userHasPermission(user, "read:academy:any")) return {};

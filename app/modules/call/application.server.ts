@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { resolveMunicipalityCodes } from "~/modules/municipality/municipality.server";
@@ -36,12 +37,26 @@ export function ownApplication(userId: string, applicationId: string) {
   return prisma.application.findFirst({ where: { id: applicationId.slice(0, 64), applicantId: userId }, select: applicationSelect });
 }
 
-export function myApplications(userId: string) {
-  return prisma.application.findMany({
-    where: { applicantId: userId },
-    orderBy: { createdAt: "desc" },
-    take: 100,
-    select: { id: true, status: true, decision: true, submittedAt: true, call: { select: { title: true, deadlineAt: true, resultsPublishedAt: true } }, track: { select: { label: true } } },
+const MyApplicationRow = z.object({
+  id: z.string(),
+  status: z.string(),
+  decision: z.string().nullable(),
+  submittedAt: z.coerce.date().nullable(),
+  callTitle: z.string(),
+  deadlineAt: z.coerce.date(),
+  resultsPublishedAt: z.coerce.date().nullable(),
+  trackLabel: z.string(),
+});
+
+/** The applicant's applications, newest first (at most 100), with call and track: one raw statement (on every dashboard). */
+export async function myApplications(userId: string) {
+  const rows = await prisma.$queryRaw<unknown[]>`
+    SELECT ap."id", ap."status", ap."decision", ap."submittedAt", c."title" AS "callTitle", c."deadlineAt", c."resultsPublishedAt", tr."label" AS "trackLabel"
+    FROM "Application" ap JOIN "Call" c ON c."id" = ap."callId" JOIN "CallTrack" tr ON tr."id" = ap."trackId"
+    WHERE ap."applicantId" = ${userId} ORDER BY ap."createdAt" DESC, ap."id" DESC LIMIT 100`;
+  return rows.map((row) => {
+    const { callTitle, deadlineAt, resultsPublishedAt, trackLabel, ...application } = MyApplicationRow.parse(row);
+    return { ...application, call: { title: callTitle, deadlineAt, resultsPublishedAt }, track: { label: trackLabel } };
   });
 }
 
