@@ -56,20 +56,22 @@ export async function academyOverview(user: SessionUser, now: Date, academyIds?:
 }
 
 /** Figures of one fiscal year across every academy (programme coordinators only). */
+const StatsRow = z.object({ byStatus: z.string().nullable(), teams: z.coerce.number(), participants: z.coerce.number() });
+
+/** Figures of one fiscal year (academies by status, teams, distinct participants), counted by the database in one statement. */
 export async function coordinatorStats(user: SessionUser, fiscalYear: number) {
-  const scope = { ...academyScope(user), fiscalYear };
-  const [byStatus, teams, participants] = await Promise.all([
-    prisma.academy.groupBy({ by: ["status"], where: scope, _count: { _all: true } }),
-    prisma.team.count({ where: { academy: scope } }),
-    // Counted by the database: distinct people, however many academies they joined this year.
-    prisma.$queryRaw<{ n: bigint | number }[]>`
-      SELECT COUNT(DISTINCT e."userId") AS n FROM "Enrollment" e JOIN "Academy" a ON a."id" = e."academyId"
-      WHERE e."role" = 'participant' AND e."status" <> 'withdrawn' AND a."fiscalYear" = ${fiscalYear}`,
-  ]);
+  const scope = academyScopeSql(user, Prisma.sql`a."id"`);
+  const rows = await prisma.$queryRaw<unknown[]>`
+    SELECT (SELECT json_group_object(x."status", x."n") FROM (SELECT a."status", count(*) AS "n" FROM "Academy" a WHERE a."fiscalYear" = ${fiscalYear} AND ${scope} GROUP BY a."status") x) AS "byStatus",
+           (SELECT count(*) FROM "Team" t JOIN "Academy" a ON a."id" = t."academyId" WHERE a."fiscalYear" = ${fiscalYear} AND ${scope}) AS "teams",
+           -- distinct people, however many academies they joined this year
+           (SELECT COUNT(DISTINCT e."userId") FROM "Enrollment" e JOIN "Academy" a ON a."id" = e."academyId"
+             WHERE e."role" = 'participant' AND e."status" <> 'withdrawn' AND a."fiscalYear" = ${fiscalYear} AND ${scope}) AS "participants"`;
+  const stats = StatsRow.parse(rows[0]);
   return {
-    byStatus: Object.fromEntries(byStatus.map((s) => [s.status, s._count._all])) as Record<string, number>,
-    teams,
-    participants: Number(participants[0]?.n ?? 0),
+    byStatus: (stats.byStatus ? JSON.parse(stats.byStatus) : {}) as Record<string, number>,
+    teams: stats.teams,
+    participants: stats.participants,
   };
 }
 
