@@ -68,3 +68,20 @@ describe("the audit log", () => {
     expect((await load(await sessionCookieFor(facilitator.id))).status).toBe(403);
   });
 });
+
+describe("a national audit log", () => {
+  it("counts up to 10,000 events and then says there are more, still paging the newest first", async () => {
+    const coordinator = await createUser("coordinator");
+    const base = Date.now() - 86400_000;
+    await prisma.auditEvent.createMany({
+      data: Array.from({ length: 10_050 }, (_, i) => ({ actorId: coordinator.id, action: i % 201 === 0 ? "academy.update" : "team.update", entityType: "team", entityId: `t${i}`, createdAt: new Date(base + i * 1000) })),
+    });
+    const cookie = await sessionCookieFor(coordinator.id);
+    const all = await load(cookie);
+    expect(all.data.log).toMatchObject({ total: 10_000, totalIsCapped: true, pages: 200 });
+    expect(all.data.log.events[0].createdAt.getTime()).toBe(base + 10_049 * 1000);
+    // a filter narrows it below the cap: counted exactly again
+    const narrowed = await load(cookie, "?what=academy");
+    expect(narrowed.data.log).toMatchObject({ total: 50, totalIsCapped: false, pages: 1 });
+  });
+});

@@ -97,7 +97,7 @@ export default function AuditPage() {
       </Form>
       {log ? (
         <>
-          <p role="status">{t("audit.count", { count: log.total })}</p>
+          <p role="status">{t(log.totalIsCapped ? "audit.countMore" : "audit.count", { count: log.total, total: log.total.toLocaleString(locale === "en" ? "en-GB" : "ja-JP") })}</p>
           <DataTable
             caption={t("audit.tab.changes")}
             captionHidden
