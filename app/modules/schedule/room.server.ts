@@ -1,60 +1,80 @@
 import { SESSION_ROLES, type SessionRole } from "~/modules/facilitator/levels";
-import { prisma } from "~/utils/db.server";
+import { z } from "zod";
+import { prisma, Prisma } from "~/utils/db.server";
+import { jsonArray, storedDate } from "~/utils/raw-read";
 import type { AcademyContext } from "~/modules/academy/context.server";
-import { visibleWhere } from "~/modules/material/release.server";
-import { teamScopeIn } from "~/modules/academy/scope.server";
+import { teamScopeSqlIn } from "~/modules/academy/scope.server";
 import { sessionAttendance, summarise } from "~/modules/attendance/attendance.server";
 
 // The session page for the room: what everyone enrolled sees (agenda, venue, the stage's
 // materials, the homework for next time, the boards) and, for staff, attendance. Constant statements.
 
+const RoomRow = z.object({
+  id: z.string(),
+  sequence: z.coerce.number(),
+  kind: z.string(),
+  title: z.string(),
+  startsAt: z.coerce.date(),
+  endsAt: z.coerce.date(),
+  venueName: z.string(),
+  venueAddress: z.string(),
+  onlineUrl: z.string(),
+  agenda: z.string(),
+  homework: z.string(),
+  facilitators: jsonArray(z.object({ role: z.string(), displayName: z.string() })),
+  stages: jsonArray(z.object({ id: z.string(), key: z.string(), title: z.string() })),
+  materials: jsonArray(z.object({ materialId: z.string(), releaseAt: z.coerce.date(), title: z.string(), titleEn: z.string(), audience: z.string(), kind: z.string() })),
+  retros: jsonArray(z.object({ id: z.string(), title: z.string(), phase: z.string(), teamName: z.string().nullable() })),
+});
+
+/**
+ * The session with its facilitators and stages, the stages' materials (participants: released
+ * participant materials) and the boards the context may see: one raw statement (decision 0008)
+ * instead of eight.
+ */
+async function readRoom(context: AcademyContext, sessionId: string, now: Date) {
+  const academyId = context.academy.id;
+  const released = context.can.seeStaffMaterials ? Prisma.empty : Prisma.sql`AND am."releaseAt" <= ${storedDate(now)} AND mt."audience" = 'participant'`;
+  const teams = teamScopeSqlIn(context) ?? Prisma.sql`0`;
+  const rows = await prisma.$queryRaw<unknown[]>`
+    SELECT ws."id", ws."sequence", ws."kind", ws."title", ws."startsAt", ws."endsAt", ws."venueName", ws."venueAddress", ws."onlineUrl", ws."agenda", ws."homework",
+      (SELECT json_group_array(json_object('role', f."role", 'displayName', f."displayName"))
+         FROM (SELECT sf."role", u."displayName" FROM "SessionFacilitator" sf JOIN "User" u ON u."id" = sf."userId" WHERE sf."sessionId" = ws."id" ORDER BY u."kana", u."id") f) AS "facilitators",
+      (SELECT json_group_array(json_object('id', st."id", 'key', st."key", 'title', st."title"))
+         FROM (SELECT * FROM "Stage" WHERE "sessionId" = ws."id" ORDER BY "position", "id") st) AS "stages",
+      (SELECT json_group_array(json_object('materialId', m."materialId", 'releaseAt', m."releaseAt", 'title', m."title", 'titleEn', m."titleEn", 'audience', m."audience", 'kind', m."kind"))
+         FROM (SELECT am."materialId", am."releaseAt", mt."title", mt."titleEn", mt."audience", mt."kind"
+                 FROM "AcademyMaterial" am JOIN "Material" mt ON mt."id" = am."materialId" JOIN "Stage" sg ON sg."id" = am."stageId"
+                WHERE am."academyId" = ${academyId} AND sg."sessionId" = ws."id" ${released}
+                ORDER BY mt."audience" DESC, mt."sortOrder", am."id") m) AS "materials",
+      (SELECT json_group_array(json_object('id', b."id", 'title', b."title", 'phase', b."phase", 'teamName', b."teamName"))
+         FROM (SELECT r."id", r."title", r."phase", t."name" AS "teamName" FROM "Retrospective" r LEFT JOIN "Team" t ON t."id" = r."teamId"
+                WHERE r."academyId" = ${academyId} AND r."sessionId" = ws."id" AND (r."teamId" IS NULL OR (${teams}))
+                ORDER BY r."createdAt", r."id") b) AS "retros"
+    FROM "WorkshopSession" ws WHERE ws."id" = ${sessionId} AND ws."academyId" = ${academyId}`;
+  return rows.length === 0 ? null : RoomRow.parse(rows[0]);
+}
+
 export async function sessionRoom(context: AcademyContext, sessionId: string, now = new Date()) {
   const academyId = context.academy.id;
-  const staff = context.can.seeStaffMaterials;
-  const session = await prisma.workshopSession.findFirst({
-    where: { id: sessionId, academyId },
-    select: {
-      id: true,
-      sequence: true,
-      kind: true,
-      title: true,
-      startsAt: true,
-      endsAt: true,
-      venueName: true,
-      venueAddress: true,
-      onlineUrl: true,
-      agenda: true,
-      homework: true,
-      facilitators: { select: { role: true, user: { select: { displayName: true } } } },
-      stages: { orderBy: { position: "asc" }, select: { id: true, key: true, title: true } },
-    },
-  });
-  if (!session) return null;
-  const [materials, retros, attendance] = await Promise.all([
-    prisma.academyMaterial.findMany({
-      where: { academyId, stage: { sessionId: session.id }, ...visibleWhere(staff, now) },
-      orderBy: [{ material: { audience: "desc" } }, { material: { sortOrder: "asc" } }, { id: "asc" }],
-      select: { materialId: true, releaseAt: true, material: { select: { title: true, titleEn: true, audience: true, kind: true } } },
-    }),
-    prisma.retrospective.findMany({
-      where: { academyId, sessionId: session.id, OR: [{ teamId: null }, { team: teamScopeIn(context) }] },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, title: true, phase: true, teamId: true, team: { select: { name: true } } },
-    }),
-    context.can.runSessions ? sessionAttendance(academyId, session.id) : Promise.resolve(null),
+  const [room, attendance] = await Promise.all([
+    readRoom(context, sessionId.slice(0, 64), now),
+    context.can.runSessions ? sessionAttendance(academyId, sessionId.slice(0, 64)) : Promise.resolve(null),
   ]);
+  if (!room) return null;
+  const { materials, retros, facilitators, ...session } = room;
   return {
     session: {
       ...session,
       startsAt: session.startsAt.toISOString(),
       endsAt: session.endsAt.toISOString(),
       // the lead first, then co-facilitators, then observers (SESSION_ROLES' order)
-      facilitators: session.facilitators
-        .map((f) => ({ name: f.user.displayName, role: f.role }))
+      facilitators: facilitators
+        .map((f) => ({ name: f.displayName, role: f.role }))
         .sort((a, b) => SESSION_ROLES.indexOf(a.role as SessionRole) - SESSION_ROLES.indexOf(b.role as SessionRole)),
     },
-    materials: materials.map((m) => ({ id: m.materialId, title: m.material.title, titleEn: m.material.titleEn, audience: m.material.audience, released: m.releaseAt <= now })),
-    retros: retros.map((r) => ({ id: r.id, title: r.title, phase: r.phase, teamName: r.team?.name ?? null })),
+    materials: materials.map((m) => ({ id: m.materialId, title: m.title, titleEn: m.titleEn, audience: m.audience, released: m.releaseAt <= now })),
+    retros,
     attendance: attendance ? summarise(attendance) : null,
   };
 }
