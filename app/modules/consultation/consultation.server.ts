@@ -108,39 +108,76 @@ export async function consultationCounts(fiscalYear?: number) {
   return Object.fromEntries(rows.map((r) => [r.status, r._count._all])) as Record<string, number>;
 }
 
-/** One consultation with what its viewer may do, or null when they may not see it. */
+/** SQL twin of visibleTo on a consultation row `c`. */
+function visibleSql(user: Viewer): Prisma.Sql {
+  if (isConsultationCoordinator(user)) return Prisma.sql`1`;
+  return Prisma.sql`(c."requesterId" = ${user.id} OR EXISTS (SELECT 1 FROM "ConsultationExpert" ce JOIN "Expert" x ON x."id" = ce."expertId" WHERE ce."consultationId" = c."id" AND x."userId" = ${user.id}))`;
+}
+
+const date = z.coerce.date();
+const DetailRow = z.object({
+  id: z.string(),
+  fiscalYear: z.coerce.number(),
+  title: z.string(),
+  question: z.string(),
+  background: z.string(),
+  status: z.string(),
+  closingReason: z.string(),
+  mode: z.string().nullable(),
+  startsAt: date.nullable(),
+  endsAt: date.nullable(),
+  venueName: z.string(),
+  venueAddress: z.string(),
+  onlineUrl: z.string(),
+  issues: z.string(),
+  advice: z.string(),
+  recordedAt: date.nullable(),
+  createdAt: date,
+  applicationId: z.string().nullable(),
+  requesterId: z.string(),
+  municipalityCode: z.string(),
+  municipalityName: z.string(),
+  prefectureName: z.string(),
+  requesterName: z.string(),
+  requesterEmail: z.string(),
+  requesterDepartment: z.string(),
+  topicId: z.string(),
+  topicLabel: z.string(),
+  topicLabelEn: z.string(),
+  experts: jsonArray(z.object({ id: z.string(), userId: z.string(), kind: z.string(), affiliation: z.string(), displayName: z.string() })),
+  actions: jsonArray(z.object({ id: z.string(), description: z.string(), owner: z.string(), dueOn: z.string(), status: z.string(), updatedAt: date })),
+  followUps: jsonArray(z.object({ id: z.string(), note: z.string(), createdAt: date, author: z.string().nullable() })),
+});
+
+/** One consultation with what its viewer may do, or null when they may not see it (one raw statement, decision 0008). */
 export async function getConsultation(user: Viewer, id: string, now = new Date()) {
-  const c = await prisma.consultation.findFirst({
-    where: { AND: [{ id }, visibleTo(user)] },
-    select: {
-      id: true,
-      fiscalYear: true,
-      title: true,
-      question: true,
-      background: true,
-      status: true,
-      closingReason: true,
-      mode: true,
-      startsAt: true,
-      endsAt: true,
-      venueName: true,
-      venueAddress: true,
-      onlineUrl: true,
-      issues: true,
-      advice: true,
-      recordedAt: true,
-      createdAt: true,
-      applicationId: true,
-      requesterId: true,
-      municipality: { select: { code: true, name: true, prefecture: { select: { name: true } } } },
-      requester: { select: { displayName: true, email: true, department: true } },
-      topic: { select: { id: true, label: true, labelEn: true } },
-      experts: { select: { expert: { select: { id: true, userId: true, kind: true, affiliation: true, user: { select: { displayName: true } } } } } },
-      actions: { orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }], select: { id: true, description: true, owner: true, dueOn: true, status: true, updatedAt: true } },
-      followUps: { orderBy: { createdAt: "desc" }, select: { id: true, note: true, createdAt: true, author: { select: { displayName: true } } } },
-    },
-  });
-  if (!c) return null;
+  const rows = await prisma.$queryRaw<unknown[]>`
+    SELECT c."id", c."fiscalYear", c."title", c."question", c."background", c."status", c."closingReason", c."mode", c."startsAt", c."endsAt",
+           c."venueName", c."venueAddress", c."onlineUrl", c."issues", c."advice", c."recordedAt", c."createdAt", c."applicationId", c."requesterId",
+           m."code" AS "municipalityCode", m."name" AS "municipalityName", pf."name" AS "prefectureName",
+           ru."displayName" AS "requesterName", ru."email" AS "requesterEmail", ru."department" AS "requesterDepartment",
+           tp."id" AS "topicId", tp."label" AS "topicLabel", tp."labelEn" AS "topicLabelEn",
+      (SELECT json_group_array(json_object('id', x."id", 'userId', x."userId", 'kind', x."kind", 'affiliation', x."affiliation", 'displayName', x."displayName"))
+         FROM (SELECT ex."id", ex."userId", ex."kind", ex."affiliation", eu."displayName" FROM "ConsultationExpert" ce JOIN "Expert" ex ON ex."id" = ce."expertId"
+                 JOIN "User" eu ON eu."id" = ex."userId" WHERE ce."consultationId" = c."id" ORDER BY eu."kana", ex."id") x) AS "experts",
+      (SELECT json_group_array(json_object('id', a."id", 'description', a."description", 'owner', a."owner", 'dueOn', a."dueOn", 'status', a."status", 'updatedAt', a."updatedAt"))
+         FROM (SELECT * FROM "ConsultationAction" WHERE "consultationId" = c."id" ORDER BY "dueOn", "createdAt", "id") a) AS "actions",
+      (SELECT json_group_array(json_object('id', f."id", 'note', f."note", 'createdAt', f."createdAt", 'author', f."author"))
+         FROM (SELECT fu."id", fu."note", fu."createdAt", au."displayName" AS "author" FROM "ConsultationFollowUp" fu LEFT JOIN "User" au ON au."id" = fu."authorId"
+                WHERE fu."consultationId" = c."id" ORDER BY fu."createdAt" DESC, fu."id" DESC) f) AS "followUps"
+    FROM "Consultation" c JOIN "Municipality" m ON m."code" = c."municipalityCode" JOIN "Prefecture" pf ON pf."code" = m."prefectureCode"
+      JOIN "User" ru ON ru."id" = c."requesterId" JOIN "ConsultationTopic" tp ON tp."id" = c."topicId"
+    WHERE c."id" = ${id.slice(0, 64)} AND ${visibleSql(user)}`;
+  if (rows.length === 0) return null;
+  const { municipalityCode, municipalityName, prefectureName, requesterName, requesterEmail, requesterDepartment, topicId, topicLabel, topicLabelEn, ...row } = DetailRow.parse(rows[0]);
+  const c = {
+    ...row,
+    municipality: { code: municipalityCode, name: municipalityName, prefecture: { name: prefectureName } },
+    requester: { displayName: requesterName, email: requesterEmail, department: requesterDepartment },
+    topic: { id: topicId, label: topicLabel, labelEn: topicLabelEn },
+    experts: row.experts.map(({ displayName, ...expert }) => ({ expert: { ...expert, user: { displayName } } })),
+    followUps: row.followUps.map(({ author, ...f }) => ({ ...f, author: author === null ? null : { displayName: author } })),
+  };
   const coordinator = isConsultationCoordinator(user);
   const expert = c.experts.some((e) => e.expert.userId === user.id);
   const requester = c.requesterId === user.id;
