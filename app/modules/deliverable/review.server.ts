@@ -174,9 +174,9 @@ export async function reviewQueue(user: { id: string }, scope: QueueScope, page:
   const where = `d."status" = 'submitted' AND (${every} OR ${assigned})`;
   const whereParams = [...(scope.everyTeam === "all" ? [] : scope.everyTeam), ...scope.assigned, user.id];
   const offset = (Math.max(1, page) - 1) * REVIEW_PAGE_SIZE;
-  const [rows, count] = await Promise.all([
-    prisma.$queryRawUnsafe<unknown[]>(
-      `SELECT d."id" AS "deliverableId", d."status", d."latestVersion", d."submittedAt",
+  // the total comes with the rows (a window count); only a page past the end asks for it on its own
+  const rows = await prisma.$queryRawUnsafe<unknown[]>(
+    `SELECT count(*) OVER () AS "total", d."id" AS "deliverableId", d."status", d."latestVersion", d."submittedAt",
               t."id" AS "teamId", t."name" AS "teamName", s."id" AS "stageId", s."key" AS "stageKey", s."title" AS "stageTitle",
               s."dueAt" AS "stageDueAt", ${NEXT_SESSION} AS "nextSessionAt", x."dueAt" AS "extensionDueAt", a."id" AS "academyId", a."name" AS "academyName",
               (SELECT v."late" FROM "DeliverableVersion" v WHERE v."deliverableId" = d."id" AND v."number" = d."latestVersion") AS "late",
@@ -190,11 +190,15 @@ export async function reviewQueue(user: { id: string }, scope: QueueScope, page:
         ORDER BY COALESCE(x."dueAt", s."dueAt", ${NEXT_SESSION}, d."submittedAt") ASC, d."submittedAt" ASC, d."id"
         LIMIT ${REVIEW_PAGE_SIZE} OFFSET ${offset}`,
       ...whereParams,
-    ),
-    prisma.$queryRawUnsafe<{ n: number | bigint }[]>(
+    );
+  const countAll = async () => {
+    const count = await prisma.$queryRawUnsafe<{ n: number | bigint }[]>(
       `SELECT COUNT(*) AS "n" FROM "Deliverable" d JOIN "Stage" s ON s."id" = d."stageId" JOIN "Team" t ON t."id" = d."teamId" WHERE ${where}`,
       ...whereParams,
-    ),
-  ]);
-  return { rows: rows.map((r) => QueueRow.parse(r)), total: Number(count[0]?.n ?? 0) };
+    );
+    return Number(count[0]?.n ?? 0);
+  };
+  const first = rows[0] as { total?: number | bigint } | undefined;
+  const total = first ? Number(first.total ?? 0) : offset === 0 ? 0 : await countAll();
+  return { rows: rows.map((r) => QueueRow.parse(r)), total };
 }
