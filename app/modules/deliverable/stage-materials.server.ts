@@ -11,9 +11,14 @@ export const StageMaterialList = jsonArray(
   z.object({ materialId: z.string(), releaseAt: z.coerce.date(), title: z.string(), titleEn: z.string(), audience: z.string(), kind: z.string() }),
 );
 
+/** What the context may see of an academy's materials (`am` AcademyMaterial, `mt` Material): staff all, others released participant ones. */
+export function visibleMaterialsSql(context: AcademyContext, now: Date): Prisma.Sql {
+  return context.can.seeStaffMaterials ? Prisma.empty : Prisma.sql`AND am."releaseAt" <= ${storedDate(now)} AND mt."audience" = 'participant'`;
+}
+
 /** A scalar subquery giving the JSON array (use as `(${stageMaterialsJson(…)})`). */
 export function stageMaterialsJson(context: AcademyContext, stageId: string, now: Date): Prisma.Sql {
-  const released = context.can.seeStaffMaterials ? Prisma.empty : Prisma.sql`AND am."releaseAt" <= ${storedDate(now)} AND mt."audience" = 'participant'`;
+  const released = visibleMaterialsSql(context, now);
   return Prisma.sql`SELECT json_group_array(json_object('materialId', m."materialId", 'releaseAt', m."releaseAt", 'title', m."title", 'titleEn', m."titleEn", 'audience', m."audience", 'kind', m."kind"))
     FROM (SELECT am."materialId", am."releaseAt", mt."title", mt."titleEn", mt."audience", mt."kind" FROM "AcademyMaterial" am JOIN "Material" mt ON mt."id" = am."materialId"
            WHERE am."academyId" = ${context.academy.id} AND am."stageId" = ${stageId} ${released}

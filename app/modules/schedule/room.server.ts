@@ -1,7 +1,8 @@
 import { SESSION_ROLES, type SessionRole } from "~/modules/facilitator/levels";
 import { z } from "zod";
 import { prisma, Prisma } from "~/utils/db.server";
-import { jsonArray, storedDate } from "~/utils/raw-read";
+import { jsonArray } from "~/utils/raw-read";
+import { visibleMaterialsSql } from "~/modules/deliverable/stage-materials.server";
 import type { AcademyContext } from "~/modules/academy/context.server";
 import { teamScopeSqlIn } from "~/modules/academy/scope.server";
 import { sessionAttendance, summarise } from "~/modules/attendance/attendance.server";
@@ -34,7 +35,7 @@ const RoomRow = z.object({
  */
 async function readRoom(context: AcademyContext, sessionId: string, now: Date) {
   const academyId = context.academy.id;
-  const released = context.can.seeStaffMaterials ? Prisma.empty : Prisma.sql`AND am."releaseAt" <= ${storedDate(now)} AND mt."audience" = 'participant'`;
+  const released = visibleMaterialsSql(context, now);
   const teams = teamScopeSqlIn(context) ?? Prisma.sql`0`;
   const rows = await prisma.$queryRaw<unknown[]>`
     SELECT ws."id", ws."sequence", ws."kind", ws."title", ws."startsAt", ws."endsAt", ws."venueName", ws."venueAddress", ws."onlineUrl", ws."agenda", ws."homework",
@@ -57,11 +58,9 @@ async function readRoom(context: AcademyContext, sessionId: string, now: Date) {
 
 export async function sessionRoom(context: AcademyContext, sessionId: string, now = new Date()) {
   const academyId = context.academy.id;
-  const [room, attendance] = await Promise.all([
-    readRoom(context, sessionId.slice(0, 64), now),
-    context.can.runSessions ? sessionAttendance(academyId, sessionId.slice(0, 64)) : Promise.resolve(null),
-  ]);
+  const room = await readRoom(context, sessionId.slice(0, 64), now);
   if (!room) return null;
+  const attendance = context.can.runSessions ? await sessionAttendance(academyId, room.id) : null;
   const { materials, retros, facilitators, ...session } = room;
   return {
     session: {
