@@ -29,3 +29,36 @@ describe("layers", () => {
     expect(offenders.map((o) => o.file)).toEqual([]);
   });
 });
+
+describe("one data layer for SQLite and PostgreSQL (decision 0016)", () => {
+  // Functions, operators and idioms only one of the two databases understands. They may appear
+  // in app/utils/sql.server.ts, which writes each for both; anywhere else they are a bug on the
+  // other database.
+  const DIALECT_ONLY: [string, RegExp][] = [
+    ["json_group_array / json_object (SQLite)", /\bjson_group_array\s*\(|\bjson_object\s*\(/i],
+    ["json_agg / json_build_object (PostgreSQL)", /\bjson_agg\s*\(|\bjson_build_object\s*\(/i],
+    ["group_concat (SQLite)", /\bgroup_concat\s*\(/i],
+    ["strftime / julianday / datetime() (SQLite)", /\bstrftime\s*\(|\bjulianday\s*\(|\bdatetime\s*\(\s*['"`$]/i],
+    ["json_extract (SQLite)", /\bjson_extract\s*\(/i],
+    ["ILIKE / ::casts / EXTRACT(EPOCH (PostgreSQL)", /\bILIKE\b|::(?:json|jsonb|text|int|numeric|date|timestamptz?)\b|EXTRACT\s*\(\s*EPOCH/i],
+    ["LIKE … ESCAPE (case differs between the two)", /\bLIKE\s+\$\{[^}]*\}\s+ESCAPE/i],
+    ["`IS NOT` between values (SQLite; write IS DISTINCT FROM)", /\bIS NOT (?!NULL\b|DISTINCT\b|TRUE\b|FALSE\b)["a-z]/],
+    ["1 / 0 as a condition (write TRUE / FALSE)", /Prisma\.sql`[01]`/],
+    ["sum() of a condition (write count(*) FILTER (WHERE …))", /\bsum\(\s*[a-z]+\."\w+"\s*(?:=|<>|<=|>=|<|>|IN)\s/i],
+    ["`x IN cte` without a subquery (SQLite)", /\bIN\s+(?!\()[a-z_]+\b\s*(?:AND|OR|GROUP|ORDER|\)|$)/m],
+    ["a CROSS JOIN with ON (SQLite's join-order hint; use joinInOrder())", /CROSS JOIN[^\n]*\bON\b/i],
+  ];
+  const code = [...read("app/modules"), ...read("app/utils"), ...read("app/routes")].filter(({ file }) => !file.endsWith("sql.server.ts"));
+
+  it("no SQL only one of the databases understands, outside the dialect module", () => {
+    const offenders = code.flatMap(({ file, text }) =>
+      DIALECT_ONLY.filter(([, pattern]) => pattern.test(text.replace(/^\s*(\/\/|\*).*$/gm, ""))).map(([what]) => `${file}: ${what}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it("the scan finds what it looks for (so a clean result means something)", () => {
+    const samples = ['json_group_array(x)', 'strftime(\'%Y\', c)', 'a."x" IS NOT b."y"', "Prisma.sql`1`", 'sum(s."role" = \'lead\')', 'WHERE x IN ya AND', 'CROSS JOIN "E" e ON e.a = b.a', 'x ILIKE y'];
+    for (const sample of samples) expect(DIALECT_ONLY.some(([, p]) => p.test(sample)), sample).toBe(true);
+  });
+});

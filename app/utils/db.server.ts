@@ -1,17 +1,19 @@
 import fs from "node:fs";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "~/generated/prisma/client";
+import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type { PrismaClient } from "~/generated/prisma/client";
+import { adapterFor, createPrismaClient, providerOf } from "./db-client.server";
 import { env } from "./env.server";
-import { forgetKeptReads, noteStatement } from "./read-cache.server";
+import { forgetKeptReads, noteTransactionEnd, noteTransactionStart, noteWrite, noteWriteToEverything } from "./read-cache.server";
 
 // The one Prisma client. Kept on globalThis so Vite's dev reloads do not open a new
 // connection per edit.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; __damSqlStatements?: number };
 
 /**
- * Every statement sent to SQLite passes here (the driver adapter is wrapped, transactions
- * included): it tells the read cache which tables were written (read-cache.server.ts), and with
- * DAM_COUNT_SQL=1 (the benchmark and the query-budget test) it is counted.
+ * Every statement sent to the database passes here (the driver adapter is wrapped, transactions
+ * included): with DAM_COUNT_SQL=1 (the benchmark and the query-budget test) it is counted; a
+ * transaction's start, commit and rollback are told to the read cache (which tables were written
+ * is told by the client extension below, from the operation, not from SQL text).
  */
 function observing<T extends object>(target: T, count: boolean): T {
   return new Proxy(target, {
@@ -22,7 +24,6 @@ function observing<T extends object>(target: T, count: boolean): T {
         const call = value as (...a: unknown[]) => Promise<unknown>;
         return async (...args: unknown[]) => {
           const sql = property === "executeScript" ? "-- script" : String((args[0] as { sql?: string })?.sql ?? "");
-          noteStatement(sql);
           if (!count) return call.apply(object, args);
           globalForPrisma.__damSqlStatements = (globalForPrisma.__damSqlStatements ?? 0) + 1;
           // DAM_SQL_LOG=<file> appends every statement with its arguments (to replay and time them one by one)
@@ -36,8 +37,24 @@ function observing<T extends object>(target: T, count: boolean): T {
           return result;
         };
       }
-      if (property === "connect" || property === "startTransaction") {
+      if (property === "connect") {
         return async (...args: unknown[]) => observing((await (value as (...a: unknown[]) => Promise<object>).apply(object, args)) as object, count);
+      }
+      if (property === "startTransaction") {
+        return async (...args: unknown[]) => {
+          const transaction = observing((await (value as (...a: unknown[]) => Promise<object>).apply(object, args)) as object, count);
+          transactionStarts.set(transaction, noteTransactionStart());
+          return transaction;
+        };
+      }
+      if (property === "commit") {
+        // what the transaction wrote is visible to others only now: figures counted meanwhile
+        // from the old rows are forgotten again
+        return async (...args: unknown[]) => {
+          const result = await (value as (...a: unknown[]) => Promise<unknown>).apply(object, args);
+          noteTransactionEnd(transactionStarts.get(receiver as object));
+          return result;
+        };
       }
       if (property === "rollback") {
         // what the transaction wrote is gone again: figures read meanwhile may have seen it
@@ -50,6 +67,8 @@ function observing<T extends object>(target: T, count: boolean): T {
     },
   });
 }
+
+const transactionStarts = new WeakMap<object, number>();
 
 /** Statements sent since the process started (0 unless DAM_COUNT_SQL=1). */
 export function sqlStatementCount() {
@@ -103,9 +122,11 @@ export function keepPreparedStatements(connection: Connection) {
   };
 }
 
-function reusingStatements(factory: PrismaBetterSQLite3) {
-  const connect = factory.connect.bind(factory);
-  factory.connect = async () => {
+function reusingStatements<T>(factory: T): T {
+  if (!(factory as { connect?: unknown }).connect || (factory as { provider?: string }).provider !== "sqlite") return factory;
+  const sqlite = factory as unknown as PrismaBetterSQLite3;
+  const connect = sqlite.connect.bind(sqlite);
+  sqlite.connect = async () => {
     const adapter = await connect();
     const connection = (adapter as unknown as { client?: Connection }).client;
     if (connection && typeof connection.prepare === "function") keepPreparedStatements(connection);
@@ -114,10 +135,78 @@ function reusingStatements(factory: PrismaBetterSQLite3) {
   return factory;
 }
 
-function createClient() {
-  const adapter = reusingStatements(new PrismaBetterSQLite3({ url: env().databaseUrl }));
-  return new PrismaClient({ adapter: observing(adapter, process.env.DAM_COUNT_SQL === "1") });
+type RuntimeModels = Record<string, { fields: { name: string; kind: string; type: string }[] }>;
+
+const WRITES = new Set(["create", "createMany", "createManyAndReturn", "update", "updateMany", "updateManyAndReturn", "upsert"]);
+const DELETES = new Set(["delete", "deleteMany"]);
+
+/**
+ * The tables a model operation writes: its own, and those of relations written through nested
+ * data (`members: { create: … }`). A delete may cascade along foreign keys: it counts as a write
+ * to every table. Raw statements that write ($executeRaw) also count as a write to every table.
+ */
+export function tablesWritten(models: RuntimeModels, model: string, operation: string, args: unknown): string[] | "everything" | null {
+  if (DELETES.has(operation)) return "everything";
+  if (!WRITES.has(operation)) return null;
+  const tables = new Set<string>([model]);
+  const nested = (modelName: string, data: unknown): boolean => {
+    if (!data || typeof data !== "object") return false;
+    if (Array.isArray(data)) return data.some((item) => nested(modelName, item));
+    const relations = models[modelName]?.fields ?? [];
+    for (const [key, value] of Object.entries(data)) {
+      const relation = relations.find((f) => f.name === key && f.kind === "object");
+      if (!relation || !value || typeof value !== "object") continue;
+      tables.add(relation.type);
+      for (const [op, inner] of Object.entries(value)) {
+        if (op === "delete" || op === "deleteMany" || op === "set") return true;
+        if (op === "upsert" || op === "connectOrCreate") {
+          for (const item of Array.isArray(inner) ? inner : [inner]) {
+            if (nested(relation.type, (item as { create?: unknown })?.create) || nested(relation.type, (item as { update?: unknown })?.update)) return true;
+          }
+        } else if (op === "update" || op === "updateMany") {
+          for (const item of Array.isArray(inner) ? inner : [inner]) {
+            const payload = (item as { data?: unknown })?.data ?? item;
+            if (nested(relation.type, payload)) return true;
+          }
+        } else if (op === "create" || op === "createMany") {
+          const payload = op === "createMany" ? (inner as { data?: unknown })?.data : inner;
+          if (nested(relation.type, payload)) return true;
+        }
+      }
+    }
+    return false;
+  };
+  const a = (args ?? {}) as { data?: unknown; create?: unknown; update?: unknown };
+  const cascades = [a.data, a.create, a.update].some((data) => nested(model, data));
+  return cascades ? "everything" : [...tables];
 }
+
+function createClient() {
+  const url = env().databaseUrl;
+  const adapter = observing(reusingStatements(adapterFor(url)), process.env.DAM_COUNT_SQL === "1");
+  const client = createPrismaClient(url, adapter);
+  const models = (client as unknown as { _runtimeDataModel: { models: RuntimeModels } })._runtimeDataModel.models;
+  // Which tables a write touches is told to the read cache before and after it runs (a figure
+  // counted while it ran may have seen the old rows), from the operation itself.
+  const note = (written: ReturnType<typeof tablesWritten>) => {
+    if (written === "everything") noteWriteToEverything();
+    else if (written) noteWrite(written);
+  };
+  return client.$extends({
+    query: {
+      async $allOperations({ model, operation, args, query }) {
+        const written = model ? tablesWritten(models, model, operation, args) : operation.startsWith("$executeRaw") ? "everything" : null;
+        note(written);
+        const result = await query(args);
+        note(written);
+        return result;
+      },
+    },
+  }) as unknown as PrismaClient;
+}
+
+/** The database the app runs on (DATABASE_URL; the embedded SQLite file by default). */
+export const databaseProvider = () => providerOf(env().databaseUrl);
 
 export const prisma: PrismaClient = (globalForPrisma.prisma ??= createClient());
 

@@ -3,7 +3,8 @@ import { prisma } from "~/utils/db.server";
 import { fiscalYearOf } from "~/utils/dates";
 import { dashboardCharts } from "~/modules/dashboard/charts.server";
 import { kpiReport } from "~/modules/kpi/report.server";
-import { keptRead, noteStatement } from "./read-cache.server";
+import { keptRead, noteTransactionEnd, noteTransactionStart, noteWrite, noteWriteToEverything } from "./read-cache.server";
+import { tablesWritten } from "./db.server";
 import { createAcademy, createRegion, createUser, enroll } from "../../tests/support/factories";
 
 let n = 0;
@@ -15,29 +16,40 @@ describe("kept reads", () => {
     const compute = vi.fn(async () => ({ n: compute.mock.calls.length }));
     expect(await keptRead(k, ["Team"], compute)).toEqual({ n: 1 });
     expect(await keptRead(k, ["Team"], compute)).toEqual({ n: 1 });
-    noteStatement("INSERT INTO `main`.`Deliverable` (`id`) VALUES (?) RETURNING `id`");
-    noteStatement('SELECT * FROM "Team"');
-    noteStatement('WITH x AS (SELECT 1) SELECT * FROM x JOIN "Team"');
-    noteStatement("BEGIN");
-    noteStatement("COMMIT");
+    noteWrite(["Deliverable"]);
     expect(await keptRead(k, ["Team"], compute)).toEqual({ n: 1 });
-    noteStatement("UPDATE `main`.`Team` SET `name` = ? WHERE `id` = ?");
+    noteWrite(["Team"]);
     expect(await keptRead(k, ["Team"], compute)).toEqual({ n: 2 });
-    noteStatement('INSERT OR IGNORE INTO "Team" ("id") VALUES (?)');
+    noteWriteToEverything();
     expect(await keptRead(k, ["Team"], compute)).toEqual({ n: 3 });
   });
 
-  it("count DELETE (cascades), ROLLBACK, schema changes, pragmas that set and writes in a WITH as writes to every table", async () => {
+  it("a commit marks again what was written since its transaction started (others saw the old rows meanwhile)", async () => {
     const k = key();
     let calls = 0;
     const compute = async () => ++calls;
+    const started = noteTransactionStart();
+    noteWrite(["Attendance"]);
+    await keptRead(k, ["Attendance"], compute); // counted before the commit: old rows
+    expect(calls).toBe(1);
+    noteTransactionEnd(started);
     await keptRead(k, ["Attendance"], compute);
-    for (const sql of ["DELETE FROM `main`.`Academy` WHERE `id` = ?", "ROLLBACK", "ALTER TABLE \"X\" ADD COLUMN y", "PRAGMA journal_mode = WAL", 'WITH gone AS (SELECT 1) DELETE FROM "Team"', "-- script"]) {
-      const before = calls;
-      noteStatement(sql);
-      await keptRead(k, ["Attendance"], compute);
-      expect(calls, sql).toBe(before + 1);
-    }
+    expect(calls).toBe(2);
+    // a transaction that wrote nothing forgets nothing
+    const idle = noteTransactionStart();
+    noteTransactionEnd(idle);
+    await keptRead(k, ["Attendance"], compute);
+    expect(calls).toBe(2);
+  });
+
+  it("know from the operation which tables a write touches: nested writes name their tables, deletes and set reach everything", () => {
+    const models = (prisma as unknown as { _runtimeDataModel: { models: Parameters<typeof tablesWritten>[0] } })._runtimeDataModel.models;
+    expect(tablesWritten(models, "Team", "findMany", {})).toBeNull();
+    expect(tablesWritten(models, "Team", "update", { where: { id: "t" }, data: { name: "x" } })).toEqual(["Team"]);
+    expect(new Set(tablesWritten(models, "Team", "create", { data: { name: "x", members: { create: [{ enrollmentId: "e" }] } } }) as string[])).toEqual(new Set(["Team", "TeamMember"]));
+    expect(tablesWritten(models, "Consultation", "update", { where: { id: "c" }, data: { experts: { deleteMany: {}, create: [] } } })).toBe("everything");
+    expect(tablesWritten(models, "TeamMember", "delete", { where: { id: "m" } })).toBe("everything");
+    expect(tablesWritten(models, "Attendance", "upsert", { where: {}, create: { status: "present" }, update: { status: "late" } })).toEqual(["Attendance"]);
   });
 
   it("share one computation between requests arriving together, keep at most the age limit, and keep no failure", async () => {
@@ -53,7 +65,7 @@ describe("kept reads", () => {
   });
 });
 
-describe("figures kept from real SQLite", () => {
+describe("figures kept from the real database", () => {
   it("the dashboard's charts and the KPI report change as soon as something they count is written, also in a transaction that rolls back", async () => {
     const fy = fiscalYearOf(new Date());
     const DAY = 86_400_000;

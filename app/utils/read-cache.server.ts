@@ -1,9 +1,9 @@
 // Programme-wide figures that are costly to count (a fiscal year's charts, the progress of every
 // team of a year, the KPI report) are kept until one of the tables they read is written, and at
-// most a minute (states that change with the clock: overdue, held). Every statement the app sends
-// passes `noteStatement` (db.server.ts), which tells which table it writes: INSERT and UPDATE name
-// their table; DELETE (foreign keys cascade to other tables), ROLLBACK, schema changes and
-// anything unrecognised count as a write to every table. Who may see a figure is decided per
+// most a minute (states that change with the clock: overdue, held). Every write the app makes
+// is told to `noteWrite` by the data layer (db.server.ts: the model operation and the relations it
+// writes through nested data); a delete (foreign keys cascade), a raw write and a rollback count
+// as a write to every table; a commit marks again what the transaction wrote. Who may see a figure is decided per
 // request before asking for it, and the key names everything the figure depends on (for a
 // person's view: the academies they may see), so a kept figure is never shown to someone it was
 // not counted for. One process holds its own; a second process writing the same SQLite file
@@ -11,22 +11,44 @@
 
 const tableGenerations = new Map<string, number>();
 let everything = 0;
+/** Every write is numbered; a table remembers the number of its latest write. */
+let writeNumber = 0;
+const lastWrite = new Map<string, number>();
+let lastWriteToEverything = 0;
 
-const WRITE = /^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?)\s+(?:[`"]?main[`"]?\.)?[`"]?([A-Za-z_][\w]*)[`"]?/i;
-const READ = /^\s*(?:SELECT|BEGIN|COMMIT|SAVEPOINT|RELEASE|PRAGMA\s+\w+\s*(?:;|$)|EXPLAIN)\b/i;
-const WITH_WRITE = /\b(?:INSERT|UPDATE|DELETE|REPLACE)\b/i;
-
-/** Called with every statement sent to the database; remembers which tables changed. */
-export function noteStatement(sql: string) {
-  const write = WRITE.exec(sql);
-  if (write) {
-    const table = write[1]!;
+/** The data layer (db.server.ts) tells which tables an operation writes, before and after it runs. */
+export function noteWrite(tables: readonly string[]) {
+  writeNumber++;
+  for (const table of tables) {
     tableGenerations.set(table, (tableGenerations.get(table) ?? 0) + 1);
+    lastWrite.set(table, writeNumber);
+  }
+}
+
+/** A write whose reach is not known (a delete that may cascade, a raw write): every table. */
+export function noteWriteToEverything() {
+  writeNumber++;
+  lastWriteToEverything = writeNumber;
+  everything++;
+}
+
+/** A transaction starts: the number to pass to noteTransactionEnd. */
+export function noteTransactionStart() {
+  return writeNumber;
+}
+
+/**
+ * A transaction committed: what it wrote becomes visible to other connections only now, so the
+ * tables written since it started are marked again (a figure counted meanwhile saw the old rows).
+ * Writes of other transactions in that time are marked too: more forgetting, never less.
+ */
+export function noteTransactionEnd(startedAt: number | undefined) {
+  if (startedAt === undefined || startedAt === writeNumber) return;
+  if (lastWriteToEverything > startedAt) {
+    noteWriteToEverything();
     return;
   }
-  if (READ.test(sql)) return;
-  if (/^\s*WITH\b/i.test(sql) && !WITH_WRITE.test(sql)) return;
-  everything++;
+  noteWrite([...lastWrite].filter(([, n]) => n > startedAt).map(([table]) => table));
 }
 
 /** Forget every kept figure (a rolled-back transaction; the benchmark's "after a write" rows). */

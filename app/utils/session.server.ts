@@ -1,6 +1,7 @@
+import { jsonArrayAgg, jsonObject } from "~/utils/sql.server";
 import { createCookie, redirect } from "@remix-run/node";
 import { currentRequestScope } from "./request-scope.server";
-import { prisma } from "./db.server";
+import { prisma, Prisma } from "./db.server";
 import { env } from "./env.server";
 import { forbidden } from "./http.server";
 import { z } from "zod";
@@ -87,8 +88,8 @@ async function loadSessionUser(request: Request): Promise<SessionUser | null> {
   const rows = await prisma.$queryRaw<unknown[]>`
     SELECT s."id", s."expiresAt", s."revokedAt", s."lastSeenAt", u."id" AS "userId", u."email", u."displayName", u."kana",
            u."locale", u."disabledAt",
-           (SELECT json_group_array(r."name") FROM "UserRole" ur JOIN "Role" r ON r."id" = ur."roleId" WHERE ur."userId" = u."id") AS "roles",
-           (SELECT json_group_array(json_object('id', e."id", 'academyId', e."academyId", 'role', e."role", 'status', e."status"))
+           (SELECT ${jsonArrayAgg(Prisma.sql`r."name"`)} FROM "UserRole" ur JOIN "Role" r ON r."id" = ur."roleId" WHERE ur."userId" = u."id") AS "roles",
+           (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'id', e."id", 'academyId', e."academyId", 'role', e."role", 'status', e."status"`))}
               FROM "Enrollment" e WHERE e."userId" = u."id" AND e."status" IN ('invited', 'active', 'completed')) AS "enrollments"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
     WHERE s."id" = ${sessionId}`;

@@ -1,26 +1,37 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "../../app/generated/prisma/client";
+import { createPrismaClient } from "../../app/utils/db-client.server";
 import { seedReference } from "../../prisma/seed/reference";
+import { adminQuery, ident, migrate, onPostgres, postgresUrl } from "../support/test-database";
 
 // One migrated template database with reference data (roles, municipalities); every test
-// file gets its own copy (tests/setup/setup-db.ts), so files never share rows.
+// file gets its own copy (tests/setup/setup-db.ts), so files never share rows. On SQLite the
+// template is a file; on PostgreSQL (TEST_DATABASE=postgresql) a database of this run.
 export const TMP_DIR = path.resolve("tests/.tmp");
 export const TEMPLATE_DB = path.join(TMP_DIR, "template.db");
 
 export default async function globalSetup() {
   fs.rmSync(TMP_DIR, { recursive: true, force: true });
   fs.mkdirSync(TMP_DIR, { recursive: true });
-  const url = `file:${TEMPLATE_DB}`;
-  const result = spawnSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: url },
-    encoding: "utf8",
-  });
-  if (result.status !== 0) throw new Error(`prisma migrate deploy failed:\n${result.stdout}\n${result.stderr}`);
-  const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  let url = `file:${TEMPLATE_DB}`;
+  let template = "";
+  if (onPostgres) {
+    template = `dam_test_${process.pid}_template`;
+    try {
+      await adminQuery(`DROP DATABASE IF EXISTS ${ident(template)}`);
+      await adminQuery(`CREATE DATABASE ${ident(template)}`);
+    } catch (error) {
+      throw new Error(`The PostgreSQL suite needs a PostgreSQL server at TEST_POSTGRES_URL (default postgresql://root@127.0.0.1:5432/postgres): ${String(error)}`);
+    }
+    url = postgresUrl(template);
+    fs.writeFileSync(path.join(TMP_DIR, "postgres-template"), template);
+  }
+  migrate(url);
+  const prisma = createPrismaClient(url);
   await seedReference(prisma);
   await prisma.$disconnect();
-  return () => fs.rmSync(TMP_DIR, { recursive: true, force: true });
+  return async () => {
+    fs.rmSync(TMP_DIR, { recursive: true, force: true });
+    if (template) await adminQuery(`DROP DATABASE IF EXISTS ${ident(template)} WITH (FORCE)`);
+  };
 }

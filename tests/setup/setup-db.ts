@@ -2,13 +2,22 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeEach } from "vitest";
+import { adminQuery, ident, onPostgres, postgresUrl } from "../support/test-database";
 
 // A private copy of the template database for this test file, set up before any app
-// module creates the Prisma client.
+// module creates the Prisma client: a file on SQLite, a database made from the run's template
+// on PostgreSQL.
 const tmpDir = path.resolve("tests/.tmp");
 const file = path.join(tmpDir, `test-${process.pid}-${crypto.randomUUID()}.db`);
-fs.copyFileSync(path.join(tmpDir, "template.db"), file);
-process.env.DATABASE_URL = `file:${file}`;
+const database = `dam_test_${process.pid}_${crypto.randomUUID().replace(/-/g, "").slice(0, 12)}`;
+if (onPostgres) {
+  const template = fs.readFileSync(path.join(tmpDir, "postgres-template"), "utf8");
+  await adminQuery(`CREATE DATABASE ${ident(database)} TEMPLATE ${ident(template)}`);
+  process.env.DATABASE_URL = postgresUrl(database);
+} else {
+  fs.copyFileSync(path.join(tmpDir, "template.db"), file);
+  process.env.DATABASE_URL = `file:${file}`;
+}
 process.env.DATA_DIR = tmpDir;
 // Mail this test file sends lands in its own mail-drop folder.
 const mailDrop = path.join(tmpDir, `mail-${process.pid}-${crypto.randomUUID()}`);
@@ -29,7 +38,8 @@ afterAll(async () => {
   const client = (globalThis as { prisma?: { $disconnect(): Promise<void> } }).prisma;
   await client?.$disconnect();
   delete (globalThis as { prisma?: unknown }).prisma;
-  fs.rmSync(file, { force: true });
+  if (onPostgres) await adminQuery(`DROP DATABASE IF EXISTS ${ident(database)} WITH (FORCE)`);
+  else fs.rmSync(file, { force: true });
   fs.rmSync(mailDrop, { recursive: true, force: true });
   fs.rmSync(filesDir, { recursive: true, force: true });
 });

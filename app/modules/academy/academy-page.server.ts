@@ -1,3 +1,4 @@
+import { jsonArrayAgg, jsonObject } from "~/utils/sql.server";
 import { z } from "zod";
 import { jsonArray } from "~/utils/raw-read";
 import { teamSummaryColumns, teamSummaryFields, toTeamSummary } from "~/modules/team/team-summary.server";
@@ -46,17 +47,17 @@ export async function academyPage(context: AcademyContext) {
   const rows = await prisma.$queryRaw<unknown[]>`
     SELECT a."id", a."name", a."description", a."fiscalYear", a."status", a."preLearningStartsAt",
            r."id" AS "regionId", r."name" AS "regionName",
-           (SELECT json_group_array(json_object('code', m."code", 'name', m."name")) FROM
+           (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'code', m."code", 'name', m."name"`))} FROM
               (SELECT mu."code", mu."name" FROM "RegionMunicipality" rm JOIN "Municipality" mu ON mu."code" = rm."municipalityCode"
                 WHERE rm."regionId" = r."id" ORDER BY mu."code") m) AS "municipalities",
-           (SELECT json_group_array(json_object('role', s."role", 'id', s."id", 'displayName', s."displayName")) FROM
+           (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'role', s."role", 'id', s."id", 'displayName', s."displayName"`))} FROM
               (SELECT e."role", u."id", u."displayName" FROM "Enrollment" e JOIN "User" u ON u."id" = e."userId"
                 WHERE e."academyId" = a."id" AND e."role" IN ('coordinator', 'facilitator', 'observer') AND e."status" <> 'withdrawn'
                 ORDER BY u."kana", u."id") s) AS "staff",
-           (SELECT json_group_array(json_object('id', w."id", 'sequence', w."sequence", 'kind', w."kind", 'title', w."title",
+           (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'id', w."id", 'sequence', w."sequence", 'kind', w."kind", 'title', w."title",
                      'startsAt', w."startsAt", 'endsAt', w."endsAt", 'venueName', w."venueName", 'venueAddress', w."venueAddress",
                      'venueCapacity', w."venueCapacity", 'onlineUrl', w."onlineUrl", 'agenda', w."agenda",
-                     'facilitatorIds', (SELECT json_group_array(sf."userId") FROM "SessionFacilitator" sf WHERE sf."sessionId" = w."id")))
+                     'facilitatorIds', (SELECT ${jsonArrayAgg(Prisma.sql`sf."userId"`)} FROM "SessionFacilitator" sf WHERE sf."sessionId" = w."id")`))}
               FROM (SELECT * FROM "WorkshopSession" ws WHERE ws."academyId" = a."id" ORDER BY ws."sequence") w) AS "sessions"
     FROM "Academy" a JOIN "Region" r ON r."id" = a."regionId"
     WHERE a."id" = ${context.academy.id}`;
@@ -88,7 +89,7 @@ export async function academyTeams(context: AcademyContext) {
   const own = can.seeAllTeams ? Prisma.empty : Prisma.sql`AND EXISTS (SELECT 1 FROM "TeamMember" x WHERE x."teamId" = t."id" AND x."enrollmentId" = ${enrollment!.id})`;
   const rows = await prisma.$queryRaw<unknown[]>`
     SELECT t."id", t."name", t."themeTitle", ${teamSummaryColumns},
-           (SELECT json_group_array(tmb."teamRole") FROM "TeamMember" tmb WHERE tmb."teamId" = t."id") AS "memberRoles"
+           (SELECT ${jsonArrayAgg(Prisma.sql`tmb."teamRole"`)} FROM "TeamMember" tmb WHERE tmb."teamId" = t."id") AS "memberRoles"
     FROM "Team" t
     WHERE t."academyId" = ${context.academy.id} ${own}
     ORDER BY t."createdAt", t."id"`;

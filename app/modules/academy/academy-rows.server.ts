@@ -1,5 +1,6 @@
+import { jsonArrayAgg, jsonObject, instant } from "~/utils/sql.server";
 import { z } from "zod";
-import { jsonArray, jsonObjectOrNull, storedDate } from "~/utils/raw-read";
+import { jsonArray, jsonObjectOrNull } from "~/utils/raw-read";
 import { prisma, Prisma } from "~/utils/db.server";
 
 // Academy lists (/academies, the dashboards) choose and order their rows with the typed client
@@ -34,16 +35,16 @@ export async function decorateAcademies(ids: string[], now = new Date()): Promis
   if (ids.length === 0) return new Map();
   const rows = await prisma.$queryRaw<unknown[]>`
     SELECT a."id", r."id" AS "regionId", r."name" AS "regionName",
-           (SELECT json_group_array(json_object('name', m."name", 'prefecture', m."prefecture")) FROM
+           (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'name', m."name", 'prefecture', m."prefecture"`))} FROM
               (SELECT mu."name", p."name" AS "prefecture" FROM "RegionMunicipality" rm
                  JOIN "Municipality" mu ON mu."code" = rm."municipalityCode" JOIN "Prefecture" p ON p."code" = mu."prefectureCode"
                 WHERE rm."regionId" = r."id" ORDER BY mu."code") m) AS "municipalities",
            (SELECT COUNT(*) FROM "Team" t WHERE t."academyId" = a."id") AS "teams",
            (SELECT COUNT(*) FROM "WorkshopSession" c WHERE c."academyId" = a."id") AS "sessionCount",
-           (SELECT json_group_array(json_object('sequence', s."sequence", 'startsAt', s."startsAt", 'endsAt', s."endsAt")) FROM
+           (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'sequence', s."sequence", 'startsAt', s."startsAt", 'endsAt', s."endsAt"`))} FROM
               (SELECT ws."sequence", ws."startsAt", ws."endsAt" FROM "WorkshopSession" ws WHERE ws."academyId" = a."id" ORDER BY ws."sequence") s) AS "sessions",
-           (SELECT json_object('id', n."id", 'sequence', n."sequence", 'startsAt', n."startsAt", 'endsAt', n."endsAt") FROM "WorkshopSession" n
-              WHERE n."academyId" = a."id" AND n."endsAt" >= ${storedDate(now)} ORDER BY n."startsAt" LIMIT 1) AS "nextSession"
+           (SELECT ${jsonObject(Prisma.sql`'id', n."id", 'sequence', n."sequence", 'startsAt', n."startsAt", 'endsAt', n."endsAt"`)} FROM "WorkshopSession" n
+              WHERE n."academyId" = a."id" AND n."endsAt" >= ${instant(now)} ORDER BY n."startsAt" LIMIT 1) AS "nextSession"
     FROM "Academy" a JOIN "Region" r ON r."id" = a."regionId"
     WHERE a."id" IN (${Prisma.join(ids)})`;
   const out = new Map<string, AcademyDecoration>();

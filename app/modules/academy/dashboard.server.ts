@@ -1,5 +1,6 @@
+import { jsonArrayAgg, jsonObject, instant } from "~/utils/sql.server";
 import { z } from "zod";
-import { jsonArray, jsonObjectOrNull, storedDate } from "~/utils/raw-read";
+import { jsonArray, jsonObjectOrNull } from "~/utils/raw-read";
 import { teamSummaryColumns, teamSummaryFields, toTeamSummary } from "~/modules/team/team-summary.server";
 import { academyScalarSelect, decorateAcademies } from "./academy-rows.server";
 import { prisma, Prisma } from "~/utils/db.server";
@@ -27,7 +28,7 @@ export async function upcomingSessions(user: SessionUser, now: Date, take = 5, a
     SELECT ws."id", ws."sequence", ws."title", ws."startsAt", ws."endsAt", ws."venueName", ws."onlineUrl",
            a."id" AS "academyId", a."name" AS "academyName", r."name" AS "regionName"
     FROM "WorkshopSession" ws JOIN "Academy" a ON a."id" = ws."academyId" JOIN "Region" r ON r."id" = a."regionId"
-    WHERE ws."endsAt" >= ${storedDate(now)} AND ${scope}
+    WHERE ws."endsAt" >= ${instant(now)} AND ${scope}
     ORDER BY ws."startsAt", ws."id" LIMIT ${take}`;
   return rows.map((row) => {
     const { academyId, academyName, regionName, ...session } = UpcomingRow.parse(row);
@@ -100,13 +101,13 @@ const MyTeamRow = z.object({
 export async function myTeams(user: SessionUser, now: Date) {
   const rows = await prisma.$queryRaw<unknown[]>`
     SELECT t."id", t."name", t."themeTitle", t."problemStatement", ${teamSummaryColumns},
-           (SELECT json_group_array(json_object('id', x."id", 'teamRole', x."teamRole", 'department', x."department", 'displayName', x."displayName")) FROM
+           (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'id', x."id", 'teamRole', x."teamRole", 'department', x."department", 'displayName', x."displayName"`))} FROM
               (SELECT tmb."id", tmb."teamRole", e."department", u."displayName" FROM "TeamMember" tmb JOIN "Enrollment" e ON e."id" = tmb."enrollmentId"
                  JOIN "User" u ON u."id" = e."userId" WHERE tmb."teamId" = t."id" ORDER BY u."kana", u."id") x) AS "members",
            a."id" AS "academyId", a."name" AS "academyName", a."fiscalYear", a."status",
-           (SELECT json_object('sequence', n."sequence", 'title', n."title", 'startsAt', n."startsAt", 'endsAt', n."endsAt",
-                               'venueName', n."venueName", 'venueAddress', n."venueAddress", 'onlineUrl', n."onlineUrl")
-              FROM "WorkshopSession" n WHERE n."academyId" = a."id" AND n."endsAt" >= ${storedDate(now)}
+           (SELECT ${jsonObject(Prisma.sql`'sequence', n."sequence", 'title', n."title", 'startsAt', n."startsAt", 'endsAt', n."endsAt",
+                               'venueName', n."venueName", 'venueAddress', n."venueAddress", 'onlineUrl', n."onlineUrl"`)}
+              FROM "WorkshopSession" n WHERE n."academyId" = a."id" AND n."endsAt" >= ${instant(now)}
               ORDER BY n."startsAt" LIMIT 1) AS "nextSession"
     FROM "Team" t JOIN "Academy" a ON a."id" = t."academyId"
     WHERE EXISTS (SELECT 1 FROM "TeamMember" mine JOIN "Enrollment" me ON me."id" = mine."enrollmentId"

@@ -7,7 +7,7 @@ import type { AcademyContext } from "./context.server";
 
 /** academyScope as an SQL condition on an academy id column, for raw reads. */
 export function academyScopeSql(user: Pick<SessionUser, "permissions" | "enrollments">, academyIdColumn: Prisma.Sql): Prisma.Sql {
-  if (userHasPermission(user, "read:academy:any")) return Prisma.sql`1`;
+  if (userHasPermission(user, "read:academy:any")) return Prisma.sql`TRUE`;
   return Prisma.sql`${academyIdColumn} IN (${Prisma.join([...user.enrollments.map((e) => e.academyId), ""])})`;
 }
 

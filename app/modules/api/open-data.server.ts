@@ -1,6 +1,7 @@
+import { jsonArrayAgg, jsonObject, instant } from "~/utils/sql.server";
 import { z } from "zod";
 import { prisma, Prisma } from "~/utils/db.server";
-import { jsonArray, storedDate } from "~/utils/raw-read";
+import { jsonArray } from "~/utils/raw-read";
 import { ACADEMY_STATUSES } from "~/modules/academy/status";
 /** A page of a list: 1-based, at most 100 rows. */
 export interface PageQuery {
@@ -41,7 +42,7 @@ export const AcademyQuerySchema = z.object({
 });
 
 function academyWhere(q: AcademyQuery, academyId?: string) {
-  const parts: Prisma.Sql[] = [Prisma.sql`1`];
+  const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (academyId) parts.push(Prisma.sql`a."id" = ${academyId}`);
   if (q.fiscalYear) parts.push(Prisma.sql`a."fiscalYear" = ${q.fiscalYear}`);
   if (q.status) parts.push(Prisma.sql`a."status" = ${q.status}`);
@@ -68,7 +69,7 @@ function toAcademy(row: unknown) {
 }
 
 const academyColumns = Prisma.sql`a."id", a."name", a."fiscalYear", a."status", r."id" AS "regionId", r."name" AS "regionName", a."updatedAt",
-  (SELECT json_group_array(json_object('code', x."code", 'name', x."name", 'prefecture', x."prefecture")) FROM
+  (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'code', x."code", 'name', x."name", 'prefecture', x."prefecture"`))} FROM
      (SELECT m."code", m."name", p."name" AS "prefecture" FROM "RegionMunicipality" rm JOIN "Municipality" m ON m."code" = rm."municipalityCode"
         JOIN "Prefecture" p ON p."code" = m."prefectureCode" WHERE rm."regionId" = r."id" ORDER BY m."code") x) AS "municipalities",
   (SELECT count(*) FROM "Team" t WHERE t."academyId" = a."id") AS "teams",
@@ -134,11 +135,11 @@ export const SessionQuerySchema = AcademyQuerySchema.pick({ fiscal_year: true })
 });
 
 export async function listOpenSessions(q: { fiscalYear: number | null; academyId: string | null; from: Date | null; to: Date | null }, page: PageQuery, now = new Date()) {
-  const parts: Prisma.Sql[] = [Prisma.sql`1`];
+  const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (q.fiscalYear) parts.push(Prisma.sql`a."fiscalYear" = ${q.fiscalYear}`);
   if (q.academyId) parts.push(Prisma.sql`s."academyId" = ${q.academyId}`);
-  if (q.from) parts.push(Prisma.sql`s."startsAt" >= ${storedDate(q.from)}`);
-  if (q.to) parts.push(Prisma.sql`s."startsAt" < ${storedDate(q.to)}`);
+  if (q.from) parts.push(Prisma.sql`s."startsAt" >= ${instant(q.from)}`);
+  if (q.to) parts.push(Prisma.sql`s."startsAt" < ${instant(q.to)}`);
   const where = Prisma.join(parts, " AND ");
   const [rows, count] = await Promise.all([
     prisma.$queryRaw<unknown[]>`SELECT ${sessionColumns} FROM "WorkshopSession" s JOIN "Academy" a ON a."id" = s."academyId" WHERE ${where}

@@ -187,8 +187,8 @@ export async function publicCall(callId: string) {
   const results = call.resultsPublishedAt
     ? (
         await prisma.$queryRaw<unknown[]>`
-          SELECT ap."trackId", (SELECT group_concat(m."name", '・') FROM (SELECT mu."name" FROM "ApplicationMunicipality" am JOIN "Municipality" mu ON mu."code" = am."municipalityCode"
-                 WHERE am."applicationId" = ap."id" AND am."municipalityCode" IS NOT ap."leadMunicipalityCode" ORDER BY am."municipalityCode") m) AS "others",
+          SELECT ap."trackId", (SELECT string_agg(m."name", '・') FROM (SELECT mu."name" FROM "ApplicationMunicipality" am JOIN "Municipality" mu ON mu."code" = am."municipalityCode"
+                 WHERE am."applicationId" = ap."id" AND am."municipalityCode" IS DISTINCT FROM ap."leadMunicipalityCode" ORDER BY am."municipalityCode") m) AS "others",
                  (SELECT mu."name" FROM "Municipality" mu WHERE mu."code" = ap."leadMunicipalityCode") AS "lead"
           FROM "Application" ap WHERE ap."callId" = ${callId} AND ap."decision" = 'selected' AND ap."status" = 'submitted'
           ORDER BY ap."leadMunicipalityCode"`

@@ -43,8 +43,8 @@ const RankRow = z.object({
 export async function rankedApplications(callId: string, user: { id: string }, role: "coordinator" | "reviewer") {
   const rows = await prisma.$queryRaw<unknown[]>`
     SELECT ap."id", ap."trackId", ap."decision", ap."submittedAt", ap."academyId", (ap."decisionMailedAt" IS NOT NULL) AS "mailed",
-           (SELECT group_concat(x."name", '・') FROM (SELECT mu."name" FROM "ApplicationMunicipality" am JOIN "Municipality" mu ON mu."code" = am."municipalityCode"
-               WHERE am."applicationId" = ap."id" AND am."municipalityCode" IS NOT ap."leadMunicipalityCode" ORDER BY am."municipalityCode") x) AS "others",
+           (SELECT string_agg(x."name", '・') FROM (SELECT mu."name" FROM "ApplicationMunicipality" am JOIN "Municipality" mu ON mu."code" = am."municipalityCode"
+               WHERE am."applicationId" = ap."id" AND am."municipalityCode" IS DISTINCT FROM ap."leadMunicipalityCode" ORDER BY am."municipalityCode") x) AS "others",
            (SELECT mu."name" FROM "Municipality" mu WHERE mu."code" = ap."leadMunicipalityCode") AS "lead",
            (SELECT p."name" FROM "Municipality" mu JOIN "Prefecture" p ON p."code" = mu."prefectureCode" WHERE mu."code" = ap."leadMunicipalityCode") AS "prefecture",
            (SELECT count(DISTINCT s."reviewerId") FROM "ApplicationScore" s WHERE s."applicationId" = ap."id") AS "reviewers",

@@ -1,3 +1,4 @@
+import { containsText, jsonArrayAgg, jsonObject } from "~/utils/sql.server";
 import { z } from "zod";
 import { prisma, Prisma } from "~/utils/db.server";
 import { jsonArray } from "~/utils/raw-read";
@@ -69,14 +70,13 @@ export async function listConsultations(user: Viewer, filter: ConsultationFilter
   if (filter.fy) where.push(Prisma.sql`c."fiscalYear" = ${filter.fy}`);
   const q = filter.q?.trim();
   if (q) {
-    const like = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    where.push(Prisma.sql`(c."title" LIKE ${like} ESCAPE '\\' OR m."name" LIKE ${like} ESCAPE '\\' OR c."question" LIKE ${like} ESCAPE '\\')`);
+    where.push(Prisma.sql`(${containsText(Prisma.sql`c."title"`, q)} OR ${containsText(Prisma.sql`m."name"`, q)} OR ${containsText(Prisma.sql`c."question"`, q)})`);
   }
-  const whereSql = where.length ? Prisma.join(where, " AND ") : Prisma.sql`1`;
+  const whereSql = where.length ? Prisma.join(where, " AND ") : Prisma.sql`TRUE`;
   const rows = await prisma.$queryRaw<unknown[]>`
     SELECT c."id", c."title", c."status", c."fiscalYear", c."startsAt", c."endsAt", c."mode", c."createdAt",
            m."name" AS "municipalityName", pf."name" AS "prefectureName", tp."label" AS "topicLabel", tp."labelEn" AS "topicLabelEn",
-           (SELECT json_group_array(u."displayName") FROM "ConsultationExpert" ce JOIN "Expert" x ON x."id" = ce."expertId" JOIN "User" u ON u."id" = x."userId" WHERE ce."consultationId" = c."id") AS "experts",
+           (SELECT ${jsonArrayAgg(Prisma.sql`u."displayName"`)} FROM "ConsultationExpert" ce JOIN "Expert" x ON x."id" = ce."expertId" JOIN "User" u ON u."id" = x."userId" WHERE ce."consultationId" = c."id") AS "experts",
            (SELECT count(*) FROM "ConsultationAction" ca WHERE ca."consultationId" = c."id" AND ca."status" IN ('open', 'in_progress')) AS "openActions",
            (SELECT count(*) FROM "ConsultationAction" ca WHERE ca."consultationId" = c."id" AND ca."status" IN ('open', 'in_progress') AND ca."dueOn" < ${today}) AS "overdueActions",
            count(*) OVER () AS "total"
@@ -110,7 +110,7 @@ export async function consultationCounts(fiscalYear?: number) {
 
 /** SQL twin of visibleTo on a consultation row `c`. */
 function visibleSql(user: Viewer): Prisma.Sql {
-  if (isConsultationCoordinator(user)) return Prisma.sql`1`;
+  if (isConsultationCoordinator(user)) return Prisma.sql`TRUE`;
   return Prisma.sql`(c."requesterId" = ${user.id} OR EXISTS (SELECT 1 FROM "ConsultationExpert" ce JOIN "Expert" x ON x."id" = ce."expertId" WHERE ce."consultationId" = c."id" AND x."userId" = ${user.id}))`;
 }
 
@@ -157,12 +157,12 @@ export async function getConsultation(user: Viewer, id: string, now = new Date()
            m."code" AS "municipalityCode", m."name" AS "municipalityName", pf."name" AS "prefectureName",
            ru."displayName" AS "requesterName", ru."email" AS "requesterEmail", ru."department" AS "requesterDepartment",
            tp."id" AS "topicId", tp."label" AS "topicLabel", tp."labelEn" AS "topicLabelEn",
-      (SELECT json_group_array(json_object('id', x."id", 'userId', x."userId", 'kind', x."kind", 'affiliation', x."affiliation", 'displayName', x."displayName"))
+      (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'id', x."id", 'userId', x."userId", 'kind', x."kind", 'affiliation', x."affiliation", 'displayName', x."displayName"`))}
          FROM (SELECT ex."id", ex."userId", ex."kind", ex."affiliation", eu."displayName" FROM "ConsultationExpert" ce JOIN "Expert" ex ON ex."id" = ce."expertId"
                  JOIN "User" eu ON eu."id" = ex."userId" WHERE ce."consultationId" = c."id" ORDER BY eu."kana", ex."id") x) AS "experts",
-      (SELECT json_group_array(json_object('id', a."id", 'description', a."description", 'owner', a."owner", 'dueOn', a."dueOn", 'status', a."status", 'updatedAt', a."updatedAt"))
+      (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'id', a."id", 'description', a."description", 'owner', a."owner", 'dueOn', a."dueOn", 'status', a."status", 'updatedAt', a."updatedAt"`))}
          FROM (SELECT * FROM "ConsultationAction" WHERE "consultationId" = c."id" ORDER BY "dueOn", "createdAt", "id") a) AS "actions",
-      (SELECT json_group_array(json_object('id', f."id", 'note', f."note", 'createdAt', f."createdAt", 'author', f."author"))
+      (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'id', f."id", 'note', f."note", 'createdAt', f."createdAt", 'author', f."author"`))}
          FROM (SELECT fu."id", fu."note", fu."createdAt", au."displayName" AS "author" FROM "ConsultationFollowUp" fu LEFT JOIN "User" au ON au."id" = fu."authorId"
                 WHERE fu."consultationId" = c."id" ORDER BY fu."createdAt" DESC, fu."id" DESC) f) AS "followUps"
     FROM "Consultation" c JOIN "Municipality" m ON m."code" = c."municipalityCode" JOIN "Prefecture" pf ON pf."code" = m."prefectureCode"

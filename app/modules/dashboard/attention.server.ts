@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { prisma, Prisma } from "~/utils/db.server";
-import { storedDate } from "~/utils/raw-read";
+import { instant } from "~/utils/sql.server";
 import type { SessionUser } from "~/utils/session.server";
 
 // The 要対応 list on top of a staff member's first screen: what needs doing next, each item
@@ -30,16 +30,16 @@ export type AttentionItem = z.infer<typeof Row>;
 
 /** The academies a staff member looks after (a programme coordinator: all). */
 function staffScope(user: Pick<SessionUser, "permissions" | "enrollments">, column: string) {
-  if (user.permissions.includes("read:academy:any")) return Prisma.sql`1`;
+  if (user.permissions.includes("read:academy:any")) return Prisma.sql`TRUE`;
   const ids = user.enrollments.filter((e) => e.role === "coordinator" || e.role === "facilitator").map((e) => e.academyId);
-  return ids.length ? Prisma.sql`${Prisma.raw(column)} IN (${Prisma.join(ids)})` : Prisma.sql`0`;
+  return ids.length ? Prisma.sql`${Prisma.raw(column)} IN (${Prisma.join(ids)})` : Prisma.sql`FALSE`;
 }
 
 export async function attentionItems(user: Pick<SessionUser, "permissions" | "enrollments">, now: Date): Promise<AttentionItem[]> {
-  const n = storedDate(now);
-  const week = storedDate(new Date(now.getTime() + 7 * 86_400_000));
-  const horizon = storedDate(new Date(now.getTime() + SESSION_CHECK_DAYS * 86_400_000));
-  const waited = storedDate(new Date(now.getTime() - INVITATION_WAIT_DAYS * 86_400_000));
+  const n = instant(now);
+  const week = instant(new Date(now.getTime() + 7 * 86_400_000));
+  const horizon = instant(new Date(now.getTime() + SESSION_CHECK_DAYS * 86_400_000));
+  const waited = instant(new Date(now.getTime() - INVITATION_WAIT_DAYS * 86_400_000));
   const a = staffScope(user, `a."id"`);
   const part = (sql: Prisma.Sql) => Prisma.sql`SELECT * FROM (${sql})`;
   const rows = await prisma.$queryRaw<unknown[]>`
@@ -72,7 +72,7 @@ export async function attentionItems(user: Pick<SessionUser, "permissions" | "en
       GROUP BY a."id" ORDER BY min(i."createdAt") LIMIT ${PER_KIND}`)}
     UNION ALL
     ${part(Prisma.sql`SELECT 'consultationRequested', c."id", c."title", NULL, NULL, c."createdAt", 0, count(*) OVER ()
-      FROM "Consultation" c WHERE c."status" = 'requested' AND ${user.permissions.includes("manage:consultation:any") ? Prisma.sql`1` : Prisma.sql`0`}
+      FROM "Consultation" c WHERE c."status" = 'requested' AND ${user.permissions.includes("manage:consultation:any") ? Prisma.sql`TRUE` : Prisma.sql`FALSE`}
       ORDER BY c."createdAt" LIMIT ${PER_KIND}`)}`;
   return rows.map((r) => Row.parse(r));
 }

@@ -1,5 +1,6 @@
+import { jsonArrayAgg, jsonObject } from "~/utils/sql.server";
 import { z } from "zod";
-import { prisma } from "~/utils/db.server";
+import { prisma, Prisma } from "~/utils/db.server";
 import { jsonArray } from "~/utils/raw-read";
 import { teamScopeSqlIn } from "~/modules/academy/scope.server";
 import type { AcademyContext } from "~/modules/academy/context.server";
@@ -76,16 +77,16 @@ const PathRow = z.object({
 async function readPath(team: { id: string; academyId: string }) {
   const rows = await prisma.$queryRaw<unknown[]>`
     SELECT
-      (SELECT json_group_array(json_object('id', s."id", 'key', s."key", 'title', s."title", 'position', s."position", 'deliverable', s."deliverable",
+      (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'id', s."id", 'key', s."key", 'title', s."title", 'position', s."position", 'deliverable', s."deliverable",
                 'dueAt', s."dueAt", 'cutoffAt', s."cutoffAt",
-                'session', CASE WHEN s."sessionId" IS NULL THEN NULL ELSE json_object('id', s."sessionId", 'sequence', s."sequence", 'startsAt', s."sessionStartsAt") END))
+                'session', CASE WHEN s."sessionId" IS NULL THEN NULL ELSE ${jsonObject(Prisma.sql`'id', s."sessionId", 'sequence', s."sequence", 'startsAt', s."sessionStartsAt"`)} END`))}
          FROM (SELECT st.*, ws."sequence", ws."startsAt" AS "sessionStartsAt" FROM "Stage" st LEFT JOIN "WorkshopSession" ws ON ws."id" = st."sessionId"
                 WHERE st."academyId" = ${team.academyId} ORDER BY st."position", st."id") s) AS "stages",
-      (SELECT json_group_array(json_object('id', w."id", 'sequence', w."sequence", 'title', w."title", 'kind', w."kind", 'startsAt', w."startsAt", 'endsAt', w."endsAt", 'homework', w."homework"))
+      (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'id', w."id", 'sequence', w."sequence", 'title', w."title", 'kind', w."kind", 'startsAt', w."startsAt", 'endsAt', w."endsAt", 'homework', w."homework"`))}
          FROM (SELECT * FROM "WorkshopSession" WHERE "academyId" = ${team.academyId} ORDER BY "startsAt", "id") w) AS "sessions",
-      (SELECT json_group_array(json_object('stageId', d."stageId", 'status', d."status", 'latestVersion', d."latestVersion", 'submittedAt', d."submittedAt"))
+      (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'stageId', d."stageId", 'status', d."status", 'latestVersion', d."latestVersion", 'submittedAt', d."submittedAt"`))}
          FROM "Deliverable" d WHERE d."teamId" = ${team.id}) AS "deliverables",
-      (SELECT json_group_array(json_object('stageId', x."stageId", 'dueAt', x."dueAt", 'reason', x."reason"))
+      (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'stageId', x."stageId", 'dueAt', x."dueAt", 'reason', x."reason"`))}
          FROM "StageExtension" x WHERE x."teamId" = ${team.id}) AS "extensions"`;
   return PathRow.parse(rows[0]);
 }

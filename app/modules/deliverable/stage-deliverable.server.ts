@@ -1,5 +1,6 @@
+import { jsonArrayAgg, jsonObject } from "~/utils/sql.server";
 import { z } from "zod";
-import { prisma } from "~/utils/db.server";
+import { prisma, Prisma } from "~/utils/db.server";
 import { jsonArray } from "~/utils/raw-read";
 
 // A team's deliverable of one stage with its files, its versions (newest 50, each with its
@@ -32,7 +33,7 @@ const Row = z.object({
       id: z.string(),
       number: z.number(),
       note: z.string(),
-      late: z.number(),
+      late: z.coerce.number(),
       createdAt: date,
       work: z.string(),
       submittedById: z.string().nullable(),
@@ -58,17 +59,17 @@ const Row = z.object({
 export async function readStageDeliverable(teamId: string, stageId: string) {
   const rows = await prisma.$queryRaw<unknown[]>`
     SELECT d."id", d."status", d."work", d."latestVersion", d."submittedAt", d."decidedAt",
-      (SELECT json_group_array(json_object('id', f."id", 'fileName', f."fileName", 'scanStatus', f."scanStatus", 'scan', f."scan", 'confirmReason', f."confirmReason",
-                'removedAt', f."removedAt", 'createdAt', f."createdAt", 'size', f."size", 'extension', f."extension"))
+      (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'id', f."id", 'fileName', f."fileName", 'scanStatus', f."scanStatus", 'scan', f."scan", 'confirmReason', f."confirmReason",
+                'removedAt', f."removedAt", 'createdAt', f."createdAt", 'size', f."size", 'extension', f."extension"`))}
          FROM (SELECT df.*, sf."size", sf."extension" FROM "DeliverableFile" df JOIN "StoredFile" sf ON sf."id" = df."storedFileId"
                 WHERE df."deliverableId" = d."id" ORDER BY df."createdAt", df."id") f) AS "files",
-      (SELECT json_group_array(json_object('id', v."id", 'number', v."number", 'note', v."note", 'late', v."late", 'createdAt', v."createdAt", 'work', v."work",
+      (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'id', v."id", 'number', v."number", 'note', v."note", 'late', v."late", 'createdAt', v."createdAt", 'work', v."work",
                 'submittedById', v."submittedById", 'submittedBy', v."submittedBy",
-                'fileIds', (SELECT json_group_array(vf."fileId") FROM "DeliverableVersionFile" vf WHERE vf."versionId" = v."id")))
+                'fileIds', (SELECT ${jsonArrayAgg(Prisma.sql`vf."fileId"`)} FROM "DeliverableVersionFile" vf WHERE vf."versionId" = v."id")`))}
          FROM (SELECT dv.*, u."displayName" AS "submittedBy" FROM "DeliverableVersion" dv LEFT JOIN "User" u ON u."id" = dv."submittedById"
                 WHERE dv."deliverableId" = d."id" ORDER BY dv."number" DESC LIMIT 50) v) AS "versions",
-      (SELECT json_group_array(json_object('id', c."id", 'kind', c."kind", 'body', c."body", 'scores', c."scores", 'versionNumber', c."versionNumber",
-                'authorId', c."authorId", 'author', c."author", 'createdAt', c."createdAt"))
+      (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'id', c."id", 'kind', c."kind", 'body', c."body", 'scores', c."scores", 'versionNumber', c."versionNumber",
+                'authorId', c."authorId", 'author', c."author", 'createdAt', c."createdAt"`))}
          FROM (SELECT rc.*, u."displayName" AS "author" FROM "ReviewComment" rc LEFT JOIN "User" u ON u."id" = rc."authorId"
                 WHERE rc."deliverableId" = d."id" ORDER BY rc."createdAt", rc."id" LIMIT 200) c) AS "comments"
     FROM "Deliverable" d WHERE d."teamId" = ${teamId} AND d."stageId" = ${stageId}`;

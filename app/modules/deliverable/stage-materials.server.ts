@@ -1,6 +1,7 @@
+import { jsonArrayAgg, jsonObject, instant } from "~/utils/sql.server";
 import { z } from "zod";
 import { Prisma } from "~/utils/db.server";
-import { jsonArray, storedDate } from "~/utils/raw-read";
+import { jsonArray } from "~/utils/raw-read";
 import type { AcademyContext } from "~/modules/academy/context.server";
 
 // The materials of one stage of an academy as a JSON array, for the raw reads of the stage page
@@ -13,13 +14,13 @@ export const StageMaterialList = jsonArray(
 
 /** What the context may see of an academy's materials (`am` AcademyMaterial, `mt` Material): staff all, others released participant ones. */
 export function visibleMaterialsSql(context: AcademyContext, now: Date): Prisma.Sql {
-  return context.can.seeStaffMaterials ? Prisma.empty : Prisma.sql`AND am."releaseAt" <= ${storedDate(now)} AND mt."audience" = 'participant'`;
+  return context.can.seeStaffMaterials ? Prisma.empty : Prisma.sql`AND am."releaseAt" <= ${instant(now)} AND mt."audience" = 'participant'`;
 }
 
 /** A scalar subquery giving the JSON array (use as `(${stageMaterialsJson(…)})`). */
 export function stageMaterialsJson(context: AcademyContext, stageId: string, now: Date): Prisma.Sql {
   const released = visibleMaterialsSql(context, now);
-  return Prisma.sql`SELECT json_group_array(json_object('materialId', m."materialId", 'releaseAt', m."releaseAt", 'title', m."title", 'titleEn', m."titleEn", 'audience', m."audience", 'kind', m."kind"))
+  return Prisma.sql`SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'materialId', m."materialId", 'releaseAt', m."releaseAt", 'title', m."title", 'titleEn', m."titleEn", 'audience', m."audience", 'kind', m."kind"`))}
     FROM (SELECT am."materialId", am."releaseAt", mt."title", mt."titleEn", mt."audience", mt."kind" FROM "AcademyMaterial" am JOIN "Material" mt ON mt."id" = am."materialId"
            WHERE am."academyId" = ${context.academy.id} AND am."stageId" = ${stageId} ${released}
            ORDER BY mt."sortOrder", mt."title", am."id" LIMIT 30) m`;

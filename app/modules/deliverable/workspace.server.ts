@@ -1,5 +1,6 @@
+import { jsonArrayAgg, jsonObject } from "~/utils/sql.server";
 import { z } from "zod";
-import { prisma } from "~/utils/db.server";
+import { prisma, Prisma } from "~/utils/db.server";
 import { jsonArray } from "~/utils/raw-read";
 import type { AcademyContext } from "~/modules/academy/context.server";
 import { lastHomework, nextDue, teamPath, type TeamRef } from "./path.server";
@@ -25,14 +26,14 @@ async function workspaceExtras(context: AcademyContext, teamId: string, stageId:
   const rows = await prisma.$queryRaw<unknown[]>`
     SELECT
       (${stageMaterialsJson(context, stageId ?? "", now)}) AS "materials",
-      (SELECT json_group_array(json_object('id', c."id", 'kind', c."kind", 'body', c."body", 'createdAt', c."createdAt", 'versionNumber', c."versionNumber", 'stageId', c."stageId"))
+      (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'id', c."id", 'kind', c."kind", 'body', c."body", 'createdAt', c."createdAt", 'versionNumber', c."versionNumber", 'stageId', c."stageId"`))}
          FROM (SELECT rc."id", rc."kind", rc."body", rc."createdAt", rc."versionNumber", d."stageId" FROM "ReviewComment" rc JOIN "Deliverable" d ON d."id" = rc."deliverableId"
                 WHERE d."teamId" = ${teamId} ORDER BY rc."createdAt" DESC, rc."id" DESC LIMIT 5) c) AS "feedback",
       (SELECT count(*) FROM "DatasetWorksheet" dw WHERE dw."teamId" = ${teamId}) AS "worksheets",
-      (SELECT json_group_array(json_object('id', a."id", 'text', a."text", 'dueAt', a."dueAt", 'retroId', a."retroId", 'stageId', a."stageId", 'owner', a."owner"))
+      (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'id', a."id", 'text', a."text", 'dueAt', a."dueAt", 'retroId', a."retroId", 'stageId', a."stageId", 'owner', a."owner"`))}
          FROM (SELECT ra."id", ra."text", ra."dueAt", ra."retroId", ra."stageId", u."displayName" AS "owner" FROM "RetroAction" ra LEFT JOIN "User" u ON u."id" = ra."ownerId"
                 WHERE ra."teamId" = ${teamId} AND ra."status" = 'open' ORDER BY ra."dueAt" IS NULL, ra."dueAt", ra."createdAt", ra."id" LIMIT 20) a) AS "actions",
-      (SELECT json_group_array(json_object('id', r."id", 'title', r."title", 'phase', r."phase", 'createdAt', r."createdAt", 'sequence', r."sequence"))
+      (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'id', r."id", 'title', r."title", 'phase', r."phase", 'createdAt', r."createdAt", 'sequence', r."sequence"`))}
          FROM (SELECT rt."id", rt."title", rt."phase", rt."createdAt", ws."sequence" FROM "Retrospective" rt LEFT JOIN "WorkshopSession" ws ON ws."id" = rt."sessionId"
                 WHERE rt."teamId" = ${teamId} ORDER BY rt."createdAt" DESC, rt."id" DESC LIMIT 5) r) AS "retros"`;
   return ExtrasRow.parse(rows[0]);

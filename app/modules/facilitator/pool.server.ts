@@ -1,3 +1,4 @@
+import { containsText } from "~/utils/sql.server";
 import { z } from "zod";
 import { prisma, Prisma } from "~/utils/db.server";
 import type { PoolFilter } from "./levels";
@@ -29,9 +30,9 @@ export type PoolPerson = Omit<z.output<typeof PoolRow>, "total">;
 
 export async function searchPool(filter: PoolFilter): Promise<{ people: PoolPerson[]; total: number; page: number; pages: number }> {
   const page = filter.page ?? 1;
-  const q = filter.q ? `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const conditions: Prisma.Sql[] = [Prisma.sql`u."disabledAt" IS NULL`];
-  if (q) conditions.push(Prisma.sql`(u."displayName" LIKE ${q} ESCAPE '\\' OR u."kana" LIKE ${q} ESCAPE '\\' OR u."department" LIKE ${q} ESCAPE '\\' OR m."name" LIKE ${q} ESCAPE '\\')`);
+  const q = filter.q;
+  if (q) conditions.push(Prisma.sql`(${containsText(Prisma.sql`u."displayName"`, q)} OR ${containsText(Prisma.sql`u."kana"`, q)} OR ${containsText(Prisma.sql`u."department"`, q)} OR ${containsText(Prisma.sql`m."name"`, q)})`);
   if (filter.prefecture) {
     conditions.push(Prisma.sql`(m."prefectureCode" = ${filter.prefecture} OR EXISTS (
       SELECT 1 FROM "SessionFacilitator" sf JOIN "WorkshopSession" ws ON ws."id" = sf."sessionId" JOIN "Academy" a ON a."id" = ws."academyId"
@@ -45,9 +46,9 @@ export async function searchPool(filter: PoolFilter): Promise<{ people: PoolPers
   const rows = await prisma.$queryRaw<unknown[]>`
     WITH parts AS (
       SELECT sf."userId",
-        sum(sf."role" = 'lead') AS "led",
-        sum(sf."role" = 'co_facilitator') AS "coFacilitated",
-        sum(sf."role" = 'observer') AS "observed",
+        count(*) FILTER (WHERE sf."role" = 'lead') AS "led",
+        count(*) FILTER (WHERE sf."role" = 'co_facilitator') AS "coFacilitated",
+        count(*) FILTER (WHERE sf."role" = 'observer') AS "observed",
         count(DISTINCT ws."academyId") AS "academies",
         max(a."fiscalYear") AS "lastYear"
       FROM "SessionFacilitator" sf JOIN "WorkshopSession" ws ON ws."id" = sf."sessionId" JOIN "Academy" a ON a."id" = ws."academyId"
@@ -70,7 +71,7 @@ export async function searchPool(filter: PoolFilter): Promise<{ people: PoolPers
     )
     SELECT u."id", u."displayName", u."email", u."department", m."name" AS "municipality", pf."name" AS "prefecture",
            s."led", s."coFacilitated", s."observed", s."academies", s."lastYear", s."level", s."trainings",
-           (SELECT group_concat(x."name", '・') FROM (SELECT DISTINCT r."name" FROM "SessionFacilitator" sf JOIN "WorkshopSession" ws ON ws."id" = sf."sessionId"
+           (SELECT string_agg(x."name", '・') FROM (SELECT DISTINCT r."name" FROM "SessionFacilitator" sf JOIN "WorkshopSession" ws ON ws."id" = sf."sessionId"
                JOIN "Academy" a ON a."id" = ws."academyId" JOIN "Region" r ON r."id" = a."regionId" WHERE sf."userId" = u."id" LIMIT 4) x) AS "regions",
            count(*) OVER () AS "total"
     FROM s JOIN "User" u ON u."id" = s."userId"

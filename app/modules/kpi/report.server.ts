@@ -1,5 +1,5 @@
 import { prisma, Prisma } from "~/utils/db.server";
-import { storedDate } from "~/utils/raw-read";
+import { hoursBetween, instant } from "~/utils/sql.server";
 import { keptRead } from "~/utils/read-cache.server";
 import { periodRange, type Quarter } from "./periods";
 import { KPI_KEYS, type GroupBy, type KpiKey } from "./definitions";
@@ -18,15 +18,15 @@ const KEY = {
 } as const;
 
 interface Window {
-  start: string;
-  end: string;
-  now: string;
+  start: Date | string;
+  end: Date | string;
+  now: Date | string;
 }
 
 /** Sessions held in the window (ended inside it and not in the future) with their hours. */
 function heldCte(w: Window) {
   return Prisma.sql`held AS (
-    SELECT ws."id", ws."academyId", (julianday(ws."endsAt") - julianday(ws."startsAt")) * 24.0 AS "hours"
+    SELECT ws."id", ws."academyId", ${hoursBetween(Prisma.sql`ws."startsAt"`, Prisma.sql`ws."endsAt"`)} AS "hours"
     FROM "WorkshopSession" ws WHERE ws."endsAt" >= ${w.start} AND ws."endsAt" < ${w.end} AND ws."endsAt" <= ${w.now})`;
 }
 
@@ -62,7 +62,7 @@ function metricSql(groupBy: GroupBy | "all", w: Window, kpi: KpiKey): Prisma.Sql
     const completed =
       kpi === "trained"
         ? Prisma.sql`AND (SELECT count(*) FROM "Attendance" at WHERE at."enrollmentId" = e."id" AND at."status" IN ('present', 'late')) >= a."completionMinSessions"
-            AND (a."completionPreLearning" = 0 OR
+            AND (a."completionPreLearning" = FALSE OR
               (SELECT count(*) FROM "PreLearningCompletion" p JOIN "AcademyMaterial" am ON am."academyId" = p."academyId" AND am."materialId" = p."materialId" JOIN "Material" mt ON mt."id" = p."materialId"
                 WHERE p."userId" = e."userId" AND p."academyId" = e."academyId" AND mt."stageKey" = 'prelearning' AND mt."audience" = 'participant' AND am."releaseAt" <= ${w.now})
               >= (SELECT count(*) FROM "AcademyMaterial" am JOIN "Material" mt ON mt."id" = am."materialId"
@@ -113,7 +113,7 @@ async function figures(groupBy: GroupBy | "all", w: Window) {
 
 function windowOf(fiscalYear: number, quarter: Quarter | null, now: Date): Window {
   const { start, end } = periodRange(fiscalYear, quarter);
-  return { start: storedDate(start), end: storedDate(end), now: storedDate(now) };
+  return { start: instant(start), end: instant(end), now: instant(now) };
 }
 
 export interface KpiRow {

@@ -1,6 +1,7 @@
+import { jsonArrayAgg, jsonObject } from "~/utils/sql.server";
 import { z } from "zod";
 import { jsonArray } from "~/utils/raw-read";
-import { prisma } from "~/utils/db.server";
+import { prisma, Prisma } from "~/utils/db.server";
 import { isLocale } from "~/utils/i18n";
 import { serverT } from "~/utils/i18n.server";
 import { env } from "~/utils/env.server";
@@ -58,7 +59,7 @@ export async function preLearningProgress(academyId: string, now = new Date()) {
   // One statement for the teams with their members (instead of four through the query engine).
   const teamRowsRaw = await prisma.$queryRaw<unknown[]>`
     SELECT t."id", t."name",
-           (SELECT json_group_array(json_object('id', u."id", 'displayName', u."displayName")) FROM "TeamMember" tm
+           (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'id', u."id", 'displayName', u."displayName"`))} FROM "TeamMember" tm
               JOIN "Enrollment" e ON e."id" = tm."enrollmentId" JOIN "User" u ON u."id" = e."userId" WHERE tm."teamId" = t."id") AS "members"
     FROM "Team" t WHERE t."academyId" = ${academyId} ORDER BY t."createdAt", t."id"`;
   const teams = teamRowsRaw.map((row) => {

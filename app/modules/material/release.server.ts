@@ -1,5 +1,6 @@
+import { jsonObject, instant } from "~/utils/sql.server";
 import { z } from "zod";
-import { jsonObjectOrNull, storedDate } from "~/utils/raw-read";
+import { jsonObjectOrNull } from "~/utils/raw-read";
 import { prisma, Prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { AcademyContext } from "~/modules/academy/context.server";
@@ -189,16 +190,16 @@ const AcademyMaterialRow = z.object({
 export async function listAcademyMaterials(context: AcademyContext, now = new Date()) {
   const staff = context.can.seeStaffMaterials;
   const academyId = context.academy.id;
-  const visible = staff ? Prisma.empty : Prisma.sql`AND am."releaseAt" <= ${storedDate(now)} AND m."audience" = 'participant'`;
+  const visible = staff ? Prisma.empty : Prisma.sql`AND am."releaseAt" <= ${instant(now)} AND m."audience" = 'participant'`;
   const raw = await prisma.$queryRaw<unknown[]>`
     SELECT am."id", am."releaseAt", am."releaseMode", am."releaseOffsetDays", am."stageId", m."id" AS "materialId", m."key", m."stageKey",
            m."audience", m."kind", m."title", m."titleEn", m."summary", m."summaryEn",
-           (SELECT json_object('id', v."id", 'number', v."number", 'label', v."label", 'fileName', v."fileName", 'url', v."url",
+           (SELECT ${jsonObject(Prisma.sql`'id', v."id", 'number', v."number", 'label', v."label", 'fileName', v."fileName", 'url', v."url",
                                'createdAt', v."createdAt",
-                               'storedFile', CASE WHEN f."id" IS NULL THEN NULL ELSE json_object('size', f."size", 'mimeType', f."mimeType", 'sha256', f."sha256", 'storageKey', f."storageKey") END)
+                               'storedFile', CASE WHEN f."id" IS NULL THEN NULL ELSE ${jsonObject(Prisma.sql`'size', f."size", 'mimeType', f."mimeType", 'sha256', f."sha256", 'storageKey', f."storageKey"`)} END`)}
               FROM "MaterialVersion" v LEFT JOIN "StoredFile" f ON f."id" = v."storedFileId"
              WHERE v."materialId" = m."id" AND v."retiredAt" IS NULL ORDER BY v."number" DESC LIMIT 1) AS "current",
-           (SELECT json_object('versionId', sv."id", 'number', sv."number", 'retired', sv."retiredAt" IS NOT NULL)
+           (SELECT ${jsonObject(Prisma.sql`'versionId', sv."id", 'number', sv."number", 'retired', sv."retiredAt" IS NOT NULL`)}
               FROM "MaterialAccess" ma JOIN "MaterialVersion" sv ON sv."id" = ma."versionId"
              WHERE ma."userId" = ${context.user.id} AND ma."academyId" = ${academyId} AND sv."materialId" = m."id"
              ORDER BY ma."createdAt" DESC LIMIT 1) AS "lastSeen"

@@ -1,3 +1,4 @@
+import { jsonArrayAgg } from "~/utils/sql.server";
 import { z } from "zod";
 import { prisma, Prisma } from "~/utils/db.server";
 import { jsonArray } from "~/utils/raw-read";
@@ -69,7 +70,7 @@ function teamWhere(user: Pick<SessionUser, "id" | "permissions" | "enrollments">
   const parts: Prisma.Sql[] = [Prisma.sql`a."fiscalYear" = ${filter.fiscalYear}`];
   if (!user.permissions.includes("read:team:any")) {
     const staff = user.enrollments.filter((e) => e.role === "coordinator" || e.role === "facilitator").map((e) => e.academyId);
-    parts.push(staff.length > 0 ? Prisma.sql`t."academyId" IN (${Prisma.join(staff)})` : Prisma.sql`0`);
+    parts.push(staff.length > 0 ? Prisma.sql`t."academyId" IN (${Prisma.join(staff)})` : Prisma.sql`FALSE`);
   }
   if (filter.academyId) parts.push(Prisma.sql`t."academyId" = ${filter.academyId}`);
   if (filter.regionId) parts.push(Prisma.sql`a."regionId" = ${filter.regionId}`);
@@ -124,7 +125,7 @@ async function countProgressOfYear(user: Pick<SessionUser, "id" | "permissions" 
       WHERE s."academyId" IN (${academiesOf}) ORDER BY s."academyId", s."position"`,
     prisma.$queryRaw<unknown[]>`SELECT "academyId", "startsAt" FROM "WorkshopSession" WHERE "academyId" IN (${academiesOf})`,
     // one row per team (a JSON list of its deliverables): far fewer rows through the query engine
-    prisma.$queryRaw<unknown[]>`SELECT "teamId", json_group_array(json_array("stageId", "status", "latestVersion", "updatedAt")) AS "list"
+    prisma.$queryRaw<unknown[]>`SELECT "teamId", ${jsonArrayAgg(Prisma.sql`json_array("stageId", "status", "latestVersion", "updatedAt")`)} AS "list"
       FROM "Deliverable" WHERE "teamId" IN (${teamsOf}) GROUP BY "teamId"`,
     prisma.$queryRaw<unknown[]>`SELECT "teamId", "stageId", "dueAt" FROM "StageExtension" WHERE "teamId" IN (${teamsOf})`,
   ]);
@@ -249,7 +250,7 @@ const OptionRow = z.object({ kind: z.string(), id: z.string(), name: z.string() 
 /** Academies, regions, prefectures and facilitators of the fiscal year the user may see, in one statement. */
 async function boardOptions(user: Pick<SessionUser, "id" | "permissions" | "enrollments">, fiscalYear: number) {
   const scope = user.permissions.includes("read:team:any")
-    ? Prisma.sql`1`
+    ? Prisma.sql`TRUE`
     : Prisma.sql`a."id" IN (${Prisma.join([...user.enrollments.filter((e) => e.role === "coordinator" || e.role === "facilitator").map((e) => e.academyId), ""])})`;
   const rows = await prisma.$queryRaw<unknown[]>`
     WITH ya AS (SELECT a."id", a."name", a."regionId" FROM "Academy" a WHERE a."fiscalYear" = ${fiscalYear} AND ${scope})

@@ -1,6 +1,7 @@
+import { jsonArrayAgg, jsonObject, instant } from "~/utils/sql.server";
 import { z } from "zod";
 import { prisma, Prisma } from "~/utils/db.server";
-import { jsonArray, storedDate } from "~/utils/raw-read";
+import { jsonArray } from "~/utils/raw-read";
 
 // Everything a board shows, read in one raw statement (decision 0008) instead of twelve: the
 // live board reads it again for every viewer after every change. The board's own actions and
@@ -49,9 +50,9 @@ const BoardRow = z.object({
 });
 
 function actionsJson(where: Prisma.Sql) {
-  return Prisma.sql`SELECT json_group_array(json_object('id', x."id", 'text', x."text", 'ownerId', x."ownerId", 'dueAt', x."dueAt", 'status', x."status",
+  return Prisma.sql`SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'id', x."id", 'text', x."text", 'ownerId', x."ownerId", 'dueAt', x."dueAt", 'status', x."status",
       'teamId', x."teamId", 'teamName', x."teamName", 'groupId', x."groupId", 'stageId', x."stageId", 'stageKey', x."stageKey", 'stageTitle', x."stageTitle",
-      'carriedFromId', x."carriedFromId", 'reviewedInId', x."reviewedInId"))
+      'carriedFromId', x."carriedFromId", 'reviewedInId', x."reviewedInId"`))}
     FROM (SELECT a.*, t."name" AS "teamName", s."key" AS "stageKey", s."title" AS "stageTitle"
             FROM "RetroAction" a LEFT JOIN "Team" t ON t."id" = a."teamId" LEFT JOIN "Stage" s ON s."id" = a."stageId"
            WHERE ${where} ORDER BY a."createdAt", a."id") x`;
@@ -59,7 +60,7 @@ function actionsJson(where: Prisma.Sql) {
 
 /** previousActionsWhere (board.server.ts) as SQL on an action row `a`. */
 function previousWhere(retro: { id: string; academyId: string; teamId: string | null; createdAt: Date }) {
-  const earlier = Prisma.sql`pr."createdAt" < ${storedDate(retro.createdAt)} AND pr."id" <> ${retro.id}`;
+  const earlier = Prisma.sql`pr."createdAt" < ${instant(retro.createdAt)} AND pr."id" <> ${retro.id}`;
   const scope = retro.teamId
     ? Prisma.sql`a."teamId" = ${retro.teamId} AND EXISTS (SELECT 1 FROM "Retrospective" pr WHERE pr."id" = a."retroId" AND ${earlier})`
     : Prisma.sql`EXISTS (SELECT 1 FROM "Retrospective" pr WHERE pr."id" = a."retroId" AND ${earlier} AND pr."academyId" = ${retro.academyId} AND pr."teamId" IS NULL)`;
@@ -70,11 +71,11 @@ export async function readBoard(retro: { id: string; academyId: string; teamId: 
   const rows = await prisma.$queryRaw<unknown[]>`
     SELECT r."id", r."title", r."template", r."prompts", r."phase", r."anonymous", r."voteBudget", r."maxVotesPerGroup", r."phaseEndsAt", r."revision",
            r."closedAt", r."createdAt", r."teamId", tm."name" AS "teamName", r."sessionId", ws."sequence" AS "sessionSequence", ws."startsAt" AS "sessionStartsAt",
-      (SELECT json_group_array(json_object('id', c."id", 'authorId', c."authorId", 'prompt', c."prompt", 'text', c."text", 'groupId', c."groupId"))
+      (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'id', c."id", 'authorId', c."authorId", 'prompt', c."prompt", 'text', c."text", 'groupId', c."groupId"`))}
          FROM (SELECT * FROM "RetroCard" WHERE "retroId" = r."id" ORDER BY "createdAt", "id") c) AS "cards",
-      (SELECT json_group_array(json_object('id', g."id", 'title', g."title", 'notes', g."notes", 'position', g."position"))
+      (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'id', g."id", 'title', g."title", 'notes', g."notes", 'position', g."position"`))}
          FROM (SELECT * FROM "RetroGroup" WHERE "retroId" = r."id" ORDER BY "position", "id") g) AS "groups",
-      (SELECT json_group_array(json_object('groupId', v."groupId", 'userId', v."userId")) FROM "RetroVote" v WHERE v."retroId" = r."id") AS "votes",
+      (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'groupId', v."groupId", 'userId', v."userId"`))} FROM "RetroVote" v WHERE v."retroId" = r."id") AS "votes",
       (${actionsJson(Prisma.sql`a."retroId" = ${retro.id}`)}) AS "actions",
       (${actionsJson(previousWhere(retro))}) AS "previous"
     FROM "Retrospective" r LEFT JOIN "Team" tm ON tm."id" = r."teamId" LEFT JOIN "WorkshopSession" ws ON ws."id" = r."sessionId"

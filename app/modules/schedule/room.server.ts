@@ -1,3 +1,4 @@
+import { jsonArrayAgg, jsonObject } from "~/utils/sql.server";
 import { SESSION_ROLES, type SessionRole } from "~/modules/facilitator/levels";
 import { z } from "zod";
 import { prisma, Prisma } from "~/utils/db.server";
@@ -36,19 +37,19 @@ const RoomRow = z.object({
 async function readRoom(context: AcademyContext, sessionId: string, now: Date) {
   const academyId = context.academy.id;
   const released = visibleMaterialsSql(context, now);
-  const teams = teamScopeSqlIn(context) ?? Prisma.sql`0`;
+  const teams = teamScopeSqlIn(context) ?? Prisma.sql`FALSE`;
   const rows = await prisma.$queryRaw<unknown[]>`
     SELECT ws."id", ws."sequence", ws."kind", ws."title", ws."startsAt", ws."endsAt", ws."venueName", ws."venueAddress", ws."onlineUrl", ws."agenda", ws."homework",
-      (SELECT json_group_array(json_object('role', f."role", 'displayName', f."displayName"))
+      (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'role', f."role", 'displayName', f."displayName"`))}
          FROM (SELECT sf."role", u."displayName" FROM "SessionFacilitator" sf JOIN "User" u ON u."id" = sf."userId" WHERE sf."sessionId" = ws."id" ORDER BY u."kana", u."id") f) AS "facilitators",
-      (SELECT json_group_array(json_object('id', st."id", 'key', st."key", 'title', st."title"))
+      (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'id', st."id", 'key', st."key", 'title', st."title"`))}
          FROM (SELECT * FROM "Stage" WHERE "sessionId" = ws."id" ORDER BY "position", "id") st) AS "stages",
-      (SELECT json_group_array(json_object('materialId', m."materialId", 'releaseAt', m."releaseAt", 'title', m."title", 'titleEn', m."titleEn", 'audience', m."audience", 'kind', m."kind"))
+      (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'materialId', m."materialId", 'releaseAt', m."releaseAt", 'title', m."title", 'titleEn', m."titleEn", 'audience', m."audience", 'kind', m."kind"`))}
          FROM (SELECT am."materialId", am."releaseAt", mt."title", mt."titleEn", mt."audience", mt."kind"
                  FROM "AcademyMaterial" am JOIN "Material" mt ON mt."id" = am."materialId" JOIN "Stage" sg ON sg."id" = am."stageId"
                 WHERE am."academyId" = ${academyId} AND sg."sessionId" = ws."id" ${released}
                 ORDER BY mt."audience" DESC, mt."sortOrder", am."id") m) AS "materials",
-      (SELECT json_group_array(json_object('id', b."id", 'title', b."title", 'phase', b."phase", 'teamName', b."teamName"))
+      (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'id', b."id", 'title', b."title", 'phase', b."phase", 'teamName', b."teamName"`))}
          FROM (SELECT r."id", r."title", r."phase", t."name" AS "teamName" FROM "Retrospective" r LEFT JOIN "Team" t ON t."id" = r."teamId"
                 WHERE r."academyId" = ${academyId} AND r."sessionId" = ws."id" AND (r."teamId" IS NULL OR (${teams}))
                 ORDER BY r."createdAt", r."id") b) AS "retros"

@@ -1,5 +1,6 @@
+import { jsonArrayAgg, jsonObject, instant } from "~/utils/sql.server";
 import { z } from "zod";
-import { jsonArray, storedDate } from "~/utils/raw-read";
+import { jsonArray } from "~/utils/raw-read";
 import { prisma, Prisma } from "~/utils/db.server";
 import { fromTokyoInputs } from "~/utils/dates";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -54,11 +55,11 @@ export async function overlappingSessions(span: { startsAt: Date; endsAt: Date }
   // index bounds the scan on both sides; several spans (an academy's sessions) in one statement.
   const windows = spans.map(
     (s) =>
-      Prisma.sql`(ws."startsAt" < ${storedDate(s.endsAt)} AND ws."startsAt" > ${storedDate(new Date(s.startsAt.getTime() - MAX_HOURS * 3600_000))} AND ws."endsAt" > ${storedDate(s.startsAt)})`,
+      Prisma.sql`(ws."startsAt" < ${instant(s.endsAt)} AND ws."startsAt" > ${instant(new Date(s.startsAt.getTime() - MAX_HOURS * 3600_000))} AND ws."endsAt" > ${instant(s.startsAt)})`,
   );
   const rows = await prisma.$queryRaw<unknown[]>`
     SELECT ws."id", ws."sequence", ws."startsAt", ws."endsAt", ws."venueName", a."id" AS "academyId", a."name" AS "academyName",
-           (SELECT json_group_array(json_object('id', u."id", 'name', u."displayName"))
+           (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'id', u."id", 'name', u."displayName"`))}
               FROM "SessionFacilitator" sf JOIN "User" u ON u."id" = sf."userId" WHERE sf."sessionId" = ws."id") AS "facilitators"
     FROM "WorkshopSession" ws JOIN "Academy" a ON a."id" = ws."academyId"
     WHERE (${Prisma.join(windows, " OR ")}) AND ws."id" <> ${excludeId ?? ""}`;

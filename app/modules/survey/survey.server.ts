@@ -1,3 +1,4 @@
+import { jsonNumberAt } from "~/utils/sql.server";
 import { z } from "zod";
 import { prisma, Prisma } from "~/utils/db.server";
 import { fail, type Result } from "~/utils/result";
@@ -68,7 +69,7 @@ const num = z.union([z.number(), z.bigint(), z.null()]).transform((v) => (v === 
 /** Means per item and answer counts, per survey: one statement. */
 export async function surveyResults(academyId: string) {
   const items = [...new Set([...SKILL_ITEMS, ...SATISFACTION_ITEMS])];
-  const means = items.map((i) => Prisma.raw(`avg(json_extract(r."answers", '$.${i}')) AS "${i}"`));
+  const means = items.map((i) => Prisma.sql`avg(${jsonNumberAt(Prisma.sql`r."answers"`, i)}) AS ${Prisma.raw(`"${i}"`)}`);
   const rows = await prisma.$queryRaw<Record<string, unknown>[]>`
     SELECT r."surveyKey", r."kind", r."sessionId", count(*) AS "n", ${Prisma.join(means)}
     FROM "SurveyResponse" r WHERE r."academyId" = ${academyId}

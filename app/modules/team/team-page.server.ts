@@ -1,5 +1,6 @@
+import { jsonArrayAgg, jsonObject } from "~/utils/sql.server";
 import { z } from "zod";
-import { prisma } from "~/utils/db.server";
+import { prisma, Prisma } from "~/utils/db.server";
 import { teamScopeSqlIn } from "~/modules/academy/scope.server";
 import { jsonArray } from "~/utils/raw-read";
 import type { AcademyContext } from "~/modules/academy/context.server";
@@ -39,12 +40,12 @@ export async function getTeam(context: AcademyContext, teamId: string) {
   if (!scope || !teamId || teamId.length > 64) return null;
   const rows = await prisma.$queryRaw<unknown[]>`
     SELECT t."id", t."name", t."themeTitle", t."problemStatement", t."leadId", t."facilitatorId", fu."displayName" AS "facilitatorName",
-           (SELECT json_group_array(tm."municipalityCode") FROM "TeamMunicipality" tm WHERE tm."teamId" = t."id") AS "municipalityCodes",
-           (SELECT json_group_array(json_object('id', m."id", 'teamRole', m."teamRole", 'enrollmentId', m."enrollmentId", 'department', m."department",
-                     'userId', m."userId", 'displayName', m."displayName", 'email', m."email", 'hasPassword', m."hasPassword", 'invitation', json(m."invitation")))
+           (SELECT ${jsonArrayAgg(Prisma.sql`tm."municipalityCode"`)} FROM "TeamMunicipality" tm WHERE tm."teamId" = t."id") AS "municipalityCodes",
+           (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'id', m."id", 'teamRole', m."teamRole", 'enrollmentId', m."enrollmentId", 'department', m."department",
+                     'userId', m."userId", 'displayName', m."displayName", 'email', m."email", 'hasPassword', m."hasPassword", 'invitation', json(m."invitation")`))}
               FROM (SELECT tmb."id", tmb."teamRole", tmb."enrollmentId", e."department", u."id" AS "userId", u."displayName", u."email",
                            EXISTS (SELECT 1 FROM "Password" p WHERE p."userId" = u."id") AS "hasPassword",
-                           (SELECT json_object('id', i."id", 'createdAt', i."createdAt", 'expiresAt', i."expiresAt", 'acceptedAt', i."acceptedAt", 'revokedAt', i."revokedAt")
+                           (SELECT ${jsonObject(Prisma.sql`'id', i."id", 'createdAt', i."createdAt", 'expiresAt', i."expiresAt", 'acceptedAt', i."acceptedAt", 'revokedAt', i."revokedAt"`)}
                               FROM "Invitation" i WHERE i."userId" = u."id" ORDER BY i."createdAt" DESC LIMIT 1) AS "invitation"
                     FROM "TeamMember" tmb JOIN "Enrollment" e ON e."id" = tmb."enrollmentId" JOIN "User" u ON u."id" = e."userId"
                     WHERE tmb."teamId" = t."id" ORDER BY u."kana", u."id") m) AS "members"

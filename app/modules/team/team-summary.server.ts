@@ -1,3 +1,4 @@
+import { jsonArrayAgg } from "~/utils/sql.server";
 import { z } from "zod";
 import { Prisma } from "~/utils/db.server";
 import { jsonArray } from "~/utils/raw-read";
@@ -7,7 +8,7 @@ import { jsonArray } from "~/utils/raw-read";
 
 export const teamSummaryColumns = Prisma.sql`
   (SELECT u."displayName" FROM "User" u WHERE u."id" = t."leadId") AS "leadName",
-  (SELECT json_group_array(m."name") FROM (SELECT mu."name" FROM "TeamMunicipality" tm JOIN "Municipality" mu ON mu."code" = tm."municipalityCode"
+  (SELECT ${jsonArrayAgg(Prisma.sql`m."name"`)} FROM (SELECT mu."name" FROM "TeamMunicipality" tm JOIN "Municipality" mu ON mu."code" = tm."municipalityCode"
      WHERE tm."teamId" = t."id" ORDER BY mu."code") m) AS "municipalities"`;
 
 export const teamSummaryFields = {
