@@ -6,7 +6,7 @@ export function installationPaths(): BackupPaths {
   const dataDir = path.resolve(process.env.DATA_DIR ?? "data");
   return {
     dataDir,
-    databaseFile: path.resolve((process.env.DATABASE_URL ?? `file:${path.join(dataDir, "app.db")}`).replace(/^file:/, "")),
+    databaseUrl: process.env.DATABASE_URL ?? `file:${path.join(dataDir, "app.db")}`,
     filesDir: path.resolve(process.env.FILES_DIR ?? path.join(dataDir, "files")),
   };
 }

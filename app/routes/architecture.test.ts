@@ -35,7 +35,7 @@ describe("one data layer for SQLite and PostgreSQL (decision 0016)", () => {
   // in app/utils/sql.server.ts, which writes each for both; anywhere else they are a bug on the
   // other database.
   const DIALECT_ONLY: [string, RegExp][] = [
-    ["json_group_array / json_object (SQLite)", /\bjson_group_array\s*\(|\bjson_object\s*\(/i],
+    ["json_group_array / json_object / json_group_object / json() (SQLite)", /\bjson_group_array\s*\(|\bjson_object\s*\(|\bjson_group_object\s*\(|[\s,(]json\(\s*\w+\."/i],
     ["json_agg / json_build_object (PostgreSQL)", /\bjson_agg\s*\(|\bjson_build_object\s*\(/i],
     ["group_concat (SQLite)", /\bgroup_concat\s*\(/i],
     ["strftime / julianday / datetime() (SQLite)", /\bstrftime\s*\(|\bjulianday\s*\(|\bdatetime\s*\(\s*['"`$]/i],
@@ -43,7 +43,9 @@ describe("one data layer for SQLite and PostgreSQL (decision 0016)", () => {
     ["ILIKE / ::casts / EXTRACT(EPOCH (PostgreSQL)", /\bILIKE\b|::(?:json|jsonb|text|int|numeric|date|timestamptz?)\b|EXTRACT\s*\(\s*EPOCH/i],
     ["LIKE … ESCAPE (case differs between the two)", /\bLIKE\s+\$\{[^}]*\}\s+ESCAPE/i],
     ["`IS NOT` between values (SQLite; write IS DISTINCT FROM)", /\bIS NOT (?!NULL\b|DISTINCT\b|TRUE\b|FALSE\b)["a-z]/],
-    ["1 / 0 as a condition (write TRUE / FALSE)", /Prisma\.sql`[01]`/],
+    ["1 / 0 as a condition (write TRUE / FALSE)", /Prisma\.sql`(?:AND |OR )?[01]`/],
+    ["an expression on an output column in ORDER BY (PostgreSQL refuses; write NULLS LAST)", /ORDER BY "\w+" IS (?:NOT )?NULL/],
+    ["json_array (SQLite; use jsonTuple())", /\bjson_array\s*\(/i],
     ["sum() of a condition (write count(*) FILTER (WHERE …))", /\bsum\(\s*[a-z]+\."\w+"\s*(?:=|<>|<=|>=|<|>|IN)\s/i],
     ["`x IN cte` without a subquery (SQLite)", /\bIN\s+(?!\()[a-z_]+\b\s*(?:AND|OR|GROUP|ORDER|\)|$)/m],
     ["a CROSS JOIN with ON (SQLite's join-order hint; use joinInOrder())", /CROSS JOIN[^\n]*\bON\b/i],
@@ -58,7 +60,7 @@ describe("one data layer for SQLite and PostgreSQL (decision 0016)", () => {
   });
 
   it("the scan finds what it looks for (so a clean result means something)", () => {
-    const samples = ['json_group_array(x)', 'strftime(\'%Y\', c)', 'a."x" IS NOT b."y"', "Prisma.sql`1`", 'sum(s."role" = \'lead\')', 'WHERE x IN ya AND', 'CROSS JOIN "E" e ON e.a = b.a', 'x ILIKE y'];
+    const samples = ['json_group_array(x)', "'invitation', json(m.\"invitation\")", 'json_group_object(x."s", x."n")', 'strftime(\'%Y\', c)', 'a."x" IS NOT b."y"', "Prisma.sql`1`", 'sum(s."role" = \'lead\')', 'WHERE x IN ya AND', 'CROSS JOIN "E" e ON e.a = b.a', 'x ILIKE y', 'ORDER BY "score" IS NULL, "score"', 'json_array("a", "b")', 'Prisma.sql`AND 0`'];
     for (const sample of samples) expect(DIALECT_ONLY.some(([, p]) => p.test(sample)), sample).toBe(true);
   });
 });

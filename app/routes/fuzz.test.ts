@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { databaseProblems } from "../../tests/support/integrity";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -144,6 +145,6 @@ describe("hostile forms to every action", () => {
     );
     expect(await otherAcademySnapshot(w.other.id)).toBe(before);
     expect(await otherConsultation()).toBe(consultationBefore);
-    expect(await prisma.$queryRawUnsafe("PRAGMA foreign_key_check")).toEqual([]);
+    expect(await databaseProblems()).toEqual([]);
   }, 120_000);
 });

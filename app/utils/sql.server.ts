@@ -60,3 +60,16 @@ export function containsInsensitive(text: string): { contains: string } {
 export function joinInOrder(): Prisma.Sql {
   return postgres() ? Prisma.sql`JOIN` : Prisma.sql`CROSS JOIN`;
 }
+
+/**
+ * A JSON value read from a subquery's column, placed inside jsonObject: SQLite forgets across a
+ * subquery that the text is JSON (json() says it again); PostgreSQL keeps the json type.
+ */
+export function asJson(value: Prisma.Sql): Prisma.Sql {
+  return postgres() ? value : Prisma.sql`json(${value})`;
+}
+
+/** A JSON array of the given values (a compact row: `[a, b, c]`). */
+export function jsonTuple(values: Prisma.Sql): Prisma.Sql {
+  return postgres() ? Prisma.sql`json_build_array(${values})` : Prisma.sql`json_array(${values})`;
+}

@@ -57,20 +57,20 @@ export async function academyOverview(user: SessionUser, now: Date, academyIds?:
 }
 
 /** Figures of one fiscal year across every academy (programme coordinators only). */
-const StatsRow = z.object({ byStatus: z.string().nullable(), teams: z.coerce.number(), participants: z.coerce.number() });
+const StatsRow = z.object({ byStatus: jsonArray(z.object({ status: z.string(), n: z.coerce.number() })), teams: z.coerce.number(), participants: z.coerce.number() });
 
 /** Figures of one fiscal year (academies by status, teams, distinct participants), counted by the database in one statement. */
 export async function coordinatorStats(user: SessionUser, fiscalYear: number) {
   const scope = academyScopeSql(user, Prisma.sql`a."id"`);
   const rows = await prisma.$queryRaw<unknown[]>`
-    SELECT (SELECT json_group_object(x."status", x."n") FROM (SELECT a."status", count(*) AS "n" FROM "Academy" a WHERE a."fiscalYear" = ${fiscalYear} AND ${scope} GROUP BY a."status") x) AS "byStatus",
+    SELECT (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'status', x."status", 'n', x."n"`))} FROM (SELECT a."status", count(*) AS "n" FROM "Academy" a WHERE a."fiscalYear" = ${fiscalYear} AND ${scope} GROUP BY a."status") x) AS "byStatus",
            (SELECT count(*) FROM "Team" t JOIN "Academy" a ON a."id" = t."academyId" WHERE a."fiscalYear" = ${fiscalYear} AND ${scope}) AS "teams",
            -- distinct people, however many academies they joined this year
            (SELECT COUNT(DISTINCT e."userId") FROM "Enrollment" e JOIN "Academy" a ON a."id" = e."academyId"
              WHERE e."role" = 'participant' AND e."status" <> 'withdrawn' AND a."fiscalYear" = ${fiscalYear} AND ${scope}) AS "participants"`;
   const stats = StatsRow.parse(rows[0]);
   return {
-    byStatus: (stats.byStatus ? JSON.parse(stats.byStatus) : {}) as Record<string, number>,
+    byStatus: Object.fromEntries(stats.byStatus.map((s) => [s.status, s.n])) as Record<string, number>,
     teams: stats.teams,
     participants: stats.participants,
   };

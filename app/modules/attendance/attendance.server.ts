@@ -28,7 +28,7 @@ export async function sessionAttendance(academyId: string, sessionId: string): P
     JOIN "User" u ON u."id" = e."userId"
     LEFT JOIN "Attendance" a ON a."enrollmentId" = e."id" AND a."sessionId" = ${sessionId}
     WHERE e."academyId" = ${academyId} AND e."role" = 'participant' AND e."status" <> 'withdrawn'
-    ORDER BY "teamName" IS NULL, "teamName", u."kana", u."displayName", e."id"`;
+    ORDER BY "teamName" NULLS LAST, u."kana", u."displayName", e."id"`;
   return rows.map((r) => RosterRow.parse(r));
 }
 
@@ -111,7 +111,7 @@ export async function academyCompletion(academyId: string, now = new Date()) {
     select: { materialId: true },
   });
   const ids = released.map((r) => r.materialId);
-  const inReleased = ids.length > 0 ? Prisma.sql`AND p."materialId" IN (${Prisma.join(ids)})` : Prisma.sql`AND 0`;
+  const inReleased = ids.length > 0 ? Prisma.sql`AND p."materialId" IN (${Prisma.join(ids)})` : Prisma.sql`AND FALSE`;
   const rows = await prisma.$queryRaw<unknown[]>`
     SELECT e."id" AS "enrollmentId", u."id" AS "userId", u."displayName",
            (SELECT min(t."name") FROM "TeamMember" tm JOIN "Team" t ON t."id" = tm."teamId" WHERE tm."enrollmentId" = e."id") AS "teamName",
@@ -119,7 +119,7 @@ export async function academyCompletion(academyId: string, now = new Date()) {
            (SELECT count(*) FROM "PreLearningCompletion" p WHERE p."userId" = e."userId" AND p."academyId" = e."academyId" ${inReleased}) AS "preLearningDone"
     FROM "Enrollment" e JOIN "User" u ON u."id" = e."userId"
     WHERE e."academyId" = ${academyId} AND e."role" = 'participant' AND e."status" <> 'withdrawn'
-    ORDER BY "teamName" IS NULL, "teamName", u."kana", u."displayName", e."id"`;
+    ORDER BY "teamName" NULLS LAST, u."kana", u."displayName", e."id"`;
   const rule: CompletionRule = { minSessions: academy.completionMinSessions, preLearning: academy.completionPreLearning };
   const people = rows.map((r) => {
     const row = ProgressRow.parse(r);

@@ -1,3 +1,4 @@
+import { dbNumber } from "~/utils/raw-read";
 import { z } from "zod";
 import { prisma, Prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -30,7 +31,7 @@ const RankRow = z.object({
   submittedAt: z.coerce.date().nullable(),
   reviewers: z.coerce.number(),
   /** weighted mean of every reviewer's scores, 0..1 of the maximum */
-  score: z.union([z.number(), z.bigint(), z.null()]).transform((v) => (v === null ? null : Number(v))),
+  score: dbNumber.nullable(),
   mine: z.coerce.number(),
   academyId: z.string().nullable(),
   mailed: z.coerce.number(),
@@ -53,7 +54,7 @@ export async function rankedApplications(callId: string, user: { id: string }, r
            (SELECT count(*) FROM "ApplicationScore" s WHERE s."applicationId" = ap."id" AND s."reviewerId" = ${user.id}) AS "mine"
     FROM "Application" ap
     WHERE ap."callId" = ${callId} AND ap."status" = 'submitted'
-    ORDER BY "score" IS NULL, "score" DESC, ap."submittedAt"`;
+    ORDER BY "score" DESC NULLS LAST, ap."submittedAt"`;
   return rows.map((r) => {
     const row = RankRow.parse(r);
     const visible = role === "coordinator" || row.mine > 0;

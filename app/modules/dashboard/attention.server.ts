@@ -41,12 +41,12 @@ export async function attentionItems(user: Pick<SessionUser, "permissions" | "en
   const horizon = instant(new Date(now.getTime() + SESSION_CHECK_DAYS * 86_400_000));
   const waited = instant(new Date(now.getTime() - INVITATION_WAIT_DAYS * 86_400_000));
   const a = staffScope(user, `a."id"`);
-  const part = (sql: Prisma.Sql) => Prisma.sql`SELECT * FROM (${sql})`;
+  const part = (sql: Prisma.Sql) => Prisma.sql`SELECT * FROM (${sql}) AS part`;
   const rows = await prisma.$queryRaw<unknown[]>`
-    ${part(Prisma.sql`SELECT 'recruitingNoTeams' AS "kind", a."id" AS "academyId", a."name" AS "academyName", NULL AS "sessionId", NULL AS "sequence",
+    ${part(Prisma.sql`SELECT 'recruitingNoTeams' AS "kind", a."id" AS "academyId", a."name" AS "academyName", CAST(NULL AS TEXT) AS "sessionId", CAST(NULL AS INTEGER) AS "sequence",
         (SELECT min(ws."startsAt") FROM "WorkshopSession" ws WHERE ws."academyId" = a."id") AS "at", 0 AS "n", count(*) OVER () AS "total"
       FROM "Academy" a WHERE a."status" = 'recruiting' AND ${a} AND NOT EXISTS (SELECT 1 FROM "Team" t WHERE t."academyId" = a."id")
-      ORDER BY "at" IS NULL, "at" LIMIT ${PER_KIND}`)}
+      ORDER BY "at" NULLS LAST LIMIT ${PER_KIND}`)}
     UNION ALL
     ${part(Prisma.sql`SELECT 'releaseThisWeek', a."id", a."name", NULL, NULL, min(am."releaseAt"), count(*), count(*) OVER ()
       FROM "AcademyMaterial" am JOIN "Academy" a ON a."id" = am."academyId"

@@ -1,3 +1,4 @@
+import { dbNumber } from "~/utils/raw-read";
 import { z } from "zod";
 import { prisma, Prisma } from "~/utils/db.server";
 import { instant, joinInOrder, jsonNumberAt, tokyoMonth } from "~/utils/sql.server";
@@ -12,8 +13,8 @@ import { OUTCOME_STATUSES } from "~/modules/outcome/rules";
 const Row = z.object({
   kind: z.string(),
   key: z.string().nullable(),
-  a: z.union([z.number(), z.bigint(), z.null()]).transform((v) => (v === null ? null : Number(v))),
-  b: z.union([z.number(), z.bigint(), z.null()]).transform((v) => (v === null ? null : Number(v))),
+  a: dbNumber.nullable(),
+  b: dbNumber.nullable(),
 });
 
 export interface DashboardCharts {

@@ -1,4 +1,4 @@
-import { prisma } from "~/utils/db.server";
+import { prisma, Prisma } from "~/utils/db.server";
 import { fail, type Result } from "~/utils/result";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { deliverQueued, type QueuedMail } from "~/modules/mail/mailer.server";
@@ -125,7 +125,7 @@ export const REVIEW_PAGE_SIZE = 25;
 
 /** The first session after the stage's own: the default due date is the day before it (deadline.ts). */
 const NEXT_SESSION = `(SELECT MIN(n."startsAt") FROM "WorkshopSession" n WHERE n."academyId" = s."academyId"
-   AND n."startsAt" > COALESCE((SELECT o."startsAt" FROM "WorkshopSession" o WHERE o."id" = s."sessionId"), ''))`;
+   AND (s."sessionId" IS NULL OR n."startsAt" > (SELECT o."startsAt" FROM "WorkshopSession" o WHERE o."id" = s."sessionId")))`;
 
 const QueueRow = z.object({
   deliverableId: z.string(),
@@ -162,23 +162,23 @@ export function queueScope(user: { permissions: readonly string[]; enrollments: 
   return everyTeam.length + assigned.length > 0 ? { everyTeam, assigned } : null;
 }
 
-const placeholders = (ids: readonly string[]) => ids.map(() => "?").join(",") || "NULL";
+const inList = (ids: readonly string[]) => (ids.length ? Prisma.sql`IN (${Prisma.join(ids)})` : Prisma.sql`IN (NULL)`);
 
 /**
  * Submissions waiting for a decision in the academies the user reviews, oldest due first, one
  * page. Two statements whatever the data size.
  */
 export async function reviewQueue(user: { id: string }, scope: QueueScope, page: number) {
-  const every = scope.everyTeam === "all" ? "1 = 1" : `s."academyId" IN (${placeholders(scope.everyTeam)})`;
-  const assigned = `(s."academyId" IN (${placeholders(scope.assigned)}) AND (t."facilitatorId" IS NULL OR t."facilitatorId" = ?))`;
-  const where = `d."status" = 'submitted' AND (${every} OR ${assigned})`;
-  const whereParams = [...(scope.everyTeam === "all" ? [] : scope.everyTeam), ...scope.assigned, user.id];
+  const every = scope.everyTeam === "all" ? Prisma.sql`TRUE` : Prisma.sql`s."academyId" ${inList(scope.everyTeam)}`;
+  const assigned = Prisma.sql`(s."academyId" ${inList(scope.assigned)} AND (t."facilitatorId" IS NULL OR t."facilitatorId" = ${user.id}))`;
+  const where = Prisma.sql`d."status" = 'submitted' AND (${every} OR ${assigned})`;
+  const nextSession = Prisma.raw(NEXT_SESSION);
   const offset = (Math.max(1, page) - 1) * REVIEW_PAGE_SIZE;
   // the total comes with the rows (a window count); only a page past the end asks for it on its own
-  const rows = await prisma.$queryRawUnsafe<unknown[]>(
-    `SELECT count(*) OVER () AS "total", d."id" AS "deliverableId", d."status", d."latestVersion", d."submittedAt",
+  const rows = await prisma.$queryRaw<unknown[]>`
+    SELECT count(*) OVER () AS "total", d."id" AS "deliverableId", d."status", d."latestVersion", d."submittedAt",
               t."id" AS "teamId", t."name" AS "teamName", s."id" AS "stageId", s."key" AS "stageKey", s."title" AS "stageTitle",
-              s."dueAt" AS "stageDueAt", ${NEXT_SESSION} AS "nextSessionAt", x."dueAt" AS "extensionDueAt", a."id" AS "academyId", a."name" AS "academyName",
+              s."dueAt" AS "stageDueAt", ${nextSession} AS "nextSessionAt", x."dueAt" AS "extensionDueAt", a."id" AS "academyId", a."name" AS "academyName",
               (SELECT v."late" FROM "DeliverableVersion" v WHERE v."deliverableId" = d."id" AND v."number" = d."latestVersion") AS "late",
               (SELECT COUNT(*) FROM "DeliverableFile" f WHERE f."deliverableId" = d."id" AND f."removedAt" IS NULL AND f."scanStatus" = 'confirmed') AS "scanFlags"
          FROM "Deliverable" d
@@ -187,15 +187,11 @@ export async function reviewQueue(user: { id: string }, scope: QueueScope, page:
          JOIN "Academy" a ON a."id" = s."academyId"
          LEFT JOIN "StageExtension" x ON x."teamId" = t."id" AND x."stageId" = s."id"
         WHERE ${where}
-        ORDER BY COALESCE(x."dueAt", s."dueAt", ${NEXT_SESSION}, d."submittedAt") ASC, d."submittedAt" ASC, d."id"
-        LIMIT ${REVIEW_PAGE_SIZE} OFFSET ${offset}`,
-      ...whereParams,
-    );
+        ORDER BY COALESCE(x."dueAt", s."dueAt", ${nextSession}, d."submittedAt") ASC, d."submittedAt" ASC, d."id"
+        LIMIT ${REVIEW_PAGE_SIZE} OFFSET ${offset}`;
   const countAll = async () => {
-    const count = await prisma.$queryRawUnsafe<{ n: number | bigint }[]>(
-      `SELECT COUNT(*) AS "n" FROM "Deliverable" d JOIN "Stage" s ON s."id" = d."stageId" JOIN "Team" t ON t."id" = d."teamId" WHERE ${where}`,
-      ...whereParams,
-    );
+    const count = await prisma.$queryRaw<{ n: number | bigint }[]>`
+      SELECT COUNT(*) AS "n" FROM "Deliverable" d JOIN "Stage" s ON s."id" = d."stageId" JOIN "Team" t ON t."id" = d."teamId" WHERE ${where}`;
     return Number(count[0]?.n ?? 0);
   };
   const first = rows[0] as { total?: number | bigint } | undefined;

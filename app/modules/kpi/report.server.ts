@@ -47,7 +47,7 @@ function metricSql(groupBy: GroupBy | "all", w: Window, kpi: KpiKey): Prisma.Sql
     return Prisma.sql`
       WITH ${heldCte(w)}
       SELECT "key", ${kpi === "hours" ? Prisma.sql`sum("hours")` : Prisma.sql`count(*)`} AS "value"
-      FROM (SELECT DISTINCT h."id", h."hours", ${place.key} AS "key" FROM held h ${place.join})
+      FROM (SELECT DISTINCT h."id", h."hours", ${place.key} AS "key" FROM held h ${place.join}) AS place
       GROUP BY "key"`;
   }
   if (kpi === "participants" || kpi === "trained") {
@@ -99,7 +99,7 @@ function metricSql(groupBy: GroupBy | "all", w: Window, kpi: KpiKey): Prisma.Sql
 
 /** Every KPI of one grouping and window in one statement (a row per KPI and key; REAL: the adapter types a column by its first rows, and hours have decimals). */
 async function figures(groupBy: GroupBy | "all", w: Window) {
-  const parts = KPI_KEYS.map((k) => Prisma.sql`SELECT ${k} AS "kpi", "key", CAST("value" AS REAL) AS "value" FROM (${metricSql(groupBy, w, k)})`);
+  const parts = KPI_KEYS.map((k) => Prisma.sql`SELECT ${k} AS "kpi", "key", CAST("value" AS DOUBLE PRECISION) AS "value" FROM (${metricSql(groupBy, w, k)}) AS metric`);
   const rows = await prisma.$queryRaw<Row[]>`${Prisma.join(parts, " UNION ALL ")}`;
   const byKey = new Map<string, Values>();
   for (const r of rows) {

@@ -180,7 +180,7 @@ const AcademyMaterialRow = z.object({
   summary: z.string(),
   summaryEn: z.string(),
   current: jsonObjectOrNull(VersionJson),
-  lastSeen: jsonObjectOrNull(z.object({ versionId: z.string(), number: z.number(), retired: z.number() })),
+  lastSeen: jsonObjectOrNull(z.object({ versionId: z.string(), number: z.number(), retired: z.coerce.number() })),
 });
 
 /**

@@ -1,4 +1,4 @@
-import { jsonArrayAgg } from "~/utils/sql.server";
+import { jsonArrayAgg, jsonTuple } from "~/utils/sql.server";
 import { z } from "zod";
 import { prisma, Prisma } from "~/utils/db.server";
 import { jsonArray } from "~/utils/raw-read";
@@ -125,7 +125,7 @@ async function countProgressOfYear(user: Pick<SessionUser, "id" | "permissions" 
       WHERE s."academyId" IN (${academiesOf}) ORDER BY s."academyId", s."position"`,
     prisma.$queryRaw<unknown[]>`SELECT "academyId", "startsAt" FROM "WorkshopSession" WHERE "academyId" IN (${academiesOf})`,
     // one row per team (a JSON list of its deliverables): far fewer rows through the query engine
-    prisma.$queryRaw<unknown[]>`SELECT "teamId", ${jsonArrayAgg(Prisma.sql`json_array("stageId", "status", "latestVersion", "updatedAt")`)} AS "list"
+    prisma.$queryRaw<unknown[]>`SELECT "teamId", ${jsonArrayAgg(jsonTuple(Prisma.sql`"stageId", "status", "latestVersion", "updatedAt"`))} AS "list"
       FROM "Deliverable" WHERE "teamId" IN (${teamsOf}) GROUP BY "teamId"`,
     prisma.$queryRaw<unknown[]>`SELECT "teamId", "stageId", "dueAt" FROM "StageExtension" WHERE "teamId" IN (${teamsOf})`,
   ]);

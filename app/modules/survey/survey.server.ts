@@ -1,3 +1,4 @@
+import { dbNumber } from "~/utils/raw-read";
 import { jsonNumberAt } from "~/utils/sql.server";
 import { z } from "zod";
 import { prisma, Prisma } from "~/utils/db.server";
@@ -64,7 +65,7 @@ export async function submitAnswer(
   return { ok: true };
 }
 
-const num = z.union([z.number(), z.bigint(), z.null()]).transform((v) => (v === null ? null : Number(v)));
+const num = dbNumber.nullable();
 
 /** Means per item and answer counts, per survey: one statement. */
 export async function surveyResults(academyId: string) {

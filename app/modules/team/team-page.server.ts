@@ -1,4 +1,4 @@
-import { jsonArrayAgg, jsonObject } from "~/utils/sql.server";
+import { asJson, jsonArrayAgg, jsonObject } from "~/utils/sql.server";
 import { z } from "zod";
 import { prisma, Prisma } from "~/utils/db.server";
 import { teamScopeSqlIn } from "~/modules/academy/scope.server";
@@ -28,7 +28,7 @@ const TeamRow = z.object({
       userId: z.string(),
       displayName: z.string(),
       email: z.string(),
-      hasPassword: z.number(),
+      hasPassword: z.coerce.number(),
       // a JSON value inside json_object arrives parsed
       invitation: Invitation.nullable(),
     }),
@@ -42,7 +42,7 @@ export async function getTeam(context: AcademyContext, teamId: string) {
     SELECT t."id", t."name", t."themeTitle", t."problemStatement", t."leadId", t."facilitatorId", fu."displayName" AS "facilitatorName",
            (SELECT ${jsonArrayAgg(Prisma.sql`tm."municipalityCode"`)} FROM "TeamMunicipality" tm WHERE tm."teamId" = t."id") AS "municipalityCodes",
            (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'id', m."id", 'teamRole', m."teamRole", 'enrollmentId', m."enrollmentId", 'department', m."department",
-                     'userId', m."userId", 'displayName', m."displayName", 'email', m."email", 'hasPassword', m."hasPassword", 'invitation', json(m."invitation")`))}
+                     'userId', m."userId", 'displayName', m."displayName", 'email', m."email", 'hasPassword', m."hasPassword", 'invitation', ${asJson(Prisma.sql`m."invitation"`)}`))}
               FROM (SELECT tmb."id", tmb."teamRole", tmb."enrollmentId", e."department", u."id" AS "userId", u."displayName", u."email",
                            EXISTS (SELECT 1 FROM "Password" p WHERE p."userId" = u."id") AS "hasPassword",
                            (SELECT ${jsonObject(Prisma.sql`'id', i."id", 'createdAt', i."createdAt", 'expiresAt', i."expiresAt", 'acceptedAt', i."acceptedAt", 'revokedAt', i."revokedAt"`)}
