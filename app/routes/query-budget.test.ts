@@ -1,4 +1,3 @@
-import Database from "better-sqlite3";
 import { describe, expect, it, vi } from "vitest";
 
 // Each main page sends the same number of SQL statements whatever the amount of data: a page
@@ -13,7 +12,8 @@ vi.hoisted(() => {
 const { prisma, sqlStatementCount } = await import("~/utils/db.server");
 const { syncCatalogue } = await import("~/modules/material/catalogue-sync.server");
 const { rotateCalendarToken } = await import("~/modules/calendar/calendar.server");
-const { BENCH_ACCOUNTS, seedNational } = await import("../../prisma/seed/national");
+const { BENCH_ACCOUNTS } = await import("../../prisma/seed/national");
+const { seedNationalInto } = await import("../../prisma/seed/national-anywhere");
 const { fiscalYearOf } = await import("~/utils/dates");
 const { caught, context, getRequest, sessionCookieFor } = await import("../../tests/support/requests");
 const { wipeDatabase } = await import("../../tests/support/wipe");
@@ -52,9 +52,7 @@ const routes = {
 async function measure(scale: number) {
   await wipeDatabase();
   await syncCatalogue(prisma);
-  const db = new Database(process.env.DATABASE_URL!.replace(/^file:/, ""));
-  seedNational(db, { scale, currentFiscalYear: fiscalYearOf(new Date()), passwordHash: "not-used" });
-  db.close();
+  await seedNationalInto(process.env.DATABASE_URL!, { scale, currentFiscalYear: fiscalYearOf(new Date()), passwordHash: "not-used" });
   const user = (email: string) => prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
   const [coordinator, facilitator, participant] = await Promise.all([user(BENCH_ACCOUNTS.coordinator), user(BENCH_ACCOUNTS.facilitator), user(BENCH_ACCOUNTS.participant)]);
   const team = await prisma.team.findFirstOrThrow({ where: { members: { some: { enrollment: { userId: participant.id } } } }, select: { id: true, academyId: true } });

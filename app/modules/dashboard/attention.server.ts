@@ -48,7 +48,7 @@ export async function attentionItems(user: Pick<SessionUser, "permissions" | "en
       FROM "Academy" a WHERE a."status" = 'recruiting' AND ${a} AND NOT EXISTS (SELECT 1 FROM "Team" t WHERE t."academyId" = a."id")
       ORDER BY "at" NULLS LAST LIMIT ${PER_KIND}`)}
     UNION ALL
-    ${part(Prisma.sql`SELECT 'releaseThisWeek', a."id", a."name", NULL, NULL, min(am."releaseAt"), count(*), count(*) OVER ()
+    ${part(Prisma.sql`SELECT 'releaseThisWeek', a."id", a."name", CAST(NULL AS TEXT), CAST(NULL AS INTEGER), min(am."releaseAt"), count(*), count(*) OVER ()
       FROM "AcademyMaterial" am JOIN "Academy" a ON a."id" = am."academyId"
       WHERE am."releaseAt" > ${n} AND am."releaseAt" <= ${week} AND ${a}
       GROUP BY a."id" ORDER BY min(am."releaseAt") LIMIT ${PER_KIND}`)}
@@ -65,13 +65,13 @@ export async function attentionItems(user: Pick<SessionUser, "permissions" | "en
         AND trim(ws."venueName") = '' AND trim(ws."onlineUrl") = ''
       ORDER BY ws."startsAt" LIMIT ${PER_KIND}`)}
     UNION ALL
-    ${part(Prisma.sql`SELECT 'invitationUnanswered', a."id", a."name", NULL, NULL, min(i."createdAt"), count(*), count(*) OVER ()
+    ${part(Prisma.sql`SELECT 'invitationUnanswered', a."id", a."name", CAST(NULL AS TEXT), CAST(NULL AS INTEGER), min(i."createdAt"), count(*), count(*) OVER ()
       FROM "Invitation" i JOIN "Academy" a ON a."id" = i."academyId"
       WHERE i."acceptedAt" IS NULL AND i."revokedAt" IS NULL AND i."createdAt" <= ${waited} AND a."status" NOT IN ('finished', 'archived') AND ${a}
         AND NOT EXISTS (SELECT 1 FROM "Invitation" newer WHERE newer."userId" = i."userId" AND newer."academyId" = i."academyId" AND newer."createdAt" > i."createdAt")
       GROUP BY a."id" ORDER BY min(i."createdAt") LIMIT ${PER_KIND}`)}
     UNION ALL
-    ${part(Prisma.sql`SELECT 'consultationRequested', c."id", c."title", NULL, NULL, c."createdAt", 0, count(*) OVER ()
+    ${part(Prisma.sql`SELECT 'consultationRequested', c."id", c."title", CAST(NULL AS TEXT), CAST(NULL AS INTEGER), c."createdAt", 0, count(*) OVER ()
       FROM "Consultation" c WHERE c."status" = 'requested' AND ${user.permissions.includes("manage:consultation:any") ? Prisma.sql`TRUE` : Prisma.sql`FALSE`}
       ORDER BY c."createdAt" LIMIT ${PER_KIND}`)}`;
   return rows.map((r) => Row.parse(r));
