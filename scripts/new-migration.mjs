@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// Create a migration from the difference between the last committed schema.prisma and the
-// working copy. `prisma migrate dev` cannot build its shadow database with the JS engine
+// Create a migration — for SQLite and for PostgreSQL (decision 0016) — from the difference
+// between the last committed schema.prisma and the working copy. `prisma migrate dev` cannot build its shadow database with the JS engine
 // (see docs/decisions/0002), but diffing two schema files needs no database.
 // Usage: npm run db:new-migration -- <name>
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { derivePostgresSchema, POSTGRES_SCHEMA } from "./schema-providers.mjs";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
@@ -22,15 +23,26 @@ const dirs = fs.readdirSync("prisma/migrations").filter((d) => /^\d/.test(d));
 const later = dirs.map((d) => /^9z(\d{2})_/.exec(d)).filter(Boolean).map((m) => Number(m[1]));
 const prefix = `9z${String(Math.max(0, ...later) + 1).padStart(2, "0")}`;
 const dir = path.join("prisma/migrations", `${prefix}_${name}`);
-const result = spawnSync(
-  path.resolve("node_modules/.bin/prisma"),
-  ["migrate", "diff", "--from-schema-datamodel", tmp, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
-  { encoding: "utf8" },
-);
-if (result.status !== 0) {
-  process.stderr.write(result.stderr);
-  process.exit(1);
+function diff(from, to, databaseUrl) {
+  const result = spawnSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "diff", "--from-schema-datamodel", from, "--to-schema-datamodel", to, "--script"], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
+  if (result.status !== 0) {
+    process.stderr.write(result.stderr);
+    process.exit(1);
+  }
+  return result.stdout;
 }
+const sqlite = diff(tmp, "prisma/schema.prisma", "file:./data/unused.db");
+// PostgreSQL: the derived schema of the committed source against the derived schema of the working copy
+const previousPg = path.join(path.dirname(tmp), "schema-pg.prisma");
+fs.writeFileSync(previousPg, derivePostgresSchema(previous));
+fs.writeFileSync(POSTGRES_SCHEMA, derivePostgresSchema(fs.readFileSync("prisma/schema.prisma", "utf8")));
+const postgres = diff(previousPg, POSTGRES_SCHEMA, "postgresql://localhost/unused");
 fs.mkdirSync(dir, { recursive: true });
-fs.writeFileSync(path.join(dir, "migration.sql"), result.stdout);
-process.stdout.write(`Wrote ${dir}/migration.sql\n`);
+fs.writeFileSync(path.join(dir, "migration.sql"), sqlite);
+const pgDir = path.join("prisma/postgresql/migrations", path.basename(dir));
+fs.mkdirSync(pgDir, { recursive: true });
+fs.writeFileSync(path.join(pgDir, "migration.sql"), postgres);
+process.stdout.write(`Wrote ${dir}/migration.sql and ${pgDir}/migration.sql (and prisma/postgresql/schema.prisma)\n`);

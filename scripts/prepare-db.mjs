@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Applies committed migrations and seeds reference + demo data. Runs before every start,
 // so a fresh clone needs no manual database step. `--reset` deletes the database first
-// (`prisma migrate reset` does not work with the JS schema engine).
+// (`prisma migrate reset` does not work with the JS schema engine). DATABASE_URL=postgresql://…
+// selects PostgreSQL (its own migration history, decision 0016); `--reset` then empties the
+// database's public schema.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -10,9 +12,19 @@ const dataDir = path.resolve(process.env.DATA_DIR ?? "data");
 fs.mkdirSync(dataDir, { recursive: true });
 process.env.DATABASE_URL ??= `file:${path.join(dataDir, "app.db")}`;
 
+const postgres = /^postgres(ql)?:\/\//i.test(process.env.DATABASE_URL);
+
 if (process.argv.includes("--reset")) {
-  const file = process.env.DATABASE_URL.replace(/^file:/, "");
-  for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+  if (postgres) {
+    const { default: pg } = await import("pg");
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    await client.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+    await client.end();
+  } else {
+    const file = process.env.DATABASE_URL.replace(/^file:/, "");
+    for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+  }
 }
 
 function run(command, args) {
@@ -24,7 +36,7 @@ const bin = (name) => path.resolve("node_modules", ".bin", name);
 run(bin("prisma"), ["migrate", "deploy"]);
 // Write-ahead logging: readers never block the writer, and a crash or a copy taken during a
 // write cannot leave a half-written page in the main file. The mode is stored in the file.
-{
+if (!postgres) {
   const { default: Database } = await import("better-sqlite3");
   const db = new Database(process.env.DATABASE_URL.replace(/^file:/, ""));
   db.pragma("journal_mode = WAL");

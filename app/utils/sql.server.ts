@@ -73,3 +73,13 @@ export function asJson(value: Prisma.Sql): Prisma.Sql {
 export function jsonTuple(values: Prisma.Sql): Prisma.Sql {
   return postgres() ? Prisma.sql`json_build_array(${values})` : Prisma.sql`json_array(${values})`;
 }
+
+/**
+ * Take the row's write lock for the rest of the transaction, so that concurrent changes of one
+ * aggregate (a board's votes against its budget) run one after the other. SQLite runs one
+ * writing transaction at a time anyway; PostgreSQL needs `SELECT … FOR UPDATE`.
+ */
+export async function lockRow(tx: { $queryRaw: (query: Prisma.Sql) => Promise<unknown> }, table: "Retrospective", id: string) {
+  // a read as far as the kept figures are concerned: it changes nothing
+  if (postgres()) await tx.$queryRaw(Prisma.sql`SELECT 1 FROM ${Prisma.raw(`"${table}"`)} WHERE "id" = ${id} FOR UPDATE`);
+}

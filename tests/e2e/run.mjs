@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run test:e2e`: build, start the production server on a free port with a fresh
 // database of demo data, run the browser tests against it, stop the server.
+// `npm run test:e2e:pg` (TEST_DATABASE=postgresql): the same on a fresh PostgreSQL database.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -32,11 +33,32 @@ const dataDir = path.resolve("tests/.tmp-e2e");
 fs.rmSync(dataDir, { recursive: true, force: true });
 fs.mkdirSync(dataDir, { recursive: true });
 const port = await freePort();
+const onPostgres = process.env.TEST_DATABASE === "postgresql";
+let postgresDatabase = "";
+let databaseUrl = `file:${path.join(dataDir, "e2e.db")}`;
+async function admin(sql) {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: process.env.TEST_POSTGRES_URL ?? "postgresql://root@127.0.0.1:5432/postgres" });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+if (onPostgres) {
+  postgresDatabase = `dam_e2e_${process.pid}`;
+  await admin(`DROP DATABASE IF EXISTS "${postgresDatabase}"`);
+  await admin(`CREATE DATABASE "${postgresDatabase}"`);
+  const url = new URL(process.env.TEST_POSTGRES_URL ?? "postgresql://root@127.0.0.1:5432/postgres");
+  url.pathname = `/${postgresDatabase}`;
+  databaseUrl = url.toString();
+}
 const env = {
   ...process.env,
   NODE_ENV: "production",
   DATA_DIR: dataDir,
-  DATABASE_URL: `file:${path.join(dataDir, "e2e.db")}`,
+  DATABASE_URL: databaseUrl,
   PORT: String(port),
   HOST: "127.0.0.1",
   APP_URL: `http://127.0.0.1:${port}`,
@@ -72,4 +94,8 @@ const tests = spawn(
 );
 const code = await new Promise((resolve) => tests.on("exit", (c) => resolve(c ?? 1)));
 server.kill("SIGTERM");
+if (postgresDatabase) {
+  await new Promise((r) => server.once("exit", r));
+  await admin(`DROP DATABASE IF EXISTS "${postgresDatabase}" WITH (FORCE)`);
+}
 process.exit(code);

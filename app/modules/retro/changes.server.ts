@@ -1,3 +1,4 @@
+import { lockRow } from "~/utils/sql.server";
 import { prisma, type Prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { fail, type Result } from "~/utils/result";
@@ -21,6 +22,8 @@ async function change(
   { allowClosed = false } = {},
 ): Promise<Result> {
   return prisma.$transaction(async (tx) => {
+    // one change of a board at a time: the budget and phase checks below see every earlier change
+    await lockRow(tx, "Retrospective", access.retro.id);
     const retro = await current(tx, access.retro.id);
     if (!retro) return fail("retro.error.gone");
     if (retro.phase === "closed" && !allowClosed) return fail("retro.error.closed");
@@ -109,7 +112,7 @@ export function vote(access: RetroAccess, groupId: string, add: boolean) {
       await tx.retroVote.delete({ where: { id: mine.id } });
       return { ok: true };
     }
-    // Counted inside the transaction (SQLite serialises writers), so a double click cannot overspend.
+    // Counted inside the transaction, after the board's lock (change()), so a double click cannot overspend.
     const [used, onGroup] = await Promise.all([
       tx.retroVote.count({ where: { retroId: retro.id, userId: access.userId } }),
       tx.retroVote.count({ where: { retroId: retro.id, userId: access.userId, groupId } }),
