@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // npm run bench [-- --no-build] [--reseed] [--requests 100] [--seconds 5] [--only full|0.1]
+//                [--databases sqlite,postgresql]
 //
+// Each dataset on each database (SQLite files; PostgreSQL databases dam_bench_* on
+// BENCH_POSTGRES_URL, default postgresql://root@127.0.0.1:5432/postgres), printed side by side.
 // Builds, seeds (or reuses) the national databases, starts the production server on a copy of
 // each, signs in per role and measures the main pages: latency p50/p95/p99 from sequential
 // requests, throughput under 10 connections (autocannon), both against a bare node:http server
@@ -27,9 +30,26 @@ const SECONDS = Number(option("seconds", "5"));
 /** The load sanity check: 20 signed-in clients over every measured page at once. */
 const LOAD_SECONDS = Number(option("load-seconds", "30"));
 const DATASETS = [
-  { name: "0.1", scale: 0.1, file: "data/national-0.1.db" },
-  { name: "full", scale: 1, file: "data/national.db" },
+  { name: "0.1", scale: 0.1, file: "data/national-0.1.db", database: "dam_bench_0_1" },
+  { name: "full", scale: 1, file: "data/national.db", database: "dam_bench_full" },
 ].filter((d) => !option("only", "") || d.name === option("only", ""));
+const DATABASES = option("databases", "sqlite,postgresql").split(",");
+const POSTGRES = process.env.BENCH_POSTGRES_URL ?? "postgresql://root@127.0.0.1:5432/postgres";
+const postgresUrl = (database) => {
+  const url = new URL(POSTGRES);
+  url.pathname = `/${database}`;
+  return url.toString();
+};
+async function admin(sql) {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: POSTGRES });
+  await client.connect();
+  try {
+    return await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
 const ACCOUNTS = {
   coordinator: "bench-coordinator@national.example.jp",
   facilitator: "bench-facilitator@national.example.jp",
@@ -211,15 +231,25 @@ async function pagesFor(base, cookies) {
   ].filter((p) => p.path && !p.path.includes("undefined"));
 }
 
-async function benchDataset(dataset) {
+async function benchDataset(dataset, database) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "dam-bench-"));
-  const db = path.join(work, "app.db");
-  fs.copyFileSync(dataset.file, db);
+  // a copy of the seeded data per run: the bench's own writes (sign-ins, tokens) never pile up
+  let databaseUrl;
+  const runDatabase = `${dataset.database}_run`;
+  if (database === "postgresql") {
+    await admin(`DROP DATABASE IF EXISTS "${runDatabase}" WITH (FORCE)`);
+    await admin(`CREATE DATABASE "${runDatabase}" TEMPLATE "${dataset.database}"`);
+    databaseUrl = postgresUrl(runDatabase);
+  } else {
+    const db = path.join(work, "app.db");
+    fs.copyFileSync(dataset.file, db);
+    databaseUrl = `file:${db}`;
+  }
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const started = Date.now();
   const server = spawn(process.execPath, ["server.mjs"], {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${db}`, DATA_DIR: work, JOBS: "off", DAM_COUNT_SQL: "1", NODE_ENV: "production" },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, DATA_DIR: work, JOBS: "off", DAM_COUNT_SQL: "1", NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {
@@ -285,10 +315,12 @@ async function benchDataset(dataset) {
       requests: pages.map((page) => ({ method: "GET", path: page.path, headers: page.headers ?? (page.role ? { cookie: cookies[page.role] } : {}) })),
     });
     const load = { connections: 20, seconds: LOAD_SECONDS, rps: Math.round(mixed.requests.average), requests: mixed.requests.total, errors: mixed.errors, non2xx: mixed.non2xx, p99: mixed.latency.p99, timeouts: mixed.timeouts };
-    return { dataset: dataset.name, coldStartS: coldStart, ...peakRss(server.pid), rows, load };
+    return { dataset: dataset.name, database, coldStartS: coldStart, ...peakRss(server.pid), rows, load };
   } finally {
     server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
     fs.rmSync(work, { recursive: true, force: true });
+    if (database === "postgresql") await admin(`DROP DATABASE IF EXISTS "${runDatabase}" WITH (FORCE)`);
   }
 }
 
@@ -306,23 +338,52 @@ async function isCurrent(file) {
     db.close();
   }
 }
+/** A seeded PostgreSQL database made before the newest PostgreSQL migration (or missing) is seeded again. */
+async function isCurrentPostgres(database) {
+  const exists = (await admin(`SELECT 1 FROM pg_database WHERE datname = '${database}'`)).rows.length > 0;
+  if (!exists) return false;
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: postgresUrl(database) });
+  await client.connect();
+  try {
+    const applied = (await client.query("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL")).rows.map((r) => r.migration_name);
+    const users = Number((await client.query(`SELECT count(*) AS n FROM "User"`)).rows[0].n);
+    const shipped = fs.readdirSync("prisma/postgresql/migrations").filter((name) => fs.existsSync(path.join("prisma/postgresql/migrations", name, "migration.sql")));
+    return users > 0 && shipped.every((name) => applied.includes(name));
+  } catch {
+    return false;
+  } finally {
+    await client.end();
+  }
+}
 for (const dataset of DATASETS) {
-  if (flag("reseed") || !(await isCurrent(dataset.file))) run("npm", ["run", "seed:national", "--", "--scale", String(dataset.scale), "--out", dataset.file]);
+  if (DATABASES.includes("sqlite") && (flag("reseed") || !(await isCurrent(dataset.file)))) run("npm", ["run", "seed:national", "--", "--scale", String(dataset.scale), "--out", dataset.file]);
+  if (DATABASES.includes("postgresql") && (flag("reseed") || !(await isCurrentPostgres(dataset.database)))) run("npm", ["run", "seed:national", "--", "--scale", String(dataset.scale), "--out", postgresUrl(dataset.database)]);
 }
 const results = [];
-for (const dataset of DATASETS) results.push(await benchDataset(dataset));
+for (const dataset of DATASETS) for (const database of DATABASES) results.push(await benchDataset(dataset, database));
 
 const pad = (v, n) => String(v).padStart(n);
+const NAMES = { sqlite: "SQLite", postgresql: "PostgreSQL" };
 for (const r of results) {
   const l = r.load;
-  process.stdout.write(`\n== load sanity (${r.dataset}): ${l.connections} signed-in clients, ${l.seconds} s over every page: ${l.requests} requests, ${l.rps} req/s, p99 ${l.p99} ms, ${l.errors} errors, ${l.non2xx} non-2xx, ${l.timeouts} timeouts\n`);
-  process.stdout.write(`\n== ${r.dataset === "full" ? "full national data" : `${r.dataset} of national data`}: cold start ${r.coldStartS.toFixed(2)} s, RSS peak ${r.peakMb} MB (now ${r.nowMb} MB)\n`);
-  process.stdout.write(`${"page".padEnd(36)} ${"role".padEnd(12)} ${pad("KB", 5)} ${pad("SQL", 4)} ${pad("p50", 7)} ${pad("p95", 7)} ${pad("p99", 7)} ${pad("req/s", 6)} ${pad("bare p50", 9)} ${pad("bare r/s", 9)} ${pad("% bare", 7)} ${pad("JS KB", 6)}\n`);
-  for (const row of r.rows) {
+  process.stdout.write(`\n== load sanity (${r.dataset}, ${NAMES[r.database]}): ${l.connections} signed-in clients, ${l.seconds} s over every page: ${l.requests} requests, ${l.rps} req/s, p99 ${l.p99} ms, ${l.errors} errors, ${l.non2xx} non-2xx, ${l.timeouts} timeouts\n`);
+}
+for (const dataset of DATASETS) {
+  const runs = results.filter((r) => r.dataset === dataset.name);
+  if (runs.length === 0) continue;
+  process.stdout.write(`\n== ${dataset.name === "full" ? "full national data" : `${dataset.name} of national data`}: ${runs.map((r) => `${NAMES[r.database]} cold start ${r.coldStartS.toFixed(2)} s, RSS peak ${r.peakMb} MB`).join("; ")}\n`);
+  const head = runs.map((r) => (r.database === "sqlite" ? "SQLite" : "PG")).join("/");
+  const cell = (values) => values.map((v) => v ?? "-").join(" / ");
+  process.stdout.write(`${"page".padEnd(36)} ${"role".padEnd(12)} ${pad("KB", 5)} ${pad(`SQL ${head}`, 14)} ${pad(`p50 ${head}`, 20)} ${pad(`p95 ${head}`, 20)} ${pad(`req/s ${head}`, 20)} ${pad(`% bare ${head}`, 20)} ${pad("JS KB", 6)}\n`);
+  const byKey = runs.map((r) => new Map(r.rows.map((x) => [`${x.page}|${x.role}`, x])));
+  runs[0].rows.forEach((row) => {
+    const same = byKey.map((m) => m.get(`${row.page}|${row.role}`));
+    const errors = same.reduce((sum, x) => sum + (x?.errors ?? 0), 0);
     process.stdout.write(
-      `${row.page.padEnd(36)} ${row.role.padEnd(12)} ${pad(row.kb, 5)} ${pad(row.sql, 4)} ${pad(row.p50, 7)} ${pad(row.p95, 7)} ${pad(row.p99, 7)} ${pad(row.rps ?? "-", 6)} ${pad(row.baselineP50, 9)} ${pad(row.baselineRps, 9)} ${pad(row.ratio ?? "-", 7)} ${pad(row.jsKb, 6)}${row.errors ? `  ${row.errors} errors` : ""}\n`,
+      `${row.page.padEnd(36)} ${row.role.padEnd(12)} ${pad(row.kb, 5)} ${pad(cell(same.map((x) => x?.sql)), 14)} ${pad(cell(same.map((x) => x?.p50)), 20)} ${pad(cell(same.map((x) => x?.p95)), 20)} ${pad(cell(same.map((x) => x?.rps)), 20)} ${pad(cell(same.map((x) => x?.ratio)), 20)} ${pad(row.jsKb, 6)}${errors ? `  ${errors} errors` : ""}\n`,
     );
-  }
+  });
 }
 fs.mkdirSync("bench/results", { recursive: true });
 const out = path.join("bench/results", `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);

@@ -1,4 +1,5 @@
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { withRole } from "~/modules/account/permissions";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
@@ -81,9 +82,9 @@ export default function AcademyPage() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const locale = useLocale();
-  const facilitators = academy.enrollments.filter((s) => s.role === "facilitator");
-  const coordinators = academy.enrollments.filter((s) => s.role === "coordinator");
-  const observers = academy.enrollments.filter((s) => s.role === "observer");
+  const facilitators = withRole(academy.enrollments, "facilitator");
+  const coordinators = withRole(academy.enrollments, "coordinator");
+  const observers = withRole(academy.enrollments, "observer");
   const firstSession = academy.sessions[0];
   return (
     <div className="flex flex-col gap-8">

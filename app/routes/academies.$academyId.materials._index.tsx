@@ -25,7 +25,7 @@ import { readForm } from "~/utils/form-body.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId);
   const { academy, can, enrollment, user } = context;
-  const isParticipant = enrollment?.role === "participant";
+  const isParticipant = context.can.workInTeam;
   const [{ staff, items }, stages, completed, progress, catalogue] = await Promise.all([
     listAcademyMaterials(context),
     listStages(academy.id),

@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId);
   const room = invariantFound(await sessionRoom(context, params.sessionId ?? ""));
   const { can } = context;
-  return { academy: context.academy, ...room, can: { runSessions: can.runSessions, editSessions: can.editSessions }, isParticipant: context.enrollment?.role === "participant" };
+  return { academy: context.academy, ...room, can: { runSessions: can.runSessions, editSessions: can.editSessions }, isParticipant: context.can.workInTeam };
 }
 
 export default function SessionRoomPage() {

@@ -26,7 +26,7 @@ async function load(request: Request, academyId?: string, param?: string) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { context, survey } = await load(request, params.academyId, params.survey);
-  const participant = context.enrollment?.role === "participant";
+  const participant = context.can.workInTeam;
   const answered = participant ? (await myAnswers(context.academy.id, context.user.id)).has(surveyKey(survey.kind, survey.sessionId)) : false;
   return {
     academy: context.academy,

@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const academyId = context.academy.id;
   const now = new Date();
   const surveys = await academySurveys(academyId);
-  const participant = context.enrollment?.role === "participant";
+  const participant = context.can.workInTeam;
   const answered = participant ? await myAnswers(academyId, context.user.id) : new Map<string, Date>();
   const list = surveys.map((s) => ({
     param: surveyParam(s.kind, s.sessionId),

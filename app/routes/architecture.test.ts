@@ -66,3 +66,28 @@ describe("one data layer for SQLite and PostgreSQL (decision 0016)", () => {
     for (const sample of samples) expect(DIALECT_ONLY.some(([, p]) => p.test(sample)), sample).toBe(true);
   });
 });
+
+describe("abilities come from the permission table (decision 0007)", () => {
+  // A role's name compared in code is a second copy of the permission table: who may do what is
+  // asked of the table (the academy context's `can`, enrollmentCan / academiesWhere across
+  // academies, userHasPermission for global roles). Grouping people by role for display goes
+  // through withRole. Values of other "role" fields that share a word are listed with the reason.
+  const ROLE_NAMES = "coordinator|facilitator|participant|observer|programme_coordinator|system_admin";
+  const COMPARISON = new RegExp(`\\.?\\brole\\s*[!=]==?\\s*["'](?:${ROLE_NAMES})["']|["'](?:${ROLE_NAMES})["']\\s*[!=]==?\\s*[\\w.?]*\\brole\\b`);
+  const OTHER_ROLE_FIELDS: Record<string, string> = {
+    [path.join("app", "routes", "academies.$academyId.facilitators.tsx")]: "a session part (lead / co_facilitator / observer), not an enrollment role",
+  };
+  const files = [...read("app/modules"), ...read("app/routes"), ...read("app/components"), ...read("app/utils")].filter(
+    ({ file }) => !file.endsWith(path.join("account", "permissions.ts")) && !(file in OTHER_ROLE_FIELDS),
+  );
+
+  it("no role name is compared outside the permission table", () => {
+    const offenders = files.flatMap(({ file, text }) => text.split("\n").map((line, i) => ({ line, at: `${file}:${i + 1}` })).filter(({ line }) => COMPARISON.test(line) && !/^\s*(\/\/|\*)/.test(line)).map(({ at, line }) => `${at}: ${line.trim()}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it("the scan finds a role comparison (so a clean result means something)", () => {
+    for (const sample of ['e.role === "coordinator"', 'enrollment?.role !== "participant"', '"facilitator" === s.role']) expect(COMPARISON.test(sample), sample).toBe(true);
+    expect(COMPARISON.test('view.role === "staff"')).toBe(false);
+  });
+});

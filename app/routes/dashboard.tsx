@@ -2,7 +2,7 @@ import { useLoaderData, type MetaFunction } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireUser } from "~/utils/session.server";
-import { userHasPermission } from "~/modules/account/permissions";
+import { academiesWhere, userHasPermission } from "~/modules/account/permissions";
 import { fiscalYearOf } from "~/utils/dates";
 import { myTeams } from "~/modules/academy/dashboard.server";
 import { coordinatorScreen, facilitatorScreen } from "~/modules/dashboard/first-screen.server";
@@ -28,8 +28,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return { coordinator: await coordinatorScreen(user, now, chartYear), staff: null, participant: null, calls: null, consultations: [] };
   }
   // "Facilitator here, participant there": each part of the page comes from the enrollments.
-  const staffAcademyIds = user.enrollments.filter((e) => e.role !== "participant").map((e) => e.academyId);
-  const asParticipant = user.enrollments.some((e) => e.role === "participant");
+  const inTeams = academiesWhere(user, "workInTeam");
+  const staffAcademyIds = academiesWhere(user, "view").filter((id) => !inTeams.includes(id));
+  const asParticipant = inTeams.length > 0;
   const [staff, teams, applications, reviewing, consultations] = await Promise.all([
     staffAcademyIds.length > 0 ? facilitatorScreen(user, now, staffAcademyIds) : null,
     asParticipant ? myTeams(user, now) : null,

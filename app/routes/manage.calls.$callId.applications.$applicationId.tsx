@@ -35,7 +35,7 @@ async function context(request: Request, params: Record<string, string | undefin
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { call, role, app, user } = await context(request, params);
-  const consultationStep = role === "coordinator" && app.track.kind === "consultation" && app.decision === "selected";
+  const consultationStep = role === "manager" && app.track.kind === "consultation" && app.decision === "selected";
   const [consultation, topics] = consultationStep ? await Promise.all([consultationOfApplication(app.id), listTopics()]) : [null, []];
   return { call: { id: call.id, title: call.title }, role, app, me: user.id, consultationStep, consultation, topics: topics.map((tp) => ({ id: tp.id, label: tp.label, labelEn: tp.labelEn })) };
 }
@@ -56,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!r.ok) return bad({ error: r.reason, fieldErrors: r.fieldErrors, values: echoForm(form) });
     return redirectWithFlash(back, { message: "call.scoreSaved" });
   }
-  if (role !== "coordinator") forbidden();
+  if (role !== "manager") forbidden();
   if (intent === "decide") {
     const value = String(form.get("decision") ?? "");
     const decision = value === "" ? null : (DECISIONS as readonly string[]).includes(value) ? (value as Decision) : undefined;
@@ -150,7 +150,7 @@ export default function ReviewApplication() {
         )}
       </section>
 
-      {role === "coordinator" ? (
+      {role === "manager" ? (
         <section aria-labelledby="decision-heading" className="flex flex-col gap-3 rounded-8 border-2 border-solid-gray-800 p-4">
           <h2 id="decision-heading">{t("call.decision")}</h2>
           <Form method="post" className="flex flex-wrap items-end gap-3">

@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, call, role } = await context(request, String(params.callId ?? ""));
-  if (role !== "coordinator") forbidden();
+  if (role !== "manager") forbidden();
   const intent = (await readForm(request)).get("intent");
   const back = `/manage/calls/${call.id}/applications`;
   if (intent === "mail") {
@@ -57,7 +57,7 @@ export default function RankedApplications() {
   const unmailed = ranked.filter((r) => r.decision && !r.mailed).length;
   return (
     <div className="flex flex-col gap-6">
-      <p><Link to={role === "coordinator" ? `/manage/calls/${call.id}` : "/manage/calls"}>{t("call.backTo", { title: call.title })}</Link></p>
+      <p><Link to={role === "manager" ? `/manage/calls/${call.id}` : "/manage/calls"}>{t("call.backTo", { title: call.title })}</Link></p>
       <h1>{t("call.applicationsTitle", { title: call.title })}</h1>
       <p>{t(phase === "open" ? "call.stillOpen" : "call.closedOn", { date: formatDateTime(new Date(call.deadlineAt), locale) })}</p>
       {a?.error ? <Alert tone="error">{t(a.error)}</Alert> : null}
@@ -78,7 +78,7 @@ export default function RankedApplications() {
               empty={t("call.noSubmitted")}
               columns={[
                 { key: "who", header: t("call.applicant"), cell: (r) => <><Link to={`/manage/calls/${call.id}/applications/${r.id}`}>{r.names ?? t("call.unnamed")}</Link><span className="block text-dns-14N-130 text-solid-gray-700">{r.prefecture}</span></> },
-                { key: "score", header: t("call.score"), cell: (r) => (r.score === null ? (r.scoredByMe || role === "coordinator" ? "—" : t("call.scoreHidden")) : `${Math.round(r.score * 100)}`) },
+                { key: "score", header: t("call.score"), cell: (r) => (r.score === null ? (r.scoredByMe || role === "manager" ? "—" : t("call.scoreHidden")) : `${Math.round(r.score * 100)}`) },
                 { key: "reviewers", header: t("call.reviewerCount"), cell: (r) => (r.reviewers === null ? "—" : String(r.reviewers)) },
                 { key: "mine", header: t("call.myScore"), cell: (r) => (r.scoredByMe ? t("call.scored") : t("call.notScored")) },
                 { key: "decision", header: t("call.decision"), cell: (r) => (r.decision ? `${t(`call.decisionValue.${r.decision}`)}${r.mailed ? ` ${t("call.mailedMark")}` : ""}` : "—") },
@@ -87,7 +87,7 @@ export default function RankedApplications() {
           </section>
         );
       })}
-      {role === "coordinator" ? (
+      {role === "manager" ? (
         <div className="flex flex-wrap gap-3 rounded-8 border border-solid-gray-200 p-4">
           <Form method="post">
             <input type="hidden" name="intent" value="mail" />

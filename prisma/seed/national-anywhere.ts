@@ -17,7 +17,9 @@ export async function seedNationalInto(url: string, options: NationalOptions) {
     const db = new Database(url.replace(/^file:/, ""));
     try {
       db.pragma("journal_mode = WAL");
-      return seedNational(db, options);
+      const counts = seedNational(db, options);
+      db.pragma("optimize");
+      return counts;
     } finally {
       db.close();
     }

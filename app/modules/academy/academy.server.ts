@@ -1,3 +1,4 @@
+import { enrollmentCan } from "~/modules/account/permissions";
 import { academyScalarSelect, decorateAcademies } from "./academy-rows.server";
 import { prisma, type Prisma } from "~/utils/db.server";
 import { fromTokyoInputs } from "~/utils/dates";
@@ -315,7 +316,7 @@ export async function addStaffByEmail(actorId: string, academyId: string, input:
       where: { academyId_userId: { academyId, userId: person.id } },
       select: { id: true, role: true, status: true, _count: { select: { teamMemberships: true } } },
     });
-    if (existing && existing.status !== "withdrawn" && existing._count.teamMemberships > 0 && existing.role === "participant") {
+    if (existing && enrollmentCan(existing).workInTeam && existing._count.teamMemberships > 0) {
       return fieldFailure("email", "academy.validation.participantHere");
     }
     if (existing && existing.status !== "withdrawn" && existing.role === input.role) return fieldFailure("email", "academy.validation.alreadyStaff");

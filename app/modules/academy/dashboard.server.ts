@@ -1,3 +1,4 @@
+import { academiesWhere } from "~/modules/account/permissions";
 import { jsonArrayAgg, jsonObject, instant } from "~/utils/sql.server";
 import { z } from "zod";
 import { jsonArray, jsonObjectOrNull } from "~/utils/raw-read";
@@ -130,7 +131,7 @@ export async function myTeams(user: SessionUser, now: Date) {
  * participant of several teams (who chooses there), to the dashboard.
  */
 export async function homePath(user: SessionUser) {
-  if (user.permissions.length > 0 || user.enrollments.length === 0 || user.enrollments.some((e) => e.role !== "participant")) return "/dashboard";
+  if (user.permissions.length > 0 || user.enrollments.length === 0 || academiesWhere(user, "workInTeam").length < user.enrollments.length) return "/dashboard";
   const teams = await prisma.team.findMany({
     where: {
       academy: { status: { notIn: ["finished", "archived"] } },

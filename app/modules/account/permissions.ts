@@ -43,7 +43,11 @@ export const ACADEMY_ABILITIES = {
   seeSurveyResults: "read:survey",
   recordOutcomes: "manage:outcome",
 } as const;
-export type AcademyAbility = keyof typeof ACADEMY_ABILITIES | "seeOwnTeam";
+/**
+ * Derived abilities: seeOwnTeam (every team, or one's own), workInTeam (one works in a team of
+ * the academy: the role's permission is "read:team:own", a participant).
+ */
+export type AcademyAbility = keyof typeof ACADEMY_ABILITIES | "seeOwnTeam" | "workInTeam";
 export type AcademyCan = Record<AcademyAbility, boolean>;
 
 const ACADEMY_DESCRIPTIONS: Record<keyof typeof ACADEMY_ABILITIES, string> = {
@@ -152,7 +156,27 @@ export function academyCan(
     can[key as keyof typeof ACADEMY_ABILITIES] = user.permissions.includes(`${p}:any`) || enrolled.includes(`${p}:academy`);
   }
   can.seeOwnTeam = can.seeAllTeams || enrolled.includes("read:team:own");
+  can.workInTeam = enrolled.includes("read:team:own");
   return can;
+}
+
+/**
+ * What an enrollment's role grants in its academy, from the permission table (ROLE_PERMISSIONS,
+ * which the seed writes into the database). Lists, counts and scopes across academies ask this
+ * instead of comparing role names; inside one academy the context's `can` answers the same.
+ */
+export function enrollmentCan(enrollment: EnrollmentLike): AcademyCan {
+  return academyCan({ permissions: [] }, enrollment, (role) => (isAcademyRole(role) ? ROLE_PERMISSIONS[role] : []));
+}
+
+/** The academies where the user's own enrollment grants `ability` (a withdrawn one grants nothing). */
+export function academiesWhere(user: { enrollments: readonly (EnrollmentLike & { academyId: string })[] }, ability: AcademyAbility): string[] {
+  return user.enrollments.filter((e) => enrollmentCan(e)[ability]).map((e) => e.academyId);
+}
+
+/** Display: the people of a list who hold `role` (grouping staff by role on a page, not a permission check). */
+export function withRole<T extends { role: string }>(people: readonly T[], role: AcademyRole): T[] {
+  return people.filter((p) => p.role === role);
 }
 
 export function isAcademyRole(role: string): role is AcademyRole {

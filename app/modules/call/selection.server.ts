@@ -14,9 +14,9 @@ import type { Decision } from "./schemas";
 // per track shows the places left, the coordinator decides, mails the decisions in each
 // applicant's language and turns a selected academy application into a region + academy + team.
 
-/** May this person see and score the call's applications? Programme coordinators and its reviewers. */
-export async function reviewerRole(user: Pick<SessionUser, "id" | "permissions">, callId: string): Promise<"coordinator" | "reviewer" | null> {
-  if (user.permissions.includes("manage:call:any")) return "coordinator";
+/** May this person see and score the call's applications? "manager": those who manage calls (every score, the decisions); "reviewer": its reviewers. */
+export async function reviewerRole(user: Pick<SessionUser, "id" | "permissions">, callId: string): Promise<"manager" | "reviewer" | null> {
+  if (user.permissions.includes("manage:call:any")) return "manager";
   const row = await prisma.callReviewer.findUnique({ where: { callId_userId: { callId, userId: user.id } }, select: { userId: true } });
   return row ? "reviewer" : null;
 }
@@ -41,7 +41,7 @@ const RankRow = z.object({
  * Submitted applications per track, best score first. A reviewer sees the others' scores of an
  * application only once they have scored it themselves; coordinators see every score.
  */
-export async function rankedApplications(callId: string, user: { id: string }, role: "coordinator" | "reviewer") {
+export async function rankedApplications(callId: string, user: { id: string }, role: "manager" | "reviewer") {
   const rows = await prisma.$queryRaw<unknown[]>`
     SELECT ap."id", ap."trackId", ap."decision", ap."submittedAt", ap."academyId", (ap."decisionMailedAt" IS NOT NULL) AS "mailed",
            (SELECT string_agg(x."name", '・') FROM (SELECT mu."name" FROM "ApplicationMunicipality" am JOIN "Municipality" mu ON mu."code" = am."municipalityCode"
@@ -57,14 +57,14 @@ export async function rankedApplications(callId: string, user: { id: string }, r
     ORDER BY "score" DESC NULLS LAST, ap."submittedAt"`;
   return rows.map((r) => {
     const row = RankRow.parse(r);
-    const visible = role === "coordinator" || row.mine > 0;
+    const visible = role === "manager" || row.mine > 0;
     const names = [row.lead, row.others].filter(Boolean).join("・") || null;
     return { ...row, names, score: visible ? row.score : null, reviewers: visible ? row.reviewers : null, scoredByMe: row.mine > 0, mailed: row.mailed === 1 };
   });
 }
 
 /** One submitted application for review, with the criteria, my scores and (once I scored) everyone's. */
-export async function applicationForReview(callId: string, applicationId: string, user: { id: string }, role: "coordinator" | "reviewer") {
+export async function applicationForReview(callId: string, applicationId: string, user: { id: string }, role: "manager" | "reviewer") {
   const app = await prisma.application.findFirst({
     where: { id: applicationId, callId, status: "submitted" },
     select: {
@@ -90,7 +90,7 @@ export async function applicationForReview(callId: string, applicationId: string
   });
   if (!app) return null;
   const mine = app.scores.filter((s) => s.reviewerId === user.id);
-  const seesOthers = role === "coordinator" || mine.length > 0;
+  const seesOthers = role === "manager" || mine.length > 0;
   return { ...app, scores: seesOthers ? app.scores : mine, seesOthers };
 }
 

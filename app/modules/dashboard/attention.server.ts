@@ -1,3 +1,4 @@
+import { academiesWhere } from "~/modules/account/permissions";
 import { z } from "zod";
 import { prisma, Prisma } from "~/utils/db.server";
 import { instant } from "~/utils/sql.server";
@@ -31,7 +32,7 @@ export type AttentionItem = z.infer<typeof Row>;
 /** The academies a staff member looks after (a programme coordinator: all). */
 function staffScope(user: Pick<SessionUser, "permissions" | "enrollments">, column: string) {
   if (user.permissions.includes("read:academy:any")) return Prisma.sql`TRUE`;
-  const ids = user.enrollments.filter((e) => e.role === "coordinator" || e.role === "facilitator").map((e) => e.academyId);
+  const ids = academiesWhere(user, "runSessions");
   return ids.length ? Prisma.sql`${Prisma.raw(column)} IN (${Prisma.join(ids)})` : Prisma.sql`FALSE`;
 }
 

@@ -32,12 +32,12 @@ export async function findTeam(context: AcademyContext, teamId: string): Promise
     FROM "Team" t WHERE t."id" = ${teamId} AND ${scope}`;
   if (rows.length === 0) return null;
   const { member, ...team } = TeamRefRow.parse(rows[0]);
-  return { ...team, isMember: member === 1 && context.enrollment?.role === "participant" };
+  return { ...team, isMember: member === 1 && context.can.workInTeam };
 }
 
 /** The same reference from a team already read with its members (the team page reads them anyway). */
 export function teamRefOf(context: AcademyContext, team: { id: string; name: string; themeTitle: string; facilitatorId: string | null; members: { enrollmentId: string }[] }): TeamRef {
-  const isMember = context.enrollment?.role === "participant" && team.members.some((m) => m.enrollmentId === context.enrollment?.id);
+  const isMember = context.can.workInTeam && team.members.some((m) => m.enrollmentId === context.enrollment?.id);
   return { id: team.id, name: team.name, themeTitle: team.themeTitle, academyId: context.academy.id, facilitatorId: team.facilitatorId, isMember };
 }
 

@@ -1,3 +1,4 @@
+import { academiesWhere } from "~/modules/account/permissions";
 import { prisma, Prisma } from "~/utils/db.server";
 import { fail, type Result } from "~/utils/result";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -156,9 +157,9 @@ export interface QueueScope {
 /** Which academies' submissions a user reviews, from their enrollments and permissions. */
 export function queueScope(user: { permissions: readonly string[]; enrollments: readonly { academyId: string; role: string; status: string }[] }): QueueScope | null {
   if (user.permissions.includes("review:deliverable:any")) return { everyTeam: "all", assigned: [] };
-  const live = user.enrollments.filter((e) => e.status !== "withdrawn");
-  const everyTeam = live.filter((e) => e.role === "coordinator").map((e) => e.academyId);
-  const assigned = live.filter((e) => e.role === "facilitator").map((e) => e.academyId);
+  // every team where one manages the teams (coordinators); assigned teams where one only reviews (facilitators)
+  const everyTeam = academiesWhere(user, "manageTeams");
+  const assigned = academiesWhere(user, "review").filter((id) => !everyTeam.includes(id));
   return everyTeam.length + assigned.length > 0 ? { everyTeam, assigned } : null;
 }
 

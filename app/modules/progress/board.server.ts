@@ -1,3 +1,4 @@
+import { academiesWhere } from "~/modules/account/permissions";
 import { jsonArrayAgg, jsonTuple } from "~/utils/sql.server";
 import { z } from "zod";
 import { prisma, Prisma } from "~/utils/db.server";
@@ -69,7 +70,7 @@ export interface BoardTeam {
 function teamWhere(user: Pick<SessionUser, "id" | "permissions" | "enrollments">, filter: BoardFilter) {
   const parts: Prisma.Sql[] = [Prisma.sql`a."fiscalYear" = ${filter.fiscalYear}`];
   if (!user.permissions.includes("read:team:any")) {
-    const staff = user.enrollments.filter((e) => e.role === "coordinator" || e.role === "facilitator").map((e) => e.academyId);
+    const staff = academiesWhere(user, "runSessions");
     parts.push(staff.length > 0 ? Prisma.sql`t."academyId" IN (${Prisma.join(staff)})` : Prisma.sql`FALSE`);
   }
   if (filter.academyId) parts.push(Prisma.sql`t."academyId" = ${filter.academyId}`);
@@ -97,11 +98,7 @@ const PROGRESS_TABLES = ["Team", "Academy", "Region", "User", "Stage", "Workshop
 export function progressOfYear(user: Pick<SessionUser, "id" | "permissions" | "enrollments">, filter: BoardFilter, now = new Date()): Promise<{ teams: readonly BoardTeam[]; stageKeys: readonly string[] }> {
   const scope = user.permissions.includes("read:team:any")
     ? "any"
-    : user.enrollments
-        .filter((e) => e.role === "coordinator" || e.role === "facilitator")
-        .map((e) => e.academyId)
-        .sort()
-        .join(",");
+    : academiesWhere(user, "runSessions").sort().join(",");
   const { fiscalYear, academyId, regionId, prefecture, facilitatorId } = filter;
   const key = `progress:${scope}:${JSON.stringify([fiscalYear, academyId, regionId, prefecture, facilitatorId])}`;
   return keptRead(key, PROGRESS_TABLES, () => countProgressOfYear(user, filter, now));
@@ -251,7 +248,7 @@ const OptionRow = z.object({ kind: z.string(), id: z.string(), name: z.string() 
 async function boardOptions(user: Pick<SessionUser, "id" | "permissions" | "enrollments">, fiscalYear: number) {
   const scope = user.permissions.includes("read:team:any")
     ? Prisma.sql`TRUE`
-    : Prisma.sql`a."id" IN (${Prisma.join([...user.enrollments.filter((e) => e.role === "coordinator" || e.role === "facilitator").map((e) => e.academyId), ""])})`;
+    : Prisma.sql`a."id" IN (${Prisma.join([...academiesWhere(user, "runSessions"), ""])})`;
   const rows = await prisma.$queryRaw<unknown[]>`
     WITH ya AS (SELECT a."id", a."name", a."regionId" FROM "Academy" a WHERE a."fiscalYear" = ${fiscalYear} AND ${scope})
     SELECT 'academy' AS "kind", ya."id", ya."name" FROM ya

@@ -54,7 +54,7 @@ export async function findRetroAccess(context: AcademyContext, retroId: string |
 export async function roleOn(context: AcademyContext, teamId: string | null): Promise<RetroRole | null> {
   if (context.can.runSessions) return "staff";
   const enrollment = context.enrollment;
-  const isParticipant = enrollment?.role === "participant";
+  const isParticipant = context.can.workInTeam;
   if (teamId === null) return isParticipant ? "member" : "viewer";
   if (enrollment && isParticipant) {
     const member = await prisma.teamMember.count({ where: { teamId, enrollmentId: enrollment.id } });

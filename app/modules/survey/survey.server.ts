@@ -1,6 +1,5 @@
 import { dbNumber } from "~/utils/raw-read";
 import { jsonNumberAt } from "~/utils/sql.server";
-import { z } from "zod";
 import { prisma, Prisma } from "~/utils/db.server";
 import { fail, type Result } from "~/utils/result";
 import { recordAudit } from "~/modules/audit/audit.server";
