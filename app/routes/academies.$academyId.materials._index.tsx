@@ -24,8 +24,8 @@ import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId);
-  const { academy, can, enrollment, user } = context;
-  const isParticipant = context.can.workInTeam;
+  const { academy, can, user } = context;
+  const isParticipant = can.workInTeam;
   const [{ staff, items }, stages, completed, progress, catalogue] = await Promise.all([
     listAcademyMaterials(context),
     listStages(academy.id),
