@@ -70,7 +70,9 @@ process.stdout.write(`\n${reports.length} tables, ${rows} rows in ${((Date.now()
 
 const filesTo = option("files-to");
 const filesDir = path.resolve(process.env.FILES_DIR ?? path.join(dataDir, "files"));
-if (filesTo) {
+if (filesTo && !fs.existsSync(filesDir)) {
+  process.stdout.write(`No stored files at ${filesDir}: nothing to copy.\n`);
+} else if (filesTo) {
   const target = path.resolve(filesTo);
   if (fs.existsSync(target) && fs.readdirSync(target).length > 0) fail(`${target} is not empty: the stored files were not copied`);
   fs.cpSync(filesDir, target, { recursive: true, filter: (src) => path.relative(filesDir, src).split(path.sep)[0] !== "tmp" });
