@@ -4,6 +4,7 @@ import { jsonArray } from "~/utils/raw-read";
 import { teamSummaryColumns, teamSummaryFields, toTeamSummary } from "~/modules/team/team-summary.server";
 import { prisma, Prisma } from "~/utils/db.server";
 import type { AcademyContext } from "./context.server";
+import { teamScopeSqlIn } from "./scope.server";
 
 // The academy page is the most used page of staff: its academy (region, governments, staff,
 // sessions with their facilitators) and its teams come in two statements instead of thirteen
@@ -84,14 +85,13 @@ const TeamRow = z.object({ ...teamSummaryFields, memberRoles: json(z.string()) }
 
 /** The academy's teams the user may see, with lead, governments and member roles. */
 export async function academyTeams(context: AcademyContext) {
-  const { can, enrollment } = context;
-  if (!can.seeAllTeams && (!can.seeOwnTeam || !enrollment)) return [];
-  const own = can.seeAllTeams ? Prisma.empty : Prisma.sql`AND EXISTS (SELECT 1 FROM "TeamMember" x WHERE x."teamId" = t."id" AND x."enrollmentId" = ${enrollment!.id})`;
+  const scope = teamScopeSqlIn(context);
+  if (!scope) return [];
   const rows = await prisma.$queryRaw<unknown[]>`
     SELECT t."id", t."name", t."themeTitle", ${teamSummaryColumns},
            (SELECT ${jsonArrayAgg(Prisma.sql`tmb."teamRole"`)} FROM "TeamMember" tmb WHERE tmb."teamId" = t."id") AS "memberRoles"
     FROM "Team" t
-    WHERE t."academyId" = ${context.academy.id} ${own}
+    WHERE ${scope}
     ORDER BY t."createdAt", t."id"`;
   return rows.map((row) => {
     const t = TeamRow.parse(row);

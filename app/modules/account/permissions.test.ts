@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { academyCan, ROLE_PERMISSIONS, userHasPermission, type AcademyRole, type GlobalRole } from "./permissions";
+import { academiesWhere, academyCan, enrollmentCan, ROLE_PERMISSIONS, userHasPermission, type AcademyRole, type GlobalRole } from "./permissions";
 
 const permissionsOf = (role: string) => ROLE_PERMISSIONS[role as GlobalRole | AcademyRole] ?? [];
 const globalUser = (...roles: GlobalRole[]) => ({ permissions: roles.flatMap((r) => ROLE_PERMISSIONS[r]) });
 const nobody = { permissions: [] };
 
 describe("academyCan", () => {
-  it("gives a programme coordinator everything in every academy without an enrollment", () => {
-    const can = academyCan(globalUser("programme_coordinator"), null, permissionsOf);
-    expect(Object.values(can).every(Boolean)).toBe(true);
+  it("gives a programme coordinator everything in every academy without an enrollment (but no team to work in)", () => {
+    const { workInTeam, ...abilities } = academyCan(globalUser("programme_coordinator"), null, permissionsOf);
+    expect(Object.values(abilities).every(Boolean)).toBe(true);
+    expect(workInTeam).toBe(false);
   });
 
   it("lets a facilitator edit sessions and review, but not manage teams or release materials", () => {
@@ -19,7 +20,24 @@ describe("academyCan", () => {
 
   it("lets a participant see the academy and only their own team", () => {
     const can = academyCan(nobody, { role: "participant", status: "active" }, permissionsOf);
-    expect(can).toMatchObject({ view: true, seeOwnTeam: true, seeAllTeams: false, seePersonalData: false, editSessions: false, seeStaffMaterials: false });
+    expect(can).toMatchObject({ view: true, seeOwnTeam: true, workInTeam: true, seeAllTeams: false, seePersonalData: false, editSessions: false, seeStaffMaterials: false });
+  });
+
+  it("answers across academies from the same table: where a person runs sessions, works in a team, manages teams", () => {
+    const user = {
+      enrollments: [
+        { academyId: "a", role: "coordinator", status: "active" },
+        { academyId: "b", role: "facilitator", status: "active" },
+        { academyId: "c", role: "participant", status: "invited" },
+        { academyId: "d", role: "observer", status: "active" },
+        { academyId: "e", role: "facilitator", status: "withdrawn" },
+      ],
+    };
+    expect(academiesWhere(user, "runSessions")).toEqual(["a", "b"]);
+    expect(academiesWhere(user, "workInTeam")).toEqual(["c"]);
+    expect(academiesWhere(user, "manageTeams")).toEqual(["a"]);
+    expect(academiesWhere(user, "view")).toEqual(["a", "b", "c", "d"]);
+    expect(enrollmentCan({ role: "observer", status: "active" }).seeAllTeams).toBe(true);
   });
 
   it("lets an observer see every team but no personal data", () => {

@@ -62,9 +62,7 @@ export async function listConsultations(user: Viewer, filter: ConsultationFilter
   const page = filter.page ?? 1;
   const today = toTokyoDateInput(new Date());
   const where: Prisma.Sql[] = [];
-  if (!isConsultationCoordinator(user)) {
-    where.push(Prisma.sql`(c."requesterId" = ${user.id} OR EXISTS (SELECT 1 FROM "ConsultationExpert" ce JOIN "Expert" x ON x."id" = ce."expertId" WHERE ce."consultationId" = c."id" AND x."userId" = ${user.id}))`);
-  }
+  if (!isConsultationCoordinator(user)) where.push(visibleSql(user));
   if (filter.status) where.push(Prisma.sql`c."status" = ${filter.status}`);
   if (filter.topic) where.push(Prisma.sql`c."topicId" = ${filter.topic}`);
   if (filter.fy) where.push(Prisma.sql`c."fiscalYear" = ${filter.fy}`);
@@ -108,7 +106,7 @@ export async function consultationCounts(fiscalYear?: number) {
   return Object.fromEntries(rows.map((r) => [r.status, r._count._all])) as Record<string, number>;
 }
 
-/** SQL twin of visibleTo on a consultation row `c`. */
+/** SQL twin of visibleTo on a consultation row `c` (the list, the page; scope.property.test.ts ties them). */
 function visibleSql(user: Viewer): Prisma.Sql {
   if (isConsultationCoordinator(user)) return Prisma.sql`TRUE`;
   return Prisma.sql`(c."requesterId" = ${user.id} OR EXISTS (SELECT 1 FROM "ConsultationExpert" ce JOIN "Expert" x ON x."id" = ce."expertId" WHERE ce."consultationId" = c."id" AND x."userId" = ${user.id}))`;

@@ -12,9 +12,13 @@ export const StageMaterialList = jsonArray(
   z.object({ materialId: z.string(), releaseAt: z.coerce.date(), title: z.string(), titleEn: z.string(), audience: z.string(), kind: z.string() }),
 );
 
-/** What the context may see of an academy's materials (`am` AcademyMaterial, `mt` Material): staff all, others released participant ones. */
-export function visibleMaterialsSql(context: AcademyContext, now: Date): Prisma.Sql {
-  return context.can.seeStaffMaterials ? Prisma.empty : Prisma.sql`AND am."releaseAt" <= ${instant(now)} AND mt."audience" = 'participant'`;
+/**
+ * What the context may see of an academy's materials (`am` AcademyMaterial, `material` the
+ * Material's alias): staff all, others released participant ones. SQL twin of visibleWhere
+ * (material/release.server.ts); every raw read of materials uses this one.
+ */
+export function visibleMaterialsSql(context: AcademyContext, now: Date, material = "mt"): Prisma.Sql {
+  return context.can.seeStaffMaterials ? Prisma.empty : Prisma.sql`AND am."releaseAt" <= ${instant(now)} AND ${Prisma.raw(`${material}."audience"`)} = 'participant'`;
 }
 
 /** A scalar subquery giving the JSON array (use as `(${stageMaterialsJson(…)})`). */

@@ -1,4 +1,5 @@
-import { jsonObject, instant } from "~/utils/sql.server";
+import { visibleMaterialsSql } from "~/modules/deliverable/stage-materials.server";
+import { jsonObject } from "~/utils/sql.server";
 import { z } from "zod";
 import { jsonObjectOrNull } from "~/utils/raw-read";
 import { prisma, Prisma } from "~/utils/db.server";
@@ -140,6 +141,7 @@ export async function detachMaterial(actorId: string, academyId: string, materia
   return count > 0;
 }
 
+/** Prisma twin of visibleMaterialsSql (deliverable/stage-materials.server.ts): staff all, others released participant ones. */
 export function visibleWhere(staff: boolean, now: Date) {
   return staff ? {} : { releaseAt: { lte: now }, material: { audience: "participant" } };
 }
@@ -190,7 +192,7 @@ const AcademyMaterialRow = z.object({
 export async function listAcademyMaterials(context: AcademyContext, now = new Date()) {
   const staff = context.can.seeStaffMaterials;
   const academyId = context.academy.id;
-  const visible = staff ? Prisma.empty : Prisma.sql`AND am."releaseAt" <= ${instant(now)} AND m."audience" = 'participant'`;
+  const visible = visibleMaterialsSql(context, now, "m");
   const raw = await prisma.$queryRaw<unknown[]>`
     SELECT am."id", am."releaseAt", am."releaseMode", am."releaseOffsetDays", am."stageId", m."id" AS "materialId", m."key", m."stageKey",
            m."audience", m."kind", m."title", m."titleEn", m."summary", m."summaryEn",
