@@ -91,3 +91,13 @@ describe("abilities come from the permission table (decision 0007)", () => {
     expect(COMPARISON.test('view.role === "staff"')).toBe(false);
   });
 });
+
+describe("which enrollments count is defined once", () => {
+  // TAKING_PART / takesPart / takingPartSql and UNDER_WAY (account/permissions.ts, academy/scope.server.ts).
+  const COPY = /not: "withdrawn"|<> 'withdrawn'|[!=]== "withdrawn"|IN \('invited'|\["invited", "active"/;
+  it("no list, count or check writes its own status condition", () => {
+    const files = [...read("app/modules"), ...read("app/routes"), ...read("app/utils")].filter(({ file }) => !file.endsWith(path.join("account", "permissions.ts")));
+    const offenders = files.filter(({ text }) => COPY.test(text)).map(({ file }) => file);
+    expect(offenders).toEqual([]);
+  });
+});

@@ -1,3 +1,4 @@
+import { takingPartSql } from "~/modules/academy/scope.server";
 import { jsonArrayAgg, jsonObject } from "~/utils/sql.server";
 import { createCookie, redirect } from "@remix-run/node";
 import { currentRequestScope } from "./request-scope.server";
@@ -90,7 +91,7 @@ async function loadSessionUser(request: Request): Promise<SessionUser | null> {
            u."locale", u."disabledAt",
            (SELECT ${jsonArrayAgg(Prisma.sql`r."name"`)} FROM "UserRole" ur JOIN "Role" r ON r."id" = ur."roleId" WHERE ur."userId" = u."id") AS "roles",
            (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'id', e."id", 'academyId', e."academyId", 'role', e."role", 'status', e."status"`))}
-              FROM "Enrollment" e WHERE e."userId" = u."id" AND e."status" IN ('invited', 'active', 'completed')) AS "enrollments"
+              FROM "Enrollment" e WHERE e."userId" = u."id" AND ${takingPartSql("e")}) AS "enrollments"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
     WHERE s."id" = ${sessionId}`;
   if (rows.length === 0) return null;

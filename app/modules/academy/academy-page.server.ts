@@ -1,3 +1,4 @@
+import { takingPartSql } from "~/modules/academy/scope.server";
 import { jsonArrayAgg, jsonObject } from "~/utils/sql.server";
 import { z } from "zod";
 import { jsonArray } from "~/utils/raw-read";
@@ -53,7 +54,7 @@ export async function academyPage(context: AcademyContext) {
                 WHERE rm."regionId" = r."id" ORDER BY mu."code") m) AS "municipalities",
            (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'role', s."role", 'id', s."id", 'displayName', s."displayName"`))} FROM
               (SELECT e."role", u."id", u."displayName" FROM "Enrollment" e JOIN "User" u ON u."id" = e."userId"
-                WHERE e."academyId" = a."id" AND e."role" IN ('coordinator', 'facilitator', 'observer') AND e."status" <> 'withdrawn'
+                WHERE e."academyId" = a."id" AND e."role" IN ('coordinator', 'facilitator', 'observer') AND ${takingPartSql("e")}
                 ORDER BY u."kana", u."id") s) AS "staff",
            (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'id', w."id", 'sequence', w."sequence", 'kind', w."kind", 'title', w."title",
                      'startsAt', w."startsAt", 'endsAt', w."endsAt", 'venueName', w."venueName", 'venueAddress', w."venueAddress",

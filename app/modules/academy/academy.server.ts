@@ -1,4 +1,4 @@
-import { enrollmentCan } from "~/modules/account/permissions";
+import { TAKING_PART, enrollmentCan, takesPart } from "~/modules/account/permissions";
 import { academyScalarSelect, decorateAcademies } from "./academy-rows.server";
 import { prisma, type Prisma } from "~/utils/db.server";
 import { fromTokyoInputs } from "~/utils/dates";
@@ -70,9 +70,9 @@ async function syncStaff(tx: Prisma.TransactionClient, academyId: string, rows: 
   const picked = new Map(rows.map((r) => [r.userId, r.role]));
   for (const e of existing) {
     const role = picked.get(e.userId);
-    if (role && (e.role !== role || e.status === "withdrawn")) {
+    if (role && (e.role !== role || !takesPart(e))) {
       await tx.enrollment.update({ where: { id: e.id }, data: { role, status: "active" } });
-    } else if (!role && ["coordinator", "facilitator"].includes(e.role) && e.status !== "withdrawn") {
+    } else if (!role && ["coordinator", "facilitator"].includes(e.role) && takesPart(e)) {
       await tx.enrollment.update({ where: { id: e.id }, data: { status: "withdrawn" } });
     }
   }
@@ -174,7 +174,7 @@ export async function updateAcademy(actorId: string, id: string, input: AcademyU
       description: true,
       preLearningStartsAt: true,
       enrollments: {
-        where: { role: { in: ["coordinator", "facilitator"] }, status: { not: "withdrawn" } },
+        where: { role: { in: ["coordinator", "facilitator"] }, status: TAKING_PART },
         select: { userId: true, role: true, user: { select: { displayName: true } } },
       },
     },
@@ -264,7 +264,7 @@ export async function getAcademy(user: SessionUser, id: string) {
       preLearningStartsAt: true,
       region: { select: { id: true, name: true, members: { select: { municipality: { select: { code: true, name: true } } } } } },
       enrollments: {
-        where: { role: { in: ["coordinator", "facilitator", "observer"] }, status: { not: "withdrawn" } },
+        where: { role: { in: ["coordinator", "facilitator", "observer"] }, status: TAKING_PART },
         orderBy: { user: { kana: "asc" } },
         select: { role: true, user: { select: { id: true, displayName: true } } },
       },
@@ -319,7 +319,7 @@ export async function addStaffByEmail(actorId: string, academyId: string, input:
     if (existing && enrollmentCan(existing).workInTeam && existing._count.teamMemberships > 0) {
       return fieldFailure("email", "academy.validation.participantHere");
     }
-    if (existing && existing.status !== "withdrawn" && existing.role === input.role) return fieldFailure("email", "academy.validation.alreadyStaff");
+    if (existing && takesPart(existing) && existing.role === input.role) return fieldFailure("email", "academy.validation.alreadyStaff");
     const status = person.hasPassword ? "active" : "invited";
     if (existing) await tx.enrollment.update({ where: { id: existing.id }, data: { role: input.role, status } });
     else {

@@ -1,4 +1,5 @@
-import { academiesWhere } from "~/modules/account/permissions";
+import { takingPartSql } from "~/modules/academy/scope.server";
+import { TAKING_PART, academiesWhere } from "~/modules/account/permissions";
 import { jsonArrayAgg, jsonObject, instant } from "~/utils/sql.server";
 import { z } from "zod";
 import { jsonArray, jsonObjectOrNull } from "~/utils/raw-read";
@@ -68,7 +69,7 @@ export async function coordinatorStats(user: SessionUser, fiscalYear: number) {
            (SELECT count(*) FROM "Team" t JOIN "Academy" a ON a."id" = t."academyId" WHERE a."fiscalYear" = ${fiscalYear} AND ${scope}) AS "teams",
            -- distinct people, however many academies they joined this year
            (SELECT COUNT(DISTINCT e."userId") FROM "Enrollment" e JOIN "Academy" a ON a."id" = e."academyId"
-             WHERE e."role" = 'participant' AND e."status" <> 'withdrawn' AND a."fiscalYear" = ${fiscalYear} AND ${scope}) AS "participants"`;
+             WHERE e."role" = 'participant' AND ${takingPartSql("e")} AND a."fiscalYear" = ${fiscalYear} AND ${scope}) AS "participants"`;
   const stats = StatsRow.parse(rows[0]);
   return {
     byStatus: Object.fromEntries(stats.byStatus.map((s) => [s.status, s.n])) as Record<string, number>,
@@ -112,7 +113,7 @@ export async function myTeams(user: SessionUser, now: Date) {
               ORDER BY n."startsAt" LIMIT 1) AS "nextSession"
     FROM "Team" t JOIN "Academy" a ON a."id" = t."academyId"
     WHERE EXISTS (SELECT 1 FROM "TeamMember" mine JOIN "Enrollment" me ON me."id" = mine."enrollmentId"
-                   WHERE mine."teamId" = t."id" AND me."userId" = ${user.id} AND me."status" <> 'withdrawn')
+                   WHERE mine."teamId" = t."id" AND me."userId" = ${user.id} AND ${takingPartSql("me")})
     ORDER BY a."fiscalYear" DESC, t."id"`;
   return rows.map((row) => {
     const t = MyTeamRow.parse(row);
@@ -135,7 +136,7 @@ export async function homePath(user: SessionUser) {
   const teams = await prisma.team.findMany({
     where: {
       academy: { status: { notIn: ["finished", "archived"] } },
-      members: { some: { enrollment: { userId: user.id, status: { not: "withdrawn" } } } },
+      members: { some: { enrollment: { userId: user.id, status: TAKING_PART } } },
     },
     take: 2,
     select: { id: true, academyId: true },

@@ -1,9 +1,15 @@
 import { Prisma } from "~/utils/db.server";
-import { userHasPermission, type AcademyCan } from "~/modules/account/permissions";
+import { ACCESS_STATUSES, userHasPermission, type AcademyCan } from "~/modules/account/permissions";
 import type { SessionUser } from "~/utils/session.server";
 import type { AcademyContext } from "./context.server";
 
 // Who may see which academies, in one place. Routes never build these filters themselves.
+
+/** TAKING_PART (account/permissions.ts) as SQL on an enrollment alias: its status is one that counts. */
+export function takingPartSql(enrollment: string): Prisma.Sql {
+  if (!/^\w+$/.test(enrollment)) throw new Error(`takingPartSql: unexpected alias ${enrollment}`);
+  return Prisma.raw(`${enrollment}."status" IN (${ACCESS_STATUSES.map((s) => `'${s}'`).join(", ")})`);
+}
 
 /** academyScope as an SQL condition on an academy id column, for raw reads. */
 export function academyScopeSql(user: Pick<SessionUser, "permissions" | "enrollments">, academyIdColumn: Prisma.Sql): Prisma.Sql {

@@ -15,6 +15,15 @@ export const ENROLLMENT_STATUSES = ["invited", "active", "withdrawn", "completed
 export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
 /** A withdrawn person keeps their history but no longer sees the academy. */
 export const ACCESS_STATUSES: readonly EnrollmentStatus[] = ["invited", "active", "completed"];
+/**
+ * "Taking part" — the one definition of which enrollments count (who sees the academy, who is
+ * counted, listed, reminded): as a Prisma filter on Enrollment.status (`status: TAKING_PART`), as a
+ * predicate (takesPart), and as SQL (takingPartSql in academy/scope.server.ts).
+ */
+export const TAKING_PART = { in: [...ACCESS_STATUSES] as string[] };
+/** Taking part and not yet completed: who is still reminded and assigned work (a completed person is not). */
+export const UNDER_WAY = { in: ["invited", "active"] as string[] };
+export const takesPart = (enrollment: { status: string }) => (ACCESS_STATUSES as readonly string[]).includes(enrollment.status);
 
 /** "any": every academy (global roles); "academy": the enrolled academy; "own": one's own team. */
 export type Access = "any" | "academy" | "own";

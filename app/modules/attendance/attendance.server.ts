@@ -1,3 +1,5 @@
+import { takingPartSql } from "~/modules/academy/scope.server";
+import { TAKING_PART } from "~/modules/account/permissions";
 import { z } from "zod";
 import { prisma, Prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -27,7 +29,7 @@ export async function sessionAttendance(academyId: string, sessionId: string): P
     FROM "Enrollment" e
     JOIN "User" u ON u."id" = e."userId"
     LEFT JOIN "Attendance" a ON a."enrollmentId" = e."id" AND a."sessionId" = ${sessionId}
-    WHERE e."academyId" = ${academyId} AND e."role" = 'participant' AND e."status" <> 'withdrawn'
+    WHERE e."academyId" = ${academyId} AND e."role" = 'participant' AND ${takingPartSql("e")}
     ORDER BY "teamName" NULLS LAST, u."kana", u."displayName", e."id"`;
   return rows.map((r) => RosterRow.parse(r));
 }
@@ -43,7 +45,7 @@ export async function markAttendance(actorId: string, academyId: string, session
   const session = await prisma.workshopSession.findFirst({ where: { id: sessionId, academyId }, select: { id: true, sequence: true } });
   if (!session) return fail("attendance.unknownSession");
   const enrollment = await prisma.enrollment.findFirst({
-    where: { id: input.enrollmentId, academyId, role: "participant", status: { not: "withdrawn" } },
+    where: { id: input.enrollmentId, academyId, role: "participant", status: TAKING_PART },
     select: { id: true, user: { select: { displayName: true } } },
   });
   if (!enrollment) return fail("attendance.notInAcademy");
@@ -77,7 +79,7 @@ export async function markRestPresent(actorId: string, academyId: string, sessio
   if (!session) return fail("attendance.unknownSession");
   const count = await prisma.$transaction(async (tx) => {
     const unmarked = await tx.enrollment.findMany({
-      where: { academyId, role: "participant", status: { not: "withdrawn" }, attendances: { none: { sessionId } } },
+      where: { academyId, role: "participant", status: TAKING_PART, attendances: { none: { sessionId } } },
       select: { id: true },
     });
     if (unmarked.length === 0) return 0;
@@ -118,7 +120,7 @@ export async function academyCompletion(academyId: string, now = new Date()) {
            (SELECT count(*) FROM "Attendance" a WHERE a."enrollmentId" = e."id" AND a."status" IN ('present', 'late')) AS "attended",
            (SELECT count(*) FROM "PreLearningCompletion" p WHERE p."userId" = e."userId" AND p."academyId" = e."academyId" ${inReleased}) AS "preLearningDone"
     FROM "Enrollment" e JOIN "User" u ON u."id" = e."userId"
-    WHERE e."academyId" = ${academyId} AND e."role" = 'participant' AND e."status" <> 'withdrawn'
+    WHERE e."academyId" = ${academyId} AND e."role" = 'participant' AND ${takingPartSql("e")}
     ORDER BY "teamName" NULLS LAST, u."kana", u."displayName", e."id"`;
   const rule: CompletionRule = { minSessions: academy.completionMinSessions, preLearning: academy.completionPreLearning };
   const people = rows.map((r) => {

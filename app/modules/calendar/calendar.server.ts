@@ -1,3 +1,4 @@
+import { TAKING_PART } from "~/modules/account/permissions";
 import crypto from "node:crypto";
 import { hashToken } from "~/utils/tokens.server";
 import { env } from "~/utils/env.server";
@@ -46,7 +47,7 @@ export const FEED_PAST_DAYS = 180;
 
 const personalWhere = (userId: string, now: Date): Prisma.WorkshopSessionWhereInput => ({
   startsAt: { gte: new Date(now.getTime() - FEED_PAST_DAYS * 86400_000) },
-  academy: { enrollments: { some: { userId, status: { not: "withdrawn" } } } },
+  academy: { enrollments: { some: { userId, status: TAKING_PART } } },
 });
 
 /**
@@ -57,7 +58,7 @@ export async function personalFeedVersion(userId: string, locale: string, now = 
   const where = personalWhere(userId, now);
   const [sessions, academies] = await Promise.all([
     prisma.workshopSession.aggregate({ where, _count: { _all: true }, _max: { updatedAt: true } }),
-    prisma.academy.aggregate({ where: { enrollments: { some: { userId, status: { not: "withdrawn" } } } }, _max: { updatedAt: true } }),
+    prisma.academy.aggregate({ where: { enrollments: { some: { userId, status: TAKING_PART } } }, _max: { updatedAt: true } }),
   ]);
   const latest = Math.max(sessions._max.updatedAt?.getTime() ?? 0, academies._max.updatedAt?.getTime() ?? 0);
   const windowStart = Math.floor((now.getTime() - FEED_PAST_DAYS * 86400_000) / 86400_000);

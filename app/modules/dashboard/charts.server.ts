@@ -1,3 +1,4 @@
+import { takingPartSql } from "~/modules/academy/scope.server";
 import { dbNumber } from "~/utils/raw-read";
 import { z } from "zod";
 import { prisma, Prisma } from "~/utils/db.server";
@@ -60,7 +61,7 @@ async function countCharts(fiscalYear: number, now: Date): Promise<DashboardChar
     SELECT 'prelearning', 'all', count(*), count(*) FILTER (WHERE coalesce(d."done", 0) >= nd."total")
       FROM needed nd ${joinInOrder()} "Enrollment" e ON e."academyId" = nd."academyId" AND e."role" = 'participant'
       LEFT JOIN done d ON d."userId" = e."userId" AND d."academyId" = e."academyId"
-      WHERE e."status" <> 'withdrawn'
+      WHERE ${takingPartSql("e")}
     UNION ALL
     SELECT 'outcome', o."status", count(*), 0 FROM "ProposalOutcome" o JOIN "Team" t ON t."id" = o."teamId"
       WHERE t."academyId" IN (SELECT "id" FROM ya) AND o."monthsAfter" = (SELECT max(o2."monthsAfter") FROM "ProposalOutcome" o2 WHERE o2."teamId" = o."teamId")

@@ -1,3 +1,4 @@
+import { TAKING_PART, UNDER_WAY } from "~/modules/account/permissions";
 import crypto from "node:crypto";
 import { prisma, type Prisma } from "~/utils/db.server";
 import { fail, type Result } from "~/utils/result";
@@ -136,13 +137,13 @@ export async function submit(actorId: string, team: TeamRef, stage: StageRef, in
 /** Who reviews this team: its assigned facilitator, else every active facilitator of the academy. */
 export async function reviewerIds(db: Tx | typeof prisma, team: { academyId: string; facilitatorId: string | null }) {
   if (team.facilitatorId) return [team.facilitatorId];
-  const rows = await db.enrollment.findMany({ where: { academyId: team.academyId, role: "facilitator", status: { in: ["invited", "active"] } }, select: { userId: true } });
+  const rows = await db.enrollment.findMany({ where: { academyId: team.academyId, role: "facilitator", status: UNDER_WAY }, select: { userId: true } });
   return rows.map((r) => r.userId);
 }
 
 /** The user ids of a team's members (for notifications). */
 export async function memberIds(db: Tx | typeof prisma, teamId: string) {
-  const rows = await db.teamMember.findMany({ where: { teamId, enrollment: { status: { not: "withdrawn" } } }, select: { enrollment: { select: { userId: true } } } });
+  const rows = await db.teamMember.findMany({ where: { teamId, enrollment: { status: TAKING_PART } }, select: { enrollment: { select: { userId: true } } } });
   return rows.map((r) => r.enrollment.userId);
 }
 

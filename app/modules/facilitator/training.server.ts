@@ -1,3 +1,4 @@
+import { TAKING_PART } from "~/modules/account/permissions";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { checkConsultationClashes, checkDoubleBooking, type ScheduleIssue } from "~/modules/schedule/rules";
@@ -14,7 +15,7 @@ const STAFF_ROLES = ["facilitator", "coordinator"];
 export async function academyFacilitation(academyId: string) {
   const [staff, sessions] = await Promise.all([
     prisma.enrollment.findMany({
-      where: { academyId, status: { not: "withdrawn" }, OR: [{ role: { in: STAFF_ROLES } }, { trainingLevel: { not: null } }] },
+      where: { academyId, status: TAKING_PART, OR: [{ role: { in: STAFF_ROLES } }, { trainingLevel: { not: null } }] },
       orderBy: [{ role: "asc" }, { user: { kana: "asc" } }],
       select: { id: true, role: true, trainingLevel: true, trainingLevelAt: true, user: { select: { id: true, displayName: true, department: true, municipality: { select: { name: true } } } } },
     }),
@@ -29,7 +30,7 @@ export async function academyFacilitation(academyId: string) {
 
 /** Mark someone of the academy's staff as in training (or no longer), with the date it changed. */
 export async function setTrainingLevel(actorId: string, academyId: string, enrollmentId: string, level: TrainingLevel | null): Promise<Result> {
-  const enrollment = await prisma.enrollment.findFirst({ where: { id: enrollmentId, academyId, role: { in: STAFF_ROLES }, status: { not: "withdrawn" } }, select: { id: true, userId: true, trainingLevel: true } });
+  const enrollment = await prisma.enrollment.findFirst({ where: { id: enrollmentId, academyId, role: { in: STAFF_ROLES }, status: TAKING_PART }, select: { id: true, userId: true, trainingLevel: true } });
   if (!enrollment) return fail("facilitator.error.notStaff");
   if (enrollment.trainingLevel === level) return { ok: true };
   await prisma.$transaction(async (tx) => {

@@ -1,3 +1,4 @@
+import { takingPartSql } from "~/modules/academy/scope.server";
 import { prisma, Prisma } from "~/utils/db.server";
 import { hoursBetween, instant } from "~/utils/sql.server";
 import { keptRead } from "~/utils/read-cache.server";
@@ -73,7 +74,7 @@ function metricSql(groupBy: GroupBy | "all", w: Window, kpi: KpiKey): Prisma.Sql
       SELECT ${key} AS "key", count(DISTINCT e."userId") AS "value"
       FROM "Enrollment" e JOIN scope s ON s."academyId" = e."academyId" JOIN "Academy" a ON a."id" = e."academyId"
       LEFT JOIN "Municipality" m ON m."code" = e."municipalityCode"
-      WHERE e."role" = 'participant' AND e."status" <> 'withdrawn' ${completed}
+      WHERE e."role" = 'participant' AND ${takingPartSql("e")} ${completed}
       GROUP BY 1`;
   }
   {

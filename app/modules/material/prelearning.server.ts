@@ -1,3 +1,4 @@
+import { TAKING_PART } from "~/modules/account/permissions";
 import { jsonArrayAgg, jsonObject } from "~/utils/sql.server";
 import { z } from "zod";
 import { jsonArray } from "~/utils/raw-read";
@@ -26,7 +27,7 @@ function releasedPreLearning(academyId: string, now: Date) {
 
 export async function setCompletion(userId: string, academyId: string, materialId: string, done: boolean, now = new Date()) {
   const item = (await releasedPreLearning(academyId, now)).find((m) => m.materialId === materialId);
-  const member = await prisma.enrollment.count({ where: { userId, academyId, role: "participant", status: { not: "withdrawn" } } });
+  const member = await prisma.enrollment.count({ where: { userId, academyId, role: "participant", status: TAKING_PART } });
   if (!item || member === 0) return false;
   if (done) {
     await prisma.preLearningCompletion.upsert({

@@ -1,3 +1,4 @@
+import { UNDER_WAY } from "~/modules/account/permissions";
 import { prisma, type Prisma } from "~/utils/db.server";
 import { deliverQueued, type QueuedMail } from "~/modules/mail/mailer.server";
 import { formatTime, toTokyoDateInput } from "~/utils/dates";
@@ -15,7 +16,6 @@ export const DUE_REMINDER_HOURS = 24;
 /** Releases older than this when the job first sees them are not announced any more. */
 export const RELEASE_ANNOUNCE_HOURS = 48;
 
-const ACTIVE = ["invited", "active"];
 
 function isUniqueViolation(error: unknown) {
   return typeof error === "object" && error !== null && "code" in error && (error as { code: string }).code === "P2002";
@@ -71,7 +71,7 @@ export async function sendDeliverableReminders(now = new Date()) {
             extensions: { none: { stageId: stage.id } },
             deliverables: { none: { stageId: stage.id, status: { in: ["submitted", "accepted"] } } },
           },
-          select: { id: true, name: true, members: { where: { enrollment: { status: { in: ACTIVE } } }, select: { enrollment: { select: { userId: true } } } } },
+          select: { id: true, name: true, members: { where: { enrollment: { status: UNDER_WAY } }, select: { enrollment: { select: { userId: true } } } } },
         });
         const mail: QueuedMail[] = [];
         let recipients = 0;
@@ -118,7 +118,7 @@ export async function announceReleases(now = new Date()) {
     sent += await once(release.academyId, kind, async (tx) => {
       const staffOnly = release.material.audience !== "participant";
       const people = await tx.enrollment.findMany({
-        where: { academyId: release.academyId, status: { in: ACTIVE }, ...(staffOnly ? { role: { in: ["coordinator", "facilitator"] } } : {}) },
+        where: { academyId: release.academyId, status: UNDER_WAY, ...(staffOnly ? { role: { in: ["coordinator", "facilitator"] } } : {}) },
         select: { userId: true },
       });
       const mail = await notify(tx, {

@@ -1,3 +1,4 @@
+import { takingPartSql } from "~/modules/academy/scope.server";
 import { academiesWhere } from "~/modules/account/permissions";
 import { jsonArrayAgg, jsonTuple } from "~/utils/sql.server";
 import { z } from "zod";
@@ -82,7 +83,7 @@ function teamWhere(user: Pick<SessionUser, "id" | "permissions" | "enrollments">
   if (filter.facilitatorId) {
     // the teams this facilitator looks after: assigned to them, or to nobody in an academy they facilitate
     parts.push(Prisma.sql`(t."facilitatorId" = ${filter.facilitatorId} OR (t."facilitatorId" IS NULL AND EXISTS (
-      SELECT 1 FROM "Enrollment" fe WHERE fe."academyId" = t."academyId" AND fe."userId" = ${filter.facilitatorId} AND fe."role" = 'facilitator' AND fe."status" <> 'withdrawn')))`);
+      SELECT 1 FROM "Enrollment" fe WHERE fe."academyId" = t."academyId" AND fe."userId" = ${filter.facilitatorId} AND fe."role" = 'facilitator' AND ${takingPartSql("fe")})))`);
   }
   return Prisma.join(parts, " AND ");
 }
@@ -255,7 +256,7 @@ async function boardOptions(user: Pick<SessionUser, "id" | "permissions" | "enro
     UNION ALL SELECT DISTINCT 'region', r."id", r."name" FROM ya JOIN "Region" r ON r."id" = ya."regionId"
     UNION ALL SELECT DISTINCT 'prefecture', p."code", p."name" FROM ya JOIN "RegionMunicipality" rm ON rm."regionId" = ya."regionId"
       JOIN "Municipality" m ON m."code" = rm."municipalityCode" JOIN "Prefecture" p ON p."code" = m."prefectureCode"
-    UNION ALL SELECT DISTINCT 'facilitator', u."id", u."displayName" FROM ya JOIN "Enrollment" e ON e."academyId" = ya."id" AND e."role" = 'facilitator' AND e."status" <> 'withdrawn'
+    UNION ALL SELECT DISTINCT 'facilitator', u."id", u."displayName" FROM ya JOIN "Enrollment" e ON e."academyId" = ya."id" AND e."role" = 'facilitator' AND ${takingPartSql("e")}
       JOIN "User" u ON u."id" = e."userId"
     ORDER BY 1, 2`;
   const options = { academies: [] as Option[], regions: [] as Option[], prefectures: [] as Option[], facilitators: [] as Option[] };

@@ -1,3 +1,4 @@
+import { TAKING_PART } from "~/modules/account/permissions";
 import { z } from "zod";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -142,7 +143,7 @@ async function peopleOf(academyId: string, teamId: string | null, mentioned: (st
   const enrollments = await prisma.enrollment.findMany({
     where: {
       academyId,
-      status: { not: "withdrawn" },
+      status: TAKING_PART,
       OR: teamId ? [{ teamMemberships: { some: { teamId } } }, { role: { in: ["facilitator", "coordinator"] } }] : [{ role: { in: ["participant", "facilitator", "coordinator"] } }],
     },
     orderBy: [{ role: "asc" }, { user: { kana: "asc" } }],

@@ -1,3 +1,4 @@
+import { TAKING_PART } from "~/modules/account/permissions";
 import { lockRow } from "~/utils/sql.server";
 import { prisma, type Prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -152,7 +153,7 @@ export function addAction(access: RetroAccess, input: ActionInput) {
     if (teamId && !retro.teamId && (await tx.team.count({ where: { id: teamId, academyId: retro.academyId } })) === 0) return fail("retro.error.unknownTeam", { teamId: "retro.error.unknownTeam" });
     if (input.ownerId) {
       const owner = await tx.enrollment.count({
-        where: { academyId: retro.academyId, userId: input.ownerId, status: { not: "withdrawn" }, ...(retro.teamId ? { OR: [{ teamMemberships: { some: { teamId: retro.teamId } } }, { role: { in: ["facilitator", "coordinator"] } }] } : {}) },
+        where: { academyId: retro.academyId, userId: input.ownerId, status: TAKING_PART, ...(retro.teamId ? { OR: [{ teamMemberships: { some: { teamId: retro.teamId } } }, { role: { in: ["facilitator", "coordinator"] } }] } : {}) },
       });
       if (owner === 0) return fail("retro.error.unknownOwner", { ownerId: "retro.error.unknownOwner" });
     }

@@ -1,3 +1,4 @@
+import { TAKING_PART } from "~/modules/account/permissions";
 import { jsonArrayAgg, jsonObject, instant } from "~/utils/sql.server";
 import { z } from "zod";
 import { jsonArray } from "~/utils/raw-read";
@@ -129,7 +130,7 @@ export type SaveSessionResult = Result<{ id: string; issues: ScheduleIssue[] }, 
 async function checkFacilitators(academyId: string, ids: string[]) {
   if (ids.length === 0) return true;
   const count = await prisma.enrollment.count({
-    where: { academyId, role: { in: ["facilitator", "coordinator"] }, status: { not: "withdrawn" }, userId: { in: ids } },
+    where: { academyId, role: { in: ["facilitator", "coordinator"] }, status: TAKING_PART, userId: { in: ids } },
   });
   return count === ids.length;
 }

@@ -1,3 +1,4 @@
+import { TAKING_PART } from "~/modules/account/permissions";
 import { dbNumber } from "~/utils/raw-read";
 import { jsonNumberAt } from "~/utils/sql.server";
 import { prisma, Prisma } from "~/utils/db.server";
@@ -50,7 +51,7 @@ export async function submitAnswer(
   now = new Date(),
 ): Promise<Result> {
   if (!isOpen(survey, now)) return fail(survey.opensAt && now < survey.opensAt ? "survey.error.notYet" : "survey.error.closed");
-  const enrolled = await prisma.enrollment.count({ where: { academyId, userId, role: "participant", status: { not: "withdrawn" } } });
+  const enrolled = await prisma.enrollment.count({ where: { academyId, userId, role: "participant", status: TAKING_PART } });
   if (enrolled === 0) return fail("survey.error.notParticipant");
   const picked = Object.fromEntries(itemsOf(survey.kind).map((i) => [i, answers[i]]));
   try {
@@ -77,7 +78,7 @@ export async function surveyResults(academyId: string) {
   const bySurvey = new Map(
     rows.map((r) => [String(r.surveyKey), { n: Number(r.n), means: Object.fromEntries(items.map((i) => [i, num.parse(r[i] ?? null)])) as Record<string, number | null> }]),
   );
-  const participants = await prisma.enrollment.count({ where: { academyId, role: "participant", status: { not: "withdrawn" } } });
+  const participants = await prisma.enrollment.count({ where: { academyId, role: "participant", status: TAKING_PART } });
   return { bySurvey, participants };
 }
 

@@ -1,3 +1,4 @@
+import { UNDER_WAY, takesPart } from "~/modules/account/permissions";
 import { prisma } from "~/utils/db.server";
 import type { Prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -21,7 +22,7 @@ async function checkMunicipalities(academyId: string, codes: string[]) {
 /** Facilitators of the academy a team can be assigned to (invited or active). */
 export async function teamFacilitatorOptions(academyId: string) {
   const rows = await prisma.enrollment.findMany({
-    where: { academyId, role: "facilitator", status: { in: ["invited", "active"] } },
+    where: { academyId, role: "facilitator", status: UNDER_WAY },
     orderBy: { user: { kana: "asc" } },
     select: { user: { select: { id: true, displayName: true } } },
   });
@@ -30,7 +31,7 @@ export async function teamFacilitatorOptions(academyId: string) {
 
 async function checkFacilitator(academyId: string, facilitatorId: string) {
   if (!facilitatorId) return true;
-  return (await prisma.enrollment.count({ where: { academyId, userId: facilitatorId, role: "facilitator", status: { in: ["invited", "active"] } } })) > 0;
+  return (await prisma.enrollment.count({ where: { academyId, userId: facilitatorId, role: "facilitator", status: UNDER_WAY } })) > 0;
 }
 
 async function checkLead(teamId: string | null, leadId: string) {
@@ -126,7 +127,7 @@ export async function ensureEnrollment(
   snapshot: { municipalityCode?: string | null; department: string },
 ) {
   const existing = await tx.enrollment.findUnique({ where: { academyId_userId: { academyId, userId: person.id } }, select: { id: true, status: true, role: true } });
-  if (existing && existing.status !== "withdrawn") return { id: existing.id, newlyEnrolled: false };
+  if (existing && takesPart(existing)) return { id: existing.id, newlyEnrolled: false };
   const status = person.hasPassword ? "active" : "invited";
   const data = { role: existing?.role ?? "participant", status, municipalityCode: snapshot.municipalityCode ?? null, department: snapshot.department };
   const enrollment = existing
