@@ -1,3 +1,4 @@
+import { releasedPreLearning } from "~/modules/material/prelearning-rule.server";
 import { takingPartSql } from "~/modules/academy/scope.server";
 import { TAKING_PART } from "~/modules/account/permissions";
 import { z } from "zod";
@@ -109,7 +110,7 @@ export async function academyCompletion(academyId: string, now = new Date()) {
     select: { completionMinSessions: true, completionPreLearning: true, _count: { select: { sessions: true } } },
   });
   const released = await prisma.academyMaterial.findMany({
-    where: { academyId, releaseAt: { lte: now }, material: { stageKey: "prelearning", audience: "participant" } },
+    where: { academyId, ...releasedPreLearning(now) },
     select: { materialId: true },
   });
   const ids = released.map((r) => r.materialId);

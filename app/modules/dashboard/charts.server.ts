@@ -1,3 +1,4 @@
+import { preLearningMaterialSql } from "~/modules/material/prelearning-rule.server";
 import { takingPartSql } from "~/modules/academy/scope.server";
 import { dbNumber } from "~/utils/raw-read";
 import { z } from "zod";
@@ -40,7 +41,7 @@ export function dashboardCharts(fiscalYear: number, now: Date): Promise<Dashboar
 
 async function countCharts(fiscalYear: number, now: Date): Promise<DashboardCharts> {
   const n = instant(now);
-  const prelearning = Prisma.sql`JOIN "Material" mt ON mt."id" = am."materialId" AND mt."stageKey" = 'prelearning' AND mt."audience" = 'participant'`;
+  const prelearning = Prisma.sql`JOIN "Material" mt ON mt."id" = am."materialId" AND ${preLearningMaterialSql()}`;
   // one pass over the year's answers: a row per survey kind with the mean of every item
   const means = SKILL_ITEMS.map((item, i) => Prisma.sql`avg(${jsonNumberAt(Prisma.sql`r."answers"`, item)}) AS ${Prisma.raw(`"m${i}"`)}`);
   const [rows, skillRows] = await Promise.all([

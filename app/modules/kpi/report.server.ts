@@ -1,3 +1,4 @@
+import { releasedPreLearningSql } from "~/modules/material/prelearning-rule.server";
 import { takingPartSql } from "~/modules/academy/scope.server";
 import { prisma, Prisma } from "~/utils/db.server";
 import { hoursBetween, instant } from "~/utils/sql.server";
@@ -65,9 +66,9 @@ function metricSql(groupBy: GroupBy | "all", w: Window, kpi: KpiKey): Prisma.Sql
         ? Prisma.sql`AND (SELECT count(*) FROM "Attendance" at WHERE at."enrollmentId" = e."id" AND at."status" IN ('present', 'late')) >= a."completionMinSessions"
             AND (a."completionPreLearning" = FALSE OR
               (SELECT count(*) FROM "PreLearningCompletion" p JOIN "AcademyMaterial" am ON am."academyId" = p."academyId" AND am."materialId" = p."materialId" JOIN "Material" mt ON mt."id" = p."materialId"
-                WHERE p."userId" = e."userId" AND p."academyId" = e."academyId" AND mt."stageKey" = 'prelearning' AND mt."audience" = 'participant' AND am."releaseAt" <= ${w.now})
+                WHERE p."userId" = e."userId" AND p."academyId" = e."academyId" AND ${releasedPreLearningSql(w.now)})
               >= (SELECT count(*) FROM "AcademyMaterial" am JOIN "Material" mt ON mt."id" = am."materialId"
-                WHERE am."academyId" = e."academyId" AND mt."stageKey" = 'prelearning' AND mt."audience" = 'participant' AND am."releaseAt" <= ${w.now}))`
+                WHERE am."academyId" = e."academyId" AND ${releasedPreLearningSql(w.now)}))`
         : Prisma.empty;
     return Prisma.sql`
       ${academies}

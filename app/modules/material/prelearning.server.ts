@@ -1,3 +1,4 @@
+import { releasedPreLearning } from "~/modules/material/prelearning-rule.server";
 import { TAKING_PART } from "~/modules/account/permissions";
 import { jsonArrayAgg, jsonObject } from "~/utils/sql.server";
 import { z } from "zod";
@@ -15,10 +16,10 @@ export const REMINDER_DAYS_BEFORE = 3;
 
 /** Released pre-learning items of an academy (participant audience). */
 function releasedPreLearningWhere(academyId: string, now: Date) {
-  return { academyId, releaseAt: { lte: now }, material: { stageKey: "prelearning", audience: "participant" } };
+  return { academyId, ...releasedPreLearning(now) };
 }
 
-function releasedPreLearning(academyId: string, now: Date) {
+function releasedItems(academyId: string, now: Date) {
   return prisma.academyMaterial.findMany({
     where: releasedPreLearningWhere(academyId, now),
     select: { materialId: true, material: { select: { title: true, titleEn: true } } },
@@ -26,7 +27,7 @@ function releasedPreLearning(academyId: string, now: Date) {
 }
 
 export async function setCompletion(userId: string, academyId: string, materialId: string, done: boolean, now = new Date()) {
-  const item = (await releasedPreLearning(academyId, now)).find((m) => m.materialId === materialId);
+  const item = (await releasedItems(academyId, now)).find((m) => m.materialId === materialId);
   const member = await prisma.enrollment.count({ where: { userId, academyId, role: "participant", status: TAKING_PART } });
   if (!item || member === 0) return false;
   if (done) {
@@ -167,7 +168,7 @@ export async function myPreLearning(userId: string, academyIds: string[], now = 
   const [released, done] = await Promise.all([
     prisma.academyMaterial.groupBy({
       by: ["academyId"],
-      where: { academyId: { in: academyIds }, releaseAt: { lte: now }, material: { stageKey: "prelearning", audience: "participant" } },
+      where: { academyId: { in: academyIds }, ...releasedPreLearning(now) },
       _count: { _all: true },
     }),
     prisma.preLearningCompletion.groupBy({ by: ["academyId"], where: { userId, academyId: { in: academyIds } }, _count: { _all: true } }),
