@@ -2,12 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "../../app/utils/db-client.server";
 import { seedReference } from "../../prisma/seed/reference";
-import { adminQuery, ident, migrate, onPostgres, postgresUrl } from "../support/test-database";
+import { adminQuery, ident, migrate, onPostgres, postgresUrl, TEST_TMP_DIR } from "../support/test-database";
 
 // One migrated template database with reference data (roles, municipalities); every test
 // file gets its own copy (tests/setup/setup-db.ts), so files never share rows. On SQLite the
 // template is a file; on PostgreSQL (TEST_DATABASE=postgresql) a database of this run.
-export const TMP_DIR = path.resolve("tests/.tmp");
+export const TMP_DIR = TEST_TMP_DIR;
 export const TEMPLATE_DB = path.join(TMP_DIR, "template.db");
 
 export default async function globalSetup() {

@@ -2,12 +2,12 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeEach } from "vitest";
-import { adminQuery, ident, onPostgres, postgresUrl } from "../support/test-database";
+import { adminQuery, ident, onPostgres, postgresUrl, TEST_TMP_DIR } from "../support/test-database";
 
 // A private copy of the template database for this test file, set up before any app
 // module creates the Prisma client: a file on SQLite, a database made from the run's template
 // on PostgreSQL.
-const tmpDir = path.resolve("tests/.tmp");
+const tmpDir = TEST_TMP_DIR;
 const file = path.join(tmpDir, `test-${process.pid}-${crypto.randomUUID()}.db`);
 const database = `dam_test_${process.pid}_${crypto.randomUUID().replace(/-/g, "").slice(0, 12)}`;
 if (onPostgres) {

@@ -9,6 +9,9 @@ import pg from "pg";
 
 export const onPostgres = process.env.TEST_DATABASE === "postgresql";
 
+/** The run's scratch folder: one per database, so `npm test` and `npm run test:pg` may run side by side. */
+export const TEST_TMP_DIR = path.resolve(onPostgres ? "tests/.tmp-pg" : "tests/.tmp");
+
 /** The server the PostgreSQL suite uses (a database to connect to for CREATE/DROP DATABASE). */
 export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://root@127.0.0.1:5432/postgres";
 
