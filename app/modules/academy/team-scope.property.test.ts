@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { prisma, Prisma } from "~/utils/db.server";
+import { prisma } from "~/utils/db.server";
 import { getSessionUser } from "~/utils/session.server";
 import { ACADEMY_ROLES, ENROLLMENT_STATUSES, type AcademyRole } from "~/modules/account/permissions";
 import { getTeam } from "~/modules/team/team-page.server";
