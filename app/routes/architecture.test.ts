@@ -49,6 +49,7 @@ describe("one data layer for SQLite and PostgreSQL (decision 0016)", () => {
     ["sum() of a condition (write count(*) FILTER (WHERE …))", /\bsum\(\s*[a-z]+\."\w+"\s*(?:=|<>|<=|>=|<|>|IN)\s/i],
     ["`x IN cte` without a subquery (SQLite)", /\bIN\s+(?!\()[a-z_]+\b\s*(?:AND|OR|GROUP|ORDER|\)|$)/m],
     ["a CROSS JOIN with ON (SQLite's join-order hint; use joinInOrder())", /CROSS JOIN[^\n]*\bON\b/i],
+    ["Prisma's `contains` (case-insensitive only on SQLite; use containsInsensitive())", /\{ contains: /],
   ];
   // The dialect module, and the tools that move data between the two databases (backup, copy),
   // which talk to each database in its own language on purpose.
@@ -62,7 +63,7 @@ describe("one data layer for SQLite and PostgreSQL (decision 0016)", () => {
   });
 
   it("the scan finds what it looks for (so a clean result means something)", () => {
-    const samples = ['json_group_array(x)', "'invitation', json(m.\"invitation\")", 'json_group_object(x."s", x."n")', 'strftime(\'%Y\', c)', 'a."x" IS NOT b."y"', "Prisma.sql`1`", 'sum(s."role" = \'lead\')', 'WHERE x IN ya AND', 'CROSS JOIN "E" e ON e.a = b.a', 'x ILIKE y', 'ORDER BY "score" IS NULL, "score"', 'json_array("a", "b")', 'Prisma.sql`AND 0`'];
+    const samples = ['json_group_array(x)', "'invitation', json(m.\"invitation\")", 'json_group_object(x."s", x."n")', 'strftime(\'%Y\', c)', 'a."x" IS NOT b."y"', "Prisma.sql`1`", 'sum(s."role" = \'lead\')', 'WHERE x IN ya AND', 'CROSS JOIN "E" e ON e.a = b.a', 'x ILIKE y', 'ORDER BY "score" IS NULL, "score"', 'json_array("a", "b")', 'Prisma.sql`AND 0`', 'where: { name: { contains: q } }'];
     for (const sample of samples) expect(DIALECT_ONLY.some(([, p]) => p.test(sample)), sample).toBe(true);
   });
 });

@@ -18,8 +18,5 @@ export function jsonObjectOrNull<T extends z.ZodTypeAny>(schema: T) {
   return z.unknown().transform((v): z.infer<T> | null => (v === null || v === undefined ? null : schema.parse(parsedJson(v))));
 }
 
-/** A boolean column or JSON value: SQLite answers 0/1, PostgreSQL true/false. */
-export const dbBoolean = z.union([z.boolean(), z.number()]).transform((v) => v === true || v === 1);
-
 /** A count or sum: PostgreSQL answers bigint (count) or numeric (sum, avg) where SQLite answers a number. */
 export const dbNumber = z.union([z.number(), z.bigint(), z.string(), z.object({}).passthrough()]).transform((v) => Number(typeof v === "object" ? String(v) : v));

@@ -48,11 +48,6 @@ export function containsText(column: Prisma.Sql, text: string): Prisma.Sql {
   return postgres() ? Prisma.sql`${column} ILIKE ${pattern} ESCAPE '\\'` : Prisma.sql`${column} LIKE ${pattern} ESCAPE '\\'`;
 }
 
-/** Prisma's `contains` filter, case-insensitive on both databases (SQLite's LIKE already is). */
-export function containsInsensitive(text: string): { contains: string } {
-  return (postgres() ? { contains: text, mode: "insensitive" } : { contains: text }) as { contains: string };
-}
-
 /**
  * A join SQLite's planner must take in the order written (its CROSS JOIN; issue 8 measured the
  * difference at national scale). PostgreSQL plans joins itself and has no such hint.
@@ -82,4 +77,12 @@ export function jsonTuple(values: Prisma.Sql): Prisma.Sql {
 export async function lockRow(tx: { $queryRaw: (query: Prisma.Sql) => Promise<unknown> }, table: "Retrospective", id: string) {
   // a read as far as the kept figures are concerned: it changes nothing
   if (postgres()) await tx.$queryRaw(Prisma.sql`SELECT 1 FROM ${Prisma.raw(`"${table}"`)} WHERE "id" = ${id} FOR UPDATE`);
+}
+
+/**
+ * Prisma's `contains` filter for a search box, case-insensitive on both databases: SQLite's LIKE
+ * already ignores (ASCII) case; PostgreSQL needs Prisma's `mode: "insensitive"` (ILIKE).
+ */
+export function containsInsensitive(text: string): { contains: string } {
+  return (postgres() ? { contains: text, mode: "insensitive" } : { contains: text }) as { contains: string };
 }

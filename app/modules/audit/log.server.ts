@@ -1,3 +1,4 @@
+import { containsInsensitive } from "~/utils/sql.server";
 import { z } from "zod";
 import { prisma, Prisma } from "~/utils/db.server";
 import { fromTokyoInputs } from "~/utils/dates";
@@ -33,7 +34,7 @@ export function parseAuditFilter(params: URLSearchParams): AuditFilter {
 
 /** Ids whose events belong to academies named like this: the academies, their sessions and teams. */
 async function academyEntityIds(name: string) {
-  const academies = await prisma.academy.findMany({ where: { name: { contains: name } }, take: 50, select: { id: true } });
+  const academies = await prisma.academy.findMany({ where: { name: containsInsensitive(name) }, take: 50, select: { id: true } });
   const ids = academies.map((a) => a.id);
   const [sessions, teams] = await Promise.all([
     prisma.workshopSession.findMany({ where: { academyId: { in: ids } }, select: { id: true } }),
@@ -44,7 +45,7 @@ async function academyEntityIds(name: string) {
 
 async function whereFor(filter: AuditFilter): Promise<Prisma.AuditEventWhereInput> {
   const and: Prisma.AuditEventWhereInput[] = [{ action: { not: { startsWith: "auth." } } }];
-  if (filter.who) and.push({ actor: { OR: [{ displayName: { contains: filter.who } }, { email: { contains: filter.who.toLowerCase() } }] } });
+  if (filter.who) and.push({ actor: { OR: [{ displayName: containsInsensitive(filter.who) }, { email: containsInsensitive(filter.who.toLowerCase()) }] } });
   if (filter.what) and.push({ action: { startsWith: `${filter.what}.` } });
   if (filter.academy) and.push({ entityId: { in: await academyEntityIds(filter.academy) } });
   if (filter.from) and.push({ createdAt: { gte: fromTokyoInputs(filter.from) } });
@@ -198,7 +199,7 @@ export async function listAuditLog(filter: AuditFilter) {
 /** Sign-in attempts, failed ones included, newest first. */
 export async function listSignIns(filter: AuditFilter) {
   const where: Prisma.LoginAttemptWhereInput = {
-    ...(filter.who ? { email: { contains: filter.who.toLowerCase() } } : {}),
+    ...(filter.who ? { email: containsInsensitive(filter.who.toLowerCase()) } : {}),
     ...(filter.from || filter.to
       ? {
           createdAt: {

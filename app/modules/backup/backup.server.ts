@@ -104,7 +104,7 @@ function copySqlite(databaseFile: string, to: string): Snapshot {
 }
 
 /** Run a PostgreSQL client program (pg_dump, pg_restore); its stderr becomes the error. */
-export function runPgTool(program: string, args: string[]): Promise<void> {
+function runPgTool(program: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(program, args, { stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";

@@ -1,3 +1,4 @@
+import { containsInsensitive } from "~/utils/sql.server";
 import { prisma, type Prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { resolveMunicipalityCodes } from "~/modules/municipality/municipality.server";
@@ -131,8 +132,8 @@ function publicWhere(filter: CaseFilter): Prisma.CaseWhereInput {
   if (filter.theme) and.push({ themeCategory: filter.theme });
   if (filter.population) and.push({ populationBand: filter.population });
   if (filter.prefecture) and.push({ municipalities: { some: { municipality: { prefectureCode: filter.prefecture } } } });
-  if (filter.data) and.push({ dataUsed: { contains: filter.data } });
-  if (filter.q) and.push({ OR: [{ title: { contains: filter.q } }, { problem: { contains: filter.q } }, { result: { contains: filter.q } }, { municipalities: { some: { municipality: { name: { contains: filter.q } } } } }] });
+  if (filter.data) and.push({ dataUsed: containsInsensitive(filter.data) });
+  if (filter.q) and.push({ OR: [{ title: containsInsensitive(filter.q) }, { problem: containsInsensitive(filter.q) }, { result: containsInsensitive(filter.q) }, { municipalities: { some: { municipality: { name: containsInsensitive(filter.q) } } } }] });
   return { AND: and };
 }
 

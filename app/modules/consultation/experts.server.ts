@@ -1,3 +1,4 @@
+import { containsInsensitive } from "~/utils/sql.server";
 import { prisma, Prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { queueInvitation } from "~/modules/account/invitation.server";
@@ -19,7 +20,7 @@ export async function searchExperts(filter: ExpertFilter) {
     retiredAt: filter.retired ? { not: null } : null,
     kind: filter.kind,
     topics: filter.topic ? { some: { topicId: filter.topic } } : undefined,
-    OR: q ? [{ user: { displayName: { contains: q } } }, { affiliation: { contains: q } }, { fields: { contains: q } }] : undefined,
+    OR: q ? [{ user: { displayName: containsInsensitive(q) } }, { affiliation: containsInsensitive(q) }, { fields: containsInsensitive(q) }] : undefined,
   };
   const page = filter.page ?? 1;
   const [total, experts] = await prisma.$transaction([

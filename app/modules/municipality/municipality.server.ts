@@ -1,3 +1,4 @@
+import { containsInsensitive } from "~/utils/sql.server";
 import { prisma } from "~/utils/db.server";
 import { parseLgCode, toHalfWidthDigits } from "./lg-code";
 
@@ -18,7 +19,7 @@ export async function searchMunicipalities(query: string, take = 20) {
     return prisma.municipality.findMany({ where: { code: parsed.code }, select });
   }
   return prisma.municipality.findMany({
-    where: { OR: [{ name: { contains: q } }, { kana: { startsWith: q } }, { prefecture: { name: { startsWith: q } } }] },
+    where: { OR: [{ name: containsInsensitive(q) }, { kana: { startsWith: q } }, { prefecture: { name: { startsWith: q } } }] },
     orderBy: { code: "asc" },
     take,
     select,
