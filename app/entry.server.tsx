@@ -7,15 +7,25 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { startBackgroundJobs } from "~/modules/jobs/jobs.server";
 import { clearTemporaryUploads } from "~/modules/files/stored-file.server";
+import { checkSettings } from "~/utils/env.server";
+import { startChangeBus } from "~/utils/change-bus.server";
 import "~/utils/i18n.server";
 
-// Remix's default Node entry, plus the background jobs (pre-learning reminders) that start
-// once when the server bundle loads. The HTML passes through dropNulBytes: React 18's streaming
-// renderer pads its 2 KB buffers with NUL bytes where a multi-byte character does not fit
-// (react#24985), and single fetch needs the streaming renderer (decision 0009).
-startBackgroundJobs();
-// Uploads cut off by a previous process's crash.
-clearTemporaryUploads().catch((error: unknown) => console.error("clearing temporary uploads failed", error));
+// Remix's default Node entry, plus what starts with a server process: the settings check, the
+// change bus, the background jobs (pre-learning reminders, the mail sender). server.mjs calls
+// `startup` before it serves (a wrong setting stops it there); the development server (vite)
+// does not, so the entry does it itself when nobody else will. The HTML passes through
+// dropNulBytes: React 18's streaming renderer pads its 2 KB buffers with NUL bytes where a
+// multi-byte character does not fit (react#24985), and single fetch needs the streaming renderer
+// (decision 0009).
+export function startup() {
+  checkSettings();
+  startChangeBus();
+  startBackgroundJobs();
+  // Uploads cut off by a previous process's crash.
+  clearTemporaryUploads().catch((error: unknown) => console.error("clearing temporary uploads failed", error));
+}
+if (!(globalThis as { __damServerManaged?: boolean }).__damServerManaged) startup();
 
 const ABORT_DELAY = 5_000;
 

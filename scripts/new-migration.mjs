@@ -39,7 +39,8 @@ const sqlite = diff(tmp, "prisma/schema.prisma", "file:./data/unused.db");
 const previousPg = path.join(path.dirname(tmp), "schema-pg.prisma");
 fs.writeFileSync(previousPg, derivePostgresSchema(previous));
 fs.writeFileSync(POSTGRES_SCHEMA, derivePostgresSchema(fs.readFileSync("prisma/schema.prisma", "utf8")));
-const postgres = diff(previousPg, POSTGRES_SCHEMA, "postgresql://localhost/unused");
+// the JS engine opens a connection even to compare two files: any reachable PostgreSQL will do
+const postgres = diff(previousPg, POSTGRES_SCHEMA, process.env.PG_DIFF_URL ?? "postgresql://root@127.0.0.1:5432/postgres");
 fs.mkdirSync(dir, { recursive: true });
 fs.writeFileSync(path.join(dir, "migration.sql"), sqlite);
 const pgDir = path.join("prisma/postgresql/migrations", path.basename(dir));

@@ -27,13 +27,19 @@ if (process.argv.includes("--reset")) {
   }
 }
 
-function run(command, args) {
-  const result = spawnSync(command, args, { stdio: "inherit", env: process.env });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+function run(command, args, { tries = 1 } = {}) {
+  for (let attempt = 1; ; attempt++) {
+    const result = spawnSync(command, args, { stdio: attempt < tries ? ["inherit", "inherit", "pipe"] : "inherit", env: process.env });
+    if (result.status === 0) return;
+    if (attempt >= tries) process.exit(result.status ?? 1);
+    // the database is busy (another server migrating or holding a write) or not up yet: wait
+    process.stderr.write(`Waiting for the database (attempt ${attempt} of ${tries})…\n`);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.min(10_000, 1_000 * attempt));
+  }
 }
 
 const bin = (name) => path.resolve("node_modules", ".bin", name);
-run(bin("prisma"), ["migrate", "deploy"]);
+run(bin("prisma"), ["migrate", "deploy"], { tries: 10 });
 // Write-ahead logging: readers never block the writer, and a crash or a copy taken during a
 // write cannot leave a half-written page in the main file. The mode is stored in the file.
 if (!postgres) {

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: prepare the database, build when the build is missing or older than the
-// sources, then serve.
+// sources, then serve. With SERVERS=several (several servers on one PostgreSQL) the database is
+// not changed at start: migrations are the release step `npm run db:migrate`, and the server
+// waits until they are applied (scripts/wait-for-db.mjs).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -27,7 +29,8 @@ function buildIsStale() {
   return sources > fs.statSync(built).mtimeMs;
 }
 
-run(process.execPath, ["scripts/prepare-db.mjs"]);
+if (process.env.SERVERS === "several") run(process.execPath, ["scripts/wait-for-db.mjs"]);
+else run(process.execPath, ["scripts/prepare-db.mjs"]);
 if (buildIsStale()) run(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "vite:build"]);
 process.env.NODE_ENV ??= "production";
 await import("../server.mjs");

@@ -4,14 +4,15 @@ import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { invariantFound } from "~/utils/http.server";
 import { findRetroAccess } from "~/modules/retro/access.server";
-import { boardView } from "~/modules/retro/board.server";
+import { boardView } from "~/modules/retro/live.server";
 import { runBoardIntent } from "~/modules/retro/intents.server";
 import { cardsRevealed, PHASES, phaseIndex } from "~/modules/retro/rules";
 import { boardTitle } from "~/modules/retro/summary";
 import { readForm } from "~/utils/form-body.server";
 import { RetroBoard, PhaseSteps } from "~/components/retro/retro-board";
 import { BoardForm, SmallButton, formatSeconds } from "~/components/retro/board-parts";
-import { useCountdown, useLiveRevision } from "~/components/retro/use-live-revision";
+import { useCountdown, useLiveBoard } from "~/components/retro/use-live-board";
+import type { BoardView } from "~/modules/retro/board.server";
 import { pageTitle } from "~/utils/meta";
 
 // A live retrospective board. Every change goes through the board's action; everyone watching
@@ -32,8 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data({ ok: true, error: null });
 }
 
-function Controls() {
-  const { view } = useLoaderData<typeof loader>();
+function Controls({ view }: { view: BoardView }) {
   const { t } = useTranslation();
   const i = phaseIndex(view.retro.phase);
   const next = PHASES[i + 1];
@@ -61,10 +61,10 @@ function Controls() {
 }
 
 export default function RetroBoardPage() {
-  const { academy, view } = useLoaderData<typeof loader>();
+  const { academy, view: loaded } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const base = `/academies/${academy.id}/retros/${view.retro.id}`;
-  const live = useLiveRevision(`${base}/events`, view.retro.revision);
+  const base = `/academies/${academy.id}/retros/${loaded.retro.id}`;
+  const { view, state: live } = useLiveBoard(`${base}/events`, loaded as BoardView);
   const left = useCountdown(view.retro.phaseEndsAt);
   return (
     <div className="flex flex-col gap-6">
@@ -86,6 +86,9 @@ export default function RetroBoardPage() {
             </p>
           ) : null}
           <p className="text-dns-14N-130" role="status">{t(`retro.live.${live}`)}</p>
+          <p className="text-dns-14N-130">
+            {view.writers.names.length > 0 ? t("retro.writersNamed", { count: view.writers.count, names: view.writers.names.join("、") }) : t("retro.writers", { count: view.writers.count })}
+          </p>
         </div>
         {cardsRevealed(view.retro.phase) ? (
           <p className="no-print flex flex-wrap gap-4">
@@ -95,7 +98,7 @@ export default function RetroBoardPage() {
           </p>
         ) : null}
       </header>
-      {view.role === "staff" ? <Controls /> : null}
+      {view.role === "staff" ? <Controls view={view} /> : null}
       {view.role === "viewer" ? <p>{t("retro.viewerNote")}</p> : null}
       <RetroBoard view={view} />
     </div>

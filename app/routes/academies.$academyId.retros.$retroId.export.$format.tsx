@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { findRetroAccess } from "~/modules/retro/access.server";
-import { boardView } from "~/modules/retro/board.server";
+import { boardView } from "~/modules/retro/live.server";
 import { cardsRevealed } from "~/modules/retro/rules";
 import { boardTitle, toMarkdown, toSummaryCsv } from "~/modules/retro/summary";
 import { invariantFound, notFound } from "~/utils/http.server";

@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { findRetroAccess } from "~/modules/retro/access.server";
-import { boardView } from "~/modules/retro/board.server";
+import { boardView } from "~/modules/retro/live.server";
 import { byVotes, cardsRevealed } from "~/modules/retro/rules";
 import { boardTitle, promptLabel } from "~/modules/retro/summary";
 import { invariantFound, notFound } from "~/utils/http.server";

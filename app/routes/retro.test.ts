@@ -3,6 +3,10 @@ import { prisma } from "~/utils/db.server";
 import { action as boardAction, loader as boardLoader } from "./academies.$academyId.retros.$retroId._index";
 import { action as newAction } from "./academies.$academyId.retros.new";
 import { loader as exportLoader } from "./academies.$academyId.retros.$retroId.export.$format";
+import { liveFigures } from "~/modules/retro/live.server";
+import type { BoardView } from "~/modules/retro/board.server";
+import { liveFigures } from "~/modules/retro/live.server";
+import type { BoardView } from "~/modules/retro/board.server";
 import { loader as eventsLoader } from "./academies.$academyId.retros.$retroId.events";
 import { loader as teamLoader } from "./academies.$academyId.teams.$teamId._index";
 import { createAcademy, createRegion, createTeam, createUser } from "../../tests/support/factories";
@@ -190,26 +194,63 @@ describe("a KPT retrospective", () => {
     expect(await prisma.retrospective.count({ where: { template: "custom" } })).toBe(0);
   });
 
-  it("streams the board's revision as Server-Sent Events", async () => {
+  it("streams the board to each viewer as they may see it, never another person's unrevealed card", async () => {
     const w = await world();
     const id = await w.create({ teamId: w.team.id, template: "kpt" });
-    const controller = new AbortController();
-    const res = (await eventsLoader({ request: new Request("http://localhost:3000/e", { headers: { Cookie: w.cookies.member }, signal: controller.signal }), params: { academyId: w.academy.id, retroId: id }, context })) as Response;
-    expect(res.headers.get("Content-Type")).toContain("text/event-stream");
-    const reader = res.body!.getReader();
-    const decoder = new TextDecoder();
-    let text = "";
-    const readUntil = async (needle: string) => {
-      while (!text.includes(needle)) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        text += decoder.decode(value);
-      }
+    const before = liveFigures().computations;
+    const open = (who: "member" | "teammate" | "facilitator") => {
+      const controller = new AbortController();
+      const response = eventsLoader({
+        request: new Request("http://localhost:3000/e", { headers: { Cookie: w.cookies[who] }, signal: controller.signal }),
+        params: { academyId: w.academy.id, retroId: id },
+        context,
+      }) as Promise<Response>;
+      let raw = "";
+      const decoder = new TextDecoder();
+      const boards = () =>
+        raw
+          .split("\n\n")
+          .filter((block) => block.startsWith("event: board\n"))
+          .map((block) => JSON.parse(block.slice("event: board\ndata: ".length)) as BoardView);
+      const until = async (check: (view: BoardView) => boolean) => {
+        const reader = (await response).body!.getReader();
+        try {
+          for (;;) {
+            const found = boards().find(check);
+            if (found) return found;
+            const { value, done } = await reader.read();
+            if (done) throw new Error("the stream ended");
+            raw += decoder.decode(value);
+          }
+        } finally {
+          reader.releaseLock();
+        }
+      };
+      return { response, until, raw: () => raw, close: () => controller.abort() };
     };
-    await readUntil("data: 0");
+    const member = open("member");
+    const teammate = open("teammate");
+    const staff = open("facilitator");
+    expect((await member.response).headers.get("Content-Type")).toContain("text/event-stream");
+    // the current board at once, on connecting
+    expect((await member.until((v) => v.retro.revision === 0)).retro.phase).toBe("review");
     await w.board(id).post("facilitator", { intent: "phase", phase: "reflect" });
-    await readUntil("data: 1");
-    expect(text).toContain("event: revision\ndata: 1");
-    controller.abort();
+    await member.until((v) => v.retro.phase === "reflect");
+    await w.board(id).post("teammate", { intent: "addCard", prompt: "keep", text: "抽出条件を共有できた" });
+    // the member learns that a card was written, not what it says
+    const seen = await member.until((v) => (v.hiddenCounts.keep ?? 0) === 1);
+    expect(seen.cards).toEqual([]);
+    expect(seen.writers.count).toBe(1);
+    // the author sees their card; staff see the count like everyone else until the reveal
+    expect((await teammate.until((v) => v.cards.length === 1)).cards[0]).toMatchObject({ text: "抽出条件を共有できた", mine: true });
+    expect((await staff.until((v) => (v.hiddenCounts.keep ?? 0) === 1)).cards).toEqual([]);
+    expect(member.raw()).not.toContain("抽出条件を共有できた");
+    expect(staff.raw()).not.toContain("抽出条件を共有できた");
+    // after the reveal everyone reads it
+    await w.board(id).post("facilitator", { intent: "phase", phase: "group" });
+    expect((await member.until((v) => v.retro.phase === "group")).cards.map((c) => c.text)).toEqual(["抽出条件を共有できた"]);
+    // three viewers, three changes: the board was read once per change, not once per viewer
+    expect(liveFigures().computations - before).toBeLessThanOrEqual(5);
+    for (const s of [member, teammate, staff]) s.close();
   });
 });

@@ -1,31 +1,125 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { z } from "zod";
 
-// Configuration comes from the real environment, with defaults that let a fresh clone
-// run. Secrets missing in development are generated once into the git-ignored data folder.
+// Configuration comes from the real environment, checked by one schema when the server starts
+// (server.mjs calls checkSettings before it serves): a wrong or missing value stops the start with
+// a message naming the variable, what is wrong and an example. Defaults let a fresh clone run;
+// secrets missing on one machine are generated once into the git-ignored data folder (every
+// process of the machine reads the same file). With SERVERS=several (several app servers on one
+// PostgreSQL, decision 0017) nothing can be generated per machine: the secret, the shared file
+// storage and the address are required.
 
 export const DATA_DIR = path.resolve(process.env.DATA_DIR ?? "data");
 
+/** A secret generated once per data folder; created atomically so concurrent processes agree. */
 function generatedSecret(name: string): string {
   const file = path.join(DATA_DIR, `.${name}`);
   try {
-    return fs.readFileSync(file, "utf8").trim();
+    const known = fs.readFileSync(file, "utf8").trim();
+    if (known) return known;
   } catch {
-    fs.mkdirSync(DATA_DIR, { recursive: true });
-    const secret = crypto.randomBytes(32).toString("hex");
-    fs.writeFileSync(file, secret, { mode: 0o600 });
-    return secret;
+    // not there yet
   }
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  const tmp = `${file}.${process.pid}.${crypto.randomUUID()}`;
+  fs.writeFileSync(tmp, crypto.randomBytes(32).toString("hex"), { mode: 0o600 });
+  try {
+    // link fails when another process was first: then its secret is the one
+    fs.linkSync(tmp, file);
+  } catch {
+    // keep theirs
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+const flag = (name: string, example: string) =>
+  z.enum(["true", "false"], { message: `${name} must be "true" or "false" (e.g. ${name}=${example})` }).optional();
+const positiveInt = (name: string, example: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, `${name} must be a whole number (e.g. ${name}=${example})`)
+    .refine((v) => Number(v) > 0, `${name} must be more than 0 (e.g. ${name}=${example})`)
+    .optional();
+const url = (name: string, example: string, protocols: string[]) =>
+  z
+    .string()
+    .refine((v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    }, `${name} must be a ${protocols.join(" or ")} address (e.g. ${name}=${example})`)
+    .optional();
+
+/** Every setting the app reads, with the message given when it is wrong. */
+const SettingsObject = z.object({
+    NODE_ENV: z.string().optional(),
+    PORT: positiveInt("PORT", "3000"),
+    DATA_DIR: z.string().optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|postgres(ql)?:\/\/)/, 'DATABASE_URL must start with "file:" (SQLite) or "postgresql://" (e.g. DATABASE_URL=postgresql://dam@db.example.lg.jp:5432/dam)')
+      .optional(),
+    DATABASE_POOL_SIZE: positiveInt("DATABASE_POOL_SIZE", "10"),
+    SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters (e.g. the output of `openssl rand -hex 32`)").optional(),
+    APP_URL: url("APP_URL", "https://academy.example.lg.jp", ["http:", "https:"]),
+    COOKIE_SECURE: flag("COOKIE_SECURE", "true"),
+    SMTP_URL: url("SMTP_URL", "smtp://mail.example.lg.jp:25", ["smtp:", "smtps:"]),
+    MAIL_FROM: z.string().min(3, "MAIL_FROM must name a sender (e.g. MAIL_FROM=\"Data Academy <academy@example.lg.jp>\")").optional(),
+    FILES_DIR: z.string().optional(),
+    MAIL_DROP_DIR: z.string().optional(),
+    DELIVERABLE_MAX_FILE_MB: positiveInt("DELIVERABLE_MAX_FILE_MB", "50"),
+    CERTIFICATE_ISSUER: z.string().optional(),
+    TRUST_PROXY: z.string().optional(),
+    JOBS: z.enum(["on", "off"], { message: 'JOBS must be "on" or "off" (e.g. JOBS=off on a server that should not send reminders)' }).optional(),
+    JOBS_EVERY_MS: positiveInt("JOBS_EVERY_MS", "3600000"),
+    WEB_CONCURRENCY: positiveInt("WEB_CONCURRENCY", "2"),
+    SERVERS: z.enum(["one", "several"], { message: 'SERVERS must be "one" or "several" (e.g. SERVERS=several behind a load balancer)' }).optional(),
+});
+
+export const SettingsSchema = SettingsObject.superRefine((s, ctx) => {
+    if (s.SERVERS !== "several") return;
+    const need = (key: keyof typeof s, message: string) => {
+      if (!s[key]) ctx.addIssue({ code: "custom", path: [key], message });
+    };
+    if (s.DATABASE_URL && !/^postgres(ql)?:\/\//.test(s.DATABASE_URL)) {
+      ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "SERVERS=several needs PostgreSQL: DATABASE_URL=postgresql://… (every server on the same database)" });
+    }
+    need("DATABASE_URL", "SERVERS=several needs DATABASE_URL=postgresql://… (every server on the same database)");
+    need("SESSION_SECRET", "SERVERS=several needs SESSION_SECRET, the same on every server (e.g. the output of `openssl rand -hex 32`)");
+    need("FILES_DIR", "SERVERS=several needs FILES_DIR on storage every server shares (e.g. FILES_DIR=/srv/dam-files on NFS)");
+    need("APP_URL", "SERVERS=several needs APP_URL, the address people use (e.g. APP_URL=https://academy.example.lg.jp)");
+  });
+
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** The problems with the environment's settings, one plain sentence each (empty: all is well). */
+export function settingsProblems(source: NodeJS.ProcessEnv = process.env): string[] {
+  const given = Object.fromEntries(Object.keys(SettingsObject.shape).map((key) => [key, source[key] === "" ? undefined : source[key]]));
+  const parsed = SettingsSchema.safeParse(given);
+  return parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
+}
+
+/** Called once at start: stop with every problem listed rather than fail later in a strange way. */
+export function checkSettings(source: NodeJS.ProcessEnv = process.env) {
+  const problems = settingsProblems(source);
+  if (problems.length > 0) throw new Error(`The settings are not usable:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  env();
 }
 
 function readEnv() {
   const isProduction = process.env.NODE_ENV === "production";
-  const appUrl = process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  const appUrl = process.env.APP_URL || `http://localhost:${process.env.PORT ?? 3000}`;
   return {
     isProduction,
-    databaseUrl: process.env.DATABASE_URL ?? `file:${path.join(DATA_DIR, "app.db")}`,
-    sessionSecret: process.env.SESSION_SECRET ?? generatedSecret("session-secret"),
+    servers: process.env.SERVERS === "several" ? ("several" as const) : ("one" as const),
+    databaseUrl: process.env.DATABASE_URL || `file:${path.join(DATA_DIR, "app.db")}`,
+    sessionSecret: process.env.SESSION_SECRET || generatedSecret("session-secret"),
     /**
      * Secure cookies whenever the app is served over HTTPS (APP_URL). A Secure cookie over plain
      * HTTP on an intranet address would silently break sign-in.
@@ -34,14 +128,14 @@ function readEnv() {
     appUrl,
     smtpUrl: process.env.SMTP_URL ?? "",
     /** Stored files (materials, deliverables) and their temporary uploads. */
-    filesDir: path.resolve(process.env.FILES_DIR ?? path.join(DATA_DIR, "files")),
+    filesDir: path.resolve(process.env.FILES_DIR || path.join(DATA_DIR, "files")),
     /** Where mail goes without SMTP: one .eml file per message, readable by the server's operator. */
-    mailDropDir: path.resolve(process.env.MAIL_DROP_DIR ?? path.join(DATA_DIR, "mail-drop")),
+    mailDropDir: path.resolve(process.env.MAIL_DROP_DIR || path.join(DATA_DIR, "mail-drop")),
     /** Largest file a team may attach to a deliverable (DELIVERABLE_MAX_FILE_MB, default 50). */
     deliverableMaxFileBytes: Math.max(1, Number(process.env.DELIVERABLE_MAX_FILE_MB ?? "50") || 50) * 1024 * 1024,
     /** The largest request body an upload may send (server.mjs refuses larger ones up front). */
     uploadMaxBodyBytes: Math.max(60, (Number(process.env.DELIVERABLE_MAX_FILE_MB) || 50) + 10) * 1024 * 1024,
-    mailFrom: process.env.MAIL_FROM ?? "Data Academy Manager <no-reply@localhost>",
+    mailFrom: process.env.MAIL_FROM || "Data Academy Manager <no-reply@localhost>",
     /** The issuing body on completion certificates when an academy names none. */
     certificateIssuer: process.env.CERTIFICATE_ISSUER ?? "",
   };

@@ -6,8 +6,11 @@
 // as a write to every table; a commit marks again what the transaction wrote. Who may see a figure is decided per
 // request before asking for it, and the key names everything the figure depends on (for a
 // person's view: the academies they may see), so a kept figure is never shown to someone it was
-// not counted for. One process holds its own; a second process writing the same SQLite file
-// (a restore) is seen after at most the age limit. See docs/decisions/0015-per-request-cost.md.
+// not counted for. Each process holds its own; what another process or server writes arrives
+// through the change bus (change-bus.server.ts) and is forgotten here as if written here; a write
+// the bus cannot tell of (a restore into the same SQLite file) is seen after at most the age
+// limit. See docs/decisions/0015-per-request-cost.md and 0017-several-processes-and-servers.md.
+import { onChange, publish } from "./change-bus.server";
 
 const tableGenerations = new Map<string, number>();
 let everything = 0;
@@ -18,6 +21,11 @@ let lastWriteToEverything = 0;
 
 /** The data layer (db.server.ts) tells which tables an operation writes, before and after it runs. */
 export function noteWrite(tables: readonly string[]) {
+  markWritten(tables);
+  if (tables.length > 0) publish({ kind: "write", tables: [...tables] });
+}
+
+function markWritten(tables: readonly string[]) {
   writeNumber++;
   for (const table of tables) {
     tableGenerations.set(table, (tableGenerations.get(table) ?? 0) + 1);
@@ -27,10 +35,25 @@ export function noteWrite(tables: readonly string[]) {
 
 /** A write whose reach is not known (a delete that may cascade, a raw write): every table. */
 export function noteWriteToEverything() {
+  markWrittenEverything();
+  publish({ kind: "write", tables: "everything" });
+}
+
+function markWrittenEverything() {
   writeNumber++;
   lastWriteToEverything = writeNumber;
   everything++;
 }
+
+// Writes made by other processes and servers (their transactions have committed when told).
+onChange((change, fromHere) => {
+  if (fromHere) return;
+  if (change.kind === "resync") markWrittenEverything();
+  else if (change.kind === "write") {
+    if (change.tables === "everything") markWrittenEverything();
+    else markWritten(change.tables);
+  }
+});
 
 /** A transaction starts: the number to pass to noteTransactionEnd. */
 export function noteTransactionStart() {

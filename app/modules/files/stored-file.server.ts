@@ -148,12 +148,20 @@ export async function sweepOrphans(now = new Date(), graceMs = ORPHAN_GRACE_MS, 
 }
 
 /**
- * At start-up no request is in flight, so whatever is in the temporary folder was left by a
- * process that stopped mid-upload (kill -9, power loss): remove it all.
+ * At start-up: what was left in the temporary folder by a process that stopped mid-upload (kill -9,
+ * power loss). Other processes and servers share the folder and may be receiving an upload right
+ * now, so only what nobody has written to for a minute goes (the sweep takes the rest).
  */
-export async function clearTemporaryUploads() {
+export async function clearTemporaryUploads(now = Date.now(), idleMs = 60_000) {
   const tmp = storage().tmpDir();
-  const names = await fs.promises.readdir(tmp);
-  await Promise.all(names.map((name) => fs.promises.rm(path.join(tmp, name), { force: true, recursive: true })));
-  return names.length;
+  let removed = 0;
+  for (const name of await fs.promises.readdir(tmp)) {
+    const file = path.join(tmp, name);
+    const stat = await fs.promises.stat(file).catch(() => null);
+    if (stat && now - stat.mtimeMs > idleMs) {
+      await fs.promises.rm(file, { force: true, recursive: true });
+      removed++;
+    }
+  }
+  return removed;
 }

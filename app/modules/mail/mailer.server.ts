@@ -73,36 +73,136 @@ function transport(): Promise<MailTransport> {
 
 type Db = Prisma.TransactionClient | typeof prisma;
 
-/** A mail recorded (without its secrets) and waiting to be delivered; the full text lives only here. */
+/** A mail recorded (without its secrets) and waiting to be delivered. */
 export interface QueuedMail {
   id: string;
   mail: OutgoingMail;
 }
 
+// The outbox (decision 0017). A mail is recorded in the caller's transaction, with the change it
+// belongs to: the shown record without its secrets, and the whole message sealed (AES-256-GCM,
+// a key derived from the session secret) so that any process of any server can deliver it after a
+// crash or restart. One sender delivers each message: it first takes the message for a while
+// (claimedUntil, a conditional update only one process can win), then delivers, then records it
+// sent and drops the sealed copy. A process that dies between delivering and recording leaves the
+// message to be delivered again when the claim runs out — the one case of "twice" (SMTP offers no
+// way to ask whether a message arrived); never "never".
+
+const CLAIM_MS = 2 * 60_000;
+const MAX_ATTEMPTS = 8;
+const SEND_EVERY_MS = 30_000;
+
+function sealingKey() {
+  return Buffer.from(crypto.hkdfSync("sha256", env().sessionSecret, "data-academy-manager", "mail-outbox", 32));
+}
+
+export function seal(mail: OutgoingMail): string {
+  const iv = crypto.randomBytes(12);
+  const cipher = crypto.createCipheriv("aes-256-gcm", sealingKey(), iv);
+  const body = Buffer.concat([cipher.update(JSON.stringify({ to: mail.to, subject: mail.subject, text: mail.text }), "utf8"), cipher.final()]);
+  return [iv, cipher.getAuthTag(), body].map((b) => b.toString("base64url")).join(".");
+}
+
+export function unseal(sealed: string): OutgoingMail | null {
+  try {
+    const [iv, tag, body] = sealed.split(".").map((part) => Buffer.from(part, "base64url"));
+    const decipher = crypto.createDecipheriv("aes-256-gcm", sealingKey(), iv!);
+    decipher.setAuthTag(tag!);
+    const mail = JSON.parse(Buffer.concat([decipher.update(body!), decipher.final()]).toString("utf8")) as OutgoingMail;
+    return typeof mail.to === "string" && typeof mail.subject === "string" && typeof mail.text === "string" ? mail : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Record a mail inside the caller's transaction; deliver it with deliverQueued after the
- * commit. If the process stops in between, the record stays "not sent" in the outbox and the
- * sender can send it again (a new invitation link); a secret is never stored to re-send.
+ * Record a mail inside the caller's transaction; it is delivered after the commit (deliverQueued
+ * at once, or the sender within SEND_EVERY_MS when this process stops first). A rolled-back
+ * change sends nothing.
  */
 export async function queueMail(db: Db, mail: OutgoingMail): Promise<QueuedMail> {
   const t = await transport();
   const message = await db.mailMessage.create({
-    data: { to: mail.to, subject: mail.subject, text: redact(mail.text, mail.secrets), transport: t.name },
+    data: { to: mail.to, subject: mail.subject, text: redact(mail.text, mail.secrets), transport: t.name, sealed: seal(mail), nextAttemptAt: new Date() },
     select: { id: true },
   });
   return { id: message.id, mail };
 }
 
-export async function deliverQueued(queued: QueuedMail[]) {
+/** Take a message to deliver it; false when it is sent, given up, or another sender has it. */
+async function claim(id: string, now = new Date()) {
+  const taken = await prisma.mailMessage.updateMany({
+    where: { id, sentAt: null, sealed: { not: null }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
+    data: { claimedUntil: new Date(now.getTime() + CLAIM_MS) },
+  });
+  return taken.count === 1;
+}
+
+async function deliverOne(id: string, mail: OutgoingMail) {
   const t = await transport();
-  for (const { id, mail } of queued) {
-    try {
-      await t.deliver(mail);
-      await prisma.mailMessage.update({ where: { id }, data: { sentAt: new Date() } });
-    } catch (error) {
-      await prisma.mailMessage.update({ where: { id }, data: { error: error instanceof Error ? error.message : String(error) } });
-    }
+  try {
+    await t.deliver(mail);
+  } catch (error) {
+    const message = await prisma.mailMessage.findUnique({ where: { id }, select: { attempts: true } });
+    const attempts = (message?.attempts ?? 0) + 1;
+    const givingUp = attempts >= MAX_ATTEMPTS;
+    await prisma.mailMessage.update({
+      where: { id },
+      data: {
+        attempts,
+        error: error instanceof Error ? error.message : String(error),
+        claimedUntil: null,
+        // again after 1, 2, 4 … minutes; the sealed copy goes when the sender gives up
+        nextAttemptAt: givingUp ? null : new Date(Date.now() + 60_000 * 2 ** (attempts - 1)),
+        ...(givingUp ? { sealed: null } : {}),
+      },
+    });
+    return false;
   }
+  await prisma.mailMessage.update({ where: { id }, data: { sentAt: new Date(), sealed: null, claimedUntil: null, error: null, attempts: { increment: 1 } } });
+  return true;
+}
+
+/** Deliver mails recorded by a committed transaction (each by whichever sender takes it first). */
+export async function deliverQueued(queued: QueuedMail[]) {
+  for (const { id, mail } of queued) {
+    if (await claim(id)) await deliverOne(id, mail);
+  }
+}
+
+/** Deliver what waits in the outbox: left by a process that stopped, or due for another try. */
+export async function deliverPending(now = new Date(), take = 50) {
+  const due = await prisma.mailMessage.findMany({
+    where: { sentAt: null, sealed: { not: null }, nextAttemptAt: { lte: now }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
+    orderBy: { createdAt: "asc" },
+    take,
+    select: { id: true, sealed: true },
+  });
+  let sent = 0;
+  for (const message of due) {
+    if (!(await claim(message.id, now))) continue;
+    const mail = unseal(message.sealed ?? "");
+    if (!mail) {
+      await prisma.mailMessage.update({
+        where: { id: message.id },
+        data: { sealed: null, claimedUntil: null, nextAttemptAt: null, error: "The stored message cannot be opened (was SESSION_SECRET changed?)" },
+      });
+      continue;
+    }
+    if (await deliverOne(message.id, mail)) sent++;
+  }
+  return sent;
+}
+
+const senderState = globalThis as unknown as { __damMailSender?: NodeJS.Timeout };
+
+/** Every process runs the sender; the claims make each message go out once. */
+export function startMailSender() {
+  if (senderState.__damMailSender || process.env.VITEST || process.env.JOBS === "off") return;
+  const run = () => void deliverPending().catch((error: unknown) => console.error("mail sender failed", error));
+  senderState.__damMailSender = setInterval(run, SEND_EVERY_MS);
+  senderState.__damMailSender.unref();
+  setTimeout(run, 2_000).unref();
 }
 
 export async function sendMail(mail: OutgoingMail) {

@@ -7,7 +7,7 @@ import { prisma, Prisma } from "~/utils/db.server";
 import { isLocale } from "~/utils/i18n";
 import { serverT } from "~/utils/i18n.server";
 import { env } from "~/utils/env.server";
-import { sendMail } from "~/modules/mail/mailer.server";
+import { deliverQueued, queueMail } from "~/modules/mail/mailer.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { formatDate, type AppLocale } from "~/utils/dates";
 
@@ -83,7 +83,7 @@ export async function preLearningProgress(academyId: string, now = new Date()) {
 }
 
 /** Mail every participant who has not finished the released pre-learning. */
-export async function sendPreLearningReminders(actorId: string | null, academyId: string, fallbackLocale: AppLocale, now = new Date()) {
+export async function sendPreLearningReminders(actorId: string | null, academyId: string, fallbackLocale: AppLocale, now = new Date(), automatic = false) {
   const academy = await prisma.academy.findUniqueOrThrow({
     where: { id: academyId },
     select: { id: true, name: true, sessions: { orderBy: { sequence: "asc" }, take: 1, select: { startsAt: true } } },
@@ -92,27 +92,40 @@ export async function sendPreLearningReminders(actorId: string | null, academyId
   if (progress.itemCount === 0) return 0;
   const behind = new Set(progress.teams.flatMap((t) => t.people.filter((p) => p.done < progress.itemCount).map((p) => p.userId)));
   const users = await prisma.user.findMany({ where: { id: { in: [...behind] }, disabledAt: null }, select: { email: true, displayName: true, locale: true } });
-  for (const user of users) {
-    const locale = isLocale(user.locale) ? user.locale : fallbackLocale;
-    const t = serverT(locale);
-    const first = academy.sessions[0];
-    await sendMail({
-      to: user.email,
-      subject: t("mail.reminder.subject", { academy: academy.name }),
-      text: t("mail.reminder.body", {
-        name: user.displayName,
-        academy: academy.name,
-        date: first ? formatDate(first.startsAt, locale) : "",
-        link: `${env().appUrl}/academies/${academy.id}/materials`,
-      }),
-    });
-  }
-  await prisma.reminderLog.upsert({
-    where: { academyId_kind: { academyId, kind: "prelearning" } },
-    create: { academyId, kind: "prelearning", recipients: users.length },
-    update: { recipients: users.length, sentAt: now },
+  const first = academy.sessions[0];
+  // The mails and the log in one transaction (the outbox, decision 0017). The automatic reminder
+  // creates the log row: a second process or server doing the same at the same moment fails on
+  // its unique key and sends nothing. A coordinator's reminder updates it.
+  const queued = await prisma.$transaction(async (tx) => {
+    if (automatic) await tx.reminderLog.create({ data: { academyId, kind: "prelearning", recipients: users.length } });
+    else {
+      await tx.reminderLog.upsert({
+        where: { academyId_kind: { academyId, kind: "prelearning" } },
+        create: { academyId, kind: "prelearning", recipients: users.length },
+        update: { recipients: users.length, sentAt: now },
+      });
+    }
+    const mails = [];
+    for (const user of users) {
+      const locale = isLocale(user.locale) ? user.locale : fallbackLocale;
+      const t = serverT(locale);
+      mails.push(
+        await queueMail(tx, {
+          to: user.email,
+          subject: t("mail.reminder.subject", { academy: academy.name }),
+          text: t("mail.reminder.body", {
+            name: user.displayName,
+            academy: academy.name,
+            date: first ? formatDate(first.startsAt, locale) : "",
+            link: `${env().appUrl}/academies/${academy.id}/materials`,
+          }),
+        }),
+      );
+    }
+    await recordAudit({ actorId, action: "material.reminder", entityType: "academy", entityId: academyId, after: { recipients: users.length } }, tx);
+    return mails;
   });
-  await recordAudit({ actorId, action: "material.reminder", entityType: "academy", entityId: academyId, after: { recipients: users.length } });
+  await deliverQueued(queued);
   return users.length;
 }
 
@@ -127,7 +140,14 @@ export async function sendDueReminders(now = new Date()) {
     select: { id: true },
   });
   let sent = 0;
-  for (const a of academies) sent += await sendPreLearningReminders(null, a.id, "ja", now);
+  for (const a of academies) {
+    try {
+      sent += await sendPreLearningReminders(null, a.id, "ja", now, true);
+    } catch (error) {
+      // another process or server reminded this academy at the same moment (the log's unique key)
+      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    }
+  }
   return sent;
 }
 

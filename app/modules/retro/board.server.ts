@@ -62,11 +62,30 @@ export function previousActionsWhere(retro: { id: string; academyId: string; tea
 }
 
 
-export async function boardView(access: RetroAccess) {
-  const { retro: r, userId } = access;
-  const { retro, cards, groups, votes, actions, previous } = await readBoard(r);
+type BoardRetro = RetroAccess["retro"];
+
+/**
+ * What every viewer of a board shares at one revision: read once per change (live.server.ts keeps
+ * it for the revision), then cut per viewer by viewFor without another statement. It holds every
+ * card, hidden ones included: it never leaves the server as it is.
+ */
+export async function readSharedBoard(r: BoardRetro) {
+  const board = await readBoard(r);
+  const { cards, actions, previous } = board;
+  const [people, teams, stages] = await Promise.all([
+    peopleOf(r.academyId, r.teamId, [...cards.map((c) => c.authorId), ...actions.map((a) => a.ownerId), ...previous.map((a) => a.ownerId)]),
+    prisma.team.findMany({ where: { academyId: r.academyId, ...(r.teamId ? { id: r.teamId } : {}) }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
+    prisma.stage.findMany({ where: { academyId: r.academyId, deliverable: { not: "none" } }, orderBy: { position: "asc" }, select: { id: true, key: true, title: true } }),
+  ]);
+  return { ...board, people, teams, stages };
+}
+export type SharedBoard = Awaited<ReturnType<typeof readSharedBoard>>;
+
+/** The board as one viewer may see it: others' cards hidden until the reveal, names on an anonymous board hidden, their own votes. */
+export function viewFor(shared: SharedBoard, access: Pick<RetroAccess, "role" | "userId">) {
+  const { userId } = access;
+  const { retro, cards, groups, votes, actions, previous, people, teams, stages } = shared;
   const revealed = cardsRevealed(retro.phase);
-  const people = await peopleOf(r.academyId, r.teamId, [...cards.map((c) => c.authorId), ...actions.map((a) => a.ownerId), ...previous.map((a) => a.ownerId)]);
   const nameOf = (id: string | null) => (id ? (people.names.get(id) ?? null) : null);
   const visible = cards.filter((c) => revealed || c.authorId === userId);
   const hiddenCounts: Record<string, number> = {};
@@ -91,10 +110,7 @@ export async function boardView(access: RetroAccess) {
     stage: a.stageId && a.stage ? { id: a.stageId, key: a.stage.key, title: a.stage.title } : null,
     carried: a.carriedFromId !== null,
   });
-  const [teams, stages] = await Promise.all([
-    prisma.team.findMany({ where: { academyId: r.academyId, ...(r.teamId ? { id: r.teamId } : {}) }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
-    prisma.stage.findMany({ where: { academyId: r.academyId, deliverable: { not: "none" } }, orderBy: { position: "asc" }, select: { id: true, key: true, title: true } }),
-  ]);
+  const authors = new Set(cards.map((c) => c.authorId).filter((id): id is string => id !== null));
   return {
     role: access.role,
     userId,
@@ -124,16 +140,19 @@ export async function boardView(access: RetroAccess) {
       author: retro.anonymous ? null : nameOf(c.authorId),
     })),
     hiddenCounts,
+    /** How many people have written a card (who, on a named board), for the room's overview. */
+    writers: { count: authors.size, names: retro.anonymous ? [] : [...authors].map((id) => nameOf(id)).filter((n): n is string => n !== null) },
     groups: groups.map((g) => ({ ...g, votes: groupVotes.get(g.id)?.all ?? 0, myVotes: groupVotes.get(g.id)?.mine ?? 0 })),
     myVotesUsed: votes.filter((v) => v.userId === userId).length,
     actions: actions.map(mapAction),
-    previousActions: previous.map((a) => ({ ...mapAction(a), reviewedHere: a.reviewedInId === r.id })),
+    previousActions: previous.map((a) => ({ ...mapAction(a), reviewedHere: a.reviewedInId === retro.id })),
     owners: people.options,
     teams,
     stages,
   };
 }
-export type BoardView = Awaited<ReturnType<typeof boardView>>;
+
+export type BoardView = ReturnType<typeof viewFor>;
 
 /**
  * Who can own an action (the team's members, or everyone taking part in the academy, plus its

@@ -6,6 +6,7 @@ import { fail, type Result } from "~/utils/result";
 import { phaseIndex, voteRefusal, type ActionDecision, type Phase } from "./rules";
 import { dueFromInput, parsePrompts, previousActionsWhere } from "./board.server";
 import type { RetroAccess } from "./access.server";
+import { boardChanged } from "./live.server";
 
 // Every change to a board: checked against the phase and the person's role, written in one
 // transaction that also bumps the board's revision (live viewers reload on a new revision).
@@ -22,16 +23,20 @@ async function change(
   run: (tx: Tx, retro: NonNullable<Awaited<ReturnType<typeof current>>>) => Promise<Result>,
   { allowClosed = false } = {},
 ): Promise<Result> {
-  return prisma.$transaction(async (tx) => {
+  let revision = null as number | null;
+  const result = await prisma.$transaction(async (tx) => {
     // one change of a board at a time: the budget and phase checks below see every earlier change
     await lockRow(tx, "Retrospective", access.retro.id);
     const retro = await current(tx, access.retro.id);
     if (!retro) return fail("retro.error.gone");
     if (retro.phase === "closed" && !allowClosed) return fail("retro.error.closed");
-    const result = await run(tx, retro);
-    if (result.ok) await tx.retrospective.update({ where: { id: retro.id }, data: { revision: { increment: 1 } } });
-    return result;
+    const outcome = await run(tx, retro);
+    if (outcome.ok) revision = (await tx.retrospective.update({ where: { id: retro.id }, data: { revision: { increment: 1 } }, select: { revision: true } })).revision;
+    return outcome;
   });
+  // committed: every viewer, in every process, gets the new state (live.server.ts)
+  if (revision !== null) boardChanged(access.retro.id, revision);
+  return result;
 }
 
 function current(tx: Tx, id: string) {

@@ -1,61 +1,183 @@
 import { prisma } from "~/utils/db.server";
+import { onChange, publish } from "~/utils/change-bus.server";
+import type { RetroAccess } from "./access.server";
+import { readSharedBoard, viewFor, type SharedBoard } from "./board.server";
 
-// Live boards over Server-Sent Events. One poller per board, shared by everyone watching it,
-// reads the board's revision twice a second (a primary-key lookup) and tells each open stream
-// when it moves; the browser then reloads the board's data. Reading the database rather than an
-// in-process event keeps this right when several app servers share one database (roadmap).
-// A stream ends after STREAM_MAX_MS; EventSource reconnects by itself (also after a network drop)
-// and gets the current revision at once.
+// Live boards over Server-Sent Events (decision 0017). A change to a board bumps its revision and
+// is told to every process (change-bus.server.ts). Each process keeps, per board someone watches
+// here, the board's shared state of the latest revision: read ONCE per change however many
+// people watch, then cut for each viewer (viewFor: their own hidden cards, their votes — a few
+// array filters) and sent to them on their stream as the whole view. Nobody receives another
+// person's unrevealed card: the cut happens here, per viewer, before anything is written.
+// A viewer who connects (or reconnects, after a network drop or a server's restart) gets the
+// current view at once. A slow poll of the revision (a primary-key lookup) catches what the bus
+// cannot tell (a restore). The view says how many have written a card (and who, on a named board).
 
-const POLL_MS = 500;
+const POLL_MS = 5_000;
 const HEARTBEAT_MS = 15_000;
 const STREAM_MAX_MS = 10 * 60_000;
 
-type Listener = (revision: number | null) => void;
-const pollers = new Map<string, { listeners: Set<Listener>; timer: ReturnType<typeof setTimeout> | null; last: number | null }>();
+type BoardRetro = RetroAccess["retro"];
+type Send = (event: string, data: string) => void;
+interface Viewer {
+  access: Pick<RetroAccess, "role" | "userId">;
+  send: Send;
+  close: () => void;
+}
+interface Hub {
+  retro: BoardRetro;
+  viewers: Set<Viewer>;
+  /** The shared state of `revision` (or its computation under way). */
+  shared: { revision: number; value: Promise<SharedBoard> } | null;
+  refreshing: Promise<void> | null;
+  again: boolean;
+  timer: ReturnType<typeof setTimeout> | null;
+  /** The revision last sent to the viewers. */
+  sent: number | null;
+}
 
-function watch(retroId: string, listener: Listener): () => void {
-  let poller = pollers.get(retroId);
-  if (!poller) {
-    poller = { listeners: new Set(), timer: null, last: null };
-    pollers.set(retroId, poller);
-    const p = poller;
-    const tick = async () => {
-      let revision: number | null = null;
-      try {
-        const row = await prisma.retrospective.findUnique({ where: { id: retroId }, select: { revision: true } });
-        revision = row ? row.revision : null;
-      } catch {
-        revision = null;
-      }
-      if (revision !== p.last) {
-        p.last = revision;
-        for (const l of p.listeners) l(revision);
-      }
-      if (p.listeners.size > 0) {
-        p.timer = setTimeout(tick, POLL_MS);
-        p.timer.unref?.();
-      } else pollers.delete(retroId);
-    };
-    void tick();
-  } else if (poller.last !== null) {
-    listener(poller.last);
+interface LiveState {
+  hubs: Map<string, Hub>;
+  streams: Set<Viewer>;
+  unsubscribe: (() => void) | null;
+  draining: boolean;
+  computations: number;
+}
+const live: LiveState = ((globalThis as { __damLiveBoards?: LiveState }).__damLiveBoards ??= {
+  hubs: new Map(),
+  streams: new Set(),
+  unsubscribe: null,
+  draining: false,
+  computations: 0,
+});
+
+function listen() {
+  live.unsubscribe ??= onChange((change) => {
+    if (change.kind === "board") {
+      const hub = live.hubs.get(change.retroId);
+      if (hub) void refresh(hub, change.revision);
+    } else if (change.kind === "resync") {
+      for (const hub of live.hubs.values()) void refresh(hub, undefined);
+    }
+  });
+}
+
+/** The shared state at the board's current revision; computed once per revision per process. */
+export async function sharedBoardAt(retro: BoardRetro): Promise<SharedBoard> {
+  const hub = live.hubs.get(retro.id);
+  if (hub?.shared && hub.shared.revision === retro.revision) return hub.shared.value;
+  const value = compute(retro);
+  if (hub && (!hub.shared || hub.shared.revision < retro.revision)) {
+    hub.shared = { revision: retro.revision, value };
+    value.catch(() => {
+      if (hub.shared?.value === value) hub.shared = null;
+    });
   }
-  poller.listeners.add(listener);
-  const p = poller;
+  return value;
+}
+
+function compute(retro: BoardRetro) {
+  live.computations++;
+  return readSharedBoard(retro);
+}
+
+/** The board for one viewer (the page's loader, exports): the shared state of its revision, cut for them. */
+export async function boardView(access: RetroAccess) {
+  return viewFor(await sharedBoardAt(access.retro), access);
+}
+
+/** After a committed change of a board: every process's viewers get the new state. */
+export function boardChanged(retroId: string, revision: number | null) {
+  publish({ kind: "board", retroId, revision });
+}
+
+/**
+ * Bring a hub's viewers to the board's latest revision. Changes arriving while it is at work are
+ * folded into one more round, so a burst of cards costs two reads, not one per card.
+ */
+function refresh(hub: Hub, told: number | null | undefined): Promise<void> {
+  if (told !== undefined && told !== null && hub.sent !== null && told <= hub.sent) return hub.refreshing ?? Promise.resolve();
+  if (hub.refreshing) {
+    hub.again = true;
+    return hub.refreshing;
+  }
+  hub.refreshing = (async () => {
+    do {
+      hub.again = false;
+      try {
+        const row = await prisma.retrospective.findUnique({ where: { id: hub.retro.id }, select: { revision: true, phase: true, anonymous: true } });
+        if (!row) {
+          for (const viewer of hub.viewers) {
+            viewer.send("gone", "");
+            viewer.close();
+          }
+          continue;
+        }
+        if (row.revision === hub.sent) continue;
+        hub.retro = { ...hub.retro, revision: row.revision, phase: row.phase, anonymous: row.anonymous };
+        const shared = await sharedBoardAt(hub.retro);
+        hub.sent = shared.retro.revision;
+        for (const viewer of hub.viewers) sendView(viewer, shared);
+      } catch (error) {
+        console.error("live board refresh failed", error);
+      }
+    } while (hub.again && hub.viewers.size > 0);
+    hub.refreshing = null;
+  })();
+  return hub.refreshing;
+}
+
+function sendView(viewer: Viewer, shared: SharedBoard) {
+  viewer.send("board", JSON.stringify(viewFor(shared, viewer.access)));
+}
+
+function join(access: RetroAccess, viewer: Viewer): () => void {
+  listen();
+  let hub = live.hubs.get(access.retro.id);
+  if (!hub) {
+    hub = { retro: access.retro, viewers: new Set(), shared: null, refreshing: null, again: false, timer: null, sent: null };
+    live.hubs.set(access.retro.id, hub);
+    const h = hub;
+    const poll = () => {
+      if (h.viewers.size === 0) {
+        live.hubs.delete(h.retro.id);
+        return;
+      }
+      void refresh(h, undefined).finally(() => {
+        h.timer = setTimeout(poll, POLL_MS);
+        h.timer.unref?.();
+      });
+    };
+    h.timer = setTimeout(poll, POLL_MS);
+    h.timer.unref?.();
+  }
+  hub.viewers.add(viewer);
+  const h = hub;
+  // the newcomer gets the current state at once (from the kept shared state when it is current)
+  void sharedBoardAt(access.retro)
+    .then((shared) => {
+      if (h.viewers.has(viewer)) sendView(viewer, shared);
+      if (h.sent === null || shared.retro.revision > h.sent) h.sent = shared.retro.revision;
+    })
+    .catch((error: unknown) => console.error("live board first view failed", error))
+    .finally(() => void refresh(h, undefined));
   return () => {
-    p.listeners.delete(listener);
+    h.viewers.delete(viewer);
+    if (h.viewers.size === 0) {
+      if (h.timer) clearTimeout(h.timer);
+      live.hubs.delete(h.retro.id);
+    }
   };
 }
 
-/** The board's revision as an event stream, ended when `signal` aborts. */
-export function revisionStream(signal: AbortSignal, retroId: string): ReadableStream<Uint8Array> {
+/** The board as an event stream for one viewer, ended when `signal` aborts. */
+export function boardStream(signal: AbortSignal, access: RetroAccess): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let stop = () => {};
-  const stream = new ReadableStream<Uint8Array>({
+  return new ReadableStream<Uint8Array>({
     start(controller) {
       let closed = false;
-      const send = (text: string) => {
+      const write = (text: string) => {
         if (closed) return;
         try {
           controller.enqueue(encoder.encode(text));
@@ -63,20 +185,30 @@ export function revisionStream(signal: AbortSignal, retroId: string): ReadableSt
           stop();
         }
       };
-      const unwatch = watch(retroId, (revision) => {
-        if (revision === null) {
-          send("event: gone\ndata: \n\n");
-          stop();
-        } else send(`event: revision\ndata: ${revision}\n\n`);
-      });
-      const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
+      const viewer: Viewer = {
+        access: { role: access.role, userId: access.userId },
+        send: (event, data) => write(`event: ${event}\ndata: ${data}\n\n`),
+        close: () => stop(),
+      };
+      write("retry: 1500\n\n");
+      if (live.draining) {
+        // this server is stopping: the browser reconnects (to another server behind the proxy)
+        write("event: restart\ndata: \n\n");
+        closed = true;
+        controller.close();
+        return;
+      }
+      const leave = join(access, viewer);
+      live.streams.add(viewer);
+      const heartbeat = setInterval(() => write(": keep-alive\n\n"), HEARTBEAT_MS);
       heartbeat.unref?.();
       const lifetime = setTimeout(() => stop(), STREAM_MAX_MS);
       lifetime.unref?.();
       stop = () => {
         if (closed) return;
         closed = true;
-        unwatch();
+        leave();
+        live.streams.delete(viewer);
         clearInterval(heartbeat);
         clearTimeout(lifetime);
         try {
@@ -86,16 +218,28 @@ export function revisionStream(signal: AbortSignal, retroId: string): ReadableSt
         }
       };
       signal.addEventListener("abort", () => stop());
-      send("retry: 1500\n\n");
     },
     cancel() {
       stop();
     },
   });
-  return stream;
 }
 
-/** Open streams (for tests and the bench). */
-export function watchedBoards(): number {
-  return pollers.size;
+/**
+ * The server is stopping (server.mjs on SIGTERM): every stream is told to reconnect and ended,
+ * so the browsers come back at once through the proxy to a server that runs.
+ */
+export function endLiveStreams() {
+  live.draining = true;
+  for (const viewer of live.streams) {
+    viewer.send("restart", "");
+    viewer.close();
+  }
+}
+// server.mjs reaches it from outside the build
+(globalThis as { __damEndLiveStreams?: () => void }).__damEndLiveStreams = endLiveStreams;
+
+/** Boards watched in this process, open streams, and shared states computed so far (tests, bench). */
+export function liveFigures() {
+  return { boards: live.hubs.size, streams: live.streams.size, computations: live.computations };
 }

@@ -1,6 +1,4 @@
 import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import { storage } from "~/modules/files/storage.server";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -218,22 +216,25 @@ export async function commitRoster(actorId: string, academyId: string, rows: Ros
 }
 
 /**
- * Keep an uploaded roster for the column-mapping step (the browser need not send it twice).
- * It waits in storage's temporary folder, swept with other abandoned uploads.
+ * Keep an uploaded roster for the column-mapping step (the browser need not send it twice). It
+ * waits in storage as a blob nothing references (any server can read it back; the orphan sweep
+ * removes it a day later). The token names the blob and is signed for this academy.
  */
 export async function holdRosterFile(academyId: string, bytes: Uint8Array) {
-  const id = crypto.randomUUID();
-  await fs.promises.writeFile(path.join(storage().tmpDir(), `roster-${id}.upload`), bytes);
-  const mac = crypto.createHmac("sha256", env().sessionSecret).update(`roster-file.${academyId}.${id}`).digest("base64url");
-  return `${id}.${mac}`;
+  const { key } = await storage().putBytes(bytes);
+  const mac = crypto.createHmac("sha256", env().sessionSecret).update(`roster-file.${academyId}.${key}`).digest("base64url");
+  return `${key.replace("/", "-")}.${mac}`;
 }
 
 export async function readHeldRosterFile(academyId: string, token: string): Promise<Uint8Array | null> {
-  const [id = "", mac = ""] = token.split(".");
-  if (!/^[0-9a-f-]{36}$/.test(id)) return null;
-  const expected = crypto.createHmac("sha256", env().sessionSecret).update(`roster-file.${academyId}.${id}`).digest();
+  const [name = "", mac = ""] = token.split(".");
+  if (!/^[a-f0-9]{2}-[a-f0-9]{64}$/.test(name)) return null;
+  const key = name.replace("-", "/");
+  const expected = crypto.createHmac("sha256", env().sessionSecret).update(`roster-file.${academyId}.${key}`).digest();
   const given = Buffer.from(mac, "base64url");
   if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return null;
-  const file = path.join(storage().tmpDir(), `roster-${id}.upload`);
-  return fs.existsSync(file) ? new Uint8Array(await fs.promises.readFile(file)) : null;
+  if (!(await storage().exists(key))) return null;
+  const chunks: Buffer[] = [];
+  for await (const chunk of storage().open(key)) chunks.push(chunk as Buffer);
+  return new Uint8Array(Buffer.concat(chunks));
 }
