@@ -8,6 +8,8 @@ import ExcelJS from "exceljs";
 import { attachCurriculum, setRelease } from "~/modules/material/release.server";
 import { preLearningProgress, sendDueReminders, downloadLog } from "~/modules/material/prelearning.server";
 import { enroll } from "../../tests/support/factories";
+import { droppedMail } from "../../tests/support/mail";
+import { runHourlyJobs } from "~/modules/jobs/jobs.server";
 
 const filesDir = () => process.env.FILES_DIR!;
 import { loader as viewLoader, action as viewedAction } from "./academies.$academyId.materials.$materialId._index";
@@ -150,6 +152,20 @@ describe("pre-learning", () => {
     expect(mail.subject).toContain("事前学習");
     expect(mail.text).toContain(`/academies/${academy.id}/materials`);
     expect(await sendDueReminders()).toBe(0);
+  });
+
+  it("mails once when two processes or servers run the hourly jobs at the same moment", async () => {
+    await setup(2);
+    const mailedBefore = droppedMail(undefined, "member@example.lg.jp").length;
+    const now = new Date();
+    const [a, b] = await Promise.all([runHourlyJobs(now), runHourlyJobs(now)]);
+    // one of them ran each job for this hour, the other skipped it
+    expect([a.prelearningReminders, b.prelearningReminders].sort()).toEqual(["ran", "skipped"]);
+    expect(await prisma.mailMessage.count({ where: { to: "member@example.lg.jp" } })).toBe(1);
+    // even without the job's slot (two processes reminding the same academy), the log's key decides
+    const [x, y] = await Promise.all([sendDueReminders(new Date(now.getTime() + 1)), sendDueReminders(new Date(now.getTime() + 1))]);
+    expect(x + y).toBe(0);
+    expect(droppedMail(undefined, "member@example.lg.jp").length - mailedBefore).toBe(1);
   });
 
   it("does not remind a week ahead", async () => {

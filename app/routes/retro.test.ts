@@ -5,8 +5,6 @@ import { action as newAction } from "./academies.$academyId.retros.new";
 import { loader as exportLoader } from "./academies.$academyId.retros.$retroId.export.$format";
 import { liveFigures } from "~/modules/retro/live.server";
 import type { BoardView } from "~/modules/retro/board.server";
-import { liveFigures } from "~/modules/retro/live.server";
-import type { BoardView } from "~/modules/retro/board.server";
 import { loader as eventsLoader } from "./academies.$academyId.retros.$retroId.events";
 import { loader as teamLoader } from "./academies.$academyId.teams.$teamId._index";
 import { createAcademy, createRegion, createTeam, createUser } from "../../tests/support/factories";

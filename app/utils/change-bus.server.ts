@@ -49,6 +49,11 @@ interface Transport {
   close(): Promise<void>;
 }
 
+/** A change told by another process (the transports; tests stand in for another process with it). */
+export function receivedFromElsewhere(change: Change) {
+  dispatch(change, false);
+}
+
 function dispatch(change: Change, fromHere: boolean) {
   for (const listener of state.listeners) {
     try {
@@ -117,11 +122,11 @@ export async function stopChangeBus() {
   await transport?.close();
 }
 
-function encode(change: Change): string | null {
-  const text = JSON.stringify({ from: processId, change });
+function encode(change: Change, from = processId): string | null {
+  const text = JSON.stringify({ from, change });
   if (Buffer.byteLength(text) <= MAX_PAYLOAD) return text;
   // a write to very many tables: say "everything" rather than cut the list
-  return change.kind === "write" ? JSON.stringify({ from: processId, change: { kind: "write", tables: "everything" } }) : null;
+  return change.kind === "write" ? JSON.stringify({ from, change: { kind: "write", tables: "everything" } }) : null;
 }
 
 function decode(text: string): { from: string; change: Change } | null {
@@ -165,23 +170,26 @@ export class PgChannel implements Transport {
   private closed = false;
   private queue: string[] = [];
   private ready: Promise<void> | null = null;
+  /** Who sends (one channel per process in the app; tests open several in one process). */
+  private readonly origin = crypto.randomUUID();
 
   constructor(
     private readonly url: string,
     private readonly receive: (change: Change) => void,
+    private readonly applicationName = "dam-changes",
   ) {
     this.ready = this.connect(false);
   }
 
   private async connect(again: boolean): Promise<void> {
     if (this.closed) return;
-    const client = new pg.Client({ connectionString: this.url, application_name: "dam-changes" });
+    const client = new pg.Client({ connectionString: this.url, application_name: this.applicationName });
     client.on("error", () => this.lost(client));
     client.on("end", () => this.lost(client));
     client.on("notification", (message) => {
       if (message.channel !== CHANNEL || !message.payload) return;
       const decoded = decode(message.payload);
-      if (decoded && decoded.from !== processId) this.receive(decoded.change);
+      if (decoded && decoded.from !== this.origin) this.receive(decoded.change);
     });
     try {
       await client.connect();
@@ -226,7 +234,7 @@ export class PgChannel implements Transport {
   }
 
   send(change: Change) {
-    const text = encode(change);
+    const text = encode(change, this.origin);
     if (text) this.notify(text);
   }
 

@@ -41,8 +41,7 @@ const flag = (name: string, example: string) =>
 const positiveInt = (name: string, example: string) =>
   z
     .string()
-    .regex(/^\d+$/, `${name} must be a whole number (e.g. ${name}=${example})`)
-    .refine((v) => Number(v) > 0, `${name} must be more than 0 (e.g. ${name}=${example})`)
+    .regex(/^0*[1-9]\d*$/, `${name} must be a whole number more than 0 (e.g. ${name}=${example})`)
     .optional();
 const url = (name: string, example: string, protocols: string[]) =>
   z
@@ -99,14 +98,14 @@ export const SettingsSchema = SettingsObject.superRefine((s, ctx) => {
 export type Settings = z.infer<typeof SettingsSchema>;
 
 /** The problems with the environment's settings, one plain sentence each (empty: all is well). */
-export function settingsProblems(source: NodeJS.ProcessEnv = process.env): string[] {
+export function settingsProblems(source: Record<string, string | undefined> = process.env): string[] {
   const given = Object.fromEntries(Object.keys(SettingsObject.shape).map((key) => [key, source[key] === "" ? undefined : source[key]]));
   const parsed = SettingsSchema.safeParse(given);
   return parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
 }
 
 /** Called once at start: stop with every problem listed rather than fail later in a strange way. */
-export function checkSettings(source: NodeJS.ProcessEnv = process.env) {
+export function checkSettings(source: Record<string, string | undefined> = process.env) {
   const problems = settingsProblems(source);
   if (problems.length > 0) throw new Error(`The settings are not usable:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
   env();

@@ -5,6 +5,7 @@ export async function wipeDatabase() {
   await prisma.$transaction([
     prisma.auditEvent.deleteMany(),
     prisma.mailMessage.deleteMany(),
+    prisma.jobRun.deleteMany(),
     prisma.loginAttempt.deleteMany(),
     prisma.case.deleteMany(),
     prisma.consultation.deleteMany(),
