@@ -30,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const result = await runBoardIntent(access, form);
   if (!result.ok) return data({ ok: false, error: result.reason }, { status: result.reason === "retro.error.onlyFacilitator" || result.reason === "retro.error.notAllowed" ? 403 : 400 });
-  return data({ ok: true, error: null });
+  return data({ ok: true, error: null, revision: "revision" in result && typeof result.revision === "number" ? result.revision : null });
 }
 
 function Controls({ view }: { view: BoardView }) {

@@ -24,7 +24,7 @@ function freePort(): Promise<number> {
 }
 
 async function start(port: number) {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", COOKIE_SECURE: "false", JOBS: "off" };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", COOKIE_SECURE: "false", JOBS: "off", WEB_CONCURRENCY: "1" }; // one process: kill -9 hits the process that writes
   delete env.DATABASE_URL;
   delete env.MAIL_DROP_DIR;
   server = spawn(process.execPath, ["server.mjs"], { env, stdio: "ignore" });

@@ -7,9 +7,16 @@ import { BASE_URL, DEMO } from "./browser";
 
 const base = new URL(BASE_URL);
 
-function rssMb(): number {
-  const status = fs.readFileSync(`/proc/${process.env.E2E_SERVER_PID}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+/** The server's memory: its primary process and every worker it started (server.mjs). */
+function rssMb(pid = Number(process.env.E2E_SERVER_PID)): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  const own = Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+  const children = fs
+    .readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(Number);
+  return own + children.reduce((sum, child) => sum + rssMb(child), 0);
 }
 
 /** POST a body of `total` bytes in chunks without Content-Length; resolves with the status. */

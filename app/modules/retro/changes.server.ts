@@ -35,8 +35,10 @@ async function change(
     return outcome;
   });
   // committed: every viewer, in every process, gets the new state (live.server.ts)
-  if (revision !== null) boardChanged(access.retro.id, revision);
-  return result;
+  if (revision === null) return result;
+  boardChanged(access.retro.id, revision);
+  // the board's revision with this change (the page compares it with the stream's)
+  return { ...result, revision };
 }
 
 function current(tx: Tx, id: string) {
