@@ -38,7 +38,7 @@ async function change(
   if (revision === null) return result;
   boardChanged(access.retro.id, revision);
   // the board's revision with this change (the page compares it with the stream's)
-  return { ...result, revision };
+  return result.ok ? { ...result, revision } : result;
 }
 
 function current(tx: Tx, id: string) {
