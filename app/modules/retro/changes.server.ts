@@ -22,7 +22,7 @@ async function change(
   access: RetroAccess,
   run: (tx: Tx, retro: NonNullable<Awaited<ReturnType<typeof current>>>) => Promise<Result>,
   { allowClosed = false } = {},
-): Promise<Result> {
+): Promise<Result<{ revision?: number }>> {
   let revision = null as number | null;
   const result = await prisma.$transaction(async (tx) => {
     // one change of a board at a time: the budget and phase checks below see every earlier change
