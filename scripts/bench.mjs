@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run bench [-- --no-build] [--reseed] [--requests 100] [--seconds 5] [--only full|0.1]
-//                [--databases sqlite,postgresql]
+//                [--databases sqlite,postgresql] [--parts pages,live,scale]
+//                [--boards 10] [--people 40] [--write-every 20] [--live-seconds 60]
 //
 // Each dataset on each database (SQLite files; PostgreSQL databases dam_bench_* on
 // BENCH_POSTGRES_URL, default postgresql://root@127.0.0.1:5432/postgres), printed side by side.
@@ -11,6 +12,11 @@
 // (gzipped); peak RSS; cold start. Prints a table and writes bench/results/<time>.json.
 // Then a load sanity check: 20 clients of all roles over every page at once for 30 s
 // (--load-seconds), counting errors and non-2xx answers. It reports; it never fails on a figure.
+// The pages part runs one worker process (figures per worker). Two more parts (decision 0017):
+// live room — B session boards × P signed-in people, each watching the board's stream as the
+// browser does and writing a card every W s: write → every viewer has it (p50/p95/max), errors,
+// server CPU; scale-out — the dashboard and the team page under load with 1 and 2 worker
+// processes, and on PostgreSQL with 1 and 2 servers.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -34,6 +40,12 @@ const DATASETS = [
   { name: "full", scale: 1, file: "data/national.db", database: "dam_bench_full" },
 ].filter((d) => !option("only", "") || d.name === option("only", ""));
 const DATABASES = option("databases", "sqlite,postgresql").split(",");
+const PARTS = option("parts", "pages,live,scale").split(",");
+const BOARDS = Number(option("boards", "10"));
+const PEOPLE = Number(option("people", "40"));
+const WRITE_EVERY_S = Number(option("write-every", "20"));
+const LIVE_SECONDS = Number(option("live-seconds", "60"));
+const BENCH_SECRET = "bench-session-secret-0123456789abcdef0123456789abcdef";
 const POSTGRES = process.env.BENCH_POSTGRES_URL ?? "postgresql://root@127.0.0.1:5432/postgres";
 const postgresUrl = (database) => {
   const url = new URL(POSTGRES);
@@ -249,7 +261,7 @@ async function benchDataset(dataset, database) {
   const base = `http://127.0.0.1:${port}`;
   const started = Date.now();
   const server = spawn(process.execPath, ["server.mjs"], {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, DATA_DIR: work, JOBS: "off", DAM_COUNT_SQL: "1", NODE_ENV: "production" },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, DATA_DIR: work, JOBS: "off", DAM_COUNT_SQL: "1", NODE_ENV: "production", WEB_CONCURRENCY: "1" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {
@@ -361,7 +373,17 @@ for (const dataset of DATASETS) {
   if (DATABASES.includes("postgresql") && (flag("reseed") || !(await isCurrentPostgres(dataset.database)))) run("npm", ["run", "seed:national", "--", "--scale", String(dataset.scale), "--out", postgresUrl(dataset.database)]);
 }
 const results = [];
-for (const dataset of DATASETS) for (const database of DATABASES) results.push(await benchDataset(dataset, database));
+if (PARTS.includes("pages")) for (const dataset of DATASETS) for (const database of DATABASES) results.push(await benchDataset(dataset, database));
+const live = [];
+const scale = [];
+const { liveRoom, scaleOut } = await import("./bench-scale.mjs");
+const helpers = { admin, postgresUrl, freePort, request, waitForServer, signIn, pagesFor, ACCOUNTS, SECRET: BENCH_SECRET, SECONDS };
+for (const dataset of DATASETS) {
+  for (const database of DATABASES) {
+    if (PARTS.includes("live")) live.push(await liveRoom(helpers, dataset, database, { boards: BOARDS, people: PEOPLE, writeEveryS: WRITE_EVERY_S, seconds: LIVE_SECONDS }));
+    if (PARTS.includes("scale")) scale.push(await scaleOut(helpers, dataset, database));
+  }
+}
 
 const pad = (v, n) => String(v).padStart(n);
 const NAMES = { sqlite: "SQLite", postgresql: "PostgreSQL" };
@@ -385,7 +407,21 @@ for (const dataset of DATASETS) {
     );
   });
 }
+for (const l of live) {
+  process.stdout.write(
+    `\n== live room (${l.dataset}, ${NAMES[l.database]}, ${l.workers} workers): ${l.boards} boards × ${l.people} people, a card every ${l.writeEveryS} s each, ${l.seconds} s\n` +
+      `   writes ${l.writes} (${l.writesPerS}/s), write → every viewer has it p50 ${l.p50} ms, p95 ${l.p95} ms, max ${l.max} ms; POST p95 ${l.postP95} ms; errors ${l.errors} (missed ${l.missed}); server CPU ${l.cpuPercent} % of one core; board reads ${l.computations ?? "-"}\n`,
+  );
+}
+for (const x of scale) {
+  process.stdout.write(`\n== scale-out (${x.dataset}, ${NAMES[x.database]}): req/s with 1 → 2 worker processes${x.servers ? "; 1 → 2 servers (one worker each)" : ""}\n`);
+  for (const row of x.rows) {
+    process.stdout.write(
+      `   ${row.page.padEnd(28)} workers ${pad(row.one, 6)} → ${pad(row.two, 6)} (×${row.ratio})${row.servers ? `   servers ${pad(row.servers.one, 6)} → ${pad(row.servers.two, 6)} (×${row.servers.ratio})` : ""}${row.errors ? `  ${row.errors} errors` : ""}\n`,
+    );
+  }
+}
 fs.mkdirSync("bench/results", { recursive: true });
 const out = path.join("bench/results", `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), cpus: os.cpus().length, node: process.version, requests: REQUESTS, seconds: SECONDS, results }, null, 2));
+fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), cpus: os.cpus().length, node: process.version, requests: REQUESTS, seconds: SECONDS, results, live, scale }, null, 2));
 process.stdout.write(`\nwrote ${out}\n`);

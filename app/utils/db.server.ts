@@ -107,7 +107,11 @@ export function keepPreparedStatements(connection: Connection) {
     return statement;
   };
   connection.prepare = (sql: string) => {
-    const statement = statementFor(sql);
+    // Several processes share the file (server.mjs's workers): a transaction that reads and then
+    // writes must hold the write lock from its start, or a write made by another process in
+    // between makes its first write fail (SQLITE_BUSY_SNAPSHOT) instead of waiting. BEGIN
+    // IMMEDIATE waits for the lock (busy timeout) and then sees every earlier change (0017).
+    const statement = statementFor(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
     // what the adapter uses of a statement: reader, run(), and bind(args) → reader, columns(), raw().all(), run()
     return {
       reader: statement.reader,
