@@ -74,14 +74,24 @@ const SettingsObject = z.object({
     MAIL_DROP_DIR: z.string().optional(),
     DELIVERABLE_MAX_FILE_MB: positiveInt("DELIVERABLE_MAX_FILE_MB", "50"),
     CERTIFICATE_ISSUER: z.string().optional(),
+    UPLOAD_TMP_DIR: z.string().optional(),
     TRUST_PROXY: z.string().optional(),
     JOBS: z.enum(["on", "off"], { message: 'JOBS must be "on" or "off" (e.g. JOBS=off on a server that should not send reminders)' }).optional(),
     JOBS_EVERY_MS: positiveInt("JOBS_EVERY_MS", "3600000"),
     WEB_CONCURRENCY: positiveInt("WEB_CONCURRENCY", "2"),
     SERVERS: z.enum(["one", "several"], { message: 'SERVERS must be "one" or "several" (e.g. SERVERS=several behind a load balancer)' }).optional(),
+    FILES_STORAGE: z.enum(["directory", "s3"], { message: 'FILES_STORAGE must be "directory" or "s3" (e.g. FILES_STORAGE=s3 with S3_BUCKET)' }).optional(),
+    S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "S3_BUCKET must be a bucket name (e.g. S3_BUCKET=data-academy-files)").optional(),
+    S3_PREFIX: z.string().regex(/^([A-Za-z0-9._-]+\/)*$/, 'S3_PREFIX must be empty or end with "/" (e.g. S3_PREFIX=production/)').optional(),
+    S3_ENDPOINT: url("S3_ENDPOINT", "https://s3.example.lg.jp", ["http:", "https:"]),
+    S3_REGION: z.string().optional(),
+    S3_ACCESS_KEY_ID: z.string().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().optional(),
+    S3_FORCE_PATH_STYLE: flag("S3_FORCE_PATH_STYLE", "true"),
 });
 
 export const SettingsSchema = SettingsObject.superRefine((s, ctx) => {
+    if (s.FILES_STORAGE === "s3" && !s.S3_BUCKET) ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "FILES_STORAGE=s3 needs S3_BUCKET (e.g. S3_BUCKET=data-academy-files)" });
     if (s.SERVERS !== "several") return;
     const need = (key: keyof typeof s, message: string) => {
       if (!s[key]) ctx.addIssue({ code: "custom", path: [key], message });
@@ -91,7 +101,7 @@ export const SettingsSchema = SettingsObject.superRefine((s, ctx) => {
     }
     need("DATABASE_URL", "SERVERS=several needs DATABASE_URL=postgresql://… (every server on the same database)");
     need("SESSION_SECRET", "SERVERS=several needs SESSION_SECRET, the same on every server (e.g. the output of `openssl rand -hex 32`)");
-    need("FILES_DIR", "SERVERS=several needs FILES_DIR on storage every server shares (e.g. FILES_DIR=/srv/dam-files on NFS)");
+    if (s.FILES_STORAGE !== "s3") need("FILES_DIR", "SERVERS=several needs FILES_DIR on storage every server shares (e.g. FILES_DIR=/srv/dam-files on NFS), or FILES_STORAGE=s3");
     need("APP_URL", "SERVERS=several needs APP_URL, the address people use (e.g. APP_URL=https://academy.example.lg.jp)");
   });
 
@@ -126,8 +136,23 @@ function readEnv() {
     cookieSecure: process.env.COOKIE_SECURE ? process.env.COOKIE_SECURE === "true" : appUrl.startsWith("https://"),
     appUrl,
     smtpUrl: process.env.SMTP_URL ?? "",
-    /** Stored files (materials, deliverables) and their temporary uploads. */
+    /** Stored files (materials, deliverables) in a folder (FILES_STORAGE=directory, the default). */
     filesDir: path.resolve(process.env.FILES_DIR || path.join(DATA_DIR, "files")),
+    /** Stored files in S3-compatible object storage (FILES_STORAGE=s3). */
+    s3:
+      process.env.FILES_STORAGE === "s3"
+        ? {
+            bucket: process.env.S3_BUCKET ?? "",
+            prefix: process.env.S3_PREFIX ?? "",
+            endpoint: process.env.S3_ENDPOINT || undefined,
+            region: process.env.S3_REGION || "us-east-1",
+            accessKeyId: process.env.S3_ACCESS_KEY_ID || undefined,
+            secretAccessKey: process.env.S3_SECRET_ACCESS_KEY || undefined,
+            forcePathStyle: process.env.S3_FORCE_PATH_STYLE === "true",
+          }
+        : null,
+    /** This server's uploads in progress (local; each lives for one request). */
+    uploadTmpDir: path.resolve(process.env.UPLOAD_TMP_DIR || path.join(DATA_DIR, "uploads-tmp")),
     /** Where mail goes without SMTP: one .eml file per message, readable by the server's operator. */
     mailDropDir: path.resolve(process.env.MAIL_DROP_DIR || path.join(DATA_DIR, "mail-drop")),
     /** Largest file a team may attach to a deliverable (DELIVERABLE_MAX_FILE_MB, default 50). */

@@ -10,7 +10,7 @@ import {
   NodeOnDiskFile,
   type UploadHandler,
 } from "@remix-run/node";
-import { storage } from "~/modules/files/storage.server";
+import { uploadTmpDir } from "~/modules/files/storage.server";
 import { MAX_MATERIAL_BYTES } from "~/modules/material/schemas";
 import { readForm } from "./form-body.server";
 
@@ -118,7 +118,7 @@ export async function receiveUpload(request: Request, maxBytes = MAX_MATERIAL_BY
   const written: NodeOnDiskFile[] = [];
   // Every temporary path handed out, so a part cut off halfway can be removed too.
   const started: string[] = [];
-  const directory = storage().tmpDir();
+  const directory = uploadTmpDir();
   const toDisk = createFileUploadHandler({
     directory,
     maxPartSize: maxBytes,

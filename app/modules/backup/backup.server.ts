@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { providerOf } from "~/utils/db-client.server";
+import type { BlobStorage } from "~/modules/files/storage.server";
 
 // Backups that can be taken while the app runs. The database is copied as one consistent
 // snapshot even during writes — SQLite: VACUUM INTO; PostgreSQL: pg_dump (custom format) of a
@@ -22,6 +23,8 @@ export interface BackupPaths {
   filesDir: string;
   /** DATA_DIR: where the generated secrets live. */
   dataDir: string;
+  /** The stored files in object storage (FILES_STORAGE=s3) instead of filesDir. */
+  objects?: BlobStorage;
 }
 
 export interface ManifestEntry {
@@ -61,8 +64,16 @@ const DUMP_FILE = "database.dump";
 
 const sqliteFile = (url: string) => path.resolve(url.replace(/^file:/, ""));
 
-function copyFiles(paths: BackupPaths, work: string) {
-  for (const rel of walk(paths.filesDir)) {
+async function copyFiles(paths: BackupPaths, work: string, storageKeys: string[]) {
+  if (paths.objects) {
+    // object storage: the blobs the snapshot refers to, streamed down one by one
+    for (const key of storageKeys) {
+      const target = path.join(work, "files", key);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      await pipeline(paths.objects.open(key), fs.createWriteStream(target));
+    }
+  }
+  for (const rel of paths.objects ? [] : walk(paths.filesDir)) {
     if (rel.split(path.sep)[0] === "tmp") continue;
     const target = path.join(work, "files", rel);
     fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -163,9 +174,12 @@ export async function createBackup(paths: BackupPaths, outDir: string): Promise<
     database === "postgresql" ? await dumpPostgres(paths.databaseUrl, path.join(work, DUMP_FILE)) : copySqlite(sqliteFile(paths.databaseUrl), path.join(work, SQLITE_FILE));
   try {
     // Every file the snapshot refers to must be in the backup.
-    const missing = storageKeys.filter((key) => !fs.existsSync(path.join(paths.filesDir, key)));
-    if (missing.length > 0) throw new Error(`stored files missing from ${paths.filesDir}: ${missing.slice(0, 5).join(", ")}`);
-    copyFiles(paths, work);
+    const objects = paths.objects;
+    const missing = objects
+      ? (await Promise.all(storageKeys.map(async (key) => ((await objects.exists(key)) ? null : key)))).filter((key): key is string => key !== null)
+      : storageKeys.filter((key) => !fs.existsSync(path.join(paths.filesDir, key)));
+    if (missing.length > 0) throw new Error(`stored files missing from ${objects ? "the object storage" : paths.filesDir}: ${missing.slice(0, 5).join(", ")}`);
+    await copyFiles(paths, work, storageKeys);
   } finally {
     await release();
   }
@@ -214,7 +228,8 @@ export async function restoreBackup(backupDir: string, target: BackupPaths): Pro
   }
   const databaseFile = database === "sqlite" ? sqliteFile(target.databaseUrl) : null;
   const dbTaken = databaseFile ? fs.existsSync(databaseFile) : (await postgresTableCount(target.databaseUrl)) > 0;
-  const filesTaken = fs.existsSync(target.filesDir) && [...walk(target.filesDir)].length > 0;
+  let filesTaken = fs.existsSync(target.filesDir) && [...walk(target.filesDir)].length > 0;
+  if (target.objects) for await (const _ of target.objects.list()) filesTaken = true;
   if (dbTaken || filesTaken) throw new Error("restore only into an empty data directory and an empty database (move the current one aside first)");
   if (databaseFile) fs.mkdirSync(path.dirname(databaseFile), { recursive: true });
   fs.mkdirSync(target.filesDir, { recursive: true });
@@ -232,6 +247,13 @@ export async function restoreBackup(backupDir: string, target: BackupPaths): Pro
         : entry.path.startsWith("files/")
           ? path.join(target.filesDir, entry.path.slice("files/".length))
           : path.join(target.dataDir, entry.path);
+    if (target.objects && entry.path.startsWith("files/")) {
+      // into object storage: a copy is consumed by putFile; the key is its content address again
+      const staged = path.join(target.dataDir, `.restore-${crypto.randomUUID()}`);
+      fs.copyFileSync(from, staged);
+      await target.objects.putFile(staged);
+      continue;
+    }
     fs.mkdirSync(path.dirname(to), { recursive: true });
     fs.copyFileSync(from, to);
     if (SECRETS.includes(entry.path)) fs.chmodSync(to, 0o600);

@@ -5,10 +5,10 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { detectFileKind, kindFromName } from "./file-type.server";
 import { ensureStoredFile, storeBytes, storeUpload, sweepOrphans } from "./stored-file.server";
-import { storage } from "./storage.server";
+import { uploadTmpDir } from "./storage.server";
 
 const tmp = (name: string, bytes: Uint8Array | string) => {
-  const file = path.join(storage().tmpDir(), `${Math.random().toString(36).slice(2)}-${name}`);
+  const file = path.join(uploadTmpDir(), `${Math.random().toString(36).slice(2)}-${name}`);
   fs.writeFileSync(file, bytes);
   return file;
 };

@@ -3,7 +3,7 @@ import path from "node:path";
 import { prisma, type Prisma } from "~/utils/db.server";
 import { fail, type Result } from "~/utils/result";
 import { detectFileKind, FILE_TYPES, kindFromName, safeFileName, type FileKind } from "./file-type.server";
-import { storage } from "./storage.server";
+import { storage, uploadTmpDir } from "./storage.server";
 import { inspectZip, OFFICE_LIMITS } from "./zip-guard.server";
 
 // One StoredFile row per stored blob. A feature keeps a file by pointing at a row; the blob is
@@ -135,7 +135,7 @@ export async function sweepOrphans(now = new Date(), graceMs = ORPHAN_GRACE_MS, 
   }
   if (batch.length > 0) await flush();
   let temporary = 0;
-  const tmp = store.tmpDir();
+  const tmp = uploadTmpDir();
   for (const name of await fs.promises.readdir(tmp)) {
     const file = path.join(tmp, name);
     const stat = await fs.promises.stat(file).catch(() => null);
@@ -153,7 +153,7 @@ export async function sweepOrphans(now = new Date(), graceMs = ORPHAN_GRACE_MS, 
  * now, so only what nobody has written to for a minute goes (the sweep takes the rest).
  */
 export async function clearTemporaryUploads(now = Date.now(), idleMs = 60_000) {
-  const tmp = storage().tmpDir();
+  const tmp = uploadTmpDir();
   let removed = 0;
   for (const name of await fs.promises.readdir(tmp)) {
     const file = path.join(tmp, name);
