@@ -10,6 +10,7 @@ import cluster from "node:cluster";
 import crypto from "node:crypto";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
@@ -32,6 +33,9 @@ if (cluster.isPrimary && workers > 1) {
 }
 
 function runPrimary() {
+  // workers run this file itself, not the script that imported it (npm start's scripts/start.mjs
+  // prepares the database once, in the primary)
+  cluster.setupPrimary({ exec: fileURLToPath(import.meta.url) });
   let stopping = false;
   const relay = (from, message) => {
     if (!message || typeof message.damChange !== "string") return;

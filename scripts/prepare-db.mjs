@@ -38,8 +38,45 @@ function run(command, args, { tries = 1 } = {}) {
   }
 }
 
+/**
+ * Migrations of this build the database does not hold yet. Asking first, rather than always
+ * running `prisma migrate deploy`, lets a second process start beside a running server: the
+ * schema engine cannot open an SQLite file another process is using (it reports SocketTimeout).
+ */
+async function pendingMigrations() {
+  const folder = postgres ? "prisma/postgresql/migrations" : "prisma/migrations";
+  const shipped = fs.readdirSync(folder).filter((name) => fs.existsSync(path.join(folder, name, "migration.sql")));
+  const query = `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+  let applied = [];
+  try {
+    if (postgres) {
+      const { default: pg } = await import("pg");
+      const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await client.connect();
+      try {
+        applied = (await client.query(query)).rows.map((r) => r.migration_name);
+      } finally {
+        await client.end();
+      }
+    } else {
+      const file = process.env.DATABASE_URL.replace(/^file:/, "");
+      if (!fs.existsSync(file)) return shipped;
+      const { default: Database } = await import("better-sqlite3");
+      const db = new Database(file, { readonly: true, timeout: 10_000 });
+      try {
+        applied = db.prepare(query).all().map((r) => r.migration_name);
+      } finally {
+        db.close();
+      }
+    }
+  } catch {
+    return shipped; // no migration table yet (or not reachable: migrate deploy says why)
+  }
+  return shipped.filter((name) => !applied.includes(name));
+}
+
 const bin = (name) => path.resolve("node_modules", ".bin", name);
-run(bin("prisma"), ["migrate", "deploy"], { tries: 10 });
+if ((await pendingMigrations()).length > 0) run(bin("prisma"), ["migrate", "deploy"], { tries: 10 });
 // Write-ahead logging: readers never block the writer, and a crash or a copy taken during a
 // write cannot leave a half-written page in the main file. The mode is stored in the file.
 if (!postgres) {
