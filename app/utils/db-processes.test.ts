@@ -8,7 +8,7 @@ import { createAcademy, createRegion, createTeam, createUser } from "../../tests
 
 function writer(retroId: string, userId: string, count: number) {
   return new Promise<{ code: number | null; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "tests/support/board-writer.ts", retroId, userId, String(count)], {
+    const child = spawn(process.execPath, ["--no-deprecation", "--import", "tsx", "tests/support/board-writer.ts", retroId, userId, String(count)], {
       env: { ...process.env, VITEST: "" },
       stdio: ["ignore", "ignore", "pipe"],
     });

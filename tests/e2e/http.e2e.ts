@@ -1,5 +1,8 @@
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BASE_URL, DEMO } from "./browser";
 
@@ -142,4 +145,58 @@ describe("content security policy", () => {
     }
     expect(seen.size).toBe(2);
   });
+});
+
+describe("one machine, several processes", () => {
+  it("runs one worker process per core behind the one port", () => {
+    const pid = Number(process.env.E2E_SERVER_PID);
+    const workers = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(/\s+/).filter(Boolean);
+    expect(workers.length).toBe(os.availableParallelism());
+  });
+
+  it("starts a second server on the same data beside the running one (a live board open), which then stops within seconds with its streams", async () => {
+    const cookie = await signIn(DEMO.coordinator);
+    const dashboard = await (await fetch(`${BASE_URL}/academies`, { headers: { Cookie: cookie } })).text();
+    const academyId = /\/academies\/([a-z0-9]{20,})/.exec(dashboard)![1]!;
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const second = spawn(process.execPath, ["scripts/start.mjs"], {
+      env: { ...process.env, NODE_ENV: "production", DATA_DIR: path.resolve("tests/.tmp-e2e"), DATABASE_URL: process.env.E2E_DATABASE_URL, PORT: String(port), HOST: "127.0.0.1", COOKIE_SECURE: "false", JOBS: "off", WEB_CONCURRENCY: "1", SKIP_BUILD: "true" },
+      stdio: "ignore",
+    });
+    const other = `http://127.0.0.1:${port}`;
+    try {
+      let up = false;
+      for (let i = 0; i < 300 && !up; i++) {
+        up = await fetch(`${other}/login`).then((r) => r.ok, () => false);
+        if (!up) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(up).toBe(true);
+      // a board of the academy, watched on the second server
+      const made = await fetch(`${other}/academies/${academyId}/retros/new`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { Cookie: cookie, Origin: other, "Content-Type": "application/x-www-form-urlencoded" },
+        body: "template=kpt&teamId=&sessionId=&title=&voteBudget=3&maxVotesPerGroup=2",
+      });
+      expect(made.status).toBe(302);
+      const stream = await fetch(`${other}${made.headers.get("location")!.replace(other, "")}/events`, { headers: { Cookie: cookie } });
+      const reader = stream.body!.getReader();
+      let text = "";
+      while (!text.includes("event: board")) text += new TextDecoder().decode((await reader.read()).value);
+      const stopped = Date.now();
+      const exited = new Promise((r) => second.once("exit", r));
+      second.kill("SIGTERM");
+      // the stream is told to reconnect and ends; the process is gone within seconds
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += new TextDecoder().decode(value);
+      }
+      expect(text).toContain("event: restart");
+      await exited;
+      expect(Date.now() - stopped).toBeLessThan(8_000);
+    } finally {
+      second.kill("SIGKILL");
+    }
+  }, 120_000);
 });
