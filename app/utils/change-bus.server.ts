@@ -67,7 +67,6 @@ function dispatch(change: Change, fromHere: boolean) {
 /** Listen to changes made here and elsewhere. Returns a function that stops listening. */
 export function onChange(listener: Listener): () => void {
   state.listeners.add(listener);
-  startChangeBus();
   return () => state.listeners.delete(listener);
 }
 
@@ -97,14 +96,14 @@ function flushWrites() {
 
 /** How changes travel from this process ("none": it is the only one). */
 export function changeTransport(): "postgresql" | "workers" | "none" {
-  startChangeBus();
   return state.transport?.name ?? "none";
 }
 
 /**
- * Choose the transport once: PostgreSQL when the database is PostgreSQL (across servers), the
- * primary process when this is one of server.mjs's workers, nothing otherwise (tests run one
- * process per database unless they ask for the transport themselves).
+ * Choose the transport once, when a server process starts (entry.server.tsx's startup; scripts
+ * such as the seed or a backup never listen, so they end when their work ends): PostgreSQL when
+ * the database is PostgreSQL (across servers), the primary process when this is one of
+ * server.mjs's workers, nothing otherwise.
  */
 export function startChangeBus() {
   if (state.started) return;
