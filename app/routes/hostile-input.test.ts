@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { uploadTmpDir } from "~/modules/files/storage.server";
 import { action as loginAction } from "./login";
 import { action as forgotAction } from "./forgot-password";
 import { action as newMaterialAction } from "./materials.new";
@@ -35,10 +36,8 @@ function endlessBody(total: number, byte = 0x61) {
   return { stream, pulled };
 }
 
-const tmpFiles = () => {
-  const dir = path.join(env().filesDir, "tmp");
-  return fs.existsSync(dir) ? fs.readdirSync(dir) : [];
-};
+/** Uploads in progress of this process (storage.server.ts: one folder per process). */
+const tmpFiles = () => fs.readdirSync(uploadTmpDir());
 
 describe("form bodies", () => {
   it("refuses a 5 MB sign-in form with 413 before reading it, and records no attempt", async () => {

@@ -10,6 +10,7 @@ vi.hoisted(() => {
 
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { uploadTmpDir } from "~/modules/files/storage.server";
 import { teamPath } from "~/modules/deliverable/path.server";
 import { action as stageAction, loader as stageLoader } from "./academies.$academyId.teams.$teamId.stages.$stageId";
 import { action as notificationsAction } from "./notifications";
@@ -221,8 +222,8 @@ describe("uploads that must not get in", () => {
     expect(await prisma.deliverableFile.count()).toBe(0);
     expect(await prisma.storedFile.count()).toBe(0);
     expect(blobsOnDisk()).toEqual(before);
-    const tmp = path.join(env().filesDir, "tmp");
-    expect(fs.existsSync(tmp) ? fs.readdirSync(tmp) : []).toEqual([]);
+    // nothing left of the upload in this process's temporary folder
+    expect(fs.readdirSync(uploadTmpDir())).toEqual([]);
     return res.data;
   }
 

@@ -39,9 +39,10 @@ async function start(port: number) {
   throw new Error("server did not start");
 }
 
+/** Uploads in progress: one folder per server process under uploads-tmp (storage.server.ts). */
 const tmpUploads = () => {
-  const dir = path.join(dataDir, "files", "tmp");
-  return fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+  const dir = path.join(dataDir, "uploads-tmp");
+  return fs.existsSync(dir) ? fs.readdirSync(dir).flatMap((pid) => fs.readdirSync(path.join(dir, pid)).map((f) => `${pid}/${f}`)) : [];
 };
 
 afterAll(() => {

@@ -24,9 +24,13 @@ export interface BlobStorage {
   list(): AsyncIterable<{ key: string; modifiedAt: Date }>;
 }
 
-/** Local temporary files of uploads in progress (this server's; swept like orphans). */
+/**
+ * Local temporary files of uploads in progress: one folder per process (its pid), so a process
+ * that starts can remove at once what a crashed one left (a folder whose process is gone)
+ * without touching its siblings' uploads in progress (files/stored-file.server.ts).
+ */
 export function uploadTmpDir() {
-  const dir = env().uploadTmpDir;
+  const dir = path.join(env().uploadTmpDir, String(process.pid));
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   return dir;
 }

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { prisma, type Prisma } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 import { fail, type Result } from "~/utils/result";
 import { detectFileKind, FILE_TYPES, kindFromName, safeFileName, type FileKind } from "./file-type.server";
 import { storage, uploadTmpDir } from "./storage.server";
@@ -148,20 +149,29 @@ export async function sweepOrphans(now = new Date(), graceMs = ORPHAN_GRACE_MS, 
 }
 
 /**
- * At start-up: what was left in the temporary folder by a process that stopped mid-upload (kill -9,
- * power loss). Other processes and servers share the folder and may be receiving an upload right
- * now, so only what nobody has written to for a minute goes (the sweep takes the rest).
+ * At start-up: what processes that stopped mid-upload (kill -9, power loss) left in their
+ * temporary folders (one per process id, on this machine): the folders of processes that no
+ * longer run go at once; those of running siblings (other workers) stay.
  */
-export async function clearTemporaryUploads(now = Date.now(), idleMs = 60_000) {
-  const tmp = uploadTmpDir();
+export async function clearTemporaryUploads() {
+  const root = env().uploadTmpDir;
+  if (!fs.existsSync(root)) return 0;
   let removed = 0;
-  for (const name of await fs.promises.readdir(tmp)) {
-    const file = path.join(tmp, name);
-    const stat = await fs.promises.stat(file).catch(() => null);
-    if (stat && now - stat.mtimeMs > idleMs) {
-      await fs.promises.rm(file, { force: true, recursive: true });
-      removed++;
-    }
+  for (const name of await fs.promises.readdir(root)) {
+    const pid = /^\d+$/.test(name) ? Number(name) : null;
+    if (pid === process.pid || (pid !== null && isRunning(pid))) continue;
+    const dir = path.join(root, name);
+    removed += (await fs.promises.readdir(dir).catch(() => [name])).length;
+    await fs.promises.rm(dir, { force: true, recursive: true });
   }
   return removed;
+}
+
+function isRunning(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
