@@ -111,7 +111,7 @@ export default function ProgressBoardPage() {
                   <th scope="row" className="p-2 font-normal">
                     <Link to={`/academies/${r.academyId}/teams/${r.id}`} className="font-bold">{r.name}</Link>
                     <span className="block text-dns-14N-130 text-solid-gray-700">
-                      <Link to={`/academies/${r.academyId}`}>{r.academyName}</Link>
+                      <Link to={`/academies/${r.academyId}`} className="inline-block py-1">{r.academyName}</Link>
                       {r.facilitatorName ? ` · ${t("progress.reviewer", { name: r.facilitatorName })}` : ""}
                     </span>
                     {r.overdue ? <span className="mr-2 text-dns-14B-120 text-error-2">{t("progress.flag.overdue")}</span> : null}
