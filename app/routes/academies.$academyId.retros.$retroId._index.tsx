@@ -64,7 +64,7 @@ export default function RetroBoardPage() {
   const { academy, view: loaded } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const base = `/academies/${academy.id}/retros/${loaded.retro.id}`;
-  const { view, state: live } = useLiveBoard(`${base}/events`, loaded as BoardView);
+  const { view, state: live, watching } = useLiveBoard(`${base}/events`, loaded as BoardView);
   const left = useCountdown(view.retro.phaseEndsAt);
   return (
     <div className="flex flex-col gap-6">
@@ -86,6 +86,7 @@ export default function RetroBoardPage() {
             </p>
           ) : null}
           <p className="text-dns-14N-130" role="status">{t(`retro.live.${live}`)}</p>
+          {watching !== null ? <p className="text-dns-14N-130">{t("retro.watching", { count: watching })}</p> : null}
           <p className="text-dns-14N-130">
             {view.writers.names.length > 0 ? t("retro.writersNamed", { count: view.writers.count, names: view.writers.names.join("、") }) : t("retro.writers", { count: view.writers.count })}
           </p>

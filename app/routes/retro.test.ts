@@ -3,7 +3,8 @@ import { prisma } from "~/utils/db.server";
 import { action as boardAction, loader as boardLoader } from "./academies.$academyId.retros.$retroId._index";
 import { action as newAction } from "./academies.$academyId.retros.new";
 import { loader as exportLoader } from "./academies.$academyId.retros.$retroId.export.$format";
-import { liveFigures } from "~/modules/retro/live.server";
+import { liveFigures, liveSettled } from "~/modules/retro/live.server";
+import { receivedFromElsewhere } from "~/utils/change-bus.server";
 import type { BoardView } from "~/modules/retro/board.server";
 import { loader as eventsLoader } from "./academies.$academyId.retros.$retroId.events";
 import { loader as teamLoader } from "./academies.$academyId.teams.$teamId._index";
@@ -249,6 +250,49 @@ describe("a KPT retrospective", () => {
     expect((await member.until((v) => v.retro.phase === "group")).cards.map((c) => c.text)).toEqual(["抽出条件を共有できた"]);
     // three viewers, three changes: the board was read once per change, not once per viewer
     expect(liveFigures().computations - before).toBeLessThanOrEqual(5);
+    await liveSettled();
     for (const s of [member, teammate, staff]) s.close();
+  });
+
+  it("says how many people have the board open, counting those on other servers", async () => {
+    const w = await world();
+    const id = await w.create({ teamId: w.team.id, template: "kpt" });
+    const open = (who: "member" | "teammate" | "facilitator") => {
+      const controller = new AbortController();
+      const response = eventsLoader({
+        request: new Request("http://localhost:3000/e", { headers: { Cookie: w.cookies[who] }, signal: controller.signal }),
+        params: { academyId: w.academy.id, retroId: id },
+        context,
+      }) as Promise<Response>;
+      let raw = "";
+      const counts = () => [...raw.matchAll(/event: presence\ndata: \{"watching":(\d+)\}/g)].map((m) => Number(m[1]));
+      const until = async (count: number) => {
+        const reader = (await response).body!.getReader();
+        try {
+          while (counts().at(-1) !== count) {
+            const { value, done } = await reader.read();
+            if (done) throw new Error(`the stream ended at ${counts().join(",")}`);
+            raw += new TextDecoder().decode(value);
+          }
+        } finally {
+          reader.releaseLock();
+        }
+      };
+      return { until, close: () => controller.abort() };
+    };
+    const member = open("member");
+    await member.until(1);
+    const staff = open("facilitator");
+    await member.until(2);
+    await staff.until(2);
+    // another server says someone watches there
+    receivedFromElsewhere({ kind: "presence", retroId: id, process: "another-server", users: ["someone-else"] });
+    await member.until(3);
+    receivedFromElsewhere({ kind: "presence", retroId: id, process: "another-server", users: [] });
+    await staff.until(2);
+    member.close();
+    await staff.until(1);
+    await liveSettled();
+    staff.close();
   });
 });

@@ -16,6 +16,8 @@ import { providerOf } from "./db-client.server";
 export type Change =
   | { kind: "write"; tables: string[] | "everything" }
   | { kind: "board"; retroId: string; revision: number | null }
+  /** Who watches a board in one process (sent when it changes, and every 15 s while anyone does). */
+  | { kind: "presence"; retroId: string; process: string; users: string[] }
   /** Messages may have been missed: forget every kept figure, look at every board again. */
   | { kind: "resync" };
 
@@ -25,6 +27,8 @@ const CHANNEL = "dam_changes";
 /** PostgreSQL refuses a NOTIFY payload of 8000 bytes or more. */
 const MAX_PAYLOAD = 7_000;
 const processId = crypto.randomUUID();
+/** This process, as named in presence messages. */
+export const PROCESS_ID = processId;
 
 interface State {
   listeners: Set<Listener>;

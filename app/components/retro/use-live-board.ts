@@ -9,9 +9,10 @@ export type LiveState = "connecting" | "live" | "reconnecting";
  * reconnects by itself after a network drop or a server's restart, and the server sends the
  * current view at once, so nothing missed while offline stays missed.
  */
-export function useLiveBoard<V extends { retro: { revision: number } }>(url: string, loaded: V): { view: V; state: LiveState } {
+export function useLiveBoard<V extends { retro: { revision: number } }>(url: string, loaded: V): { view: V; state: LiveState; watching: number | null } {
   const [state, setState] = useState<LiveState>("connecting");
   const [streamed, setStreamed] = useState<V | null>(null);
+  const [watching, setWatching] = useState<number | null>(null);
 
   useEffect(() => {
     const source = new EventSource(url);
@@ -26,13 +27,21 @@ export function useLiveBoard<V extends { retro: { revision: number } }>(url: str
         // a cut-off event: the next one (or the reconnect) brings the whole board again
       }
     });
+    source.addEventListener("presence", (event) => {
+      try {
+        const { watching: count } = JSON.parse((event as MessageEvent<string>).data) as { watching: number };
+        if (Number.isInteger(count)) setWatching(count);
+      } catch {
+        // the next presence event says it again
+      }
+    });
     source.addEventListener("restart", () => setState("reconnecting"));
     source.addEventListener("gone", () => source.close());
     return () => source.close();
   }, [url]);
 
   const view = streamed && streamed.retro.revision >= loaded.retro.revision ? streamed : loaded;
-  return { view, state };
+  return { view, state, watching };
 }
 
 /** Seconds left until an instant, ticking once a second (null: no timer). */

@@ -1,5 +1,5 @@
 import { prisma } from "~/utils/db.server";
-import { onChange, publish } from "~/utils/change-bus.server";
+import { onChange, publish, PROCESS_ID } from "~/utils/change-bus.server";
 import type { RetroAccess } from "./access.server";
 import { readSharedBoard, viewFor, type SharedBoard } from "./board.server";
 
@@ -11,9 +11,14 @@ import { readSharedBoard, viewFor, type SharedBoard } from "./board.server";
 // person's unrevealed card: the cut happens here, per viewer, before anything is written.
 // A viewer who connects (or reconnects, after a network drop or a server's restart) gets the
 // current view at once. A slow poll of the revision (a primary-key lookup) catches what the bus
-// cannot tell (a restore). The view says how many have written a card (and who, on a named board).
+// cannot tell (a restore). The view says how many have written a card (and who, on a named board);
+// presence — how many people have the board open, on any server — travels as its own small event:
+// each process tells the others who watches a board here when that changes and every 15 s.
 
 const POLL_MS = 5_000;
+const PRESENCE_EVERY_MS = 15_000;
+/** A process not heard of for this long has stopped: its viewers no longer count. */
+const PRESENCE_FORGET_MS = 40_000;
 const HEARTBEAT_MS = 15_000;
 const STREAM_MAX_MS = 10 * 60_000;
 
@@ -38,6 +43,11 @@ interface Hub {
 
 interface LiveState {
   hubs: Map<string, Hub>;
+  /** Per board: who watches it in other processes, and when that was said. */
+  elsewhere: Map<string, Map<string, { users: string[]; at: number }>>;
+  /** The count each board's viewers here were last told. */
+  told: Map<string, number>;
+  presenceTimer: ReturnType<typeof setInterval> | null;
   streams: Set<Viewer>;
   unsubscribe: (() => void) | null;
   draining: boolean;
@@ -45,6 +55,9 @@ interface LiveState {
 }
 const live: LiveState = ((globalThis as { __damLiveBoards?: LiveState }).__damLiveBoards ??= {
   hubs: new Map(),
+  elsewhere: new Map(),
+  told: new Map(),
+  presenceTimer: null,
   streams: new Set(),
   unsubscribe: null,
   draining: false,
@@ -56,10 +69,56 @@ function listen() {
     if (change.kind === "board") {
       const hub = live.hubs.get(change.retroId);
       if (hub) void refresh(hub, change.revision);
+    } else if (change.kind === "presence") {
+      if (change.process === PROCESS_ID) return;
+      const board = live.elsewhere.get(change.retroId) ?? new Map<string, { users: string[]; at: number }>();
+      if (change.users.length === 0) board.delete(change.process);
+      else board.set(change.process, { users: change.users, at: Date.now() });
+      if (board.size === 0) live.elsewhere.delete(change.retroId);
+      else live.elsewhere.set(change.retroId, board);
+      tellPresence(change.retroId);
     } else if (change.kind === "resync") {
       for (const hub of live.hubs.values()) void refresh(hub, undefined);
     }
   });
+  live.presenceTimer ??= setInterval(() => {
+    for (const retroId of live.hubs.keys()) announcePresence(retroId);
+    for (const retroId of live.hubs.keys()) tellPresence(retroId);
+  }, PRESENCE_EVERY_MS);
+  live.presenceTimer.unref?.();
+}
+
+/** Tell the other processes who watches this board here (an empty list: nobody any more). */
+function announcePresence(retroId: string) {
+  const hub = live.hubs.get(retroId);
+  const users = hub ? [...new Set([...hub.viewers].map((v) => v.access.userId))] : [];
+  publish({ kind: "presence", retroId, process: PROCESS_ID, users });
+}
+
+/** How many people have the board open, in every process heard of lately. */
+export function watching(retroId: string) {
+  const users = new Set<string>();
+  for (const v of live.hubs.get(retroId)?.viewers ?? []) users.add(v.access.userId);
+  const now = Date.now();
+  for (const [process, entry] of live.elsewhere.get(retroId) ?? []) {
+    if (now - entry.at > PRESENCE_FORGET_MS) live.elsewhere.get(retroId)?.delete(process);
+    else for (const u of entry.users) users.add(u);
+  }
+  return users.size;
+}
+
+/** Send the viewers here the count when it changed. */
+function tellPresence(retroId: string) {
+  const hub = live.hubs.get(retroId);
+  if (!hub) {
+    live.told.delete(retroId);
+    return;
+  }
+  const count = watching(retroId);
+  if (live.told.get(retroId) === count) return;
+  live.told.set(retroId, count);
+  const data = JSON.stringify({ watching: count });
+  for (const viewer of hub.viewers) viewer.send("presence", data);
 }
 
 /** The shared state at the board's current revision; computed once per revision per process. */
@@ -104,6 +163,8 @@ function refresh(hub: Hub, told: number | null | undefined): Promise<void> {
   hub.refreshing = (async () => {
     do {
       hub.again = false;
+      // nobody watches any more (the last one left while this was waiting): nothing to read
+      if (hub.viewers.size === 0) break;
       try {
         const row = await prisma.retrospective.findUnique({ where: { id: hub.retro.id }, select: { revision: true, phase: true, anonymous: true } });
         if (!row) {
@@ -119,7 +180,7 @@ function refresh(hub: Hub, told: number | null | undefined): Promise<void> {
         hub.sent = shared.retro.revision;
         for (const viewer of hub.viewers) sendView(viewer, shared);
       } catch (error) {
-        console.error("live board refresh failed", error);
+        console.error("live board refresh failed", hub.retro.id, error);
       }
     } while (hub.again && hub.viewers.size > 0);
     hub.refreshing = null;
@@ -151,8 +212,12 @@ function join(access: RetroAccess, viewer: Viewer): () => void {
     h.timer = setTimeout(poll, POLL_MS);
     h.timer.unref?.();
   }
+  const before = new Set([...hub.viewers].map((v) => v.access.userId));
   hub.viewers.add(viewer);
   const h = hub;
+  if (!before.has(access.userId)) announcePresence(h.retro.id);
+  live.told.delete(h.retro.id);
+  tellPresence(h.retro.id);
   // the newcomer gets the current state at once (from the kept shared state when it is current)
   void sharedBoardAt(access.retro)
     .then((shared) => {
@@ -160,13 +225,17 @@ function join(access: RetroAccess, viewer: Viewer): () => void {
       if (h.sent === null || shared.retro.revision > h.sent) h.sent = shared.retro.revision;
     })
     .catch((error: unknown) => console.error("live board first view failed", error))
-    .finally(() => void refresh(h, undefined));
+    .finally(() => {
+      if (h.viewers.has(viewer)) void refresh(h, undefined);
+    });
   return () => {
     h.viewers.delete(viewer);
     if (h.viewers.size === 0) {
       if (h.timer) clearTimeout(h.timer);
       live.hubs.delete(h.retro.id);
     }
+    if (![...h.viewers].some((v) => v.access.userId === viewer.access.userId)) announcePresence(h.retro.id);
+    tellPresence(h.retro.id);
   };
 }
 
@@ -238,6 +307,11 @@ export function endLiveStreams() {
 }
 // server.mjs reaches it from outside the build
 (globalThis as { __damEndLiveStreams?: () => void }).__damEndLiveStreams = endLiveStreams;
+
+/** Resolves when no board is being read (tests end only then: nothing reads after them). */
+export async function liveSettled() {
+  while ([...live.hubs.values()].some((hub) => hub.refreshing)) await Promise.all([...live.hubs.values()].map((hub) => hub.refreshing));
+}
 
 /** Boards watched in this process, open streams, and shared states computed so far (tests, bench). */
 export function liveFigures() {
