@@ -60,6 +60,43 @@ async function world() {
   return { academy, team, otherTeam, session, users: { facilitator, member, teammate, otherMember }, cookies, create, board };
 }
 
+/**
+ * A board's event stream read as the browser's EventSource would: every byte kept (`raw`), the
+ * board views in it, and a way to read on until something has arrived.
+ */
+function watchBoard(cookie: string, academyId: string, retroId: string) {
+  const controller = new AbortController();
+  const response = eventsLoader({
+    request: new Request("http://localhost:3000/e", { headers: { Cookie: cookie }, signal: controller.signal }),
+    params: { academyId, retroId },
+    context,
+  }) as Promise<Response>;
+  let raw = "";
+  const decoder = new TextDecoder();
+  const boards = () =>
+    raw
+      .split("\n\n")
+      .filter((block) => block.startsWith("event: board\n"))
+      .map((block) => JSON.parse(block.slice("event: board\ndata: ".length)) as BoardView);
+  const read = async (arrived: () => boolean) => {
+    const reader = (await response).body!.getReader();
+    try {
+      while (!arrived()) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error("the stream ended");
+        raw += decoder.decode(value);
+      }
+    } finally {
+      reader.releaseLock();
+    }
+  };
+  const until = async (check: (view: BoardView) => boolean) => {
+    await read(() => boards().some(check));
+    return boards().find(check)!;
+  };
+  return { response, read, until, raw: () => raw, close: () => controller.abort() };
+}
+
 describe("a KPT retrospective", () => {
   it("runs from reflect to closed with hidden cards, votes within the budget and actions", async () => {
     const w = await world();
@@ -197,36 +234,7 @@ describe("a KPT retrospective", () => {
     const w = await world();
     const id = await w.create({ teamId: w.team.id, template: "kpt" });
     const before = liveFigures().computations;
-    const open = (who: "member" | "teammate" | "facilitator") => {
-      const controller = new AbortController();
-      const response = eventsLoader({
-        request: new Request("http://localhost:3000/e", { headers: { Cookie: w.cookies[who] }, signal: controller.signal }),
-        params: { academyId: w.academy.id, retroId: id },
-        context,
-      }) as Promise<Response>;
-      let raw = "";
-      const decoder = new TextDecoder();
-      const boards = () =>
-        raw
-          .split("\n\n")
-          .filter((block) => block.startsWith("event: board\n"))
-          .map((block) => JSON.parse(block.slice("event: board\ndata: ".length)) as BoardView);
-      const until = async (check: (view: BoardView) => boolean) => {
-        const reader = (await response).body!.getReader();
-        try {
-          for (;;) {
-            const found = boards().find(check);
-            if (found) return found;
-            const { value, done } = await reader.read();
-            if (done) throw new Error("the stream ended");
-            raw += decoder.decode(value);
-          }
-        } finally {
-          reader.releaseLock();
-        }
-      };
-      return { response, until, raw: () => raw, close: () => controller.abort() };
-    };
+    const open = (who: "member" | "teammate" | "facilitator") => watchBoard(w.cookies[who], w.academy.id, id);
     const member = open("member");
     const teammate = open("teammate");
     const staff = open("facilitator");
@@ -257,28 +265,10 @@ describe("a KPT retrospective", () => {
   it("says how many people have the board open, counting those on other servers", async () => {
     const w = await world();
     const id = await w.create({ teamId: w.team.id, template: "kpt" });
-    const open = (who: "member" | "teammate" | "facilitator") => {
-      const controller = new AbortController();
-      const response = eventsLoader({
-        request: new Request("http://localhost:3000/e", { headers: { Cookie: w.cookies[who] }, signal: controller.signal }),
-        params: { academyId: w.academy.id, retroId: id },
-        context,
-      }) as Promise<Response>;
-      let raw = "";
-      const counts = () => [...raw.matchAll(/event: presence\ndata: \{"watching":(\d+)\}/g)].map((m) => Number(m[1]));
-      const until = async (count: number) => {
-        const reader = (await response).body!.getReader();
-        try {
-          while (counts().at(-1) !== count) {
-            const { value, done } = await reader.read();
-            if (done) throw new Error(`the stream ended at ${counts().join(",")}`);
-            raw += new TextDecoder().decode(value);
-          }
-        } finally {
-          reader.releaseLock();
-        }
-      };
-      return { until, close: () => controller.abort() };
+    const open = (who: "member" | "facilitator") => {
+      const stream = watchBoard(w.cookies[who], w.academy.id, id);
+      const counts = () => [...stream.raw().matchAll(/event: presence\ndata: \{"watching":(\d+)\}/g)].map((m) => Number(m[1]));
+      return { until: (count: number) => stream.read(() => counts().at(-1) === count), close: stream.close };
     };
     const member = open("member");
     await member.until(1);
