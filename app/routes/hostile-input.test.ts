@@ -1,8 +1,6 @@
 import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
 import { uploadTmpDir } from "~/modules/files/storage.server";
 import { action as loginAction } from "./login";
 import { action as forgotAction } from "./forgot-password";
