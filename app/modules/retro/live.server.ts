@@ -45,6 +45,8 @@ interface LiveState {
   hubs: Map<string, Hub>;
   /** Per board: who watches it in other processes, and when that was said. */
   elsewhere: Map<string, Map<string, { users: string[]; at: number }>>;
+  /** First views being computed for newcomers. */
+  pending: Set<Promise<unknown>>;
   /** The count each board's viewers here were last told. */
   told: Map<string, number>;
   presenceTimer: ReturnType<typeof setInterval> | null;
@@ -56,6 +58,7 @@ interface LiveState {
 const live: LiveState = ((globalThis as { __damLiveBoards?: LiveState }).__damLiveBoards ??= {
   hubs: new Map(),
   elsewhere: new Map(),
+  pending: new Set(),
   told: new Map(),
   presenceTimer: null,
   streams: new Set(),
@@ -219,7 +222,7 @@ function join(access: RetroAccess, viewer: Viewer): () => void {
   live.told.delete(h.retro.id);
   tellPresence(h.retro.id);
   // the newcomer gets the current state at once (from the kept shared state when it is current)
-  void sharedBoardAt(access.retro)
+  const first = sharedBoardAt(access.retro)
     .then((shared) => {
       if (h.viewers.has(viewer)) sendView(viewer, shared);
       if (h.sent === null || shared.retro.revision > h.sent) h.sent = shared.retro.revision;
@@ -228,6 +231,8 @@ function join(access: RetroAccess, viewer: Viewer): () => void {
     .finally(() => {
       if (h.viewers.has(viewer)) void refresh(h, undefined);
     });
+  live.pending.add(first);
+  void first.finally(() => live.pending.delete(first));
   return () => {
     h.viewers.delete(viewer);
     if (h.viewers.size === 0) {
@@ -310,7 +315,9 @@ export function endLiveStreams() {
 
 /** Resolves when no board is being read (tests end only then: nothing reads after them). */
 export async function liveSettled() {
-  while ([...live.hubs.values()].some((hub) => hub.refreshing)) await Promise.all([...live.hubs.values()].map((hub) => hub.refreshing));
+  while (live.pending.size > 0 || [...live.hubs.values()].some((hub) => hub.refreshing)) {
+    await Promise.all([...live.pending, ...[...live.hubs.values()].map((hub) => hub.refreshing)]);
+  }
 }
 
 /** Boards watched in this process, open streams, and shared states computed so far (tests, bench). */
