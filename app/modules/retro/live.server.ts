@@ -86,6 +86,12 @@ function listen() {
   });
   live.presenceTimer ??= setInterval(() => {
     for (const retroId of live.hubs.keys()) announcePresence(retroId);
+    // what processes that stopped said (they never say "nobody" any more) goes after a while
+    const now = Date.now();
+    for (const [retroId, board] of live.elsewhere) {
+      for (const [process, entry] of board) if (now - entry.at > PRESENCE_FORGET_MS) board.delete(process);
+      if (board.size === 0) live.elsewhere.delete(retroId);
+    }
     for (const retroId of live.hubs.keys()) tellPresence(retroId);
   }, PRESENCE_EVERY_MS);
   live.presenceTimer.unref?.();
