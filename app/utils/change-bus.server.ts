@@ -98,11 +98,6 @@ function flushWrites() {
   state.transport?.send({ kind: "write", tables });
 }
 
-/** How changes travel from this process ("none": it is the only one). */
-export function changeTransport(): "postgresql" | "workers" | "none" {
-  return state.transport?.name ?? "none";
-}
-
 /**
  * Choose the transport once, when a server process starts (entry.server.tsx's startup; scripts
  * such as the seed or a backup never listen, so they end when their work ends): PostgreSQL when
