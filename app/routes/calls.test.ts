@@ -8,6 +8,8 @@ import { action as registerAction } from "./calls.$callId.register";
 import { action as applicationAction, loader as applicationLoader } from "./applications.$applicationId";
 import { action as rankedAction, loader as rankedLoader } from "./manage.calls.$callId.applications._index";
 import { action as reviewAction, loader as reviewLoader } from "./manage.calls.$callId.applications.$applicationId";
+import fs from "node:fs";
+import path from "node:path";
 import { createUser } from "../../tests/support/factories";
 import { caught, context, formRequest, getRequest, sessionCookieFor } from "../../tests/support/requests";
 
@@ -16,6 +18,13 @@ import { caught, context, formRequest, getRequest, sessionCookieFor } from "../.
 // decides, mails, publishes the names and turns a selected application into an academy.
 
 const DAY = 86_400_000;
+/** Blobs in the file store (not the temporary uploads). */
+const blobsOnDisk = () => {
+  const dir = process.env.FILES_DIR!;
+  const tmp = path.resolve(process.env.UPLOAD_TMP_DIR ?? path.join(dir, "tmp"));
+  if (!fs.existsSync(dir)) return 0;
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !path.resolve(e.parentPath, e.name).startsWith(tmp)).length;
+};
 const tokyo = (d: Date) => new Date(d.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
 
 async function openCall(coordinator: string, deadline = new Date(Date.now() + 10 * DAY)) {
@@ -120,6 +129,34 @@ describe("a call for applications", () => {
     expect(await prisma.application.findUniqueOrThrow({ where: { id: c2 } })).toMatchObject({ status: "draft", problem: "" });
     expect((await caught(startAction({ request: formRequest(`/calls/${callId}`, { trackId: academyTrack.id }, { cookie: chiyoda.cookie }), params: { callId }, context }))).data.error).toBe("call.error.closed");
     expect((await apply(c1, kakogawa.cookie, { intent: "withdraw" })).data.error).toBe("call.error.closed");
+  });
+
+  it("refuses an attachment it cannot take before storing it: no row, no blob", async () => {
+    const coordinator = await sessionCookieFor((await createUser("coordinator")).id);
+    const { callId, academyTrack } = await openCall(coordinator);
+    const himeji = await applicant("姫路 花子");
+    const id = await start(callId, academyTrack.id, himeji.cookie);
+    const pdf = (n: number) => new File([`%PDF-1.7\n% attachment ${n}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`], `添付資料${n}.pdf`, { type: "application/pdf" });
+    const upload = (n: number) => caught(applicationAction({ request: formRequest(`/applications/${id}`, { intent: "upload", file: pdf(n) }, { cookie: himeji.cookie }), params: { applicationId: id }, context }));
+    for (let n = 1; n <= 10; n++) expect((await upload(n)).status).toBe(302);
+    const stored = () => Promise.all([prisma.storedFile.count(), blobsOnDisk()]);
+    const before = await stored();
+    expect(before[0]).toBe(10);
+    for (let n = 11; n <= 15; n++) {
+      const refused = await upload(n);
+      expect(refused.status).toBe(400);
+      expect(refused.data.error).toBe("call.error.tooManyFiles");
+    }
+    expect(await stored()).toEqual(before);
+    // a submitted application and one past its deadline take nothing either
+    await prisma.applicationFile.deleteMany({ where: { applicationId: id } });
+    await prisma.storedFile.deleteMany({});
+    await prisma.application.update({ where: { id }, data: { status: "submitted" } });
+    expect((await upload(16)).data.error).toBe("call.error.notDraft");
+    await prisma.application.update({ where: { id }, data: { status: "draft" } });
+    await prisma.call.update({ where: { id: callId }, data: { deadlineAt: new Date(Date.now() - 1000) } });
+    expect((await upload(17)).data.error).toBe("call.error.closed");
+    expect(await prisma.storedFile.count()).toBe(0);
   });
 
   it("is scored by reviewers who see others' scores only after their own, decided within its places, mailed and published", async () => {

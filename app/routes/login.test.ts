@@ -29,6 +29,11 @@ describe("sign-in action", () => {
     // A tab after the first slash: a browser drops it and would go to evil.example.
     const tab = await run({ email: "p@example.jp", password: TEST_PASSWORD, redirectTo: "/\t/evil.example/phish" });
     expect(tab.headers.get("Location")).toBe("/");
+    // Dot segments, plain or encoded: normalising "/.//x" gives "//x".
+    for (const redirectTo of ["/.//evil.example/phish", "/%2e%2e//evil.example", "/./\\evil.example"]) {
+      const res = await run({ email: "p@example.jp", password: TEST_PASSWORD, redirectTo });
+      expect(res.headers.get("Location"), redirectTo).toBe("/");
+    }
   });
 
   it("gives the same message for an unknown e-mail and a wrong password", async () => {
@@ -94,6 +99,24 @@ describe("sign-in action", () => {
     await new Promise((r) => setTimeout(r, 5));
     expect(await resetPassword(token, "a brand new password")).toBe("valid");
     expect((await run({ email: "reset-owner@example.jp", password: "a brand new password" })).status).toBe(302);
+  });
+
+  it("lets an owner in after a reset even when their address is locked by a spray over many accounts", async () => {
+    await createUser("participant", { email: "sprayed-owner@example.jp" });
+    await createUser("participant", { email: "sprayed-colleague@example.jp" });
+    const proxy = { ...context, clientIp: "203.0.113.99" };
+    await prisma.loginAttempt.createMany({ data: Array.from({ length: 101 }, (_, i) => ({ email: `spray${i}@example.jp`, ipAddress: proxy.clientIp, succeeded: false, createdAt: new Date() })) });
+    expect((await run({ email: "sprayed-owner@example.jp", password: TEST_PASSWORD }, proxy)).status).toBe(429);
+    await requestPasswordReset("sprayed-owner@example.jp", "ja");
+    const token = /\/reset-password\/([A-Za-z0-9_-]+)/.exec(lastMailTo("sprayed-owner@example.jp").text)![1]!;
+    await new Promise((r) => setTimeout(r, 5));
+    expect(await resetPassword(token, "a brand new password")).toBe("valid");
+    expect((await run({ email: "sprayed-owner@example.jp", password: "a brand new password" }, proxy)).status).toBe(302);
+    // The address stays locked for every account whose owner did not prove their mailbox.
+    expect((await run({ email: "sprayed-colleague@example.jp", password: TEST_PASSWORD }, proxy)).status).toBe(429);
+    // The account's own budget still holds after the reset.
+    for (let i = 0; i < 6; i++) await run({ email: "sprayed-owner@example.jp", password: `after-reset-guess-${i}` }, proxy);
+    expect((await run({ email: "sprayed-owner@example.jp", password: "a brand new password" }, proxy)).status).toBe(429);
   });
 
   it("checks at most 5 of 7 parallel guesses", async () => {

@@ -215,3 +215,6 @@ export const databaseProvider = () => providerOf(env().databaseUrl);
 export const prisma: PrismaClient = (globalForPrisma.prisma ??= createClient());
 
 export { Prisma } from "~/generated/prisma/client";
+
+/** The client or a transaction's client: what a function that may run inside a transaction takes. */
+export type Db = import("~/generated/prisma/client").Prisma.TransactionClient | PrismaClient;

@@ -39,5 +39,16 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
     return fallback;
   }
   if (url.origin !== INTERNAL) return fallback;
-  return url.pathname + url.search + url.hash;
+  const path = url.pathname + url.search + url.hash;
+  // Normalising may itself make a protocol-relative path: "/.//evil.example" and "/%2e%2e//evil.example"
+  // become "//evil.example". What is sent must read as this site's path when parsed again.
+  if (!path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) return fallback;
+  let again: URL;
+  try {
+    again = new URL(path, INTERNAL);
+  } catch {
+    return fallback;
+  }
+  if (again.origin !== INTERNAL || again.pathname + again.search + again.hash !== path) return fallback;
+  return path;
 }

@@ -1,4 +1,4 @@
-import { prisma, type Prisma } from "~/utils/db.server";
+import { prisma, type Prisma, type Db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { isLocale } from "~/utils/i18n";
 import { serverT } from "~/utils/i18n.server";
@@ -10,7 +10,6 @@ import { formatDate, type AppLocale } from "~/utils/dates";
 
 export const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
-type Db = Prisma.TransactionClient | typeof prisma;
 
 /** What an invitation is for: the academy, the person's teams there, the dates, who invited. */
 export async function invitationDetails(userId: string, academyId: string | null, invitedById: string | null, db: Db = prisma) {

@@ -19,7 +19,7 @@ export const MAX_FAILURES_PER_ADDRESS = 100;
 
 export type LoginResult = { ok: true; userId: string } | { ok: false; error: "login.invalid" | "login.rateLimited" };
 
-async function overLimit(attempt: { email: string; ipAddress: string; deviceId: string | null; passwordSetAt: Date | null }) {
+async function overLimit(attempt: { userId: string | null; email: string; ipAddress: string; deviceId: string | null; passwordSetAt: Date | null }) {
   const since = new Date(Date.now() - LOGIN_WINDOW_MS);
   const failed = { succeeded: false, createdAt: { gte: since } };
   if (attempt.deviceId) {
@@ -32,7 +32,12 @@ async function overLimit(attempt: { email: string; ipAddress: string; deviceId: 
     prisma.loginAttempt.count({ where: { succeeded: false, createdAt: { gte: accountSince }, email: attempt.email, deviceId: null } }),
     prisma.loginAttempt.count({ where: { ...failed, ipAddress: attempt.ipAddress, deviceId: null } }),
   ]);
-  return byAccount > MAX_FAILURES_PER_ACCOUNT || byAddress > MAX_FAILURES_PER_ADDRESS;
+  if (byAccount > MAX_FAILURES_PER_ACCOUNT) return true;
+  if (byAddress <= MAX_FAILURES_PER_ADDRESS) return false;
+  // The address budget guards accounts whose owners have not acted; an owner who has reset the
+  // password through their mailbox since the spray began is past it: the account's budget applies.
+  const resetByOwner = attempt.userId ? await prisma.passwordReset.count({ where: { userId: attempt.userId, usedAt: { gte: since } } }) : 0;
+  return resetByOwner === 0;
 }
 
 /**
@@ -53,7 +58,7 @@ export async function login(input: {
   });
   const deviceId = user && input.device?.userId === user.id ? input.device.deviceId : null;
   const attempt = await prisma.loginAttempt.create({ data: { email, ipAddress, deviceId, succeeded: false }, select: { id: true } });
-  if (await overLimit({ email, ipAddress, deviceId, passwordSetAt: user?.password?.updatedAt ?? null })) return { ok: false, error: "login.rateLimited" };
+  if (await overLimit({ userId: user?.id ?? null, email, ipAddress, deviceId, passwordSetAt: user?.password?.updatedAt ?? null })) return { ok: false, error: "login.rateLimited" };
   let ok = false;
   if (user?.password && !user.disabledAt) {
     ok = await verifyPassword(user.password.hash, password);

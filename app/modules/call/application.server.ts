@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { prisma } from "~/utils/db.server";
+import { prisma, type Db } from "~/utils/db.server";
+import { ensureStoredFile, type StoredBlob } from "~/modules/files/stored-file.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { resolveMunicipalityCodes } from "~/modules/municipality/municipality.server";
 import { fail, fieldFailure, type Result } from "~/utils/result";
@@ -152,14 +153,41 @@ export async function withdrawApplication(userId: string, applicationId: string,
   return { ok: true };
 }
 
-export async function addApplicationFile(userId: string, applicationId: string, storedFileId: string, fileName: string, now = new Date()): Promise<Result> {
-  const app = await prisma.application.findFirst({ where: { id: applicationId, applicantId: userId, status: "draft" }, select: { id: true, call: { select: { deadlineAt: true } }, _count: { select: { files: true } } } });
+export const APPLICATION_FILES_MAX = 10;
+
+/** Why an application cannot take one more file now (not a draft, past the deadline, full), or null. */
+async function refuseApplicationFile(db: Db, userId: string, applicationId: string, now: Date): Promise<Result | null> {
+  const app = await db.application.findFirst({ where: { id: applicationId, applicantId: userId, status: "draft" }, select: { call: { select: { deadlineAt: true } }, _count: { select: { files: true } } } });
   if (!app) return fail("call.error.notDraft");
   if (now >= app.call.deadlineAt) return fail("call.error.closed");
-  if (app._count.files >= 10) return fail("call.error.tooManyFiles");
-  await prisma.applicationFile.create({ data: { applicationId: app.id, storedFileId, fileName } });
-  await recordAudit({ actorId: userId, action: "application.file_add", entityType: "application", entityId: app.id, after: { fileName } });
-  return { ok: true };
+  if (app._count.files >= APPLICATION_FILES_MAX) return fail("call.error.tooManyFiles");
+  return null;
+}
+
+/**
+ * Attach a file: everything that can refuse it is asked before its bytes are stored (`store` runs
+ * only then), and asked again in the transaction that writes the row, so two uploads at once cannot
+ * both take the last place. Nothing is written when it is refused.
+ */
+export async function addApplicationFile(
+  userId: string,
+  applicationId: string,
+  store: () => Promise<Result<{ blob: StoredBlob }>>,
+  now = new Date(),
+): Promise<Result> {
+  const refused = await refuseApplicationFile(prisma, userId, applicationId, now);
+  if (refused) return refused;
+  const stored = await store();
+  if (!stored.ok) return stored;
+  const { blob } = stored;
+  return prisma.$transaction(async (tx) => {
+    const late = await refuseApplicationFile(tx, userId, applicationId, now);
+    if (late) return late;
+    const row = await ensureStoredFile(tx, blob, userId);
+    await tx.applicationFile.create({ data: { applicationId, storedFileId: row.id, fileName: blob.originalName } });
+    await recordAudit({ actorId: userId, action: "application.file_add", entityType: "application", entityId: applicationId, after: { fileName: blob.originalName } }, tx);
+    return { ok: true as const };
+  });
 }
 
 export async function removeApplicationFile(userId: string, applicationId: string, fileId: string): Promise<Result> {

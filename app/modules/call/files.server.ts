@@ -27,7 +27,5 @@ export async function uploadCallDocument(actorId: string, callId: string, file: 
 }
 
 export async function uploadApplicationFile(userId: string, applicationId: string, file: NodeOnDiskFile): Promise<Result> {
-  const kept = await keep(file, userId);
-  if (!kept.ok) return kept;
-  return addApplicationFile(userId, applicationId, kept.storedFileId, kept.name);
+  return addApplicationFile(userId, applicationId, () => storeUpload(file.getFilePath(), originalName(file), CALL_FILE_KINDS));
 }

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { prisma, type Prisma } from "~/utils/db.server";
+import { prisma, type Prisma, type Db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { fail, type Result } from "~/utils/result";
 import { detectFileKind, FILE_TYPES, kindFromName, safeFileName, type FileKind } from "./file-type.server";
@@ -12,7 +12,6 @@ import { inspectZip, OFFICE_LIMITS } from "./zip-guard.server";
 // never points at a missing blob. A blob or row left behind by a failed request is an orphan,
 // removed by sweepOrphans after a grace period.
 
-type Db = Prisma.TransactionClient | typeof prisma;
 
 const ARCHIVE_KINDS: FileKind[] = ["docx", "xlsx", "pptx", "zip"];
 

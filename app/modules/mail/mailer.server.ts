@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { prisma, type Prisma } from "~/utils/db.server";
+import { prisma, type Prisma, type Db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { SECRET_MARK } from "./secret";
 
@@ -71,7 +71,6 @@ function transport(): Promise<MailTransport> {
   return transportPromise;
 }
 
-type Db = Prisma.TransactionClient | typeof prisma;
 
 /** A mail recorded (without its secrets) and waiting to be delivered. */
 export interface QueuedMail {

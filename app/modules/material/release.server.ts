@@ -2,7 +2,7 @@ import { visibleMaterialsSql } from "~/modules/deliverable/stage-materials.serve
 import { jsonObject } from "~/utils/sql.server";
 import { z } from "zod";
 import { jsonObjectOrNull } from "~/utils/raw-read";
-import { prisma, Prisma } from "~/utils/db.server";
+import { prisma, Prisma, type Db } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { AcademyContext } from "~/modules/academy/context.server";
 import { defaultReleaseOffsetDays } from "~/modules/stage/stages";
@@ -16,7 +16,6 @@ import { fail, type Result } from "~/utils/result";
 const DAY = 24 * 60 * 60 * 1000;
 export const DEFAULT_PRELEARNING_DAYS_BEFORE = 14;
 
-type Db = Prisma.TransactionClient | typeof prisma;
 
 /** Anchors of an academy's stages; `anchorOf(null)` is the anchor of general material (the first workshop). */
 async function anchors(db: Db, academyId: string) {

@@ -1,4 +1,4 @@
-import { prisma, type Prisma } from "~/utils/db.server";
+import { prisma, type Prisma, type Db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { isLocale } from "~/utils/i18n";
 import { serverT } from "~/utils/i18n.server";
@@ -6,7 +6,6 @@ import type { AppLocale } from "~/utils/dates";
 import { queueMail, type QueuedMail } from "~/modules/mail/mailer.server";
 import { NOTIFICATION_KINDS, notificationText, type NotificationKind } from "./kinds";
 
-type Db = Prisma.TransactionClient | typeof prisma;
 
 export interface NotificationInput {
   userIds: readonly string[];

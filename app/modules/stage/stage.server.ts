@@ -1,11 +1,10 @@
-import { prisma, type Prisma } from "~/utils/db.server";
+import { prisma, type Prisma, type Db } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { fail, type Result } from "~/utils/result";
 import { recomputeReleases } from "~/modules/material/release.server";
 import { DEFAULT_STAGE_DELIVERABLE, DEFAULT_STAGE_KEYS, DEFAULT_STAGE_WORKSHOP } from "./stages";
 import type { StageInput } from "./schemas";
 
-type Db = Prisma.TransactionClient | typeof prisma;
 
 /** The six default stages, tied to the academy's workshops in order. */
 export async function createDefaultStages(db: Db, academyId: string) {
