@@ -1,4 +1,4 @@
-import { prisma, type Prisma, type Db } from "~/utils/db.server";
+import { prisma, type Db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { isLocale } from "~/utils/i18n";
 import { serverT } from "~/utils/i18n.server";

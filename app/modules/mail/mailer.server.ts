@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { prisma, type Prisma, type Db } from "~/utils/db.server";
+import { prisma, type Db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { SECRET_MARK } from "./secret";
 

@@ -1,4 +1,4 @@
-import { prisma, type Prisma, type Db } from "~/utils/db.server";
+import { prisma, type Db } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { fail, type Result } from "~/utils/result";
 import { recomputeReleases } from "~/modules/material/release.server";
