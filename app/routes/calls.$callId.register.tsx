@@ -12,6 +12,7 @@ import { resolveLocale } from "~/utils/locale.server";
 import { formatDateTime } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
 import { pageTitle } from "~/utils/meta";
+import { clientIp } from "~/utils/request.server";
 import { TextField } from "~/components/ui/text-field";
 import { SelectField } from "~/components/ui/field";
 import { Button } from "~/components/ui/button";
@@ -27,13 +28,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { call: { id: call.id, title: call.title, deadlineAt: call.deadlineAt, tracks: call.tracks }, open: callPhase({ publishedAt: now, deadlineAt: call.deadlineAt }, now) === "open" };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const callId = String(params.callId ?? "").slice(0, 64);
   const form = await readForm(request);
   const parsed = parseForm(RegisterSchema, form);
   if (!parsed.ok) return data({ sent: false, error: null, fieldErrors: parsed.fieldErrors, values: parsed.values, params: {} as Record<string, string | number> }, { status: 400 });
-  const result = await registerApplicant(callId, parsed.data, await resolveLocale(request, null));
-  if (!result.ok) return data({ sent: false, error: result.reason, fieldErrors: result.fieldErrors, values: echoForm(form), params: result.params ?? {} }, { status: 400 });
+  const result = await registerApplicant(callId, parsed.data, await resolveLocale(request, null), clientIp(context));
+  if (!result.ok) return data({ sent: false, error: result.reason, fieldErrors: result.fieldErrors, values: echoForm(form), params: result.params ?? {} }, { status: result.status ?? 400 });
   return data({ sent: true, error: null, fieldErrors: {}, values: {}, params: {} });
 }
 

@@ -10,7 +10,10 @@ import { action as rankedAction, loader as rankedLoader } from "./manage.calls.$
 import { action as reviewAction, loader as reviewLoader } from "./manage.calls.$callId.applications.$applicationId";
 import fs from "node:fs";
 import path from "node:path";
+import { action as signUpAction, loader as signUpLoader } from "./sign-up.$token";
+import { checkInvitation, sendInvitation } from "~/modules/account/invitation.server";
 import { createUser } from "../../tests/support/factories";
+import { droppedMail, lastMailTo, linkIn } from "../../tests/support/mail";
 import { caught, context, formRequest, getRequest, sessionCookieFor } from "../../tests/support/requests";
 
 // A call for applications from opening to the academy it produces: the coordinator opens it,
@@ -73,18 +76,78 @@ describe("a call for applications", () => {
     expect(await prisma.user.count({ where: { email: "kenkou@city.himeji.example.jp" } })).toBe(0);
     const ok = await register({ email: "Kenkou@City.Himeji.example.jp", displayName: "姫路 花子", municipalityCode: "282014", trackId: academyTrack.id });
     expect(ok.data.sent).toBe(true);
+    // nothing exists before the owner of the address follows the mail's link
+    expect(await prisma.user.count({ where: { email: "kenkou@city.himeji.example.jp" } })).toBe(0);
+    expect(await prisma.application.count()).toBe(0);
+    const mail = lastMailTo("kenkou@city.himeji.example.jp");
+    expect(mail.subject).toContain("令和9年度 データアカデミー参加団体の募集");
+    expect(mail.text).toContain("応募団体：兵庫県 姫路市");
+    expect(mail.text).toMatch(/応募締切：\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(mail.text).not.toContain("招待");
+    const token = linkIn(mail.text, "sign-up")!.split("/").pop()!;
+    const signUpPage = await caught(signUpLoader({ request: getRequest(`/sign-up/${token}`), params: { token }, context }));
+    expect(signUpPage.data.signUp).toMatchObject({ email: "kenkou@city.himeji.example.jp", municipalityCode: "282014", track: academyTrack.label });
+    const mismatch = await caught(signUpAction({ request: formRequest(`/sign-up/${token}`, { displayName: "姫路 花子", password: "a long enough password", confirmPassword: "another password" }), params: { token }, context }));
+    expect(mismatch.status).toBe(400);
+    expect(await prisma.user.count({ where: { email: "kenkou@city.himeji.example.jp" } })).toBe(0);
+    const confirmed = await caught(signUpAction({ request: formRequest(`/sign-up/${token}`, { displayName: "姫路 花子", password: "a long enough password", confirmPassword: "a long enough password" }), params: { token }, context }));
+    expect(confirmed.status).toBe(302);
+    expect(confirmed.headers.get("Set-Cookie")).toMatch(/__dam_session=/);
     const user = await prisma.user.findUniqueOrThrow({ where: { email: "kenkou@city.himeji.example.jp" }, include: { password: true, applications: { include: { municipalities: true } } } });
-    expect(user.password).toBeNull();
-    expect(user.applications).toMatchObject([{ status: "draft", leadMunicipalityCode: "282014", municipalities: [{ municipalityCode: "282014" }] }]);
-    expect(await prisma.invitation.count({ where: { userId: user.id } })).toBe(1);
-    // the mail says which call it is for (the outbox keeps the text without the link)
-    expect((await prisma.mailMessage.findFirstOrThrow({ where: { to: "kenkou@city.himeji.example.jp" } })).text).toContain("応募先の募集：令和9年度 データアカデミー参加団体の募集");
+    expect(user.password).not.toBeNull();
+    expect(user.applications).toMatchObject([{ status: "draft", leadMunicipalityCode: "282014", contactName: "姫路 花子", municipalities: [{ municipalityCode: "282014" }] }]);
+    expect(confirmed.headers.get("Location")).toBe(`/applications/${user.applications[0]!.id}`);
+    // the link works once
+    const again = await caught(signUpAction({ request: formRequest(`/sign-up/${token}`, { displayName: "誰か", password: "yet another password", confirmPassword: "yet another password" }), params: { token }, context }));
+    expect(again.data.tokenState).toBe("used");
     // an address with an account: the same answer, a mail saying so, no second account or draft
     const existing = await createUser("participant", { email: "taken@city.example.jp" });
-    const again = await register({ email: "taken@city.example.jp", displayName: "誰か", municipalityCode: "282014", trackId: academyTrack.id });
-    expect(again.data).toEqual(ok.data);
+    const taken = await register({ email: "taken@city.example.jp", displayName: "誰か", municipalityCode: "282014", trackId: academyTrack.id });
+    expect(taken.data).toEqual(ok.data);
     expect(await prisma.application.count({ where: { applicantId: existing.id } })).toBe(0);
-    expect((await prisma.mailMessage.findFirstOrThrow({ where: { to: "taken@city.example.jp" } })).subject).toContain("応募について");
+    expect(lastMailTo("taken@city.example.jp").subject).toContain("応募について");
+    expect(lastMailTo("taken@city.example.jp").text).not.toContain("/sign-up/");
+  });
+
+  it("cannot be turned against someone: a stranger's sign-up leaves their invitation, account and inbox alone", async () => {
+    const coordinator = await createUser("coordinator");
+    const coordinatorCookie = await sessionCookieFor(coordinator.id);
+    const { callId, academyTrack } = await openCall(coordinatorCookie);
+    const register = (fields: Record<string, string>, clientIp = "198.51.100.7") => caught(registerAction({ request: formRequest(`/calls/${callId}/register`, fields), params: { callId }, context: { ...context, clientIp } }));
+    // invited to an academy by a coordinator, password not set yet
+    const invitee = await createUser("participant", { email: "invitee@city.example.jp", displayName: "招待 太郎" });
+    await prisma.password.delete({ where: { userId: invitee.id } });
+    await sendInvitation({ userId: invitee.id, invitedById: coordinator.id, fallbackLocale: "ja" });
+    const invitationLink = linkIn(lastMailTo("invitee@city.example.jp").text, "invitations")!;
+    const mailsBefore = droppedMail(undefined, "invitee@city.example.jp").length;
+    for (let i = 0; i < 10; i++) {
+      const res = await register({ email: "invitee@city.example.jp", displayName: "なりすまし", municipalityCode: "131016", trackId: academyTrack.id });
+      expect(res.data.sent).toBe(true);
+    }
+    // the invitation still works, nothing was created in their name, at most 3 mails per hour
+    expect(await prisma.invitation.count({ where: { userId: invitee.id, revokedAt: null, acceptedAt: null } })).toBe(1);
+    expect(await prisma.application.count()).toBe(0);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: invitee.id } })).displayName).toBe("招待 太郎");
+    expect(droppedMail(undefined, "invitee@city.example.jp").length - mailsBefore).toBe(3);
+    const invitationToken = invitationLink.split("/").pop()!;
+    expect((await checkInvitation(invitationToken)).state).toBe("valid");
+    // from one network, sign-ups stop after 20 an hour (whatever the addresses)
+    for (let i = 0; i < 10; i++) expect((await register({ email: `someone${i}@example.jp`, displayName: "誰か", municipalityCode: "131016", trackId: academyTrack.id })).status).toBe(200);
+    const blocked = await register({ email: "one-more@example.jp", displayName: "誰か", municipalityCode: "131016", trackId: academyTrack.id });
+    expect(blocked.status).toBe(429);
+    expect(blocked.data.error).toBe("call.error.tooManySignUps");
+    expect(blocked.data.values.email).toBe("one-more@example.jp");
+    expect(droppedMail(undefined, "one-more@example.jp")).toHaveLength(0);
+    // another network is not affected; parallel posts from one network cannot slip past the limit
+    const others = await Promise.all(Array.from({ length: 25 }, (_, i) => register({ email: `parallel${i}@example.jp`, displayName: "誰か", municipalityCode: "131016", trackId: academyTrack.id }, "203.0.113.50")));
+    expect(others.filter((r) => r.status === 200)).toHaveLength(20);
+    expect(await prisma.user.count({ where: { email: { startsWith: "parallel" } } })).toBe(0);
+    // the invited person signs up themselves: the sign-up completes their invitation too
+    const own = linkIn(lastMailTo("invitee@city.example.jp").text, "sign-up")!.split("/").pop()!;
+    const confirmed = await caught(signUpAction({ request: formRequest(`/sign-up/${own}`, { displayName: "招待 太郎", password: "a long enough password", confirmPassword: "a long enough password" }), params: { token: own }, context }));
+    expect(confirmed.status).toBe(302);
+    expect(await prisma.invitation.count({ where: { userId: invitee.id, acceptedAt: { not: null } } })).toBe(1);
+    expect(await prisma.application.count({ where: { applicantId: invitee.id } })).toBe(1);
   });
 
   it("takes drafts and submissions until the deadline, refusing duplicates, full tracks and bad codes with the draft kept", async () => {

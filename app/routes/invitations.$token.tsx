@@ -10,6 +10,7 @@ import { createSession } from "~/utils/session.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
 import { TextField } from "~/components/ui/text-field";
 import { Button } from "~/components/ui/button";
+import { NewPasswordFields } from "~/components/account/new-password-fields";
 import { Alert } from "~/components/ui/alert";
 import { pageTitle } from "~/utils/meta";
 import { readForm } from "~/utils/form-body.server";
@@ -101,23 +102,7 @@ export default function AcceptInvitationPage() {
               error={errorFor("displayName")}
               {...register("displayName")}
             />
-            <TextField
-              label={t("fields.newPassword")}
-              hint={t("fields.passwordHint")}
-              type="password"
-              autoComplete="new-password"
-              required
-              error={errorFor("password")}
-              {...register("password")}
-            />
-            <TextField
-              label={t("fields.confirmPassword")}
-              type="password"
-              autoComplete="new-password"
-              required
-              error={errorFor("confirmPassword")}
-              {...register("confirmPassword")}
-            />
+            <NewPasswordFields register={register as never} errorFor={errorFor} />
             <Button type="submit">{t("invitation.submit")}</Button>
           </Form>
         </>

@@ -5,8 +5,8 @@ import { ResetPasswordSchema } from "~/modules/account/schemas";
 import { checkResetToken, resetPassword } from "~/modules/account/reset.server";
 import { parseForm } from "~/utils/forms";
 import { useValidatedForm } from "~/utils/use-validated-form";
-import { TextField } from "~/components/ui/text-field";
 import { Button } from "~/components/ui/button";
+import { NewPasswordFields } from "~/components/account/new-password-fields";
 import { Alert } from "~/components/ui/alert";
 import { pageTitle } from "~/utils/meta";
 import { readForm } from "~/utils/form-body.server";
@@ -44,23 +44,7 @@ export default function ResetPasswordPage() {
         </>
       ) : (
         <Form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
-          <TextField
-            label={t("fields.newPassword")}
-            hint={t("fields.passwordHint")}
-            type="password"
-            autoComplete="new-password"
-            required
-            error={errorFor("password")}
-            {...register("password")}
-          />
-          <TextField
-            label={t("fields.confirmPassword")}
-            type="password"
-            autoComplete="new-password"
-            required
-            error={errorFor("confirmPassword")}
-            {...register("confirmPassword")}
-          />
+          <NewPasswordFields register={register as never} errorFor={errorFor} />
           <Button type="submit">{t("reset.submit")}</Button>
         </Form>
       )}

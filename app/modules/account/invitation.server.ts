@@ -57,8 +57,6 @@ export interface InvitationInput {
   invitedById: string | null;
   academyId?: string | null;
   fallbackLocale: AppLocale;
-  /** what the invitation is for when it is not an academy, e.g. the call an applicant registered for */
-  callTitle?: string;
   /** a line saying why else they are invited, e.g. as an expert of the consultations */
   purpose?: string;
 }
@@ -109,10 +107,10 @@ export async function queueInvitation(tx: Db, input: InvitationInput): Promise<{
   const link = `${env().appUrl}/invitations/${token}`;
   const mail = await queueMail(tx, {
     to: user.email,
-    subject: details.academyName || input.callTitle || input.purpose ? t("mail.invitation.subjectFor", { academy: details.academyName || input.callTitle || input.purpose }) : t("mail.invitation.subject"),
+    subject: details.academyName || input.purpose ? t("mail.invitation.subjectFor", { academy: details.academyName || input.purpose }) : t("mail.invitation.subject"),
     text: t("mail.invitation.body", {
       name: user.displayName,
-      details: [input.callTitle ? t("mail.details.call", { title: input.callTitle }) : "", input.purpose ?? "", detailLines(t, locale, details)].filter(Boolean).join("\n"),
+      details: [input.purpose ?? "", detailLines(t, locale, details)].filter(Boolean).join("\n"),
       link,
       days: INVITATION_TTL_MS / 86400000,
     }),

@@ -1,0 +1,91 @@
+import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useTranslation } from "~/utils/use-translation";
+import { AcceptInvitationSchema } from "~/modules/account/schemas";
+import { checkSignUp, confirmSignUp } from "~/modules/call/registration.server";
+import { formatDateTime } from "~/utils/dates";
+import { useLocale } from "~/utils/use-locale";
+import { parseForm } from "~/utils/forms";
+import { createSession } from "~/utils/session.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { useValidatedForm } from "~/utils/use-validated-form";
+import { TextField } from "~/components/ui/text-field";
+import { Button } from "~/components/ui/button";
+import { Alert } from "~/components/ui/alert";
+import { NewPasswordFields } from "~/components/account/new-password-fields";
+import { pageTitle } from "~/utils/meta";
+import { readForm } from "~/utils/form-body.server";
+
+// The link of a sign-up mail: only the owner of the address gets here. Setting the password
+// creates the account and the draft application (registration.server.ts).
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const { state, signUp } = await checkSignUp(params.token ?? "");
+  const valid = state === "valid" && signUp;
+  return {
+    state,
+    // shown only to the holder of a valid link
+    signUp: valid
+      ? { email: signUp.email, displayName: signUp.displayName, call: signUp.track.call.title, callId: signUp.track.callId, track: signUp.track.label, municipalityCode: signUp.municipalityCode, deadlineAt: signUp.track.call.deadlineAt }
+      : null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const parsed = parseForm(AcceptInvitationSchema, await readForm(request));
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, tokenState: null }, { status: 400 });
+  const result = await confirmSignUp(params.token ?? "", parsed.data);
+  if (result.state !== "valid" || !result.userId) return data({ fieldErrors: {}, values: {} as Record<string, string>, tokenState: result.state }, { status: 400 });
+  const headers = { "Set-Cookie": await createSession(result.userId, request.headers.get("User-Agent") ?? "") };
+  return result.applicationId
+    ? redirectWithFlash(`/applications/${result.applicationId}`, { message: "signUp.done" }, { headers })
+    : redirectWithFlash("/dashboard", { message: "signUp.doneClosed" }, { headers });
+}
+
+export default function SignUpPage() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { state, signUp } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { register, errorFor, onSubmit } = useValidatedForm(AcceptInvitationSchema, {
+    defaultValues: { displayName: actionData?.values.displayName ?? signUp?.displayName ?? "" },
+    serverErrors: actionData?.fieldErrors,
+  });
+  const tokenState = actionData?.tokenState ?? state;
+  return (
+    <div className="mx-auto flex max-w-md flex-col gap-6">
+      <h1>{t("signUp.title")}</h1>
+      {tokenState !== "valid" || !signUp ? (
+        <>
+          <Alert tone="error">{t(`token.${tokenState}`)}</Alert>
+          <p>{t("signUp.whatNow")}</p>
+          <p>
+            <Link to="/login">{t("invitation.toLogin")}</Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <p>{t("signUp.lead", { email: signUp.email })}</p>
+          <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 rounded-8 bg-solid-gray-50 p-4">
+            <dt className="font-bold">{t("signUp.call")}</dt>
+            <dd>{signUp.call}</dd>
+            <dt className="font-bold">{t("call.track")}</dt>
+            <dd>{signUp.track}</dd>
+            <dt className="font-bold">{t("call.leadCode")}</dt>
+            <dd>{signUp.municipalityCode}</dd>
+            <dt className="font-bold">{t("signUp.deadline")}</dt>
+            <dd>{formatDateTime(new Date(signUp.deadlineAt), locale)}</dd>
+          </dl>
+          <p className="text-std-16N-170">{t("signUp.notYou")}</p>
+          <Form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
+            <TextField label={t("call.contactName")} autoComplete="name" required error={errorFor("displayName")} {...register("displayName")} />
+            <NewPasswordFields register={register as never} errorFor={errorFor} />
+            <Button type="submit">{t("signUp.submit")}</Button>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signUp.title");
