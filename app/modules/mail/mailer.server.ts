@@ -169,8 +169,20 @@ export async function deliverQueued(queued: QueuedMail[]) {
   }
 }
 
-/** Deliver what waits in the outbox: left by a process that stopped, or due for another try. */
+/**
+ * Deliver what waits in the outbox: left by a process that stopped (a roster import's 2,000
+ * invitations, say), or due for another try. Works through it in batches until nothing is due.
+ */
 export async function deliverPending(now = new Date(), take = 50) {
+  let sent = 0;
+  for (;;) {
+    const batch = await deliverBatch(now, take);
+    sent += batch.sent;
+    if (batch.taken < take) return sent;
+  }
+}
+
+async function deliverBatch(now: Date, take: number) {
   const due = await prisma.mailMessage.findMany({
     where: { sentAt: null, sealed: { not: null }, nextAttemptAt: { lte: now }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
     orderBy: { createdAt: "asc" },
@@ -190,7 +202,7 @@ export async function deliverPending(now = new Date(), take = 50) {
     }
     if (await deliverOne(message.id, mail)) sent++;
   }
-  return sent;
+  return { sent, taken: due.length };
 }
 
 const senderState = globalThis as unknown as { __damMailSender?: NodeJS.Timeout };
