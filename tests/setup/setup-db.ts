@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeEach } from "vitest";
+import { afterAll, afterEach, beforeEach } from "vitest";
 import { adminQuery, ident, onPostgres, postgresUrl, TEST_TMP_DIR } from "../support/test-database";
 
 // A private copy of the template database for this test file, set up before any app
@@ -42,6 +42,13 @@ afterAll(async () => {
   else fs.rmSync(file, { force: true });
   fs.rmSync(mailDrop, { recursive: true, force: true });
   fs.rmSync(filesDir, { recursive: true, force: true });
+});
+
+// Mail a test's action handed to the background is sent before the next test wipes the database.
+afterEach(async () => {
+  if (!(globalThis as { prisma?: unknown }).prisma) return;
+  const { mailSettled } = await import("~/modules/mail/mailer.server");
+  await mailSettled();
 });
 
 // Every test starts from reference data only (roles, municipalities).

@@ -3,44 +3,68 @@ import { env } from "~/utils/env.server";
 import { isLocale } from "~/utils/i18n";
 import { serverT } from "~/utils/i18n.server";
 import { createToken, hashToken } from "~/utils/tokens.server";
-import { deliverQueued, queueMail, type QueuedMail } from "~/modules/mail/mailer.server";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { deliverQueued, queueMails, type OutgoingMail, type QueuedMail } from "~/modules/mail/mailer.server";
+import { recordAudit, recordAudits, type AuditInput } from "~/modules/audit/audit.server";
 import { hashPassword } from "./password.server";
 import { formatDate, type AppLocale } from "~/utils/dates";
 
 export const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
 
+type InvitationDetails = {
+  academyName: string;
+  fiscalYear: number | null;
+  role: string | null;
+  teams: string[];
+  firstSession: Date | null;
+  lastSession: Date | null;
+  inviterName: string;
+};
+
+/**
+ * What invitations to an academy are for, for many people at once (a roster's 2,000): the
+ * academy, the dates and who invited once, each person's role and teams by user id.
+ */
+async function invitationDetailsFor(userIds: string[], academyId: string | null, invitedById: string | null, db: Db): Promise<Map<string, InvitationDetails>> {
+  const [academy, inviter, enrollments] = await Promise.all([
+    academyId ? db.academy.findUnique({ where: { id: academyId }, select: { name: true, fiscalYear: true, sessions: { orderBy: { sequence: "asc" }, select: { startsAt: true } } } }) : null,
+    invitedById ? db.user.findUnique({ where: { id: invitedById }, select: { displayName: true } }) : null,
+    academyId ? inSlices(userIds, (ids) => db.enrollment.findMany({ where: { academyId, userId: { in: ids } }, select: { userId: true, role: true, teamMemberships: { select: { team: { select: { name: true } } } } } })) : [],
+  ]);
+  const byUser = new Map(enrollments.map((e) => [e.userId, e]));
+  return new Map(
+    userIds.map((userId) => {
+      const enrollment = byUser.get(userId);
+      return [
+        userId,
+        {
+          academyName: academy?.name ?? "",
+          fiscalYear: academy?.fiscalYear ?? null,
+          role: enrollment?.role ?? null,
+          teams: enrollment?.teamMemberships.map((m) => m.team.name) ?? [],
+          firstSession: academy?.sessions[0]?.startsAt ?? null,
+          lastSession: academy?.sessions.at(-1)?.startsAt ?? null,
+          inviterName: inviter?.displayName ?? "",
+        },
+      ];
+    }),
+  );
+}
+
 /** What an invitation is for: the academy, the person's teams there, the dates, who invited. */
 export async function invitationDetails(userId: string, academyId: string | null, invitedById: string | null, db: Db = prisma) {
-  const [academy, inviter] = await Promise.all([
-    academyId
-      ? db.academy.findUnique({
-          where: { id: academyId },
-          select: {
-            name: true,
-            fiscalYear: true,
-            sessions: { orderBy: { sequence: "asc" }, select: { startsAt: true } },
-            enrollments: { where: { userId }, select: { role: true, teamMemberships: { select: { team: { select: { name: true } } } } } },
-          },
-        })
-      : null,
-    invitedById ? db.user.findUnique({ where: { id: invitedById }, select: { displayName: true } }) : null,
-  ]);
-  const enrollment = academy?.enrollments[0];
-  return {
-    academyName: academy?.name ?? "",
-    fiscalYear: academy?.fiscalYear ?? null,
-    role: enrollment?.role ?? null,
-    teams: enrollment?.teamMemberships.map((m) => m.team.name) ?? [],
-    firstSession: academy?.sessions[0]?.startsAt ?? null,
-    lastSession: academy?.sessions.at(-1)?.startsAt ?? null,
-    inviterName: inviter?.displayName ?? "",
-  };
+  return (await invitationDetailsFor([userId], academyId, invitedById, db)).get(userId)!;
+}
+
+/** Queries with an id list run in slices: SQLite bounds the number of values one statement may bind. */
+export async function inSlices<T, R>(values: T[], query: (slice: T[]) => Promise<R[]>, size = 500): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < values.length; i += size) out.push(...(await query(values.slice(i, i + size))));
+  return out;
 }
 
 /** The lines of a mail that say what the invitation is for, in the recipient's language. */
-function detailLines(t: ReturnType<typeof serverT>, locale: AppLocale, d: Awaited<ReturnType<typeof invitationDetails>>) {
+function detailLines(t: ReturnType<typeof serverT>, locale: AppLocale, d: InvitationDetails) {
   const lines: string[] = [];
   if (d.academyName) lines.push(t("mail.details.academy", { name: d.academyName }));
   if (d.role) lines.push(t("mail.details.role", { role: t(`enrollment.role.${d.role}`) }));
@@ -62,61 +86,73 @@ export interface InvitationInput {
 }
 
 /**
- * Inside a transaction: issue an invitation (or, to someone who already has a password, a
- * notice) and queue its mail. The mail is delivered by deliverQueued after the commit, so the
- * invitation row and its mail record appear together or not at all.
+ * Inside a transaction: issue invitations (or, to people who already have a password, notices)
+ * and queue their mails, for one person or a whole roster in a fixed number of statements. The
+ * mails are delivered by deliverQueued after the commit, so the invitation rows and their mail
+ * records appear together or not at all. A new invitation revokes the person's open ones.
  */
-export async function queueInvitation(tx: Db, input: InvitationInput): Promise<{ kind: "invited" | "notified"; mail: QueuedMail }> {
-  const user = await tx.user.findUniqueOrThrow({
-    where: { id: input.userId },
-    select: { id: true, email: true, displayName: true, locale: true, password: { select: { userId: true } } },
-  });
-  const locale = isLocale(user.locale) ? user.locale : input.fallbackLocale;
-  const t = serverT(locale);
-  const details = await invitationDetails(user.id, input.academyId ?? null, input.invitedById, tx);
-  if (user.password) {
-    // An invitation could set a new password: never issued to an account in use.
-    const mail = await queueMail(tx, {
+export async function queueInvitations(tx: Db, userIds: string[], input: Omit<InvitationInput, "userId">): Promise<{ invited: number; notified: number; mails: QueuedMail[] }> {
+  const users = await inSlices(userIds, (ids) =>
+    tx.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true, displayName: true, locale: true, password: { select: { userId: true } } } }),
+  );
+  const details = await invitationDetailsFor(userIds, input.academyId ?? null, input.invitedById, tx);
+  const now = new Date();
+  const outgoing: OutgoingMail[] = [];
+  const invitations: { userId: string; tokenHash: string }[] = [];
+  const audits: AuditInput[] = [];
+  const translators = new Map<AppLocale, ReturnType<typeof serverT>>();
+  for (const user of users) {
+    const locale = isLocale(user.locale) ? user.locale : input.fallbackLocale;
+    const t = translators.get(locale) ?? serverT(locale);
+    translators.set(locale, t);
+    const d = details.get(user.id)!;
+    if (user.password) {
+      // An invitation could set a new password: never issued to an account in use.
+      outgoing.push({
+        to: user.email,
+        subject: t("mail.enrolled.subject", { academy: d.academyName }),
+        text: t("mail.enrolled.body", {
+          name: user.displayName,
+          details: detailLines(t, locale, d),
+          link: input.academyId ? `${env().appUrl}/academies/${input.academyId}` : `${env().appUrl}/dashboard`,
+        }),
+      });
+      audits.push({ actorId: input.invitedById, action: "enrollment.notice", entityType: "user", entityId: user.id, after: { academyId: input.academyId ?? null } });
+      continue;
+    }
+    const { token, tokenHash } = createToken();
+    invitations.push({ userId: user.id, tokenHash });
+    audits.push({ actorId: input.invitedById, action: "invitation.send", entityType: "user", entityId: user.id, after: { academyId: input.academyId ?? null } });
+    const link = `${env().appUrl}/invitations/${token}`;
+    outgoing.push({
       to: user.email,
-      subject: t("mail.enrolled.subject", { academy: details.academyName }),
-      text: t("mail.enrolled.body", {
+      subject: d.academyName || input.purpose ? t("mail.invitation.subjectFor", { academy: d.academyName || input.purpose }) : t("mail.invitation.subject"),
+      text: t("mail.invitation.body", {
         name: user.displayName,
-        details: detailLines(t, locale, details),
-        link: input.academyId ? `${env().appUrl}/academies/${input.academyId}` : `${env().appUrl}/dashboard`,
+        details: [input.purpose ?? "", detailLines(t, locale, d)].filter(Boolean).join("\n"),
+        link,
+        days: INVITATION_TTL_MS / 86400000,
       }),
+      secrets: [link],
     });
-    await recordAudit({ actorId: input.invitedById, action: "enrollment.notice", entityType: "user", entityId: user.id, after: { academyId: input.academyId ?? null } }, tx);
-    return { kind: "notified", mail };
   }
-  const { token, tokenHash } = createToken();
-  await tx.invitation.updateMany({
-    where: { userId: user.id, acceptedAt: null, revokedAt: null },
-    data: { revokedAt: new Date() },
-  });
-  await tx.invitation.create({
-    data: {
-      userId: user.id,
-      invitedById: input.invitedById,
-      academyId: input.academyId ?? null,
-      tokenHash,
-      expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
-    },
-    select: { id: true },
-  });
-  await recordAudit({ actorId: input.invitedById, action: "invitation.send", entityType: "user", entityId: user.id, after: { academyId: input.academyId ?? null } }, tx);
-  const link = `${env().appUrl}/invitations/${token}`;
-  const mail = await queueMail(tx, {
-    to: user.email,
-    subject: details.academyName || input.purpose ? t("mail.invitation.subjectFor", { academy: details.academyName || input.purpose }) : t("mail.invitation.subject"),
-    text: t("mail.invitation.body", {
-      name: user.displayName,
-      details: [input.purpose ?? "", detailLines(t, locale, details)].filter(Boolean).join("\n"),
-      link,
-      days: INVITATION_TTL_MS / 86400000,
+  const invitedIds = invitations.map((i) => i.userId);
+  await inSlices(invitedIds, async (ids) => [await tx.invitation.updateMany({ where: { userId: { in: ids }, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } })]);
+  await inSlices(invitations, async (slice) => [
+    await tx.invitation.createMany({
+      data: slice.map((i) => ({ userId: i.userId, invitedById: input.invitedById, academyId: input.academyId ?? null, tokenHash: i.tokenHash, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) })),
     }),
-    secrets: [link],
-  });
-  return { kind: "invited", mail };
+  ]);
+  await recordAudits(audits, tx);
+  return { invited: invitations.length, notified: users.length - invitations.length, mails: await queueMails(tx, outgoing) };
+}
+
+/** One person's invitation (or notice), inside a transaction. */
+export async function queueInvitation(tx: Db, input: InvitationInput): Promise<{ kind: "invited" | "notified"; mail: QueuedMail }> {
+  const { userId, ...rest } = input;
+  if (!(await tx.user.findUnique({ where: { id: userId }, select: { id: true } }))) throw new Error(`no user ${userId}`);
+  const queued = await queueInvitations(tx, [userId], rest);
+  return { kind: queued.invited === 1 ? "invited" : "notified", mail: queued.mails[0]! };
 }
 
 /**

@@ -43,26 +43,29 @@ export async function registerApplicant(
   const lead = await resolveMunicipalityCodes([input.municipalityCode]);
   if (!lead.ok) return { ...fieldFailure("municipalityCode", lead.error), params: lead.params };
   const since = new Date(now.getTime() - SIGN_UP_WINDOW_MS);
+  // Every sign-up is recorded first and then counts itself (as sign-in attempts do): parallel
+  // posts each see the ones committed before them, so they cannot all pass under a limit.
+  const attempt = await prisma.signUp.create({
+    data: { email: input.email, displayName: input.displayName, municipalityCode: lead.codes[0]!, trackId: track.id, locale, ipAddress, tokenHash: null, expiresAt: new Date(now.getTime() + SIGN_UP_TTL_MS), createdAt: now },
+    select: { id: true },
+  });
+  const [fromNetwork, toAddress] = await Promise.all([
+    prisma.signUp.count({ where: { ipAddress, createdAt: { gte: since } } }),
+    prisma.signUp.count({ where: { email: input.email, createdAt: { gte: since } } }),
+  ]);
+  if (fromNetwork > MAX_SIGN_UPS_PER_NETWORK) return { ...fail("call.error.tooManySignUps"), status: 429 };
+  // A flooded address gets no more mail; the answer is the same as ever.
+  if (toAddress > MAX_SIGN_UPS_PER_ADDRESS) return { ok: true };
   const mails: QueuedMail[] = [];
-  const refused = await prisma.$transaction(async (tx) => {
-    // Counted inside the write, so parallel posts cannot all pass under the limit.
-    if ((await tx.signUp.count({ where: { ipAddress, createdAt: { gte: since } } })) >= MAX_SIGN_UPS_PER_NETWORK) return true;
-    const toAddress = await tx.signUp.count({ where: { email: input.email, createdAt: { gte: since } } });
-    const record = { email: input.email, displayName: input.displayName, municipalityCode: lead.codes[0]!, trackId: track.id, locale, ipAddress, expiresAt: new Date(now.getTime() + SIGN_UP_TTL_MS), createdAt: now };
-    // Every sign-up is recorded, so those to a flooded address still count against the network.
-    if (toAddress >= MAX_SIGN_UPS_PER_ADDRESS) {
-      await tx.signUp.create({ data: { ...record, tokenHash: null } });
-      return false;
-    }
+  await prisma.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: input.email }, select: { displayName: true, locale: true, password: { select: { userId: true } } } });
     if (existing?.password) {
-      await tx.signUp.create({ data: { ...record, tokenHash: null } });
       const t = serverT(isLocale(existing.locale) ? existing.locale : locale);
       mails.push(await queueMail(tx, { to: input.email, subject: t("call.mail.existingSubject", { call: track.call.title }), text: t("call.mail.existingBody", { name: existing.displayName, call: track.call.title, link: `${env().appUrl}/calls/${callId}` }) }));
-      return false;
+      return;
     }
     const { token, tokenHash } = createToken();
-    await tx.signUp.create({ data: { ...record, tokenHash } });
+    await tx.signUp.update({ where: { id: attempt.id }, data: { tokenHash } });
     const t = serverT(locale);
     const link = `${env().appUrl}/sign-up/${token}`;
     const municipality = await tx.municipality.findUnique({ where: { code: lead.codes[0]! }, select: { name: true, prefecture: { select: { name: true } } } });
@@ -82,9 +85,7 @@ export async function registerApplicant(
         secrets: [link],
       }),
     );
-    return false;
   });
-  if (refused) return { ...fail("call.error.tooManySignUps"), status: 429 };
   await deliverQueued(mails);
   return { ok: true };
 }

@@ -128,6 +128,22 @@ export async function queueMail(db: Db, mail: OutgoingMail): Promise<QueuedMail>
   return { id: message.id, mail };
 }
 
+/** Many mails at once (a roster's invitations): the same records as queueMail, in a few statements. */
+export async function queueMails(db: Db, mails: OutgoingMail[]): Promise<QueuedMail[]> {
+  const t = await transport();
+  const queued: QueuedMail[] = [];
+  for (let i = 0; i < mails.length; i += 200) {
+    const slice = mails.slice(i, i + 200);
+    // ids made here: the order of rows an INSERT returns is not promised
+    const rows = slice.map((mail) => ({ id: crypto.randomUUID(), mail }));
+    await db.mailMessage.createMany({
+      data: rows.map(({ id, mail }) => ({ id, to: mail.to, subject: mail.subject, text: redact(mail.text, mail.secrets), transport: t.name, sealed: seal(mail), nextAttemptAt: new Date() })),
+    });
+    queued.push(...rows);
+  }
+  return queued;
+}
+
 /** Take a message to deliver it; false when it is sent, given up, or another sender has it. */
 async function claim(id: string, now = new Date()) {
   const taken = await prisma.mailMessage.updateMany({
@@ -167,6 +183,21 @@ export async function deliverQueued(queued: QueuedMail[]) {
   for (const { id, mail } of queued) {
     if (await claim(id)) await deliverOne(id, mail);
   }
+}
+
+const inFlight = new Set<Promise<void>>();
+
+/** Deliver after the answer has gone (many mails); the sender picks up whatever a stop leaves. */
+export function deliverInBackground(queued: QueuedMail[]) {
+  const sending: Promise<void> = deliverQueued(queued)
+    .catch((error: unknown) => console.error("mail delivery failed", error))
+    .finally(() => inFlight.delete(sending));
+  inFlight.add(sending);
+}
+
+/** Resolves when the mails handed to deliverInBackground have been tried (tests, shutdown). */
+export async function mailSettled() {
+  while (inFlight.size > 0) await Promise.all([...inFlight]);
 }
 
 /**

@@ -3,9 +3,9 @@ import { storage } from "~/modules/files/storage.server";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { ensureEnrollment, findOrCreatePerson } from "~/modules/team/team.server";
-import { queueInvitation } from "~/modules/account/invitation.server";
-import { deliverQueued, type QueuedMail } from "~/modules/mail/mailer.server";
+import { takesPart } from "~/modules/account/permissions";
+import { inSlices, queueInvitations } from "~/modules/account/invitation.server";
+import { deliverInBackground, deliverQueued } from "~/modules/mail/mailer.server";
 import type { AppLocale } from "~/utils/dates";
 import type { RosterRow, RowError } from "./parse.server";
 
@@ -65,7 +65,7 @@ export async function checkRosterAgainstDb(academyId: string, rows: RosterRow[])
   }
   const codes = [...new Set(rows.map((r) => r.municipalityCode))];
   const known = new Set((await prisma.municipality.findMany({ where: { code: { in: codes } }, select: { code: true } })).map((m) => m.code));
-  const users = await inChunks([...new Set(rows.map((r) => r.email))], (emails) => prisma.user.findMany({
+  const users = await inSlices([...new Set(rows.map((r) => r.email))], (emails) => prisma.user.findMany({
     where: { email: { in: emails } },
     select: {
       id: true,
@@ -115,12 +115,6 @@ export async function checkRosterAgainstDb(academyId: string, rows: RosterRow[])
   return { valid, errors, similar };
 }
 
-/** Queries with an id list run in slices: SQLite bounds the number of values one statement may bind. */
-async function inChunks<T, R>(values: T[], query: (slice: T[]) => Promise<R[]>, size = 500): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < values.length; i += size) out.push(...(await query(values.slice(i, i + size))));
-  return out;
-}
 
 /** The preview travels back to the browser and returns on commit; the signature stops edits. */
 export function signRoster(academyId: string, rows: RosterRow[]) {
@@ -142,9 +136,12 @@ export function verifyRoster(academyId: string, payload: string, signature: stri
 }
 
 /**
- * Write every valid row in one transaction (people, teams, memberships), then invite the
- * people who have no password yet. Rows already in place are skipped, so a second import of
- * the same file changes nothing.
+ * Write every valid row in one transaction (people, teams, memberships, invitations and their
+ * mails), then deliver the mails. Rows already in place are skipped, so a second import of the
+ * same file changes nothing. The writes go in bulk — a fixed number of statements per 500 rows,
+ * not several per row — so a 2,000-person import holds the database for about a second and other
+ * requests keep being answered (decision 0018). Same rules as adding one member (team.server.ts):
+ * a person's first row decides their enrollment's snapshot; staff keep their role.
  */
 export async function commitRoster(actorId: string, academyId: string, rows: RosterRow[], locale: AppLocale, teamChoices: Record<string, "existing" | "new"> = {}) {
   const { valid, errors, similar } = await checkRosterAgainstDb(academyId, rows);
@@ -155,65 +152,110 @@ export async function commitRoster(actorId: string, academyId: string, rows: Ros
   for (const s of similar) {
     if (teamChoices[s.name] === "existing") for (const row of valid) if (row.teamName === s.name) row.teamName = s.existing;
   }
-  const toInvite = new Set<string>();
-  // People who can already sign in and were newly added to this academy: told by mail.
-  const toNotify = new Set<string>();
-  const result = await prisma.$transaction(async (tx) => {
-    let people = 0;
-    let teams = 0;
-    let memberships = 0;
-    const teamIds = new Map<string, string>();
-    for (const row of valid) {
-      const person = await findOrCreatePerson(tx, row);
-      if (person.created) people++;
-      const enrollment = await ensureEnrollment(tx, academyId, person, row);
-      if (!person.hasPassword) toInvite.add(person.id);
-      else if (enrollment.newlyEnrolled) toNotify.add(person.id);
-      let teamId = teamIds.get(row.teamName) ?? (await tx.team.findFirst({ where: { academyId, name: row.teamName }, select: { id: true } }))?.id;
-      if (!teamId) {
-        teamId = (await tx.team.create({ data: { academyId, name: row.teamName, themeTitle: row.themeTitle }, select: { id: true } })).id;
-        teams++;
-      } else if (row.themeTitle) {
-        await tx.team.updateMany({ where: { id: teamId, themeTitle: "" }, data: { themeTitle: row.themeTitle } });
+  const result = await prisma.$transaction(
+    async (tx) => {
+      // People: found by address, created in bulk; a kana is filled in where it was empty.
+      const emails = [...new Set(valid.map((r) => r.email))];
+      const found = await inSlices(emails, (slice) => tx.user.findMany({ where: { email: { in: slice } }, select: { id: true, email: true, kana: true, password: { select: { userId: true } } } }));
+      const person = new Map(found.map((u) => [u.email, { id: u.id, hasPassword: Boolean(u.password) }]));
+      const firstRow = new Map<string, RosterRow>();
+      for (const row of valid) if (!firstRow.has(row.email)) firstRow.set(row.email, row);
+      const newPeople = [...firstRow.values()].filter((r) => !person.has(r.email)).map((r) => ({ id: newId(), email: r.email, displayName: r.displayName, kana: r.kana ?? "", department: r.department, municipalityCode: r.municipalityCode ?? null }));
+      await inSlices(newPeople, async (slice) => [await tx.user.createMany({ data: slice })]);
+      for (const p of newPeople) person.set(p.email, { id: p.id, hasPassword: false });
+      for (const u of found) {
+        const kana = firstRow.get(u.email)?.kana;
+        if (!u.kana && kana) await tx.user.update({ where: { id: u.id }, data: { kana } });
       }
-      teamIds.set(row.teamName, teamId);
-      await tx.teamMunicipality.upsert({
-        where: { teamId_municipalityCode: { teamId, municipalityCode: row.municipalityCode } },
-        create: { teamId, municipalityCode: row.municipalityCode },
-        update: {},
-      });
-      const existing = await tx.teamMember.findUnique({ where: { teamId_enrollmentId: { teamId, enrollmentId: enrollment.id } } });
-      if (!existing) {
-        await tx.teamMember.create({ data: { teamId, enrollmentId: enrollment.id, teamRole: row.teamRole } });
-        memberships++;
+
+      // Enrollments: a new participant, or one that had left taken back in with its role.
+      const userIds = [...new Set([...person.values()].map((p) => p.id))];
+      const enrolled = await inSlices(userIds, (slice) => tx.enrollment.findMany({ where: { academyId, userId: { in: slice } }, select: { id: true, userId: true, status: true, role: true } }));
+      const enrollmentOf = new Map(enrolled.map((e) => [e.userId, e.id]));
+      const enrollmentByUser = new Map(enrolled.map((e) => [e.userId, e]));
+      const newlyEnrolled = new Set<string>();
+      const newEnrollments: { id: string; academyId: string; userId: string; role: string; status: string; municipalityCode: string | null; department: string }[] = [];
+      for (const [email, row] of firstRow) {
+        const p = person.get(email)!;
+        const existing = enrollmentByUser.get(p.id);
+        if (existing && takesPart(existing)) continue;
+        const data = { role: existing?.role ?? "participant", status: p.hasPassword ? "active" : "invited", municipalityCode: row.municipalityCode ?? null, department: row.department };
+        if (existing) await tx.enrollment.update({ where: { id: existing.id }, data });
+        else {
+          const id = newId();
+          newEnrollments.push({ id, academyId, userId: p.id, ...data });
+          enrollmentOf.set(p.id, id);
+        }
+        newlyEnrolled.add(p.id);
       }
-    }
-    const summary = { rows: valid.length, people, teams, memberships };
-    if (memberships === 0 && people === 0 && teams === 0 && toInvite.size === 0) return { summary, queued: [], invited: 0 };
-    await recordAudit({ actorId, action: "roster.import", entityType: "academy", entityId: academyId, after: summary }, tx);
-    // Invitations and notices are part of the import: written in this transaction, mailed after it.
-    const open = await inChunks([...toInvite], (userIds) =>
-      tx.invitation.findMany({
-        where: { userId: { in: userIds }, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
-        select: { userId: true },
-      }),
-    );
-    const alreadyInvited = new Set(open.map((i) => i.userId));
-    const queued: QueuedMail[] = [];
-    let invited = 0;
-    for (const userId of toInvite) {
-      if (alreadyInvited.has(userId)) continue;
-      queued.push((await queueInvitation(tx, { userId, invitedById: actorId, academyId, fallbackLocale: locale })).mail);
-      invited++;
-    }
-    for (const userId of toNotify) queued.push((await queueInvitation(tx, { userId, invitedById: actorId, academyId, fallbackLocale: locale })).mail);
-    return { summary, queued, invited };
-    // Up to MAX_ROSTER_ROWS rows: allow the whole import the time it needs, as one transaction.
-  }, { timeout: 180_000, maxWait: 10_000 });
-  await deliverQueued(result.queued);
-  const { summary: counts, invited } = result;
-  return { ok: true as const, ...counts, invited, notified: toNotify.size };
+      await inSlices(newEnrollments, async (slice) => [await tx.enrollment.createMany({ data: slice })]);
+
+      // Teams: created with the first theme given; an existing team without a theme gets one.
+      const teams = await tx.team.findMany({ where: { academyId }, select: { id: true, name: true, themeTitle: true } });
+      const teamByName = new Map(teams.map((t) => [t.name, { ...t, created: false }]));
+      const themeFor = new Map<string, string>();
+      for (const row of valid) if (row.themeTitle && !themeFor.has(row.teamName)) themeFor.set(row.teamName, row.themeTitle);
+      const newTeams: { id: string; academyId: string; name: string; themeTitle: string }[] = [];
+      for (const name of new Set(valid.map((r) => r.teamName))) {
+        const team = teamByName.get(name);
+        if (!team) {
+          const created = { id: newId(), academyId, name, themeTitle: themeFor.get(name) ?? "" };
+          newTeams.push(created);
+          teamByName.set(name, { ...created, created: true });
+        } else if (!team.themeTitle && themeFor.get(name)) {
+          await tx.team.update({ where: { id: team.id }, data: { themeTitle: themeFor.get(name)! } });
+        }
+      }
+      await inSlices(newTeams, async (slice) => [await tx.team.createMany({ data: slice })]);
+
+      // The governments of each team and its members, where not yet there.
+      const teamIds = [...new Set(valid.map((r) => teamByName.get(r.teamName)!.id))];
+      const places = new Set((await inSlices(teamIds, (slice) => tx.teamMunicipality.findMany({ where: { teamId: { in: slice } }, select: { teamId: true, municipalityCode: true } }))).map((m) => `${m.teamId} ${m.municipalityCode}`));
+      const members = new Set((await inSlices(teamIds, (slice) => tx.teamMember.findMany({ where: { teamId: { in: slice } }, select: { teamId: true, enrollmentId: true } }))).map((m) => `${m.teamId} ${m.enrollmentId}`));
+      const newPlaces: { teamId: string; municipalityCode: string }[] = [];
+      const newMembers: { teamId: string; enrollmentId: string; teamRole: string }[] = [];
+      for (const row of valid) {
+        const teamId = teamByName.get(row.teamName)!.id;
+        const place = `${teamId} ${row.municipalityCode}`;
+        if (!places.has(place)) {
+          places.add(place);
+          newPlaces.push({ teamId, municipalityCode: row.municipalityCode });
+        }
+        const enrollmentId = enrollmentOf.get(person.get(row.email)!.id)!;
+        const member = `${teamId} ${enrollmentId}`;
+        if (!members.has(member)) {
+          members.add(member);
+          newMembers.push({ teamId, enrollmentId, teamRole: row.teamRole });
+        }
+      }
+      await inSlices(newPlaces, async (slice) => [await tx.teamMunicipality.createMany({ data: slice })]);
+      await inSlices(newMembers, async (slice) => [await tx.teamMember.createMany({ data: slice })]);
+
+      const summary = { rows: valid.length, people: newPeople.length, teams: newTeams.length, memberships: newMembers.length };
+      // Who hears from us: everyone without a password and no open invitation (an invitation),
+      // people who can sign in and were newly enrolled (a notice).
+      const withoutPassword = [...person.values()].filter((p) => !p.hasPassword).map((p) => p.id);
+      const notify = [...person.values()].filter((p) => p.hasPassword && newlyEnrolled.has(p.id)).map((p) => p.id);
+      if (summary.memberships === 0 && summary.people === 0 && summary.teams === 0 && withoutPassword.length === 0) return { summary, queued: [], invited: 0, notified: 0 };
+      await recordAudit({ actorId, action: "roster.import", entityType: "academy", entityId: academyId, after: summary }, tx);
+      const open = new Set(
+        (await inSlices(withoutPassword, (slice) => tx.invitation.findMany({ where: { userId: { in: slice }, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, select: { userId: true } }))).map((i) => i.userId),
+      );
+      const queued = await queueInvitations(tx, [...withoutPassword.filter((id) => !open.has(id)), ...notify], { invitedById: actorId, academyId, fallbackLocale: locale });
+      return { summary, queued: queued.mails, invited: queued.invited, notified: queued.notified };
+      // Up to MAX_ROSTER_ROWS rows: allow the whole import the time it needs, as one transaction.
+    },
+    { timeout: 180_000, maxWait: 10_000 },
+  );
+  // A few mails go out before the answer; a roster's hundreds are sent after it (the outbox's
+  // sender delivers whatever a stop leaves behind).
+  if (result.queued.length <= DELIVER_BEFORE_ANSWER) await deliverQueued(result.queued);
+  else deliverInBackground(result.queued);
+  return { ok: true as const, ...result.summary, invited: result.invited, notified: result.notified };
 }
+
+const newId = () => crypto.randomUUID();
+const DELIVER_BEFORE_ANSWER = 50;
 
 /**
  * Keep an uploaded roster for the column-mapping step (the browser need not send it twice). It
