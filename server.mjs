@@ -15,12 +15,18 @@ import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
 
+// The database, stored files, uploads, mail and backups hold personal information: what this
+// server creates is readable by its own user only (0600 files, 0700 folders).
+process.umask(0o077);
+
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 const workers = Math.max(
   1,
   Number(process.env.WEB_CONCURRENCY) || os.availableParallelism()
 );
+/** Headers every answer carries unless the app's response sets its own. */
+const DEFAULT_HEADERS = ["x-content-type-options", "referrer-policy", "x-frame-options", "permissions-policy", "cross-origin-opener-policy", "cross-origin-resource-policy", "cache-control"];
 /** A worker that stops with this code found the settings unusable: starting it again cannot help. */
 const SETTINGS_UNUSABLE = 78;
 /** How long a stopping server lets requests in flight finish. */
@@ -140,6 +146,16 @@ async function runServer() {
     })
   );
   app.use((req, res, next) => {
+    // The headers below are defaults; where the app's response sets one too (a download's
+    // Cache-Control, say) Remix appends it, and the response must carry it once: the app's.
+    const writeHead = res.writeHead;
+    res.writeHead = function (...args) {
+      for (const name of DEFAULT_HEADERS) {
+        const value = res.getHeader(name);
+        if (Array.isArray(value)) res.setHeader(name, value.at(-1));
+      }
+      return writeHead.apply(this, args);
+    };
     // A proxy's request id is kept only when it looks like one (bounded, no control characters).
     const given = req.get("x-request-id");
     res.locals.requestId =

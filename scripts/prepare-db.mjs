@@ -8,6 +8,9 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
+// What this creates (the SQLite database, data folders) holds personal information: owner only.
+process.umask(0o077);
+
 const dataDir = path.resolve(process.env.DATA_DIR ?? "data");
 fs.mkdirSync(dataDir, { recursive: true });
 process.env.DATABASE_URL ??= `file:${path.join(dataDir, "app.db")}`;

@@ -50,7 +50,7 @@ const bad = (o: Partial<Out>, status = 400) => data({ error: null, fieldErrors: 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { context, team } = await load(request, params);
   const upload = await readFieldsOrUpload(request, CASE_FILE_MAX_BYTES);
-  if (!upload.ok) return bad({ error: upload.error });
+  if (!upload.ok) return bad({ error: upload.error, params: upload.params });
   const form = upload.formData;
   const intent = form.get("intent");
   if (intent !== "upload" || !context.can.manageAcademy) await discard(upload.file);
@@ -116,7 +116,7 @@ export default function TeamCase() {
       <p><Link to={`/academies/${academy.id}/teams/${team.id}`}>{t("academy.backTo", { name: team.name })}</Link></p>
       <h1>{t("case.teamTitle", { team: team.name })}</h1>
       <p>{t("case.teamIntro")}</p>
-      {a?.error ? <Alert tone="error">{t(a.error)}</Alert> : null}
+      {a?.error ? <Alert tone="error">{t(a.error, a.params)}</Alert> : null}
       {existing ? (
         <section aria-labelledby="status-heading" className="flex flex-col gap-2 rounded-8 border-2 border-solid-gray-800 p-4">
           <h2 id="status-heading">{t(`case.state.${state}`)}</h2>

@@ -35,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const app = invariantFound(await ownApplication(user.id, String(params.applicationId ?? "")));
   const back = `/applications/${app.id}`;
   const upload = await readFieldsOrUpload(request, CALL_FILE_MAX_BYTES);
-  if (!upload.ok) return failed({ error: upload.error });
+  if (!upload.ok) return failed({ error: upload.error, params: upload.params });
   const form = upload.formData;
   const intent = form.get("intent");
   if (intent === "upload") {

@@ -29,15 +29,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { call, phase: call.resultsPublishedAt ? ("results" as const) : calls.callPhase(call, new Date()) };
 }
 
-type Out = { error: string | null; form: string | null; fieldErrors: Record<string, string>; values: Record<string, string> };
-const bad = (o: Partial<Out>, status = 400) => data({ error: null, form: null, fieldErrors: {}, values: {}, ...o } satisfies Out, { status });
+type Out = { error: string | null; form: string | null; fieldErrors: Record<string, string>; values: Record<string, string>; params: Record<string, string | number> };
+const bad = (o: Partial<Out>, status = 400) => data({ error: null, form: null, fieldErrors: {}, values: {}, params: {}, ...o } satisfies Out, { status });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:call:any");
   const call = invariantFound(await calls.callForStaff(String(params.callId ?? "").slice(0, 64)));
   const back = `/manage/calls/${call.id}`;
   const upload = await readFieldsOrUpload(request, CALL_FILE_MAX_BYTES);
-  if (!upload.ok) return bad({ error: upload.error, form: "document" });
+  if (!upload.ok) return bad({ error: upload.error, form: "document", params: upload.params });
   const form = upload.formData;
   const intent = String(form.get("intent") ?? "");
   if (intent === "upload") {
@@ -147,7 +147,7 @@ export default function ManageCall() {
         <Link to={`/manage/calls/${call.id}/applications`}>{t("call.applicationsLink")}</Link>
         {call.publishedAt ? <Link to={`/calls/${call.id}`}>{t("call.publicPage")}</Link> : null}
       </p>
-      {a?.error ? <Alert tone="error">{t(a.error)}</Alert> : null}
+      {a?.error ? <Alert tone="error">{t(a.error, a.params)}</Alert> : null}
       <Form method="post">
         <input type="hidden" name="intent" value={call.publishedAt ? "unpublish" : "publish"} />
         {call.publishedAt ? (

@@ -192,6 +192,17 @@ describe("coordinator uploads", () => {
     expect(fs.existsSync(path.join(filesDir(), version.storedFile!.storageKey))).toBe(true);
   });
 
+  it("takes a long Japanese file name (over 255 bytes), shortened with its extension kept", async () => {
+    const longName = `${"令和8年度データアカデミー第3回ワークショップ配布資料（姫路市健康福祉局）".repeat(3)}.pdf`;
+    expect(Buffer.byteLength(longName)).toBeGreaterThan(255);
+    const res = await upload({ file: new File([pdf], longName, { type: "application/pdf" }) });
+    expect(res.status, JSON.stringify(res.data)).toBe(302);
+    const version = await prisma.materialVersion.findFirstOrThrow({ where: { material: { origin: "upload" } } });
+    expect(version.fileName.startsWith("令和8年度データアカデミー第3回")).toBe(true);
+    expect(version.fileName.endsWith(".pdf")).toBe(true);
+    expect(Buffer.byteLength(version.fileName!)).toBeLessThanOrEqual(150);
+  });
+
   it.each([
     ["a PDF named .docx", new File([pdf], "slides.docx"), "upload.mismatch"],
     ["a text file named .pdf", new File(["hello"], "notes.pdf"), "upload.unknownType"],

@@ -12,10 +12,11 @@ import { useLocale } from "~/utils/use-locale";
 import { pageTitle } from "~/utils/meta";
 import { Button } from "~/components/ui/button";
 import { Pagination } from "~/components/ui/pagination";
+import { pageNumber } from "~/utils/page-number";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const page = Math.min(10_000, Math.max(1, Number(new URL(request.url).searchParams.get("page")) || 1));
+  const page = pageNumber(new URL(request.url).searchParams.get("page"));
   const [list, settings] = await Promise.all([listNotifications(user.id, page), mailSettings(user.id)]);
   return { ...list, page, pages: Math.max(1, Math.ceil(list.total / NOTIFICATION_PAGE_SIZE)), settings };
 }

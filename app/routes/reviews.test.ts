@@ -25,6 +25,8 @@ describe("the review queue", () => {
     const beyond = await queue(cookie, "?page=9");
     expect(beyond.rows).toEqual([]);
     expect(beyond).toMatchObject({ total: 26, pages: 2 });
+    // a page that is not a whole number is the first page, not a failure
+    for (const odd of ["?page=1.5", "?page=-1", "?page=1e9", "?page=abc"]) expect(await queue(cookie, odd), odd).toMatchObject({ page: 1, total: 26 });
     // someone else's academy: nothing waits for them
     const other = await createUser("facilitator");
     await createAcademy({ regionId: (await createRegion("福岡市圏域", ["401307"])).id, facilitatorIds: [other.id] });

@@ -11,12 +11,13 @@ import { useLocale } from "~/utils/use-locale";
 import { pageTitle } from "~/utils/meta";
 import { DataTable } from "~/components/ui/data-table";
 import { Pagination } from "~/components/ui/pagination";
+import { pageNumber } from "~/utils/page-number";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const scope = queueScope(user);
   if (!scope) forbidden();
-  const page = Math.min(10_000, Math.max(1, Number(new URL(request.url).searchParams.get("page")) || 1));
+  const page = pageNumber(new URL(request.url).searchParams.get("page"));
   const { rows, total } = await reviewQueue(user, scope, page);
   return {
     page,

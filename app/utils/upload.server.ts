@@ -75,12 +75,16 @@ function precheck(request: Request, maxBytes: number): UploadError | null {
   return null;
 }
 
-export type UploadResult = { ok: true; formData: FormData } | { ok: false; error: UploadError };
+/** A refusal with what its message needs ({{mb}}: the limit that applied). */
+export type UploadRefusal = { ok: false; error: UploadError; params: { mb: number } };
+const refusal = (error: UploadError, maxBytes: number): UploadRefusal => ({ ok: false, error, params: { mb: Math.round(maxBytes / 1024 / 1024) } });
+
+export type UploadResult = { ok: true; formData: FormData } | UploadRefusal;
 
 /** Read a small multipart form (e.g. a roster file) into memory, never more than `maxBytes` (a file or a text field). */
 export async function readUpload(request: Request, maxBytes: number): Promise<UploadResult> {
   const problem = precheck(request, maxBytes + OVERHEAD_BYTES);
-  if (problem) return { ok: false, error: problem };
+  if (problem) return refusal(problem, maxBytes);
   try {
     const formData = await parseMultipartFormData(
       limitBody(request, maxBytes + OVERHEAD_BYTES),
@@ -91,13 +95,13 @@ export async function readUpload(request: Request, maxBytes: number): Promise<Up
     );
     return { ok: true, formData };
   } catch (error) {
-    return { ok: false, error: toError(error) };
+    return refusal(toError(error), maxBytes);
   }
 }
 
 export type FileUpload =
   | { ok: true; formData: FormData; file: NodeOnDiskFile | null; files: NodeOnDiskFile[]; emptyNames: string[] }
-  | { ok: false; error: UploadError };
+  | UploadRefusal;
 
 export interface ReceiveOptions {
   /** file parts allowed in field "file" (default 1) */
@@ -114,7 +118,7 @@ export async function receiveUpload(request: Request, maxBytes = MAX_MATERIAL_BY
   const maxFiles = options.maxFiles ?? 1;
   const maxTotal = options.maxTotalBytes ?? maxBytes;
   const problem = precheck(request, maxTotal + OVERHEAD_BYTES);
-  if (problem) return { ok: false, error: problem };
+  if (problem) return refusal(problem, maxBytes);
   const written: NodeOnDiskFile[] = [];
   // Every temporary path handed out, so a part cut off halfway can be removed too.
   const started: string[] = [];
@@ -125,7 +129,7 @@ export async function receiveUpload(request: Request, maxBytes = MAX_MATERIAL_BY
     // The browser's file name rides in the temporary name (encoded), so nothing it
     // contains can reach the file system as a path.
     file: ({ filename }) => {
-      const name = `${crypto.randomUUID()}.${Buffer.from(filename.slice(0, 120)).toString("base64url")}.upload`;
+      const name = `${crypto.randomUUID()}.${Buffer.from(fitName(filename)).toString("base64url")}.upload`;
       started.push(path.join(directory, name));
       return name;
     },
@@ -160,8 +164,28 @@ export async function receiveUpload(request: Request, maxBytes = MAX_MATERIAL_BY
     return { ok: true, formData, file: written[0] ?? null, files: written, emptyNames };
   } catch (error) {
     await Promise.all(started.map((file) => fs.rm(file, { force: true })));
-    return { ok: false, error: toError(error) };
+    return refusal(toError(error), maxBytes);
   }
+}
+
+/** Bytes of the browser's file name kept in the temporary name: with base64 and the uuid, well under 255. */
+const NAME_MAX_BYTES = 150;
+
+/**
+ * The file name shortened to NAME_MAX_BYTES of UTF-8 (a Japanese character is three), keeping
+ * its extension, which decides the type check: "長い…名前.xlsx" → "長い….xlsx".
+ */
+export function fitName(filename: string, maxBytes = NAME_MAX_BYTES): string {
+  const bytes = (text: string) => Buffer.byteLength(text, "utf8");
+  if (bytes(filename) <= maxBytes) return filename;
+  const dot = filename.lastIndexOf(".");
+  const extension = dot > 0 && filename.length - dot <= 10 ? filename.slice(dot) : "";
+  let stem = "";
+  for (const char of filename.slice(0, filename.length - extension.length)) {
+    if (bytes(stem + char) + bytes(extension) > maxBytes) break;
+    stem += char;
+  }
+  return stem + extension;
 }
 
 export async function discard(file: NodeOnDiskFile | null) {

@@ -54,6 +54,12 @@ describe("response headers", () => {
     const html = await res.text();
     const asset = html.match(/\/assets\/[^"]+\.js/)![0];
     expect((await page.request.get(asset)).headers()["cache-control"]).toContain("immutable");
+    // a download sets the same headers itself: each is sent once
+    const download = await page.request.get("/cases/export/csv");
+    expect(download.status()).toBe(200);
+    const names = download.headersArray().map((h) => h.name.toLowerCase());
+    expect(names.filter((n) => n === "cache-control")).toHaveLength(1);
+    expect(names.filter((n) => n === "x-content-type-options")).toHaveLength(1);
   });
 });
 

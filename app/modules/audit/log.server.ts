@@ -3,6 +3,7 @@ import { z } from "zod";
 import { prisma, Prisma } from "~/utils/db.server";
 import { fromTokyoInputs } from "~/utils/dates";
 import { AUDIT_SUBJECTS, type FieldChange } from "./subjects";
+import { pageNumber } from "~/utils/page-number";
 
 // The audit log as people read it: names instead of ids, the change as fields that moved,
 // filters by who, what, academy and date, and sign-ins on their own tab.
@@ -28,7 +29,7 @@ export function parseAuditFilter(params: URLSearchParams): AuditFilter {
     academy: (params.get("academy") ?? "").trim().slice(0, 100),
     from: date(params.get("from")),
     to: date(params.get("to")),
-    page: Math.min(Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1), 10_000),
+    page: pageNumber(params.get("page")),
   };
 }
 

@@ -69,6 +69,9 @@ describe("backup and restore", () => {
     expect(manifest.database).toBe(onPostgres ? "postgresql" : "sqlite");
     expect(manifest.files.map((f) => f.path)).toEqual(expect.arrayContaining([onPostgres ? "database.dump" : "app.db", `files/${blob.key}`]));
     expect(manifest.migrations).toContain(onPostgres ? "0_init" : "4_hardening");
+    // readable by the operator's user only, whatever the umask
+    const modes = [out, path.join(out, "files"), path.join(out, "manifest.json"), path.join(out, `files/${blob.key}`)].map((p) => (fs.statSync(p).mode & 0o777).toString(8));
+    expect(modes).toEqual(["700", "700", "600", "600"]);
 
     const target = await restoredPaths(tempDir("restore"));
     await restoreBackup(out, target);

@@ -162,6 +162,16 @@ async function postgresTableCount(url: string) {
   }
 }
 
+/** A backup holds every person's data: readable by the operator's user only (0700 folders, 0600 files). */
+function ownerOnly(dir: string) {
+  fs.chmodSync(dir, 0o700);
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) ownerOnly(full);
+    else fs.chmodSync(full, 0o600);
+  }
+}
+
 /** Make a backup in `outDir` (created; must not exist yet). Returns the manifest. */
 export async function createBackup(paths: BackupPaths, outDir: string): Promise<Manifest> {
   if (fs.existsSync(outDir)) throw new Error(`${outDir} already exists`);
@@ -191,6 +201,7 @@ export async function createBackup(paths: BackupPaths, outDir: string): Promise<
   }
   const manifest: Manifest = { format: 1, database, createdAt: new Date().toISOString(), migrations, files };
   fs.writeFileSync(path.join(work, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  ownerOnly(work);
   fs.renameSync(work, outDir);
   return manifest;
 }

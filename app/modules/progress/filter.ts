@@ -1,4 +1,5 @@
 import { fiscalYearOf } from "~/utils/dates";
+import { pageNumber } from "~/utils/page-number";
 
 // The progress board's filters from the URL; the page, its exports and the dashboard read the same.
 
@@ -25,7 +26,6 @@ export function boardFilter(url: URL, now = new Date()): BoardFilter {
   const q = url.searchParams;
   const fy = Number(q.get("fy"));
   const attention = q.get("attention");
-  const page = Number(q.get("page"));
   return {
     fiscalYear: Number.isInteger(fy) && fy >= 2000 && fy <= current + 1 ? fy : current,
     prefecture: /^\d{2}$/.test(q.get("prefecture") ?? "") ? q.get("prefecture") : null,
@@ -33,7 +33,7 @@ export function boardFilter(url: URL, now = new Date()): BoardFilter {
     academyId: id(q.get("academy")),
     facilitatorId: id(q.get("facilitator")),
     attention: (ATTENTION as readonly string[]).includes(attention ?? "") ? (attention as Attention) : "all",
-    page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
+    page: pageNumber(q.get("page")),
   };
 }
 
