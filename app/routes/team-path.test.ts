@@ -162,14 +162,22 @@ describe("a team's problem definition, from draft to accepted", () => {
     expect(stages[currentIndex]!.key).toBe("data_collection");
   });
 
-  it("two members submitting at the same moment get two versions, never one number twice", async () => {
+  it("the same work submitted eight times at once (double clicks, two members) is one version and one round of mails", async () => {
     const w = await world();
     await w.post("member", problemDefinition);
     await w.post("member", { file: csv("地区,受診率\n中央,35.0\n") });
-    const [a, b] = await Promise.all([w.post("member", { intent: "submit" }), w.post("teammate", { intent: "submit" })]);
-    expect([a.status, b.status]).toEqual([302, 302]);
+    const mailsBefore = await prisma.mailMessage.count();
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => w.post(i % 2 ? "teammate" : "member", { intent: "submit" })));
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(302));
     const versions = await prisma.deliverableVersion.findMany({ where: { deliverable: { teamId: w.team.id } }, select: { number: true } });
-    expect(versions.map((v) => v.number).sort()).toEqual([1, 2]);
+    expect(versions.map((v) => v.number)).toEqual([1]);
+    const mailsForOne = (await prisma.mailMessage.count()) - mailsBefore;
+    expect(mailsForOne).toBeGreaterThan(0);
+    // a change after it is a new version, with its own mails
+    await w.post("member", { file: csv("地区,受診率\n東部,31.0\n") });
+    expect((await w.post("member", { intent: "submit" })).status).toBe(302);
+    expect(await prisma.deliverableVersion.count({ where: { deliverable: { teamId: w.team.id } } })).toBe(2);
+    expect((await prisma.mailMessage.count()) - mailsBefore).toBe(2 * mailsForOne);
   });
 
   it("a late submission is flagged; after the cut-off only an extension lets the team in", async () => {

@@ -132,6 +132,9 @@ async function participantsAndSessions(prisma: PrismaClient, academyId: string) 
   return { people: people.map((p) => ({ enrollmentId: p.id, userId: p.userId, teamId: p.teamMemberships[0]?.teamId ?? null })), sessions };
 }
 
+/** The schema's defaults for a board (voteBudget 3, maxVotesPerGroup 2): the seed keeps to them. */
+const DEFAULT_VOTE_BUDGET = 3;
+
 async function closedBoard(
   prisma: PrismaClient,
   b: {
@@ -153,10 +156,20 @@ async function closedBoard(
   for (const [i, [prompt, text]] of b.cards.entries()) {
     cards.push(await prisma.retroCard.create({ data: { retroId: retro.id, prompt, text, authorId: b.people[i % Math.max(1, b.people.length)] ?? b.createdById } }));
   }
+  const spent = new Map<string, number>();
   for (const [position, [title, cardIndexes, votes, notes]] of b.groups.entries()) {
     const group = await prisma.retroGroup.create({ data: { retroId: retro.id, title, position, notes } });
     for (const i of cardIndexes) await prisma.retroCard.update({ where: { id: cards[i]!.id }, data: { groupId: group.id } });
-    for (let v = 0; v < votes; v++) await prisma.retroVote.create({ data: { retroId: retro.id, groupId: group.id, userId: b.people[v % Math.max(1, b.people.length)] ?? b.createdById } });
+    // each person within the board's budget (3) and at most 2 on one group, as the board allows
+    const voters = b.people.length > 0 ? b.people : [b.createdById];
+    let given = 0;
+    for (const userId of voters.flatMap((p) => [p, p])) {
+      if (given === votes) break;
+      if ((spent.get(userId) ?? 0) >= DEFAULT_VOTE_BUDGET) continue;
+      await prisma.retroVote.create({ data: { retroId: retro.id, groupId: group.id, userId } });
+      spent.set(userId, (spent.get(userId) ?? 0) + 1);
+      given++;
+    }
   }
   for (const a of b.actions) {
     await prisma.retroAction.create({

@@ -99,15 +99,24 @@ export async function submit(actorId: string, team: TeamRef, stage: StageRef, in
   if (worksheets && worksheets.length === 0) return fail("deliverable.error.noWorksheets");
   const late = isLate(input.deadline, now);
   let mail: QueuedMail[] = [];
-  const number = await prisma.$transaction(async (tx) => {
-    const deliverable = await ensureDeliverable(tx, team.id, stage.id);
+  const outcome = await prisma.$transaction(async (tx) => {
+    const created = await ensureDeliverable(tx, team.id, stage.id);
+    // Lock the row (on PostgreSQL an UPDATE waits for another submission of it to commit), then
+    // read it again: a double click or a second tab finds the first submission and adds nothing.
+    await tx.deliverable.updateMany({ where: { id: created.id }, data: { latestVersion: { increment: 0 } } });
+    const deliverable = await tx.deliverable.findUniqueOrThrow({ where: { id: created.id }, select: { id: true, status: true, work: true, latestVersion: true } });
+    const fresh = await tx.deliverableFile.findMany({ where: { deliverableId: deliverable.id, removedAt: null }, select: { id: true } });
+    const snapshot = worksheets ? { ...readWork(stage.key, deliverable.work), worksheets } : readWork(stage.key, deliverable.work);
+    if (deliverable.status === "submitted") {
+      const last = await tx.deliverableVersion.findFirst({ where: { deliverableId: deliverable.id }, orderBy: { number: "desc" }, select: { number: true, work: true, files: { select: { fileId: true } } } });
+      const sameFiles = last && last.files.length === fresh.length && fresh.every((f) => last.files.some((l) => l.fileId === f.id));
+      if (last && sameFiles && last.work === JSON.stringify(snapshot)) return { number: last.number, repeated: true };
+    }
     const bumped = await tx.deliverable.update({
       where: { id: deliverable.id },
       data: { latestVersion: { increment: 1 }, status: "submitted", submittedAt: now },
       select: { latestVersion: true },
     });
-    const fresh = await tx.deliverableFile.findMany({ where: { deliverableId: deliverable.id, removedAt: null }, select: { id: true } });
-    const snapshot = worksheets ? { ...readWork(stage.key, deliverable.work), worksheets } : readWork(stage.key, deliverable.work);
     const version = await tx.deliverableVersion.create({
       data: { deliverableId: deliverable.id, number: bumped.latestVersion, work: JSON.stringify(snapshot), note: input.note, late, submittedById: actorId },
       select: { id: true },
@@ -128,10 +137,10 @@ export async function submit(actorId: string, team: TeamRef, stage: StageRef, in
       },
       input.locale,
     );
-    return bumped.latestVersion;
+    return { number: bumped.latestVersion, repeated: false };
   });
   await deliverQueued(mail);
-  return { ok: true, number, late };
+  return { ok: true, number: outcome.number, late };
 }
 
 /** Who reviews this team: its assigned facilitator, else every active facilitator of the academy. */
