@@ -197,7 +197,7 @@ export function deliverInBackground(queued: QueuedMail[]) {
 
 /** Resolves when the mails handed to deliverInBackground have been tried (tests, shutdown). */
 export async function mailSettled() {
-  while (inFlight.size > 0) await Promise.all([...inFlight]);
+  while (inFlight.size > 0) await Promise.all(inFlight);
 }
 
 /**
