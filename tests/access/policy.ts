@@ -104,6 +104,8 @@ export const ACCESS_POLICY: Record<string, { GET: Row; POST: Row }> = {
   "reports.kpi._index": { GET: row("ok", "403", "403", "403", "403", "login"), POST: NONE },
   "reports.kpi.$format": { GET: row("ok", "403", "403", "403", "403", "login"), POST: NONE },
   "reset-password.$token": { GET: row("ok", "ok", "ok", "ok", "ok", "ok"), POST: row("ok", "ok", "ok", "ok", "ok", "ok") },
+  // the link of a sign-up mail: the token is the proof, whoever holds it (an unknown token: the page says so)
+  "sign-up.$token": { GET: row("ok", "ok", "ok", "ok", "ok", "ok"), POST: row("ok", "ok", "ok", "ok", "ok", "ok") },
   // calls for applications: the public pages for everyone (the matrix's call is published and
   // open); the applicant's pages for a signed-in person's own applications (the matrix's
   // application is nobody's here: 404); staff pages for programme coordinators and the call's reviewers
