@@ -8,7 +8,7 @@ import { receivedFromElsewhere } from "~/utils/change-bus.server";
 import type { BoardView } from "~/modules/retro/board.server";
 import { loader as eventsLoader } from "./academies.$academyId.retros.$retroId.events";
 import { loader as teamLoader } from "./academies.$academyId.teams.$teamId._index";
-import { createAcademy, createRegion, createTeam, createUser } from "../../tests/support/factories";
+import { createAcademy, createRegion, createTeam, createUser, enroll } from "../../tests/support/factories";
 import { caught, context, getRequest, sessionCookieFor } from "../../tests/support/requests";
 
 // A KPT board run through its action as the browsers drive it: hidden cards, phases only the
@@ -228,6 +228,31 @@ describe("a KPT retrospective", () => {
     expect(res.data.fieldErrors.customPrompts).toBe("retro.error.customPrompts");
     expect(res.data.values.template).toBe("custom");
     expect(await prisma.retrospective.count({ where: { template: "custom" } })).toBe(0);
+  });
+
+  it("lets an observer read a team's board but write nothing on it", async () => {
+    const w = await world();
+    const observer = await createUser("participant");
+    await enroll(w.academy.id, observer.id, "observer");
+    const cookie = await sessionCookieFor(observer.id);
+    const id = await w.create({ sessionId: w.session.id, teamId: w.team.id, template: "kpt" });
+    const b = w.board(id);
+    await b.post("facilitator", { intent: "phase", phase: "reflect", minutes: "10" });
+    await b.post("member", { intent: "addCard", prompt: "keep", text: "地区別に集計できた" });
+    const url = `/academies/${w.academy.id}/retros/${id}`;
+    const asObserver = (fields: Record<string, string>) => caught(boardAction({ request: urlencoded(url, fields, cookie), params: { academyId: w.academy.id, retroId: id }, context }));
+    expect((await caught(boardLoader({ request: getRequest(url, { cookie }), params: { academyId: w.academy.id, retroId: id }, context }))).status).toBe(200);
+    const before = await Promise.all([prisma.retroCard.count(), prisma.retroGroup.count(), prisma.retroAction.count(), prisma.retrospective.findUniqueOrThrow({ where: { id }, select: { revision: true } })]);
+    for (const fields of [
+      { intent: "addCard", prompt: "keep", text: "見ているだけの人のカード" },
+      { intent: "addGroup", title: "見ているだけの人のグループ" },
+      { intent: "addAction", text: "見ているだけの人のアクション" },
+      { intent: "phase", phase: "group" },
+    ]) {
+      const refused = await asObserver(fields);
+      expect(refused.status, fields.intent).toBe(403);
+    }
+    expect(await Promise.all([prisma.retroCard.count(), prisma.retroGroup.count(), prisma.retroAction.count(), prisma.retrospective.findUniqueOrThrow({ where: { id }, select: { revision: true } })])).toEqual(before);
   });
 
   it("streams the board to each viewer as they may see it, never another person's unrevealed card", async () => {

@@ -10,7 +10,9 @@ import pg from "pg";
 export const onPostgres = process.env.TEST_DATABASE === "postgresql";
 
 /** The run's scratch folder: one per database, so `npm test` and `npm run test:pg` may run side by side. */
-export const TEST_TMP_DIR = path.resolve(onPostgres ? "tests/.tmp-pg" : "tests/.tmp");
+// Each mutation-testing worker (StrykerJS runs several vitest processes at once) gets its own.
+const worker = process.env.STRYKER_MUTATOR_WORKER ? `-stryker-${process.env.STRYKER_MUTATOR_WORKER}` : "";
+export const TEST_TMP_DIR = path.resolve(`${onPostgres ? "tests/.tmp-pg" : "tests/.tmp"}${worker}`);
 
 /** The server the PostgreSQL suite uses (a database to connect to for CREATE/DROP DATABASE). */
 export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://root@127.0.0.1:5432/postgres";

@@ -1,0 +1,40 @@
+// Mutation testing of the access rules and the action gates (issue 27): StrykerJS changes one
+// thing at a time in the files below (a condition flipped, a role dropped, a check removed) and
+// runs the tests that cover it; a change no test notices — a surviving mutant — is a rule the
+// suite does not hold. `npm run test:mutation` (also in .ci/run) prints each survivor and writes
+// reports/mutation/access.html and .json. It reports; the score is read, not enforced (see
+// docs/decisions/0019-mutation-testing.md).
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: "vitest",
+  plugins: ["@stryker-mutator/vitest-runner"],
+  vitest: { configFile: "vitest.mutation.config.ts" },
+  coverageAnalysis: "perTest",
+  mutate: [
+    // who holds which ability, in which academy
+    "app/modules/account/permissions.ts",
+    // the gate of every academy route, and the academy context it reads
+    "app/utils/academy-context.server.ts",
+    "app/modules/academy/context.server.ts",
+    // signed in / global permission / anonymous-only
+    "app/utils/session.server.ts:137-156",
+    // who may see and write a retrospective board
+    "app/modules/retro/access.server.ts",
+    "app/modules/retro/changes.server.ts:51-51",
+    // whose team it is (a team's work is written by its members only)
+    "app/modules/deliverable/path.server.ts:24-42",
+    // only published cases are public
+    "app/modules/case/case.server.ts:130-132",
+    "app/modules/case/case.server.ts:175-177",
+  ],
+  ignoreStatic: true,
+  concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),
+  timeoutMS: 60_000,
+  reporters: ["clear-text", "html", "json", "progress-append-only"],
+  htmlReporter: { fileName: "reports/mutation/access.html" },
+  jsonReporter: { fileName: "reports/mutation/access.json" },
+  clearTextReporter: { allowColor: false, logTests: false, reportMutants: true, reportScoreTable: true },
+  thresholds: { high: 90, low: 80, break: null },
+  tempDirName: ".stryker-tmp",
+  cleanTempDir: "always",
+};
