@@ -3,7 +3,7 @@
 // runs the tests that cover it; a change no test notices — a surviving mutant — is a rule the
 // suite does not hold. `npm run test:mutation` (also in .ci/run) prints each survivor and writes
 // reports/mutation/access.html and .json. It reports; the score is read, not enforced (see
-// docs/decisions/0019-mutation-testing.md).
+// docs/decisions/0018-sign-up-and-second-hardening.md).
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: "vitest",

@@ -8,6 +8,7 @@ import { syncCatalogue } from "~/modules/material/catalogue-sync.server";
 import { attachCurriculum } from "~/modules/material/release.server";
 import { createAcademy, createRegion, createTeam, createUser, enroll } from "../../tests/support/factories";
 import { context, sessionCookieFor } from "../../tests/support/requests";
+import { UNREFERENCED_FILES } from "~/modules/files/stored-file.server";
 
 // Property: whatever form a signed-in person posts to any action — hostile strings, huge
 // values, control characters, ids of another academy's records — the answer is never a 5xx,
@@ -67,7 +68,10 @@ async function world() {
   const consultation = await prisma.consultation.create({ data: { fiscalYear: 2026, municipalityCode: "282014", requesterId: member.id, topicId: topic.id, title: "相談", question: "q", status: "held", startsAt: new Date(Date.now() - 86400_000), endsAt: new Date(Date.now() - 82800_000), experts: { create: [{ expertId: expert.id }] }, actions: { create: [{ description: "d", owner: "o", dueOn: "2027-01-01" }] } } });
   const otherConsultation = await prisma.consultation.create({ data: { fiscalYear: 2026, municipalityCode: "131016", requesterId: outsider.id, topicId: topic.id, title: "よその相談", question: "q", status: "held", actions: { create: [{ description: "よその取組", owner: "o", dueOn: "2027-01-01" }] } }, include: { actions: true } });
   foreignIds.push(otherConsultation.id, otherConsultation.actions[0]!.id);
-  const params = { consultationId: consultation.id, expertId: expert.id, topicId: topic.id, callId: call.id, applicationId: application.id, academyId: academy.id, teamId: team.id, sessionId: session.id, materialId: otherRelease.materialId, regionId: region.id, token: "x".repeat(43), file: "x.ics", format: "csv", retroId: retro.id, survey: "skills-post" };
+  // the team's work: the stage whose page takes forms and files, a worksheet, a file
+  const stage = await prisma.stage.findFirstOrThrow({ where: { academyId: academy.id, key: "data_collection" } });
+  const worksheet = await prisma.datasetWorksheet.create({ data: { teamId: team.id, name: "特定健診結果" } });
+  const params = { stageId: stage.id, worksheetId: worksheet.id, consultationId: consultation.id, expertId: expert.id, topicId: topic.id, callId: call.id, applicationId: application.id, academyId: academy.id, teamId: team.id, sessionId: session.id, materialId: otherRelease.materialId, regionId: region.id, token: "x".repeat(43), file: "x.ics", format: "csv", retroId: retro.id, survey: "skills-post" };
   return { users: { coordinator: coordinator.id, facilitator: facilitator.id, member: member.id }, other, otherConsultationId: otherConsultation.id, foreignIds, params };
 }
 
@@ -109,6 +113,37 @@ function formArbitrary(foreignIds: string[]) {
   return fc.array(fc.tuple(fc.oneof(fc.constantFrom(...FIELDS), fc.string({ maxLength: 12 })), value), { maxLength: 12 });
 }
 
+// Bodies as browsers and scripts send them: forms (urlencoded, multipart with and without a file
+// part), and what no form of ours sends (text/plain, JSON).
+const BODY_KINDS = ["urlencoded", "multipart", "multipart+file", "text/plain", "json"] as const;
+type BodyKind = (typeof BODY_KINDS)[number];
+const PDF = "%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+const fileArbitrary = fc.record({
+  name: fc.constantFrom("資料.pdf", "名簿.csv", "集計.xlsx", "x.exe", "", "../../etc/passwd", `${"長い日本語のファイル名".repeat(12)}.pdf`, "a.pdf.exe"),
+  bytes: fc.oneof(fc.constant(PDF), fc.constant("氏名,メールアドレス,団体コード\n山田,yamada@example.jp,282014\n"), fc.string({ maxLength: 200 }), fc.constant("")),
+  field: fc.constantFrom("file", "file", "attachment"),
+  count: fc.integer({ min: 1, max: 3 }),
+});
+
+function encode(kind: BodyKind, fields: [string, string][], file: { name: string; bytes: string; field: string; count: number }, headers: Record<string, string>): BodyInit {
+  if (kind === "multipart" || kind === "multipart+file") {
+    const form = new FormData();
+    for (const [k, v] of fields) form.append(k, v);
+    if (kind === "multipart+file") for (let i = 0; i < file.count; i++) form.append(file.field, new File([file.bytes], file.name));
+    return form;
+  }
+  if (kind === "json") {
+    headers["Content-Type"] = "application/json";
+    return JSON.stringify(Object.fromEntries(fields));
+  }
+  if (kind === "text/plain") {
+    headers["Content-Type"] = "text/plain;charset=UTF-8";
+    return fields.map(([k, v]) => `${k}=${v}`).join("\r\n");
+  }
+  headers["Content-Type"] = "application/x-www-form-urlencoded";
+  return new URLSearchParams(fields).toString();
+}
+
 type Handler = (args: { request: Request; params: Record<string, string>; context: typeof context }) => Promise<unknown>;
 
 describe("hostile forms to every action", () => {
@@ -120,17 +155,9 @@ describe("hostile forms to every action", () => {
     const consultationBefore = await otherConsultation();
     const cookies = Object.fromEntries(await Promise.all(Object.entries(w.users).map(async ([role, id]) => [role, await sessionCookieFor(id)] as const)));
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom("coordinator", "facilitator", "member"), formArbitrary(w.foreignIds), fc.boolean(), async (role, fields, multipart) => {
-        let body: BodyInit;
+      fc.asyncProperty(fc.constantFrom("coordinator", "facilitator", "member"), formArbitrary(w.foreignIds), fc.constantFrom(...BODY_KINDS), fileArbitrary, async (role, fields, kind, file) => {
         const headers: Record<string, string> = { Cookie: cookies[role]! };
-        if (multipart) {
-          const form = new FormData();
-          for (const [k, v] of fields) form.append(k, v);
-          body = form;
-        } else {
-          body = new URLSearchParams(fields).toString();
-          headers["Content-Type"] = "application/x-www-form-urlencoded";
-        }
+        const body = encode(kind, fields, file, headers);
         let status: number;
         try {
           const result = await action({ request: new Request(`http://localhost:3000/${route}`, { method: "POST", body, headers }), params: w.params, context });
@@ -146,5 +173,7 @@ describe("hostile forms to every action", () => {
     expect(await otherAcademySnapshot(w.other.id)).toBe(before);
     expect(await otherConsultation()).toBe(consultationBefore);
     expect(await databaseProblems()).toEqual([]);
+    // a refused upload stores nothing: every stored-file row is referenced by something
+    expect(await prisma.storedFile.count({ where: UNREFERENCED_FILES })).toBe(0);
   }, 120_000);
 });

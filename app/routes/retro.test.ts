@@ -243,12 +243,13 @@ describe("a KPT retrospective", () => {
     const asObserver = (fields: Record<string, string>) => caught(boardAction({ request: urlencoded(url, fields, cookie), params: { academyId: w.academy.id, retroId: id }, context }));
     expect((await caught(boardLoader({ request: getRequest(url, { cookie }), params: { academyId: w.academy.id, retroId: id }, context }))).status).toBe(200);
     const before = await Promise.all([prisma.retroCard.count(), prisma.retroGroup.count(), prisma.retroAction.count(), prisma.retrospective.findUniqueOrThrow({ where: { id }, select: { revision: true } })]);
-    for (const fields of [
+    const writes: Record<string, string>[] = [
       { intent: "addCard", prompt: "keep", text: "見ているだけの人のカード" },
       { intent: "addGroup", title: "見ているだけの人のグループ" },
       { intent: "addAction", text: "見ているだけの人のアクション" },
       { intent: "phase", phase: "group" },
-    ]) {
+    ];
+    for (const fields of writes) {
       const refused = await asObserver(fields);
       expect(refused.status, fields.intent).toBe(403);
     }

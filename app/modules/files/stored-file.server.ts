@@ -96,7 +96,7 @@ export function storedFileExists(key: string) {
 }
 
 /** Rows nothing points at. Every feature that keeps files adds its relation here. */
-const UNREFERENCED: Prisma.StoredFileWhereInput = { materialVersions: { none: {} }, deliverableFiles: { none: {} }, callDocuments: { none: {} }, applicationFiles: { none: {} }, caseFiles: { none: {} } };
+export const UNREFERENCED_FILES: Prisma.StoredFileWhereInput = { materialVersions: { none: {} }, deliverableFiles: { none: {} }, callDocuments: { none: {} }, applicationFiles: { none: {} }, caseFiles: { none: {} } };
 
 export const ORPHAN_GRACE_MS = 24 * 60 * 60 * 1000;
 /** A temporary upload not touched for an hour belongs to a request that is long over (or a crashed process). */
@@ -111,9 +111,9 @@ export async function sweepOrphans(now = new Date(), graceMs = ORPHAN_GRACE_MS, 
   const cutoff = new Date(now.getTime() - graceMs);
   const tempCutoff = new Date(now.getTime() - tempGraceMs);
   const store = storage();
-  const rows = await prisma.storedFile.findMany({ where: { ...UNREFERENCED, createdAt: { lt: cutoff } }, select: { id: true, storageKey: true } });
+  const rows = await prisma.storedFile.findMany({ where: { ...UNREFERENCED_FILES, createdAt: { lt: cutoff } }, select: { id: true, storageKey: true } });
   for (const row of rows) {
-    const { count } = await prisma.storedFile.deleteMany({ where: { id: row.id, ...UNREFERENCED } });
+    const { count } = await prisma.storedFile.deleteMany({ where: { id: row.id, ...UNREFERENCED_FILES } });
     if (count > 0) await store.remove(row.storageKey);
   }
   let blobs = 0;
