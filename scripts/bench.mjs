@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run bench [-- --no-build] [--reseed] [--requests 100] [--seconds 5] [--only full|0.1]
-//                [--databases sqlite,postgresql] [--parts pages,live,scale]
+//                [--databases sqlite,postgresql] [--parts pages,live,scale,import]
 //                [--boards 10] [--people 40] [--write-every 20] [--live-seconds 60]
 //
 // Each dataset on each database (SQLite files; PostgreSQL databases dam_bench_* on
@@ -16,7 +16,8 @@
 // live room — B session boards × P signed-in people, each watching the board's stream as the
 // browser does and writing a card every W s: write → every viewer has it (p50/p95/max), errors,
 // server CPU; scale-out — the dashboard and the team page under load with 1 and 2 worker
-// processes, and on PostgreSQL with 1 and 2 servers.
+// processes, and on PostgreSQL with 1 and 2 servers. The import part (scripts/bench-import.ts): a
+// 2,000-person roster import on a fresh database while another request reads every 20 ms.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -40,7 +41,7 @@ const DATASETS = [
   { name: "full", scale: 1, file: "data/national.db", database: "dam_bench_full" },
 ].filter((d) => !option("only", "") || d.name === option("only", ""));
 const DATABASES = option("databases", "sqlite,postgresql").split(",");
-const PARTS = option("parts", "pages,live,scale").split(",");
+const PARTS = option("parts", "pages,live,scale,import").split(",");
 const BOARDS = Number(option("boards", "10"));
 const PEOPLE = Number(option("people", "40"));
 const WRITE_EVERY_S = Number(option("write-every", "20"));
@@ -368,7 +369,7 @@ async function isCurrentPostgres(database) {
     await client.end();
   }
 }
-for (const dataset of DATASETS) {
+for (const dataset of PARTS.some((p) => p !== "import") ? DATASETS : []) {
   if (DATABASES.includes("sqlite") && (flag("reseed") || !(await isCurrent(dataset.file)))) run("npm", ["run", "seed:national", "--", "--scale", String(dataset.scale), "--out", dataset.file]);
   if (DATABASES.includes("postgresql") && (flag("reseed") || !(await isCurrentPostgres(dataset.database)))) run("npm", ["run", "seed:national", "--", "--scale", String(dataset.scale), "--out", postgresUrl(dataset.database)]);
 }
@@ -382,6 +383,15 @@ for (const dataset of DATASETS) {
   for (const database of DATABASES) {
     if (PARTS.includes("live")) live.push(await liveRoom(helpers, dataset, database, { boards: BOARDS, people: PEOPLE, writeEveryS: WRITE_EVERY_S, seconds: LIVE_SECONDS }));
     if (PARTS.includes("scale")) scale.push(await scaleOut(helpers, dataset, database));
+  }
+}
+const imports = [];
+if (PARTS.includes("import")) {
+  for (const database of DATABASES) {
+    const out = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench-import.ts", database], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+    const line = out.stdout.trim().split("\n").at(-1) ?? "";
+    if (out.status !== 0 || !line.startsWith("{")) throw new Error(`the import bench failed on ${database}`);
+    imports.push(JSON.parse(line));
   }
 }
 
@@ -413,6 +423,13 @@ for (const l of live) {
       `   writes ${l.writes} (${l.writesPerS}/s), write → every viewer has it p50 ${l.p50} ms, p95 ${l.p95} ms, max ${l.max} ms; POST p95 ${l.postP95} ms; errors ${l.errors} (missed ${l.missed}); server CPU ${l.cpuPercent} % of one core; board reads ${l.computations ?? "-"}\n`,
   );
 }
+for (const x of imports) {
+  const r = (v) => `p50 ${v.p50} ms, p95 ${v.p95} ms, max ${v.max} ms (${v.reads} reads)`;
+  process.stdout.write(
+    `\n== roster import (${NAMES[x.database]}): ${x.rows} people answered in ${x.answeredMs} ms, every invitation mail handed over after ${x.mailedMs} ms (${x.mails})\n` +
+      `   another request's read every 20 ms: before ${r(x.readerBefore)}; during the import ${r(x.readerDuring)}\n`,
+  );
+}
 for (const x of scale) {
   process.stdout.write(`\n== scale-out (${x.dataset}, ${NAMES[x.database]}): req/s with 1 → 2 worker processes${x.servers ? "; 1 → 2 servers (one worker each)" : ""}\n`);
   for (const row of x.rows) {
@@ -423,5 +440,5 @@ for (const x of scale) {
 }
 fs.mkdirSync("bench/results", { recursive: true });
 const out = path.join("bench/results", `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), cpus: os.cpus().length, node: process.version, requests: REQUESTS, seconds: SECONDS, results, live, scale }, null, 2));
+fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), cpus: os.cpus().length, node: process.version, requests: REQUESTS, seconds: SECONDS, results, live, scale, imports }, null, 2));
 process.stdout.write(`\nwrote ${out}\n`);

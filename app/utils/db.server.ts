@@ -7,7 +7,7 @@ import { forgetKeptReads, noteTransactionEnd, noteTransactionStart, noteWrite, n
 
 // The one Prisma client. Kept on globalThis so Vite's dev reloads do not open a new
 // connection per edit.
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; __damSqlStatements?: number };
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; longWriter?: PrismaClient; __damSqlStatements?: number };
 
 /**
  * Every statement sent to the database passes here (the driver adapter is wrapped, transactions
@@ -213,6 +213,18 @@ function createClient() {
 export const databaseProvider = () => providerOf(env().databaseUrl);
 
 export const prisma: PrismaClient = (globalForPrisma.prisma ??= createClient());
+
+/**
+ * The client for one long write (a 2,000-person roster import, seconds in one transaction). On
+ * SQLite every request shares one connection, and an interactive transaction holds it until it
+ * commits: every other request would wait for the import. On a second connection of its own the
+ * others go on reading (WAL); only another write waits for the lock, as it would anyway. On
+ * PostgreSQL the pool gives each transaction its own connection already: the same client.
+ */
+export function longWriter(): PrismaClient {
+  if (databaseProvider() === "postgresql") return prisma;
+  return (globalForPrisma.longWriter ??= createClient());
+}
 
 export { Prisma } from "~/generated/prisma/client";
 

@@ -28,6 +28,7 @@ process.env.FILES_DIR = filesDir;
 process.env.APP_URL = "http://localhost:3000";
 delete process.env.SMTP_URL;
 delete (globalThis as { prisma?: unknown }).prisma;
+delete (globalThis as { longWriter?: unknown }).longWriter;
 
 // A test that makes the app log an error has found a bug, even if its assertions pass.
 console.error = (...args: unknown[]) => {
@@ -35,9 +36,11 @@ console.error = (...args: unknown[]) => {
 };
 
 afterAll(async () => {
-  const client = (globalThis as { prisma?: { $disconnect(): Promise<void> } }).prisma;
-  await client?.$disconnect();
-  delete (globalThis as { prisma?: unknown }).prisma;
+  const clients = globalThis as { prisma?: { $disconnect(): Promise<void> }; longWriter?: { $disconnect(): Promise<void> } };
+  await clients.prisma?.$disconnect();
+  await clients.longWriter?.$disconnect();
+  delete clients.prisma;
+  delete clients.longWriter;
   if (onPostgres) await adminQuery(`DROP DATABASE IF EXISTS ${ident(database)} WITH (FORCE)`);
   else fs.rmSync(file, { force: true });
   fs.rmSync(mailDrop, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import { prisma, type Db } from "~/utils/db.server";
+import { letOthersRun } from "~/utils/let-others-run";
 import { env } from "~/utils/env.server";
 import { isLocale } from "~/utils/i18n";
 import { serverT } from "~/utils/i18n.server";
@@ -59,7 +60,10 @@ export async function invitationDetails(userId: string, academyId: string | null
 /** Queries with an id list run in slices: SQLite bounds the number of values one statement may bind. */
 export async function inSlices<T, R>(values: T[], query: (slice: T[]) => Promise<R[]>, size = 500): Promise<R[]> {
   const out: R[] = [];
-  for (let i = 0; i < values.length; i += size) out.push(...(await query(values.slice(i, i + size))));
+  for (let i = 0; i < values.length; i += size) {
+    out.push(...(await query(values.slice(i, i + size))));
+    await letOthersRun();
+  }
   return out;
 }
 
@@ -101,7 +105,8 @@ export async function queueInvitations(tx: Db, userIds: string[], input: Omit<In
   const invitations: { userId: string; tokenHash: string }[] = [];
   const audits: AuditInput[] = [];
   const translators = new Map<AppLocale, ReturnType<typeof serverT>>();
-  for (const user of users) {
+  for (const [i, user] of users.entries()) {
+    if (i % 100 === 99) await letOthersRun();
     const locale = isLocale(user.locale) ? user.locale : input.fallbackLocale;
     const t = translators.get(locale) ?? serverT(locale);
     translators.set(locale, t);

@@ -3,6 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { prisma, type Db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { letOthersRun } from "~/utils/let-others-run";
 import { SECRET_MARK } from "./secret";
 
 // Mail goes through one small interface. With SMTP_URL set it is delivered by nodemailer;
@@ -140,6 +141,7 @@ export async function queueMails(db: Db, mails: OutgoingMail[]): Promise<QueuedM
       data: rows.map(({ id, mail }) => ({ id, to: mail.to, subject: mail.subject, text: redact(mail.text, mail.secrets), transport: t.name, sealed: seal(mail), nextAttemptAt: new Date() })),
     });
     queued.push(...rows);
+    await letOthersRun();
   }
   return queued;
 }

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { storage } from "~/modules/files/storage.server";
-import { prisma } from "~/utils/db.server";
+import { longWriter, prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { takesPart } from "~/modules/account/permissions";
@@ -152,7 +152,7 @@ export async function commitRoster(actorId: string, academyId: string, rows: Ros
   for (const s of similar) {
     if (teamChoices[s.name] === "existing") for (const row of valid) if (row.teamName === s.name) row.teamName = s.existing;
   }
-  const result = await prisma.$transaction(
+  const result = await longWriter().$transaction(
     async (tx) => {
       // People: found by address, created in bulk; a kana is filled in where it was empty.
       const emails = [...new Set(valid.map((r) => r.email))];
