@@ -43,12 +43,19 @@ describe("a call for applications", () => {
     await applicant.getByLabel("応募する団体の全国地方公共団体コード（6桁）").fill("282162");
     await applicant.getByRole("button", { name: "アカウントを作る" }).click();
     await applicant.getByText(/メールを送りました/).waitFor();
-    const link = linkIn(lastMailTo("dx@city.takasago.example.jp").text, "invitations");
+    // nothing exists until the address is proven: the mail carries a sign-up link naming the call
+    const mail = lastMailTo("dx@city.takasago.example.jp");
+    expect(mail.text).toContain("令和9年度 地域データアカデミー参加団体の募集");
+    expect(mail.text).not.toContain("ご招待");
+    const link = linkIn(mail.text, "sign-up");
+    expect(link).toBeTruthy();
     await applicant.goto(link!);
+    await applicant.getByRole("heading", { level: 1, name: "応募登録の確認" }).waitFor();
+    await expectAccessible(applicant);
     await applicant.getByLabel("新しいパスワード", { exact: true }).fill("takasago-pass-2027");
     await applicant.getByLabel("新しいパスワード（確認）").fill("takasago-pass-2027");
-    await applicant.getByRole("button", { name: "利用を開始する" }).click();
-    await applicant.getByRole("link", { name: /への応募/ }).click();
+    await applicant.getByRole("button", { name: "パスワードを設定して応募を始める" }).click();
+    await applicant.getByText("アカウントができました。応募の下書きを書き進めてください。").waitFor();
     await hydrated(applicant);
     // submitting too early says what is missing and keeps what was typed
     await applicant.getByLabel("取り組みたい地域の課題").fill("災害時の帰宅困難者を広域で支援したい。");
