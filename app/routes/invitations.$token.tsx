@@ -8,6 +8,7 @@ import { useLocale } from "~/utils/use-locale";
 import { parseForm } from "~/utils/forms";
 import { createSession } from "~/utils/session.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
+import { FactBox } from "~/components/ui/fact-box";
 import { TextField } from "~/components/ui/text-field";
 import { Button } from "~/components/ui/button";
 import { NewPasswordFields } from "~/components/account/new-password-fields";
@@ -65,34 +66,15 @@ export default function AcceptInvitationPage() {
         <>
           <p>{t("invitation.lead", { email: loaderData.email })}</p>
           {d && d.academyName ? (
-            <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 rounded-8 bg-solid-gray-50 p-4">
-              <dt className="font-bold">{t("invitation.academy")}</dt>
-              <dd>{d.fiscalYear ? `${formatFiscalYear(d.fiscalYear, locale, true)} ` : ""}{d.academyName}</dd>
-              {d.role ? (
-                <>
-                  <dt className="font-bold">{t("invitation.role")}</dt>
-                  <dd>{t(`enrollment.role.${d.role}`)}</dd>
-                </>
-              ) : null}
-              {d.teams.length > 0 ? (
-                <>
-                  <dt className="font-bold">{t("team.title")}</dt>
-                  <dd>{d.teams.join(t("format.list"))}</dd>
-                </>
-              ) : null}
-              {d.firstSession && d.lastSession ? (
-                <>
-                  <dt className="font-bold">{t("invitation.dates")}</dt>
-                  <dd>{formatDate(new Date(d.firstSession), locale)}〜{formatDate(new Date(d.lastSession), locale)}</dd>
-                </>
-              ) : null}
-              {d.inviterName ? (
-                <>
-                  <dt className="font-bold">{t("invitation.invitedBy")}</dt>
-                  <dd>{d.inviterName}</dd>
-                </>
-              ) : null}
-            </dl>
+            <FactBox
+              facts={[
+                { term: t("invitation.academy"), detail: `${d.fiscalYear ? `${formatFiscalYear(d.fiscalYear, locale, true)} ` : ""}${d.academyName}` },
+                !!d.role && { term: t("invitation.role"), detail: t(`enrollment.role.${d.role}`) },
+                d.teams.length > 0 && { term: t("team.title"), detail: d.teams.join(t("format.list")) },
+                !!(d.firstSession && d.lastSession) && { term: t("invitation.dates"), detail: `${formatDate(new Date(d.firstSession!), locale)}〜${formatDate(new Date(d.lastSession!), locale)}` },
+                !!d.inviterName && { term: t("invitation.invitedBy"), detail: d.inviterName },
+              ]}
+            />
           ) : null}
           <Form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
             <TextField

@@ -9,6 +9,7 @@ import { parseForm } from "~/utils/forms";
 import { createSession } from "~/utils/session.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
+import { FactBox } from "~/components/ui/fact-box";
 import { TextField } from "~/components/ui/text-field";
 import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/alert";
@@ -66,16 +67,14 @@ export default function SignUpPage() {
       ) : (
         <>
           <p>{t("signUp.lead", { email: signUp.email })}</p>
-          <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 rounded-8 bg-solid-gray-50 p-4">
-            <dt className="font-bold">{t("signUp.call")}</dt>
-            <dd>{signUp.call}</dd>
-            <dt className="font-bold">{t("call.track")}</dt>
-            <dd>{signUp.track}</dd>
-            <dt className="font-bold">{t("call.leadCode")}</dt>
-            <dd>{signUp.municipalityCode}</dd>
-            <dt className="font-bold">{t("signUp.deadline")}</dt>
-            <dd>{formatDateTime(new Date(signUp.deadlineAt), locale)}</dd>
-          </dl>
+          <FactBox
+            facts={[
+              { term: t("signUp.call"), detail: signUp.call },
+              { term: t("call.track"), detail: signUp.track },
+              { term: t("call.leadCode"), detail: signUp.municipalityCode },
+              { term: t("signUp.deadline"), detail: formatDateTime(new Date(signUp.deadlineAt), locale) },
+            ]}
+          />
           <p className="text-std-16N-170">{t("signUp.notYou")}</p>
           <Form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
             <TextField label={t("call.contactName")} autoComplete="name" required error={errorFor("displayName")} {...register("displayName")} />

@@ -1,0 +1,89 @@
+// Who may use which intent of the pages whose forms are checked inside the action (a board, a
+// team's stage, the materials page, a consultation). Read with app/routes/intent-matrix.test.ts,
+// on the world of tests/access/world.ts: the team's retrospective board in its grouping phase
+// (a card and an action of the member's), the team's problem-definition stage with one uploaded
+// file, released pre-learning, a scheduled consultation the member asked for.
+//
+// Each intent lists the people who get past its check; everyone else must be refused (401, 403,
+// 404, sent to sign in, or a refusal named in the answer) with nothing changed in the database.
+import type { Person } from "./world";
+
+export type Who = Person | "anonymous";
+
+const STAFF: Who[] = ["coordinator", "academyCoordinator", "facilitator"];
+const BOARD_WRITERS: Who[] = [...STAFF, "member"];
+const MANAGERS: Who[] = ["coordinator", "academyCoordinator"];
+
+export interface IntentRow {
+  /** the form's fields beside `intent`; `{ref}` is replaced by the world's id of that name */
+  body: Record<string, string>;
+  allowed: Who[];
+  /** "held": the consultation has been held and has one agreed action */
+  setup?: "held";
+}
+
+export const INTENT_POLICY: Record<string, Record<string, IntentRow>> = {
+  // a team's board: staff steer, the team writes, an observer only reads
+  "academies.$academyId.retros.$retroId._index": {
+    addCard: { body: { prompt: "keep", text: "続けたいこと" }, allowed: BOARD_WRITERS },
+    // while grouping, removing a card is moderation (staff); its author could only during writing
+    deleteCard: { body: { cardId: "{cardId}" }, allowed: STAFF },
+    addGroup: { body: { title: "共有の仕方" }, allowed: BOARD_WRITERS },
+    deleteGroup: { body: { groupId: "{groupId}" }, allowed: BOARD_WRITERS },
+    move: { body: { cardId: "{cardId}", groupId: "" }, allowed: BOARD_WRITERS },
+    vote: { body: { groupId: "{groupId}" }, allowed: BOARD_WRITERS },
+    notes: { body: { groupId: "{groupId}", notes: "議論のメモ" }, allowed: STAFF },
+    addAction: { body: { text: "台帳を作る" }, allowed: BOARD_WRITERS },
+    deleteAction: { body: { actionId: "{retroActionId}" }, allowed: BOARD_WRITERS },
+    review: { body: { actionId: "{retroActionId}", decision: "done" }, allowed: BOARD_WRITERS },
+    phase: { body: { phase: "vote", minutes: "5" }, allowed: STAFF },
+    anonymous: { body: { anonymous: "on" }, allowed: STAFF },
+  },
+  // a team's stage: the team's members write and submit; reviewers decide; staff extend
+  "academies.$academyId.teams.$teamId.stages.$stageId": {
+    saveWork: { body: { problem: "受診率が低い地区がある" }, allowed: ["member"] },
+    submit: { body: { note: "" }, allowed: ["member"] },
+    confirmFile: { body: { fileId: "{fileId}", reason: "集計済みで個人は特定できません" }, allowed: ["member"] },
+    removeFile: { body: { fileId: "{fileId}" }, allowed: ["member"] },
+    review: { body: { decision: "accept", body: "よくできています", versionNumber: "1" }, allowed: STAFF },
+    comment: { body: { decision: "comment", body: "質問です" }, allowed: [...STAFF, "member"] },
+    extend: { body: { dueDate: "2027-03-01", reason: "体調不良" }, allowed: STAFF },
+    revokeExtension: { body: {}, allowed: STAFF },
+  },
+  // materials: participants tick their pre-learning; those who release materials release
+  "academies.$academyId.materials._index": {
+    complete: { body: { materialId: "{materialId}" }, allowed: ["member", "otherTeamMember", "twoRoles"] },
+    uncomplete: { body: { materialId: "{materialId}" }, allowed: ["member", "otherTeamMember", "twoRoles"] },
+    attachCurriculum: { body: {}, allowed: MANAGERS },
+    remind: { body: {}, allowed: MANAGERS },
+    detach: { body: { materialId: "{materialId}" }, allowed: MANAGERS },
+    releaseStage: { body: { stageId: "{releasedStageId}" }, allowed: MANAGERS },
+    release: { body: { materialId: "{materialId}", mode: "relative", offsetDays: "-7" }, allowed: MANAGERS },
+  },
+  // a consultation (scheduled, a week ahead): the programme coordinator schedules and cancels;
+  // its experts record once it has begun; the requester may withdraw only while it is a request
+  "consultations.$consultationId": {
+    schedule: { body: { mode: "online", onlineUrl: "https://meet.example.jp/y" }, allowed: ["coordinator"] },
+    close: { body: { reason: "日程が合わないため" }, allowed: ["coordinator"] },
+    withdraw: { body: { reason: "取り下げます" }, allowed: ["coordinator"] },
+    record: { body: { issues: "論点", advice: "助言" }, allowed: ["coordinator", "facilitator", "expert"] },
+    // once held: the coordinator and its experts keep the actions; the government reports progress
+    addAction: { setup: "held", body: { description: "データ連携の規約案を作る", owner: "情報政策課", dueOn: "2027-03-31" }, allowed: ["coordinator", "facilitator", "expert"] },
+    removeAction: { setup: "held", body: { actionId: "{consultationActionId}" }, allowed: ["coordinator", "facilitator", "expert"] },
+    actionStatus: { setup: "held", body: { actionId: "{consultationActionId}", status: "done" }, allowed: ["coordinator", "facilitator", "expert", "member"] },
+    followUp: { setup: "held", body: { note: "規約案を庁内で回覧しました" }, allowed: ["coordinator", "facilitator", "expert", "member"] },
+  },
+};
+
+/** What an answer names when it refuses the person (rather than the input or the state). */
+export const REFUSALS = [
+  "retro.error.notAllowed",
+  "retro.error.onlyFacilitator",
+  "review.error.notAllowed",
+  "review.error.notAssigned",
+  "consultation.error.notFound",
+  "consultation.error.notClosable",
+  "consultation.error.notRecordable",
+  // asked of a held consultation (the rows with setup "held"), this names the person, not the state
+  "consultation.error.notHeld",
+];
