@@ -13,6 +13,7 @@ export default mergeConfig(
         "app/routes/access.test.ts",
         "app/routes/write-gates.test.ts",
         "app/routes/authorization-matrix.test.ts",
+        "app/routes/intent-matrix.test.ts",
         "app/routes/retro.test.ts",
         "app/routes/cases.test.ts",
         "app/routes/team-path.test.ts",

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { loader as outboxLoader } from "./outbox";
 import { loader as auditLoader } from "./audit";
 import { loader as dashboardLoader } from "./dashboard";
+import { loader as loginLoader } from "./login";
+import { loader as forgotLoader } from "./forgot-password";
 import { createAcademy, createRegion, createTeam, createUser } from "../../tests/support/factories";
 import { caught, context, getRequest, sessionCookieFor } from "../../tests/support/requests";
 import { prisma } from "~/utils/db.server";
@@ -9,6 +11,16 @@ import { prisma } from "~/utils/db.server";
 const args = (path: string, cookie?: string) => ({ request: getRequest(path, { cookie }), params: {}, context });
 
 describe("who may see what", () => {
+  it("sends a signed-in person away from the sign-in and forgotten-password forms to their start page", async () => {
+    const user = await createUser("participant");
+    const cookie = await sessionCookieFor(user.id);
+    for (const [loader, path] of [[loginLoader, "/login"], [forgotLoader, "/forgot-password"]] as const) {
+      const signedIn = await caught(loader(args(path, cookie)));
+      expect([signedIn.status, signedIn.headers.get("Location")], path).toEqual([302, "/"]);
+      expect((await caught(loader(args(path)))).status, path).toBe(200);
+    }
+  });
+
   it("sends anonymous visitors to sign in, remembering where they were going", async () => {
     const res = await caught(dashboardLoader(args("/dashboard?x=1")));
     expect(res.status).toBe(302);

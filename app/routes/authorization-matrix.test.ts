@@ -60,6 +60,35 @@ async function call(handler: Handler, method: "GET" | "POST", url: string, param
   }
 }
 
+function loaderData(result: unknown): Record<string, unknown> {
+  if (result && typeof result === "object" && "data" in result && "init" in result) return (result as { data: Record<string, unknown> }).data;
+  return result as Record<string, unknown>;
+}
+
+// Content as well as status: what a person who gets the page sees of it, where it depends on who they are.
+const SEEN: Record<string, (data: Record<string, unknown>, role: Role) => void> = {
+  "academies.$academyId._index": (d, role) => {
+    const academy = d.academy as { name: string; fiscalYear: number; status: string };
+    expect({ name: academy.name, fiscalYear: academy.fiscalYear, status: academy.status }, role).toEqual({ name: "テストアカデミー", fiscalYear: 2026, status: "planning" });
+  },
+  // the team's own workspace only for its member; staff and coordinators see it without working in it
+  "academies.$academyId.teams.$teamId._index": (d, role) => expect(d.isMember, role).toBe(role === "member"),
+  "academies.$academyId.teams.$teamId.stages.$stageId": (d, role) => {
+    const can = d.can as Record<string, boolean>;
+    expect({ isMember: (d.team as { isMember: boolean }).isMember, edit: can.edit, extend: can.extend, comment: can.comment }, role).toEqual({
+      isMember: role === "member",
+      edit: role === "member",
+      extend: role === "coordinator" || role === "facilitator",
+      comment: role !== "otherFacilitator" && role !== "otherTeamMember",
+    });
+  },
+  // the board in its grouping phase: staff steer it, the team writes on it
+  "academies.$academyId.retros.$retroId._index": (d, role) => {
+    const view = d.view as { role: string; retro: { phase: string; teamId: string | null } };
+    expect({ role: view.role, phase: view.retro.phase }, role).toEqual({ role: role === "member" ? "member" : "staff", phase: "group" });
+  },
+};
+
 describe("the authorization matrix", () => {
   it("has a declared row for every route file, and no row for a route that is gone", () => {
     expect(Object.keys(ACCESS_POLICY).sort()).toEqual(routeFiles);
@@ -82,7 +111,9 @@ describe("the authorization matrix", () => {
           continue;
         }
         const cookie = role === "anonymous" ? null : await sessionCookieFor(users[role]);
-        row[role] = classify(await call(handler, method, url, params, cookie), method);
+        const result = await call(handler, method, url, params, cookie);
+        row[role] = classify(result, method);
+        if (method === "GET" && row[role] === "ok") SEEN[route]?.(loaderData(result), role);
       }
       observed[method] = row;
     }
@@ -92,5 +123,27 @@ describe("the authorization matrix", () => {
       return;
     }
     expect(observed).toEqual({ GET: policy!.GET, POST: policy!.POST });
+  });
+
+  // Guessed and foreign ids: a programme coordinator (who sees every academy) asks for each page
+  // with one id replaced by one that does not exist, or by one of another academy's: 404 every time.
+  const GUESSABLE = ["academyId", "teamId", "sessionId", "stageId", "fileId", "worksheetId", "retroId", "certificateId", "callId", "documentId", "applicationId", "consultationId", "expertId", "regionId", "materialId"];
+  const withIds = routeFiles.filter((r) => !r.startsWith("api.") && GUESSABLE.some((p) => r.includes(`$${p}`)));
+  it.each(withIds)("%s answers 404 to a guessed id and to another academy's id", async (route) => {
+    const mod = (await import(`./${route}`)) as { loader?: Handler };
+    if (!mod.loader) return;
+    const { users, params, foreign } = await world();
+    const cookie = await sessionCookieFor(users.coordinator);
+    const names = GUESSABLE.filter((p) => route.includes(`$${p}`));
+    const observed: Record<string, Outcome> = {};
+    for (const name of names) {
+      const guessed = { ...params, [name]: "cm0guessed0000000000000000" };
+      observed[`guessed ${name}`] = classify(await call(mod.loader, "GET", urlFor(route, guessed), guessed, cookie), "GET");
+      if (foreign[name] && name !== "academyId") {
+        const wrong = { ...params, [name]: foreign[name]! };
+        observed[`foreign ${name}`] = classify(await call(mod.loader, "GET", urlFor(route, wrong), wrong, cookie), "GET");
+      }
+    }
+    expect(observed).toEqual(Object.fromEntries(Object.keys(observed).map((k) => [k, "404"])));
   });
 });

@@ -39,6 +39,12 @@ export const INTENT_POLICY: Record<string, Record<string, IntentRow>> = {
     phase: { body: { phase: "vote", minutes: "5" }, allowed: STAFF },
     anonymous: { body: { anonymous: "on" }, allowed: STAFF },
   },
+  // a session's board (the part after "#": the address names it instead of the team's board):
+  // every participant of the academy writes, staff steer, an observer reads
+  "academies.$academyId.retros.$retroId._index#sessionRetroId": {
+    addCard: { body: { prompt: "keep", text: "続けたいこと" }, allowed: [...BOARD_WRITERS, "otherTeamMember", "twoRoles"] },
+    phase: { body: { phase: "group", minutes: "" }, allowed: STAFF },
+  },
   // a team's stage: the team's members write and submit; reviewers decide; staff extend
   "academies.$academyId.teams.$teamId.stages.$stageId": {
     saveWork: { body: { problem: "受診率が低い地区がある" }, allowed: ["member"] },

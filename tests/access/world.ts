@@ -53,6 +53,8 @@ export async function accessWorld() {
   const worksheet = await prisma.datasetWorksheet.create({ data: { teamId: team.id, name: "特定健診結果" } });
   // the team's retrospective board, its cards revealed (so its exports exist)
   const retro = await prisma.retrospective.create({ data: { academyId: academy.id, teamId: team.id, sessionId: session.id, prompts: "[]", phase: "group" } });
+  // the session's board, everyone of the academy's (still writing)
+  const sessionRetro = await prisma.retrospective.create({ data: { academyId: academy.id, sessionId: session.id, prompts: "[]", phase: "reflect" } });
   const group = await prisma.retroGroup.create({ data: { retroId: retro.id, title: "データの置き場所", position: 0 } });
   const card = await prisma.retroCard.create({ data: { retroId: retro.id, authorId: member.id, prompt: "problem", text: "データの置き場所が分からない", groupId: group.id } });
   const retroAction = await prisma.retroAction.create({ data: { retroId: retro.id, teamId: team.id, groupId: group.id, text: "データの一覧を作る", ownerId: member.id } });
@@ -109,6 +111,12 @@ export async function accessWorld() {
     "*": "no-such-page",
   };
   // what the forms of a page refer to
-  const refs = { cardId: card.id, groupId: group.id, retroActionId: retroAction.id, fileId: file.id, stageId: workStage.id, releasedStageId: stage.id, materialId: released.materialId };
-  return { users, params, refs };
+  // ids that exist, but under another academy (a wrong parent in the address)
+  const foreignTeam = await prisma.team.create({ data: { academyId: elsewhere.id, name: "千代田区チーム", themeTitle: "" } });
+  const foreignStage = await prisma.stage.findFirstOrThrow({ where: { academyId: elsewhere.id, key: "problem_definition" } });
+  const foreignSession = await prisma.workshopSession.create({ data: { academyId: elsewhere.id, sequence: 1, startsAt: new Date(Date.now() + 86400_000), endsAt: new Date(Date.now() + 86400_000 + 3 * 3600_000) } });
+  const foreignRetro = await prisma.retrospective.create({ data: { academyId: elsewhere.id, teamId: foreignTeam.id, prompts: "[]", phase: "reflect" } });
+  const foreign: Record<string, string> = { teamId: foreignTeam.id, stageId: foreignStage.id, sessionId: foreignSession.id, retroId: foreignRetro.id };
+  const refs = { sessionRetroId: sessionRetro.id, cardId: card.id, groupId: group.id, retroActionId: retroAction.id, fileId: file.id, stageId: workStage.id, releasedStageId: stage.id, materialId: released.materialId };
+  return { users, params, refs, foreign };
 }

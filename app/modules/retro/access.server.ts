@@ -10,16 +10,11 @@ export type RetroRole = "staff" | "member" | "viewer";
 export interface RetroAccess {
   userId: string;
   role: RetroRole;
+  /** what locates the board (the rest is read with the board, at its revision, or in the change's transaction) */
   retro: {
     id: string;
     academyId: string;
     teamId: string | null;
-    sessionId: string | null;
-    phase: string;
-    anonymous: boolean;
-    voteBudget: number;
-    maxVotesPerGroup: number;
-    prompts: string;
     createdAt: Date;
     revision: number;
   };
@@ -30,19 +25,7 @@ export async function findRetroAccess(context: AcademyContext, retroId: string |
   if (!retroId || retroId.length > 40) return null;
   const retro = await prisma.retrospective.findFirst({
     where: { id: retroId, academyId: context.academy.id },
-    select: {
-      id: true,
-      academyId: true,
-      teamId: true,
-      sessionId: true,
-      phase: true,
-      anonymous: true,
-      voteBudget: true,
-      maxVotesPerGroup: true,
-      prompts: true,
-      createdAt: true,
-      revision: true,
-    },
+    select: { id: true, academyId: true, teamId: true, createdAt: true, revision: true },
   });
   if (!retro) return null;
   const role = await roleOn(context, retro.teamId);

@@ -175,7 +175,7 @@ function refresh(hub: Hub, told: number | null | undefined): Promise<void> {
       // nobody watches any more (the last one left while this was waiting): nothing to read
       if (hub.viewers.size === 0) break;
       try {
-        const row = await prisma.retrospective.findUnique({ where: { id: hub.retro.id }, select: { revision: true, phase: true, anonymous: true } });
+        const row = await prisma.retrospective.findUnique({ where: { id: hub.retro.id }, select: { revision: true } });
         if (!row) {
           for (const viewer of hub.viewers) {
             viewer.send("gone", "");
@@ -184,7 +184,7 @@ function refresh(hub: Hub, told: number | null | undefined): Promise<void> {
           continue;
         }
         if (row.revision === hub.sent) continue;
-        hub.retro = { ...hub.retro, revision: row.revision, phase: row.phase, anonymous: row.anonymous };
+        hub.retro = { ...hub.retro, revision: row.revision };
         const shared = await sharedBoardAt(hub.retro);
         hub.sent = shared.retro.revision;
         for (const viewer of hub.viewers) sendView(viewer, shared);
