@@ -22,10 +22,10 @@ export default {
     "app/modules/retro/access.server.ts",
     "app/modules/retro/changes.server.ts:51-51",
     // whose team it is (a team's work is written by its members only)
-    "app/modules/deliverable/path.server.ts:24-42",
+    "app/modules/deliverable/path.server.ts:24-44",
     // only published cases are public
-    "app/modules/case/case.server.ts:130-132",
-    "app/modules/case/case.server.ts:175-177",
+    "app/modules/case/case.server.ts:131-131",
+    "app/modules/case/case.server.ts:175-178",
   ],
   ignoreStatic: true,
   concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),
