@@ -200,3 +200,48 @@ describe("one machine, several processes", () => {
     }
   }, 120_000);
 });
+
+describe("access through the real server, pages and their .data", () => {
+  // The matrices (authorization-matrix and intent-matrix tests) call the handlers; this asks the
+  // running server, as a browser's navigation and as Remix's data requests (`.data`) do, for the
+  // demo participant's own team, another team of the same academy, a coordinator's page of that
+  // academy, a guessed academy and the audit log — and the same as nobody.
+  const get = (path: string, cookie?: string) => fetch(`${BASE_URL}${path}`, { redirect: "manual", headers: cookie ? { Cookie: cookie } : {} });
+
+  it("answers the participant what the matrix declares, and leaks no other team's name", async () => {
+    const coordinator = await signIn(DEMO.coordinator);
+    const participant = await signIn(DEMO.participant);
+    // the start page sends a participant to their team's workspace
+    const start = (await get("/", participant)).headers.get("location") ?? "";
+    const own = /\/academies\/(\w+)\/teams\/(\w+)/.exec(start);
+    expect(own, `the start page leads to the participant's team (${start})`).not.toBeNull();
+    const [, academyId, teamId] = own!;
+    const academyPage = await (await get(`/academies/${academyId}`, coordinator)).text();
+    const others = [...academyPage.matchAll(new RegExp(`/academies/${academyId}/teams/(\\w+)"[^>]*>([^<]+)<`, "g"))].filter((m) => m[1] !== teamId && m[1] !== "new");
+    expect(others.length, "the academy has another team").toBeGreaterThan(0);
+    const [, otherTeamId, otherTeamName] = others[0]!;
+    const expected: Array<[string, number]> = [
+      [`/academies/${academyId}/teams/${teamId}`, 200],
+      [`/academies/${academyId}/teams/${otherTeamId}`, 404],
+      [`/academies/${academyId}/edit`, 403],
+      [`/academies/${academyId}/roster`, 403],
+      ["/academies/cm0guessed0000000000000000", 404],
+      ["/audit", 403],
+      ["/manage/calls", 403],
+    ];
+    for (const [path, status] of expected) {
+      for (const suffix of ["", ".data"]) {
+        const res = await get(`${path}${suffix}`, participant);
+        const body = await res.text();
+        expect(res.status, `${path}${suffix}`).toBe(status);
+        expect(body.includes(otherTeamName!.trim()), `${path}${suffix} names the other team`).toBe(false);
+      }
+    }
+    // nobody: the page sends to sign-in, its data request answers with a redirect to it
+    const page = await get(`/academies/${academyId}/teams/${teamId}`);
+    expect([page.status, page.headers.get("location")?.startsWith("/login")]).toEqual([302, true]);
+    const data = await get(`/academies/${academyId}/teams/${teamId}.data`);
+    expect(data.status).toBe(202);
+    expect(await data.text()).toContain("/login");
+  });
+});
