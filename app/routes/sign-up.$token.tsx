@@ -27,7 +27,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     state,
     // shown only to the holder of a valid link
     signUp: valid
-      ? { email: signUp.email, displayName: signUp.displayName, call: signUp.track.call.title, callId: signUp.track.callId, track: signUp.track.label, municipalityCode: signUp.municipalityCode, deadlineAt: signUp.track.call.deadlineAt }
+      ? { email: signUp.email, displayName: signUp.displayName, call: signUp.track.call.title, callId: signUp.track.callId, track: signUp.track.label, municipalityCode: signUp.municipalityCode, government: signUp.government, deadlineAt: signUp.track.call.deadlineAt }
       : null,
   };
 }
@@ -71,7 +71,7 @@ export default function SignUpPage() {
             facts={[
               { term: t("signUp.call"), detail: signUp.call },
               { term: t("call.track"), detail: signUp.track },
-              { term: t("call.leadCode"), detail: signUp.municipalityCode },
+              { term: t("signUp.government"), detail: `${signUp.government}（${signUp.municipalityCode}）` },
               { term: t("signUp.deadline"), detail: formatDateTime(new Date(signUp.deadlineAt), locale) },
             ]}
           />

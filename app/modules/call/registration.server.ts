@@ -1,4 +1,4 @@
-import { prisma } from "~/utils/db.server";
+import { prisma, type Db } from "~/utils/db.server";
 import { deliverQueued, queueMail, type QueuedMail } from "~/modules/mail/mailer.server";
 import { resolveMunicipalityCodes } from "~/modules/municipality/municipality.server";
 import { hashPassword } from "~/modules/account/password.server";
@@ -68,7 +68,6 @@ export async function registerApplicant(
     await tx.signUp.update({ where: { id: attempt.id }, data: { tokenHash } });
     const t = serverT(locale);
     const link = `${env().appUrl}/sign-up/${token}`;
-    const municipality = await tx.municipality.findUnique({ where: { code: lead.codes[0]! }, select: { name: true, prefecture: { select: { name: true } } } });
     mails.push(
       await queueMail(tx, {
         to: input.email,
@@ -77,7 +76,7 @@ export async function registerApplicant(
           name: input.displayName,
           call: track.call.title,
           track: track.label,
-          municipality: municipality ? (municipality.name === municipality.prefecture.name ? municipality.name : `${municipality.prefecture.name} ${municipality.name}`) : lead.codes[0],
+          municipality: await governmentName(tx, lead.codes[0]!),
           deadline: formatDateTime(track.call.deadlineAt, locale),
           link,
           hours: SIGN_UP_TTL_MS / 3_600_000,
@@ -88,6 +87,12 @@ export async function registerApplicant(
   });
   await deliverQueued(mails);
   return { ok: true };
+}
+
+/** 「兵庫県 高砂市」 (a prefecture by its own name), or the code when it is not in the table. */
+async function governmentName(db: Db, code: string) {
+  const m = await db.municipality.findUnique({ where: { code }, select: { name: true, prefecture: { select: { name: true } } } });
+  return m ? (m.name === m.prefecture.name ? m.name : `${m.prefecture.name} ${m.name}`) : code;
 }
 
 export type SignUpState = "valid" | "invalid" | "expired" | "used";
@@ -101,7 +106,7 @@ export async function checkSignUp(token: string, now = new Date()) {
   });
   if (!row) return { state: "invalid" as SignUpState };
   const state: SignUpState = row.confirmedAt ? "used" : row.expiresAt <= now ? "expired" : "valid";
-  return { state, signUp: row };
+  return { state, signUp: { ...row, government: await governmentName(prisma, row.municipalityCode) } };
 }
 
 /**
