@@ -74,6 +74,8 @@ const SEEN: Record<string, (data: Record<string, unknown>, role: Role) => void> 
   // the team's own workspace only for its member; staff and coordinators see it without working in it
   "academies.$academyId.teams.$teamId._index": (d, role) => expect(d.isMember, role).toBe(role === "member"),
   "academies.$academyId.teams.$teamId.stages.$stageId": (d, role) => {
+    const academy = d.academy as { name: string; fiscalYear: number; status: string; regionId: string };
+    expect([academy.name, academy.fiscalYear, academy.status, typeof academy.regionId], role).toEqual(["テストアカデミー", 2026, "planning", "string"]);
     const can = d.can as Record<string, boolean>;
     expect({ isMember: (d.team as { isMember: boolean }).isMember, edit: can.edit, extend: can.extend, comment: can.comment }, role).toEqual({
       isMember: role === "member",

@@ -135,4 +135,37 @@ describe("the intent matrix", () => {
     const expected = Object.fromEntries(order.map((who) => [who, row.allowed.includes(who) ? "past" : "refused"]));
     expect(observed).toEqual(expected);
   });
+
+  it("gives each person their part on a team's board and on a session's board", async () => {
+    const world = await accessWorld();
+    const mod = (await import("./academies.$academyId.retros.$retroId._index")) as { loader: Handler };
+    const partOn = async (who: Who, retroId: string) => {
+      const params = { ...world.params, retroId };
+      const cookie = who === "anonymous" ? null : await sessionCookieFor(world.users[who]);
+      const headers: Record<string, string> = cookie ? { Cookie: cookie } : {};
+      let result: unknown;
+      try {
+        result = await mod.loader({ request: new Request(`http://localhost:3000${urlFor("academies.$academyId.retros.$retroId._index", params)}`, { headers }), params, context });
+      } catch (thrown) {
+        if (!(thrown instanceof Response)) throw thrown;
+        return thrown.status === 302 ? "login" : String(thrown.status);
+      }
+      return (result as { view: { role: string } }).view.role;
+    };
+    const seen: Record<string, [string, string]> = {};
+    for (const who of EVERYONE) seen[who] = [await partOn(who, world.params.retroId!), await partOn(who, world.refs.sessionRetroId!)];
+    expect(seen).toEqual({
+      coordinator: ["staff", "staff"],
+      academyCoordinator: ["staff", "staff"],
+      facilitator: ["staff", "staff"],
+      otherFacilitator: ["404", "404"],
+      member: ["member", "member"],
+      otherTeamMember: ["404", "member"],
+      observer: ["viewer", "viewer"],
+      twoRoles: ["404", "member"],
+      expert: ["404", "404"],
+      applicant: ["404", "404"],
+      anonymous: ["login", "login"],
+    });
+  });
 });

@@ -33,7 +33,9 @@ export async function accessWorld() {
   const released = await prisma.academyMaterial.findFirstOrThrow({ where: { academyId: academy.id, releaseAt: { lte: new Date() }, material: { audience: "participant" } } });
   const elsewhere = await createAcademy({ regionId: (await createRegion("千代田区", ["131016"])).id });
   await enroll(elsewhere.id, otherFacilitator.id, "facilitator");
-  const team = await createTeam(academy.id, "受診率向上チーム", [member.id]);
+  // the academy's facilitator is listed in the team too (as some academies do): staff keep their
+  // role — listed, they still do not work in the team
+  const team = await createTeam(academy.id, "受診率向上チーム", [member.id, facilitator.id]);
   // a person with two roles: a facilitator elsewhere, a participant of the other team here
   const twoRoles = await createUser("facilitator");
   await enroll(elsewhere.id, twoRoles.id, "facilitator");

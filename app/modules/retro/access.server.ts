@@ -26,12 +26,13 @@ export async function findRetroAccess(context: AcademyContext, retroId: string |
   if (!retroId || retroId.length > 40) return null;
   const retro = await prisma.retrospective.findFirst({
     where: { id: retroId, academyId: context.academy.id },
-    select: { id: true, academyId: true, teamId: true, createdAt: true, revision: true },
+    // Stryker disable next-line BooleanLiteral: equivalent — the revision only keys the board kept in memory; without it the board is read again
+    select: { id: true, teamId: true, createdAt: true, revision: true },
   });
   if (!retro) return null;
   const role = await roleOn(context, retro.teamId);
   if (!role) return null;
-  return { userId: context.user.id, role, retro };
+  return { userId: context.user.id, role, retro: { ...retro, academyId: context.academy.id } };
 }
 
 /** The role on a board of this team (null: a session board), or null when it is not visible. */
