@@ -5,6 +5,7 @@ import { context, sessionCookieFor } from "../../tests/support/requests";
 import { INTENT_POLICY, REFUSALS, type Who } from "../../tests/access/intents";
 import { accessWorld, PEOPLE, type Person } from "../../tests/access/world";
 import { wipeDatabase } from "../../tests/support/wipe";
+import { createTeam, createUser } from "../../tests/support/factories";
 
 // Who may use which intent (tests/access/intents.ts), as every kind of person: the route matrix
 // (authorization-matrix.test.ts) tests the gate of each route; here each form behind the gate is
@@ -168,4 +169,16 @@ describe("the intent matrix", () => {
       anonymous: ["login", "login"],
     });
   });
+
+  it("gives the only member of a team of one their workspace on the team page", async () => {
+    const world = await accessWorld();
+    const alone = await createUser("participant");
+    const team = await createTeam(world.params.academyId!, "ひとりチーム", [alone.id]);
+    const mod = (await import("./academies.$academyId.teams.$teamId._index")) as { loader: Handler };
+    const params = { ...world.params, teamId: team.id };
+    const request = new Request(`http://localhost:3000${urlFor("academies.$academyId.teams.$teamId._index", params)}`, { headers: { Cookie: await sessionCookieFor(alone.id) } });
+    const page = (await mod.loader({ request, params, context })) as { isMember: boolean };
+    expect(page.isMember).toBe(true);
+  });
 });
+
