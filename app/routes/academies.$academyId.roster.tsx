@@ -2,7 +2,19 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunct
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
-import { MAX_ROSTER_BYTES, ROSTER_FORM_MAX_BYTES, parseRoster, type ColumnMapping, type ParsedRoster, type RowError } from "~/modules/roster/parse.server";
+import {
+  MAX_ROSTER_BYTES,
+  MAX_ROSTER_ROWS,
+  ROSTER_FORM_MAX_BYTES,
+  checkRosterRows,
+  parseRoster,
+  rosterRowValues,
+  type ColumnMapping,
+  type HeaderCandidate,
+  type ParsedRoster,
+  type RawRow,
+  type RowError,
+} from "~/modules/roster/parse.server";
 import {
   checkRosterAgainstDb,
   commitRoster,
@@ -13,7 +25,7 @@ import {
   type PreviewRow,
   type SimilarTeam,
 } from "~/modules/roster/roster.server";
-import { ROSTER_COLUMNS } from "~/modules/roster/columns";
+import { JOINABLE_KEYS, ROSTER_COLUMNS, type RosterKey } from "~/modules/roster/columns";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readUpload } from "~/utils/upload.server";
 import { resolveLocale } from "~/utils/locale.server";
@@ -36,6 +48,8 @@ type Preview = {
   total: number;
   rows: PreviewRow[];
   errors: RowError[];
+  /** rows with errors as written, to fix here */
+  invalid: RawRow[];
   similar: SimilarTeam[];
   payload: string;
   signature: string;
@@ -43,26 +57,58 @@ type Preview = {
 };
 type ActionData =
   | { step: "error"; error: string; params?: Record<string, string | number> }
-  | { step: "mapping"; fileName: string; headers: string[]; guessed: ColumnMapping; missing: string[]; token: string; error?: string }
+  | { step: "mapping"; fileName: string; headers: string[]; guessed: ColumnMapping; missing: string[]; token: string; headerRow: number; candidates: HeaderCandidate[]; error?: string }
   | Preview;
 
 /** A preview of the parsed file against the database, signed so the commit cannot be edited. */
 async function preview(academyId: string, fileName: string, parsed: Extract<ParsedRoster, { ok: true }>): Promise<Preview> {
   const checked = await checkRosterAgainstDb(academyId, parsed.rows);
   const errors = [...parsed.errors, ...checked.errors].sort((a, b) => a.line - b.line);
+  // Rows the register or the region refuses are fixed like the others.
+  const refused = new Set(checked.errors.map((e) => e.line));
+  const invalid = [...parsed.invalid, ...parsed.rows.filter((r) => refused.has(r.line)).map((r) => ({ line: r.line, values: rosterRowValues(r) }))].sort((a, b) => a.line - b.line);
   const { payload, signature } = signRoster(academyId, checked.valid);
-  return { step: "preview", fileName, encoding: parsed.encoding, total: parsed.total, rows: checked.valid, errors, similar: checked.similar, payload, signature };
+  return { step: "preview", fileName, encoding: parsed.encoding, total: parsed.total, rows: checked.valid, errors, invalid, similar: checked.similar, payload, signature };
 }
 
-/** The mapping the person chose in the column-mapping step: field → file column. */
+/** The mapping the person chose in the column-mapping step: field → one file column, or two joined. */
 function mappingFrom(form: FormData, columns: number): ColumnMapping {
+  const pick = (name: string) => {
+    const value = form.get(name);
+    const index = typeof value === "string" && /^\d{1,3}$/.test(value) ? Number(value) : NaN;
+    return Number.isInteger(index) && index < columns ? index : undefined;
+  };
   const mapping: ColumnMapping = {};
   for (const column of ROSTER_COLUMNS) {
-    const value = form.get(`column.${column.key}`);
-    const index = typeof value === "string" && /^\d{1,3}$/.test(value) ? Number(value) : NaN;
-    if (Number.isInteger(index) && index < columns) mapping[column.key] = index;
+    const first = pick(`column.${column.key}`);
+    if (first === undefined) continue;
+    const second = (JOINABLE_KEYS as readonly string[]).includes(column.key) ? pick(`column.${column.key}.2`) : undefined;
+    mapping[column.key] = second === undefined || second === first ? [first] : [first, second];
   }
   return mapping;
+}
+
+/** The rows fixed in the preview: `fix.<line>.<field>`, every field of each row. */
+function fixedRows(form: FormData): RawRow[] {
+  const byLine = new Map<number, RawRow>();
+  const keys = new Set<string>(ROSTER_COLUMNS.map((c) => c.key));
+  for (const [name, value] of form) {
+    const match = /^fix\.(\d{1,6})\.(\w+)$/.exec(name);
+    if (!match || !keys.has(match[2]!) || typeof value !== "string") continue;
+    const line = Number(match[1]);
+    if (!byLine.has(line)) {
+      if (byLine.size >= MAX_ROSTER_ROWS) break;
+      byLine.set(line, { line, values: Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.key, ""])) as Record<RosterKey, string> });
+    }
+    byLine.get(line)!.values[match[2] as RosterKey] = value.slice(0, 300);
+  }
+  return [...byLine.values()];
+}
+
+/** The mapping step for a held file: its headers (from `headerRow`, or the row found) and the guesses. */
+function mappingStep(fileName: string, token: string, parsed: Extract<ParsedRoster, { headers: string[] }>): Extract<ActionData, { step: "mapping" }> {
+  const missing = String(parsed.params.columns ?? "").split(",").filter(Boolean);
+  return { step: "mapping", fileName, headers: parsed.headers, guessed: parsed.guessed, missing, token, headerRow: parsed.headerRow, candidates: parsed.candidates };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -86,7 +132,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const result = await commitRoster(user.id, academy.id, rows, await resolveLocale(request, user), choices);
     if (!result.ok && "undecided" in result && result.undecided) {
-      const again = await preview(academy.id, String(form.get("fileName") ?? "").slice(0, 200), { ok: true, rows, errors: [], encoding: String(form.get("encoding") ?? "utf-8"), total: rows.length });
+      const again = await preview(academy.id, String(form.get("fileName") ?? "").slice(0, 200), { ok: true, rows, errors: [], invalid: [], encoding: String(form.get("encoding") ?? "utf-8"), total: rows.length, headerRow: 0 });
       return data<ActionData>({ ...again, undecided: result.undecided.map((u) => u.name) }, { status: 400 });
     }
     if (!result.ok) return data<ActionData>({ step: "error", error: result.reason }, { status: 409 });
@@ -95,16 +141,41 @@ export async function action({ request, params }: ActionFunctionArgs) {
       params: { count: result.memberships, invited: result.invited, notified: result.notified },
     });
   }
-  if (intent === "map") {
+  if (intent === "fix") {
+    // Fixed rows are checked as a file's rows are; the rows already accepted come back signed.
+    const rows = verifyRoster(academy.id, String(form.get("payload") ?? ""), String(form.get("signature") ?? ""));
+    if (!rows) return data<ActionData>({ step: "error", error: "roster.error.tampered" }, { status: 400 });
+    const fixed = fixedRows(form);
+    const fixedLines = new Set(fixed.map((r) => r.line));
+    const records = [...rows.filter((r) => !fixedLines.has(r.line)).map((r) => ({ line: r.line, values: rosterRowValues(r) })), ...fixed].sort((a, b) => a.line - b.line);
+    const checked = checkRosterRows(records);
+    const encoding = String(form.get("encoding") ?? "utf-8").slice(0, 20);
+    return data<ActionData>(await preview(academy.id, String(form.get("fileName") ?? "").slice(0, 200), { ok: true, ...checked, encoding, headerRow: 0 }));
+  }
+  if (intent === "map" || intent === "header") {
     const token = String(form.get("token") ?? "");
     const bytes = await readHeldRosterFile(academy.id, token);
     if (!bytes) return data<ActionData>({ step: "error", error: "roster.error.mappingExpired" }, { status: 400 });
     const fileName = String(form.get("fileName") ?? "").slice(0, 200);
+    const headerValue = String(form.get("headerRow") ?? "");
+    const headerRow = /^\d{1,2}$/.test(headerValue) ? Number(headerValue) : undefined;
+    if (intent === "header") {
+      // Another header row: its headers and guesses, or straight to the preview when they say everything.
+      const parsed = await parseRoster(bytes, { headerRow });
+      if (!parsed.ok && "headers" in parsed) return data<ActionData>(mappingStep(fileName, token, parsed));
+      if (!parsed.ok) return data<ActionData>({ step: "error", error: parsed.error, params: parsed.params }, { status: 400 });
+      return data<ActionData>(await preview(academy.id, fileName, parsed));
+    }
     const headers = form.getAll("header").map(String).slice(0, 100);
-    const parsed = await parseRoster(bytes, mappingFrom(form, headers.length));
+    const mapping = mappingFrom(form, headers.length);
+    const parsed = await parseRoster(bytes, { mapping, headerRow });
     if (!parsed.ok) {
       const missing = String(parsed.params?.columns ?? "").split(",").filter(Boolean);
-      return data<ActionData>({ step: "mapping", fileName, headers, guessed: mappingFrom(form, headers.length), missing, token, error: "roster.error.mappingIncomplete" }, { status: 400 });
+      const candidates = String(form.get("candidates") ?? "");
+      return data<ActionData>(
+        { step: "mapping", fileName, headers, guessed: mapping, missing, token, headerRow: headerRow ?? 0, candidates: readCandidates(candidates), error: "roster.error.mappingIncomplete" },
+        { status: 400 },
+      );
     }
     return data<ActionData>(await preview(academy.id, fileName, parsed));
   }
@@ -113,13 +184,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const parsed = await parseRoster(bytes);
   const fileName = file.name.slice(0, 200);
-  if (!parsed.ok && "headers" in parsed) {
-    const token = await holdRosterFile(academy.id, bytes);
-    const missing = String(parsed.params.columns ?? "").split(",").filter(Boolean);
-    return data<ActionData>({ step: "mapping", fileName, headers: parsed.headers, guessed: parsed.guessed, missing, token });
-  }
+  if (!parsed.ok && "headers" in parsed) return data<ActionData>(mappingStep(fileName, await holdRosterFile(academy.id, bytes), parsed));
   if (!parsed.ok) return data<ActionData>({ step: "error", error: parsed.error, params: parsed.params }, { status: 400 });
   return data<ActionData>(await preview(academy.id, fileName, parsed));
+}
+
+/** The header-row choices travel with the mapping form (display only; the file decides). */
+function readCandidates(text: string): HeaderCandidate[] {
+  try {
+    const list = JSON.parse(text) as unknown;
+    if (!Array.isArray(list)) return [];
+    return list
+      .slice(0, 20)
+      .filter((c): c is HeaderCandidate => typeof c?.row === "number" && typeof c?.text === "string")
+      .map((c) => ({ row: c.row, text: c.text.slice(0, 80) }));
+  } catch {
+    return [];
+  }
 }
 
 export default function RosterPage() {
@@ -172,31 +253,7 @@ function RosterPreview({ preview }: { preview: Extract<ActionData, { step: "prev
       <p role="status">
         {t("roster.summary", { file: preview.fileName, encoding: t(`roster.encoding.${preview.encoding}`), total: preview.total, valid: preview.rows.length, errors: new Set(preview.errors.map((e) => e.line)).size })}
       </p>
-      {preview.errors.length > 0 ? (
-        <div className="flex flex-col gap-2">
-          <h3 className="text-error-2">{t("roster.errorsTitle")}</h3>
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">{t("roster.errorsTitle")}</caption>
-            <thead>
-              <tr className="border-b-2 border-solid-gray-800">
-                <th scope="col" className="p-2">{t("roster.line")}</th>
-                <th scope="col" className="p-2">{t("roster.column")}</th>
-                <th scope="col" className="p-2">{t("roster.reason")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.errors.map((e, i) => (
-                <tr key={i} className="border-b border-solid-gray-200">
-                  <td className="p-2">{e.line}</td>
-                  <td className="p-2">{t(`roster.columns.${e.column}`)}</td>
-                  <td className="p-2">{t(e.error, e.params)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p>{t("roster.fixHint")}</p>
-        </div>
-      ) : null}
+      {preview.errors.length > 0 ? <RowFixes preview={preview} /> : null}
       {preview.rows.length > 0 ? (
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-left">
@@ -219,8 +276,8 @@ function RosterPreview({ preview }: { preview: Extract<ActionData, { step: "prev
               {preview.rows.map((r) => (
                 <tr key={r.line} className="border-b border-solid-gray-200">
                   <td className="p-2">{r.line}</td>
-                  <td className="p-2">{r.displayName}</td>
-                  <td className="p-2">{r.kana || "—"}</td>
+                  <td className="whitespace-nowrap p-2">{r.displayName}</td>
+                  <td className="whitespace-nowrap p-2">{r.kana || "—"}</td>
                   <td className="p-2">{r.email}</td>
                   <td className="p-2">{r.municipalityCode}{r.municipalityName ? ` ${r.municipalityName}` : ""}</td>
                   <td className="p-2">{r.department}</td>
@@ -278,41 +335,138 @@ function SimilarTeamChoices({ similar, undecided }: { similar: SimilarTeam[]; un
   );
 }
 
-/** Headers the app could not recognise: the person says which column holds what. */
+/**
+ * The rows with errors, each bad cell an input holding what the file said: fix it here and check
+ * again, instead of editing the file and uploading it once more.
+ */
+function RowFixes({ preview }: { preview: Preview }) {
+  const { t } = useTranslation();
+  const invalid = new Map(preview.invalid.map((r) => [r.line, r]));
+  const badCells = new Set(preview.errors.map((e) => `${e.line}.${e.column}`));
+  return (
+    <Form method="post" className="flex flex-col gap-3" aria-labelledby="row-fixes-heading">
+      <h3 id="row-fixes-heading" className="text-error-2">{t("roster.errorsTitle")}</h3>
+      <p>{t("roster.fixLead")}</p>
+      <input type="hidden" name="payload" value={preview.payload} />
+      <input type="hidden" name="signature" value={preview.signature} />
+      <input type="hidden" name="fileName" value={preview.fileName} />
+      <input type="hidden" name="encoding" value={preview.encoding} />
+      {preview.invalid.map((row) =>
+        ROSTER_COLUMNS.filter((c) => !badCells.has(`${row.line}.${c.key}`)).map((c) => (
+          <input key={`${row.line}.${c.key}`} type="hidden" name={`fix.${row.line}.${c.key}`} value={row.values[c.key]} />
+        )),
+      )}
+      <div className="overflow-x-auto">
+        <table className="w-full border-collapse text-left">
+          <caption className="sr-only">{t("roster.errorsTitle")}</caption>
+          <thead>
+            <tr className="border-b-2 border-solid-gray-800">
+              <th scope="col" className="p-2">{t("roster.line")}</th>
+              <th scope="col" className="p-2">{t("roster.column")}</th>
+              <th scope="col" className="p-2">{t("roster.reason")}</th>
+              <th scope="col" className="p-2">{t("roster.fixValue")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.errors.map((e, i) => {
+              const row = invalid.get(e.line);
+              const column = e.column === "row" ? null : e.column;
+              const id = `fix-${e.line}-${e.column}`;
+              // One input per cell, even when a cell has two reasons.
+              const first = preview.errors.findIndex((o) => o.line === e.line && o.column === e.column) === i;
+              return (
+                <tr key={i} className="border-b border-solid-gray-200 align-top">
+                  <td className="p-2">{e.line}</td>
+                  <td className="p-2"><label htmlFor={row && column && first ? id : undefined}>{t(`roster.columns.${e.column}`)}</label></td>
+                  <td className="p-2">{t(e.error, e.params)}</td>
+                  <td className="p-2">
+                    {row && column && first ? (
+                      <input
+                        id={id}
+                        name={`fix.${e.line}.${column}`}
+                        defaultValue={row.values[column]}
+                        maxLength={300}
+                        aria-label={t("roster.fixLabel", { line: e.line, column: t(`roster.columns.${column}`) })}
+                        className="w-full min-w-48 rounded-8 border border-solid-gray-600 px-3 py-2"
+                      />
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {preview.invalid.length > 0 ? (
+        <div>
+          <Button type="submit" name="intent" value="fix" variant="secondary">{t("roster.fixCheck")}</Button>
+        </div>
+      ) : null}
+      <p className="text-dns-14N-130 text-solid-gray-600">{t("roster.fixHint")}</p>
+    </Form>
+  );
+}
+
+/** Headers the app could not recognise: the person says which row holds them and which column holds what. */
 function ColumnMappingStep({ mapping }: { mapping: Extract<ActionData, { step: "mapping" }> }) {
   const { t } = useTranslation();
+  const option = (h: string, i: number) => <option key={i} value={i}>{t("roster.mappingColumn", { n: i + 1, header: h || "—" })}</option>;
   return (
     <section aria-labelledby="mapping-heading" className="flex flex-col gap-4">
       <h2 id="mapping-heading">{t("roster.mappingTitle")}</h2>
       <p>{t("roster.mappingLead", { file: mapping.fileName })}</p>
       {mapping.error ? <Alert tone="error">{t(mapping.error, { columns: mapping.missing.map((k) => t(`roster.columns.${k}`)).join(t("format.list")) })}</Alert> : null}
+      {mapping.candidates.length > 1 ? (
+        <Form method="post" className="flex max-w-3xl flex-col gap-2 rounded-8 border border-solid-gray-420 p-4">
+          <input type="hidden" name="token" value={mapping.token} />
+          <input type="hidden" name="fileName" value={mapping.fileName} />
+          <SelectField label={t("roster.headerRow")} name="headerRow" defaultValue={String(mapping.headerRow)} hint={t("roster.headerRowHint")}>
+            {mapping.candidates.map((c) => (
+              <option key={c.row} value={c.row}>{t("roster.headerRowOption", { n: c.row + 1, text: c.text })}</option>
+            ))}
+          </SelectField>
+          <div>
+            <Button type="submit" name="intent" value="header" variant="tertiary">{t("roster.headerRowApply")}</Button>
+          </div>
+        </Form>
+      ) : null}
       <Form method="post" className="flex max-w-3xl flex-col gap-3">
-        <input type="hidden" name="intent" value="map" />
         <input type="hidden" name="token" value={mapping.token} />
         <input type="hidden" name="fileName" value={mapping.fileName} />
+        <input type="hidden" name="headerRow" value={mapping.headerRow} />
+        <input type="hidden" name="candidates" value={JSON.stringify(mapping.candidates)} />
         {mapping.headers.map((h, i) => (
           <input key={i} type="hidden" name="header" value={h} />
         ))}
         <div className="grid grid-cols-1 gap-3 md:grid-cols-2">
-          {ROSTER_COLUMNS.map((column) => (
-            <SelectField
-              key={column.key}
-              label={t(`roster.columns.${column.key}`)}
-              name={`column.${column.key}`}
-              required={column.required}
-              defaultValue={mapping.guessed[column.key] ?? ""}
-              error={mapping.missing.includes(column.key) ? t("roster.mappingNeeded") : undefined}
-            >
-              <option value="">{t("roster.mappingNone")}</option>
-              {mapping.headers.map((h, i) => (
-                <option key={i} value={i}>{t("roster.mappingColumn", { n: i + 1, header: h || "—" })}</option>
-              ))}
-            </SelectField>
-          ))}
+          {ROSTER_COLUMNS.map((column) => {
+            const chosen = mapping.guessed[column.key] ?? [];
+            const joinable = (JOINABLE_KEYS as readonly string[]).includes(column.key);
+            return (
+              <div key={column.key} className="flex flex-col gap-2">
+                <SelectField
+                  label={t(`roster.columns.${column.key}`)}
+                  name={`column.${column.key}`}
+                  required={column.required}
+                  defaultValue={chosen[0] ?? ""}
+                  error={mapping.missing.includes(column.key) ? t("roster.mappingNeeded") : undefined}
+                >
+                  <option value="">{t("roster.mappingNone")}</option>
+                  {mapping.headers.map(option)}
+                </SelectField>
+                {joinable ? (
+                  <SelectField label={t("roster.mappingSecond", { field: t(`roster.columns.${column.key}`) })} name={`column.${column.key}.2`} defaultValue={chosen[1] ?? ""}>
+                    <option value="">{t("roster.mappingNoSecond")}</option>
+                    {mapping.headers.map(option)}
+                  </SelectField>
+                ) : null}
+              </div>
+            );
+          })}
         </div>
         <p className="text-dns-14N-130 text-solid-gray-600">{t("roster.mappingHint")}</p>
         <div>
-          <Button type="submit" variant="secondary">{t("roster.preview")}</Button>
+          <Button type="submit" name="intent" value="map" variant="secondary">{t("roster.preview")}</Button>
         </div>
       </Form>
     </section>

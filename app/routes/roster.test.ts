@@ -81,7 +81,7 @@ describe("roster import", () => {
     const { academy, cookie } = await setup();
     const csv = "名前,アドレス,コード,係,班\n山田 太郎,yamada@example.lg.jp,282014,企画係,A班\n";
     const first = await caught(rosterAction({ request: upload(cookie, new TextEncoder().encode(csv)), params: { academyId: academy.id }, context }));
-    expect(first.data).toMatchObject({ step: "mapping", headers: ["名前", "アドレス", "コード", "係", "班"], guessed: { displayName: 0 } });
+    expect(first.data).toMatchObject({ step: "mapping", headers: ["名前", "アドレス", "コード", "係", "班"], guessed: { displayName: [0] } });
     const fields = { intent: "map", token: first.data.token, fileName: "x.csv", "column.displayName": "0", "column.email": "1", "column.municipalityCode": "2", "column.department": "3", "column.teamName": "4" };
     const mapped = await caught(rosterAction({ request: formRequest("/roster", { ...fields, header: "名前" }, { cookie }), params: { academyId: academy.id }, context }));
     // Only one header sent back: the mapping to columns 1-4 is out of range and refused.
@@ -183,6 +183,65 @@ describe("roster import", () => {
       rosterAction({ request: upload(await sessionCookieFor(facilitator.id), fs.readFileSync("tests/fixtures/roster-utf8.csv")), params: { academyId: academy.id }, context }),
     );
     expect(res.status).toBe(403);
+  });
+
+  it("imports a municipal Excel roster (title rows, 姓/名, ｾｲ/ﾒｲ, notes) after a bad address is fixed in the preview", async () => {
+    const { academy, cookie } = await setup();
+    const { municipalRosterXlsx } = await import("../../tests/fixtures/municipal-roster");
+    const first = await caught(rosterAction({ request: upload(cookie, await municipalRosterXlsx(), "参加者名簿.xlsx"), params: { academyId: academy.id }, context }));
+    expect(first.data.step).toBe("preview");
+    expect(first.data.rows.map((r: { displayName: string }) => r.displayName)).toEqual(["髙橋 誠", "伊藤 大輔"]);
+    expect(first.data.invalid).toEqual([{ line: 7, values: expect.objectContaining({ email: "aya.yamamoto@", displayName: "山本 彩" }) }]);
+    const fixFields = (email: string) => ({
+      intent: "fix",
+      payload: first.data.payload,
+      signature: first.data.signature,
+      fileName: "参加者名簿.xlsx",
+      encoding: "xlsx",
+      ...Object.fromEntries(Object.entries(first.data.invalid[0].values).map(([k, v]) => [`fix.7.${k}`, k === "email" ? email : v])),
+    });
+    // A fix that is still wrong comes back as an error on the same row; nothing is written.
+    const stillWrong = await caught(rosterAction({ request: formRequest("/roster", fixFields("aya.yamamoto@example"), { cookie }), params: { academyId: academy.id }, context }));
+    expect(stillWrong.data.errors).toEqual([expect.objectContaining({ line: 7, column: "email" })]);
+    expect(stillWrong.data.invalid[0].values.email).toBe("aya.yamamoto@example");
+    const fixed = await caught(rosterAction({ request: formRequest("/roster", fixFields("aya.yamamoto@example.lg.jp"), { cookie }), params: { academyId: academy.id }, context }));
+    expect(fixed.data.errors).toEqual([]);
+    expect(fixed.data.rows.map((r: { line: number; displayName: string }) => [r.line, r.displayName])).toEqual([[5, "髙橋 誠"], [6, "伊藤 大輔"], [7, "山本 彩"]]);
+    expect(await prisma.team.count()).toBe(0);
+    // The accepted rows cannot be edited on the way back: a changed payload is refused.
+    const forged = await caught(rosterAction({ request: formRequest("/roster", { ...fixFields("a@example.lg.jp"), payload: fixed.data.payload }, { cookie }), params: { academyId: academy.id }, context }));
+    expect(forged.data).toEqual({ step: "error", error: "roster.error.tampered" });
+    const commit = await caught(rosterAction({ request: formRequest("/roster", { intent: "commit", payload: fixed.data.payload, signature: fixed.data.signature }, { cookie }), params: { academyId: academy.id }, context }));
+    expect(commit.status).toBe(302);
+    const people = await prisma.user.findMany({ where: { email: { endsWith: "example.lg.jp" } }, select: { displayName: true, kana: true }, orderBy: { email: "asc" } });
+    expect(people).toEqual([
+      { displayName: "山本 彩", kana: "ヤマモト アヤ" },
+      { displayName: "伊藤 大輔", kana: "イトウ ダイスケ" },
+      { displayName: "髙橋 誠", kana: "タカハシ マコト" },
+    ]);
+    // Invitations go to the whole name, not the family name alone.
+    const mails = await prisma.mailMessage.findMany({ select: { text: true } });
+    expect(mails).toHaveLength(3);
+    expect(mails.some((m) => m.text.includes("髙橋 誠"))).toBe(true);
+  });
+
+  it("lets the coordinator point at the header row when none is recognised", async () => {
+    const { academy, cookie } = await setup();
+    const csv = "名簿\n\n列1,列2,列3,列4,列5\n氏名,メールアドレス,団体コード,所属部署,チーム名\n山田 太郎,yamada@example.lg.jp,282014,企画係,A班\n";
+    // Row 3 (列1 …) names nothing; row 4 names everything, so it is found without asking.
+    const found = await caught(rosterAction({ request: upload(cookie, new TextEncoder().encode(csv)), params: { academyId: academy.id }, context }));
+    expect(found.data.rows).toEqual([expect.objectContaining({ line: 5, displayName: "山田 太郎" })]);
+    const odd = "名簿\n番号,人,連絡先,コード,課,班\n1,山田 太郎,yamada@example.lg.jp,282014,企画係,A班\n";
+    const asked = await caught(rosterAction({ request: upload(cookie, new TextEncoder().encode(odd)), params: { academyId: academy.id }, context }));
+    expect(asked.data).toMatchObject({ step: "mapping", headerRow: 0, candidates: [{ row: 0, text: "名簿" }, { row: 1 }, { row: 2 }] });
+    const header = await caught(rosterAction({ request: formRequest("/roster", { intent: "header", token: asked.data.token, fileName: "x.csv", headerRow: "1" }, { cookie }), params: { academyId: academy.id }, context }));
+    expect(header.data).toMatchObject({ step: "mapping", headerRow: 1, headers: ["番号", "人", "連絡先", "コード", "課", "班"] });
+    const body = new FormData();
+    const fields = { intent: "map", token: asked.data.token, fileName: "x.csv", headerRow: "1", "column.displayName": "1", "column.email": "2", "column.municipalityCode": "3", "column.department": "4", "column.teamName": "5" };
+    for (const [k, v] of Object.entries(fields)) body.append(k, v);
+    for (const h of header.data.headers) body.append("header", h);
+    const ok = await caught(rosterAction({ request: new Request("http://localhost:3000/roster", { method: "POST", body, headers: { Cookie: cookie } }), params: { academyId: academy.id }, context }));
+    expect(ok.data.rows).toEqual([expect.objectContaining({ line: 3, displayName: "山田 太郎", teamName: "A班" })]);
   });
 });
 

@@ -1,8 +1,11 @@
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import holidayJp from "@holiday-jp/holiday_jp";
 import { describe, expect, it } from "vitest";
 import { DEMO, signIn, useBrowser, expectAccessible } from "./browser";
 import { lastMailTo, linkIn } from "../support/mail";
+import { municipalRosterXlsx } from "../fixtures/municipal-roster";
 
 const browser = useBrowser();
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -98,6 +101,28 @@ describe("a coordinator plans an academy end to end", () => {
     await page.getByRole("button", { name: /件を登録する/ }).click();
     await page.getByText(/名簿を取り込みました/).waitFor();
     expect(await page.getByRole("link", { name: "受診率向上チーム①" }).count()).toBe(1);
+
+    // 4b. The roster as the prefecture keeps it in Excel: title rows, 姓/名 and ｾｲ/ﾒｲ in separate
+    // columns, notes, blank rows. One address is mistyped and is fixed in the preview itself.
+    const municipal = path.join(os.tmpdir(), `参加者名簿-${process.pid}.xlsx`);
+    fs.writeFileSync(municipal, await municipalRosterXlsx());
+    await page.goto(`${academyUrl}/roster`);
+    await page.getByLabel("名簿ファイル").setInputFiles(municipal);
+    await page.getByRole("button", { name: "内容を確認する" }).click();
+    await page.getByRole("heading", { name: "エラーのある行" }).waitFor();
+    expect(await page.getByRole("cell", { name: "髙橋 誠", exact: true }).count()).toBe(1);
+    expect(await page.getByRole("cell", { name: "タカハシ マコト", exact: true }).count()).toBe(1);
+    const badAddress = page.getByLabel("7行目のメールアドレス");
+    expect(await badAddress.inputValue()).toBe("aya.yamamoto@");
+    await badAddress.fill("aya.yamamoto@example.lg.jp");
+    await page.getByRole("button", { name: "直した内容で確認し直す" }).click();
+    await page.getByRole("cell", { name: "山本 彩", exact: true }).waitFor();
+    expect(await page.getByRole("heading", { name: "エラーのある行" }).count()).toBe(0);
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "3件を登録する" }).click();
+    await page.getByText(/名簿を取り込みました/).waitFor();
+    expect(await page.getByRole("link", { name: "健診受診率チーム" }).count()).toBe(1);
+    expect(lastMailTo("aya.yamamoto@example.lg.jp").text).toContain("山本 彩");
 
     // 5. The invitation in the outbox; the member accepts and sees the schedule.
     // The outbox records it without the link; the link reaches only the member.

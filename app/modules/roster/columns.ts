@@ -13,6 +13,22 @@ export const ROSTER_COLUMNS = [
   { key: "themeTitle", headers: ["テーマ", "チームのテーマ", "取り組むテーマ", "課題テーマ", "theme"], required: false },
 ] as const;
 
+/**
+ * Names kept in two columns, as most municipal rosters do (姓 | 名, セイ | メイ): each pair maps
+ * onto one field, joined with a space. Compared with headerKey, so half-width ｾｲ is セイ.
+ */
+export const NAME_PARTS = [
+  { key: "displayName", family: ["姓", "氏", "苗字", "名字", "family_name", "last_name", "surname"], given: ["名", "名前（名）", "given_name", "first_name"] },
+  {
+    key: "kana",
+    family: ["セイ", "せい", "姓ふりがな", "姓フリガナ", "姓カナ", "ふりがな姓", "フリガナ姓", "カナ姓", "ふりがな（姓）", "フリガナ（姓）", "family_kana"],
+    given: ["メイ", "めい", "名ふりがな", "名フリガナ", "名カナ", "ふりがな名", "フリガナ名", "カナ名", "ふりがな（名）", "フリガナ（名）", "given_kana"],
+  },
+] as const;
+
+/** Fields that may be joined from two columns in the mapping step. */
+export const JOINABLE_KEYS = ["displayName", "kana"] as const;
+
 /** A government is identified by its code or, failing that, its name. */
 export const MUNICIPALITY_KEYS = ["municipalityCode", "municipalityName"] as const;
 

@@ -105,7 +105,12 @@ describe("files that are not rosters", () => {
       error: "roster.error.needsMapping",
       params: { columns: "department,teamName,municipalityCode" },
       headers: ["氏名", "メールアドレス", "係"],
-      guessed: { displayName: 0, email: 1 },
+      guessed: { displayName: [0], email: [1] },
+      headerRow: 0,
+      candidates: [
+        { row: 0, text: "氏名 | メールアドレス | 係" },
+        { row: 1, text: "山田 | a@example.jp | 企画係" },
+      ],
     });
   });
 });
@@ -138,9 +143,9 @@ describe("rosters as municipalities write them", () => {
 
   it("reads the columns a person mapped by hand", async () => {
     const bytes = new TextEncoder().encode("名,アドレス,コード,係,班\n山田 太郎,y@example.lg.jp,282014,企画係,A班\n");
-    const result = await parseRoster(bytes, { displayName: 0, email: 1, municipalityCode: 2, department: 3, teamName: 4 });
+    const result = await parseRoster(bytes, { mapping: { displayName: [0], email: [1], municipalityCode: [2], department: [3], teamName: [4] } });
     expect(result.ok && result.rows[0]).toMatchObject({ displayName: "山田 太郎", department: "企画係", teamName: "A班" });
-    expect(await parseRoster(bytes, { displayName: 0 })).toMatchObject({ ok: false, error: "roster.error.missingColumns" });
+    expect(await parseRoster(bytes, { mapping: { displayName: [0] } })).toMatchObject({ ok: false, error: "roster.error.missingColumns" });
   });
 
   it("refuses a ZIP that is not a workbook", async () => {
@@ -162,5 +167,38 @@ describe("cell clean-up", () => {
   it("treats =, +, -, @ at the start as formulas but not negative numbers", () => {
     expect(["=1+1", "+81", "-cmd", "@SUM(A1)"].map(looksLikeFormula)).toEqual([true, true, true, true]);
     expect(["-12", "山田", "a=b"].map(looksLikeFormula)).toEqual([false, false, false]);
+  });
+});
+
+describe("a roster kept in Excel the municipal way", () => {
+  it("finds the header under the title, joins 姓/名 and ｾｲ/ﾒｲ, and skips blank and note-only rows", async () => {
+    const { municipalRosterXlsx } = await import("../../../tests/fixtures/municipal-roster");
+    const result = await parsed(await municipalRosterXlsx());
+    expect(result.headerRow).toBe(3);
+    expect(result.total).toBe(3);
+    expect(result.rows.map((r) => [r.line, r.displayName, r.kana, r.email, r.municipalityName, r.teamRole])).toEqual([
+      [5, "髙橋 誠", "タカハシ マコト", "takahashi.m@example.lg.jp", "姫路市", "problem_owner"],
+      [6, "伊藤 大輔", "イトウ ダイスケ", "daisuke.ito@example.lg.jp", "姫路市", "data_holder"],
+    ]);
+    // The mistyped address is reported on the row Excel shows, and handed back as written.
+    expect(result.errors).toEqual([{ line: 7, column: "email", error: "roster.error.email", params: { value: "aya.yamamoto@" } }]);
+    expect(result.invalid).toEqual([{ line: 7, values: expect.objectContaining({ displayName: "山本 彩", email: "aya.yamamoto@", teamName: "健診受診率チーム" }) }]);
+  });
+
+  it("offers the file's rows as header choices when it recognises no header, and reads from the row chosen", async () => {
+    const csv = "名簿\n\n列1,列2,列3,列4,列5\nお名前,アドレス,団体コード,所属部署,チーム名\n山田 太郎,y@example.lg.jp,282014,企画係,A班\n";
+    const first = await parseRoster(new TextEncoder().encode(csv));
+    // The best row names four fields (お名前, 団体コード, 所属部署, チーム名) but not the address.
+    expect(first).toMatchObject({ ok: false, error: "roster.error.needsMapping", headerRow: 3, guessed: { displayName: [0], municipalityCode: [2] } });
+    expect(!first.ok && "candidates" in first && first.candidates.map((c) => c.row)).toEqual([0, 2, 3, 4]);
+    const mapped = await parseRoster(new TextEncoder().encode(csv), { headerRow: 3, mapping: { displayName: [0], email: [1], municipalityCode: [2], department: [3], teamName: [4] } });
+    expect(mapped.ok && mapped.rows).toEqual([expect.objectContaining({ line: 5, displayName: "山田 太郎", email: "y@example.lg.jp" })]);
+  });
+
+  it("joins two mapped columns with a space and refuses a formula in either part", async () => {
+    const csv = "A,B,C,D,E,F\n山田,太郎,y@example.lg.jp,282014,企画係,A班\n佐藤,=1+2,s@example.lg.jp,282014,企画係,A班\n";
+    const r = await parseRoster(new TextEncoder().encode(csv), { mapping: { displayName: [0, 1], email: [2], municipalityCode: [3], department: [4], teamName: [5] } });
+    expect(r.ok && r.rows.map((x) => x.displayName)).toEqual(["山田 太郎"]);
+    expect(r.ok && r.errors).toEqual([{ line: 3, column: "displayName", error: "roster.error.formula" }]);
   });
 });

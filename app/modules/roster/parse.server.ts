@@ -5,7 +5,7 @@ import { isCleanLine } from "~/utils/text-safety";
 import { z } from "zod";
 import { parseLgCode } from "~/modules/municipality/lg-code";
 import { decodeRoster } from "./decode.server";
-import { headerKey, ROSTER_COLUMNS, TEAM_ROLE_WORDS, type RosterKey } from "./columns";
+import { headerKey, NAME_PARTS, ROSTER_COLUMNS, TEAM_ROLE_WORDS, type RosterKey } from "./columns";
 import { looksLikeFormula, tidy, toFullWidthKana, toHalfWidthAscii } from "./normalize";
 
 export const MAX_ROSTER_BYTES = 5 * 1024 * 1024;
@@ -36,14 +36,47 @@ export interface RowError {
   params?: Record<string, string | number>;
 }
 
-/** Which file column (0-based) holds which roster field. */
-export type ColumnMapping = Partial<Record<RosterKey, number>>;
+/** Which file columns (0-based) hold which roster field: one, or two joined with a space (姓 + 名). */
+export type ColumnMapping = Partial<Record<RosterKey, number[]>>;
+
+/** A row as the file (or the person fixing it in the preview) wrote it, field by field. */
+export interface RawRow {
+  line: number;
+  values: Record<RosterKey, string>;
+}
+
+/** A row of the file offered as the header row in the mapping step. */
+export interface HeaderCandidate {
+  row: number;
+  text: string;
+}
+
+export interface CheckedRows {
+  rows: RosterRow[];
+  errors: RowError[];
+  /** the rows with errors, as written, so they can be fixed in the preview */
+  invalid: RawRow[];
+  total: number;
+}
 
 export type ParsedRoster =
-  | { ok: true; rows: RosterRow[]; errors: RowError[]; encoding: string; total: number }
+  | ({ ok: true; encoding: string; headerRow: number } & CheckedRows)
   | { ok: false; error: string; params?: Record<string, string | number> }
-  /** Headers we could not place: the person maps them (the guesses pre-filled). */
-  | { ok: false; error: "roster.error.needsMapping"; params: Record<string, string>; headers: string[]; guessed: ColumnMapping };
+  /** Headers we could not place: the person maps them (the guesses pre-filled), or points at another header row. */
+  | {
+      ok: false;
+      error: "roster.error.needsMapping";
+      params: Record<string, string>;
+      headers: string[];
+      guessed: ColumnMapping;
+      headerRow: number;
+      candidates: HeaderCandidate[];
+    };
+
+/** How far down a title block may push the header row (「令和8年度 … 参加者名簿」, a date, blank lines). */
+export const HEADER_SEARCH_ROWS = 20;
+/** The longest cell kept when a row is handed back for fixing. */
+const MAX_CELL = 300;
 
 const emailCheck = z.email();
 
@@ -61,8 +94,10 @@ async function xlsxRows(bytes: Uint8Array): Promise<string[][] | null> {
     const cells: string[] = [];
     for (let c = 1; c <= Math.max(row.cellCount, ROSTER_COLUMNS.length); c++) {
       const cell = row.getCell(c);
+      // A merged title reads once, not in every cell it covers.
+      if (cell.isMerged && cell.master !== cell) cells.push("");
       // A formula cell counts as its formula text, so it is refused like a CSV one.
-      cells.push(cell.formula ? `=${cell.formula}` : cell.text ?? "");
+      else cells.push(cell.formula ? `=${cell.formula}` : cell.text ?? "");
     }
     rows[rowNumber - 1] = cells;
   });
@@ -77,30 +112,91 @@ function csvRows(text: string): string[][] | null {
   }
 }
 
-/** Map header cells to column keys by their known names. */
+const matches = (cell: string | undefined, names: readonly string[]) => {
+  const key = headerKey(cell ?? "");
+  return key !== "" && names.some((n) => headerKey(n) === key);
+};
+
+/** Map header cells to column keys by their known names; 姓/名 and セイ/メイ pairs onto one field. */
 export function guessMapping(header: string[]): ColumnMapping {
   const index: ColumnMapping = {};
   header.forEach((cell, i) => {
-    const name = headerKey(cell ?? "");
-    const column = ROSTER_COLUMNS.find((c) => c.headers.some((h) => headerKey(h) === name));
-    if (column && index[column.key] === undefined) index[column.key] = i;
+    const column = ROSTER_COLUMNS.find((c) => matches(cell, c.headers));
+    if (column && index[column.key] === undefined) index[column.key] = [i];
   });
+  for (const part of NAME_PARTS) {
+    if (index[part.key]) continue;
+    const family = header.findIndex((c) => matches(c, part.family));
+    const given = header.findIndex((c) => matches(c, part.given));
+    if (family >= 0 && given >= 0) index[part.key] = [family, given];
+  }
   return index;
+}
+
+/** The row that holds the headers: the one among the first rows that names the most fields. */
+export function findHeaderRow(table: string[][]): number {
+  let best = -1;
+  let bestScore = 0;
+  for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, table.length); r++) {
+    const score = Object.keys(guessMapping(table[r] ?? [])).length;
+    if (score > bestScore) {
+      best = r;
+      bestScore = score;
+    }
+  }
+  if (best >= 0) return best;
+  // Nothing recognised: the first row with anything in it (the person can point at another).
+  const first = table.findIndex((cells) => cells.some((c) => tidy(c ?? "") !== ""));
+  return Math.max(0, first);
 }
 
 /** Required fields the mapping leaves out (a government needs its code or its name). */
 export function missingColumns(index: ColumnMapping): RosterKey[] {
-  const missing: RosterKey[] = ROSTER_COLUMNS.filter((c) => c.required && index[c.key] === undefined).map((c) => c.key);
-  if (index.municipalityCode === undefined && index.municipalityName === undefined) missing.push("municipalityCode");
+  const missing: RosterKey[] = ROSTER_COLUMNS.filter((c) => c.required && !index[c.key]?.length).map((c) => c.key);
+  if (!index.municipalityCode?.length && !index.municipalityName?.length) missing.push("municipalityCode");
   return missing;
 }
 
+const EMPTY_VALUES = Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.key, ""])) as Record<RosterKey, string>;
+
+/** A file row's fields by the mapping; two columns are joined with a space, a formula part kept visible. */
+export function rowValues(cells: string[], index: ColumnMapping): Record<RosterKey, string> {
+  const values = { ...EMPTY_VALUES };
+  for (const column of ROSTER_COLUMNS) {
+    const parts = (index[column.key] ?? []).map((i) => String(cells[i] ?? ""));
+    values[column.key] = parts.find((p) => looksLikeFormula(tidy(p))) ?? parts.map(tidy).filter(Boolean).join(" ");
+  }
+  return values;
+}
+
+/** A checked row's fields as text again, to be checked once more with rows fixed in the preview. */
+export function rosterRowValues(row: RosterRow): Record<RosterKey, string> {
+  return {
+    displayName: row.displayName,
+    kana: row.kana,
+    email: row.email,
+    municipalityCode: row.municipalityCode,
+    municipalityName: row.municipalityName,
+    department: row.department,
+    teamName: row.teamName,
+    teamRole: row.teamRole,
+    themeTitle: row.themeTitle,
+  };
+}
+
+/** A short text of a file row, to point at it as the header row. */
+function candidateText(cells: string[]) {
+  return cells.map((c) => tidy(String(c ?? ""))).filter(Boolean).join(" | ").slice(0, 80);
+}
+
 /**
- * Read and check a roster file without touching the database. Without a mapping the headers
- * are recognised by name; when a required one cannot be found the caller gets the headers
- * back to map by hand, and calls again with `mapping`.
+ * Read and check a roster file without touching the database. The header row is found among
+ * the first rows (a title block above it is skipped) and its headers recognised by name; when a
+ * required one cannot be found the caller gets the headers back to map by hand (or to point at
+ * another header row), and calls again with `mapping` / `headerRow`. Blank rows and columns no
+ * field is mapped to are ignored.
  */
-export async function parseRoster(bytes: Uint8Array, mapping?: ColumnMapping): Promise<ParsedRoster> {
+export async function parseRoster(bytes: Uint8Array, options: { mapping?: ColumnMapping; headerRow?: number } = {}): Promise<ParsedRoster> {
   if (bytes.length > MAX_ROSTER_BYTES) return { ok: false, error: "roster.error.tooLarge", params: { mb: MAX_ROSTER_BYTES / 1024 / 1024 } };
   const decoded = decodeRoster(bytes);
   if (!decoded.ok) return { ok: false, error: decoded.error };
@@ -112,24 +208,45 @@ export async function parseRoster(bytes: Uint8Array, mapping?: ColumnMapping): P
   }
   const table = decoded.kind === "xlsx" ? await xlsxRows(bytes) : csvRows(decoded.text);
   if (!table) return { ok: false, error: decoded.kind === "xlsx" ? "roster.error.badXlsx" : "roster.error.badCsv" };
-  const [header = [], ...body] = table;
-  const index = mapping ?? guessMapping(header);
+  const headerRow = options.headerRow !== undefined && options.headerRow < table.length ? options.headerRow : findHeaderRow(table);
+  const header = table[headerRow] ?? [];
+  const body = table.slice(headerRow + 1);
+  const index = options.mapping ?? guessMapping(header);
   const missing = missingColumns(index);
   if (missing.length > 0) {
     const headers = header.map((h) => tidy(String(h ?? "")).slice(0, 60));
-    if (mapping || headers.every((h) => h === "")) return { ok: false, error: "roster.error.missingColumns", params: { columns: missing.join(",") } };
-    return { ok: false, error: "roster.error.needsMapping", params: { columns: missing.join(",") }, headers, guessed: index };
+    if (options.mapping || table.every((cells) => cells.every((c) => tidy(c ?? "") === ""))) {
+      return { ok: false, error: "roster.error.missingColumns", params: { columns: missing.join(",") } };
+    }
+    const candidates = table
+      .slice(0, HEADER_SEARCH_ROWS)
+      .map((cells, row) => ({ row, text: candidateText(cells) }))
+      .filter((c) => c.text !== "");
+    return { ok: false, error: "roster.error.needsMapping", params: { columns: missing.join(",") }, headers, guessed: index, headerRow, candidates };
   }
-  if (body.length > MAX_ROSTER_ROWS) return { ok: false, error: "roster.error.tooManyRows", params: { max: MAX_ROSTER_ROWS } };
+  const records: RawRow[] = [];
+  body.forEach((cells, i) => {
+    const values = rowValues(cells, index);
+    // A blank row, or one with only unmapped cells (a note, 「以下余白」), is not a person.
+    if (Object.values(values).every((v) => tidy(v) === "")) return;
+    records.push({ line: headerRow + i + 2, values });
+  });
+  if (records.length > MAX_ROSTER_ROWS) return { ok: false, error: "roster.error.tooManyRows", params: { max: MAX_ROSTER_ROWS } };
+  return { ok: true, ...checkRosterRows(records), encoding: decoded.kind === "xlsx" ? "xlsx" : decoded.encoding, headerRow };
+}
 
+/**
+ * The checks that need no database, row by row and across rows (the same address twice). Used
+ * for a file and again for the rows a person fixed in the preview.
+ */
+export function checkRosterRows(records: RawRow[]): CheckedRows {
   const rows: RosterRow[] = [];
   const errors: RowError[] = [];
+  const invalidLines = new Set<number>();
   let total = 0;
-  body.forEach((cells, i) => {
-    const line = i + 2; // 1-based, after the header row
-    if (cells.every((c) => tidy(c ?? "") === "")) return;
+  for (const { line, values } of records) {
     total++;
-    const raw = (key: RosterKey) => (index[key] === undefined ? "" : (cells[index[key]!] ?? ""));
+    const raw = (key: RosterKey) => values[key] ?? "";
     const rowErrors: RowError[] = [];
     for (const column of ROSTER_COLUMNS) {
       if (looksLikeFormula(tidy(raw(column.key)))) rowErrors.push({ line, column: column.key, error: "roster.error.formula" });
@@ -155,7 +272,8 @@ export async function parseRoster(bytes: Uint8Array, mapping?: ColumnMapping): P
     if (!teamRole) rowErrors.push({ line, column: "teamRole", error: "roster.error.teamRole", params: { value: roleWord.slice(0, 30) } });
     if (rowErrors.length > 0) {
       errors.push(...rowErrors.filter((e, j, all) => all.findIndex((o) => o.column === e.column) === j));
-      return;
+      invalidLines.add(line);
+      continue;
     }
     rows.push({
       line,
@@ -169,7 +287,7 @@ export async function parseRoster(bytes: Uint8Array, mapping?: ColumnMapping): P
       themeTitle: tidy(toFullWidthKana(raw("themeTitle"))).slice(0, 200),
       teamRole: teamRole!,
     });
-  });
+  }
 
   // The same e-mail twice in one file: fine for two teams, wrong with two different names.
   const seen = new Map<string, RosterRow>();
@@ -178,13 +296,18 @@ export async function parseRoster(bytes: Uint8Array, mapping?: ColumnMapping): P
     const first = seen.get(row.email);
     if (first && first.displayName !== row.displayName) {
       errors.push({ line: row.line, column: "email", error: "roster.error.emailNameClash", params: { other: first.displayName, line: first.line } });
+      invalidLines.add(row.line);
     } else if (first && first.teamName === row.teamName) {
       errors.push({ line: row.line, column: "email", error: "roster.error.duplicate", params: { line: first.line } });
+      invalidLines.add(row.line);
     } else {
       seen.set(row.email, first ?? row);
       accepted.push(row);
     }
   }
   errors.sort((a, b) => a.line - b.line);
-  return { ok: true, rows: accepted, errors, encoding: decoded.kind === "xlsx" ? "xlsx" : decoded.encoding, total };
+  const invalid = records
+    .filter((r) => invalidLines.has(r.line))
+    .map((r) => ({ line: r.line, values: Object.fromEntries(Object.entries(r.values).map(([k, v]) => [k, tidy(v).slice(0, MAX_CELL)])) as Record<RosterKey, string> }));
+  return { rows: accepted, errors, invalid, total };
 }
