@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { isA4, printWorkbook } from "../../tests/support/print";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { fromTokyo } from "~/utils/dates";
@@ -50,7 +51,14 @@ describe("the KPI report", () => {
     expect(sheet.getCell("A4").font?.bold).toBe(true);
     expect(sheet.getCell("A5").value).toBe("姫路市");
     expect(sheet.getCell("G5").value).toBe(1); // teams, a number
-    expect(sheet.getColumn(1).width).toBeGreaterThanOrEqual(16);
+    expect(sheet.getColumn(1).width).toBeGreaterThanOrEqual(12);
+    // On paper (LibreOffice → PDF): the table on one A4 page, the definitions on the next.
+    const pages = printWorkbook(new Uint8Array(await book.xlsx.writeBuffer()));
+    expect(pages).toHaveLength(2);
+    expect(pages.every(isA4)).toBe(true);
+    expect(pages[0]!.text).toContain("姫路市");
+    expect(pages[0]!.smallestPt).toBeGreaterThanOrEqual(9);
+    expect(pages[1]!.text).toContain("研修履修人数:");
     expect((await caught(exportLoader({ request: getRequest("/reports/kpi/pdf", { cookie: w.coordinator }), params: { format: "pdf" }, context }))).status).toBe(404);
   });
 });

@@ -4,7 +4,7 @@ import { forbidden, notFound } from "~/utils/http.server";
 import { queueScope } from "~/modules/deliverable/review.server";
 import { needingAttention, progressOfYear } from "~/modules/progress/board.server";
 import { boardFilter, STALLED_AFTER_DAYS } from "~/modules/progress/filter";
-import { boardTable } from "~/modules/progress/table";
+import { boardTable, boardTableForPrint } from "~/modules/progress/table";
 import { bytesDownload, textDownload } from "~/utils/download.server";
 import { tableWorkbook, XLSX_MIME } from "~/utils/xlsx.server";
 import { toCsv } from "~/utils/csv";
@@ -30,15 +30,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const csvRows = table.body.map((row) => row.map((v) => (v instanceof Date ? toTokyoDateInput(v) : v)));
     return textDownload(name, "text/csv", toCsv([table.header, ...csvRows]));
   }
+  const print = boardTableForPrint(t, stageKeys, needingAttention(teams, filter.attention));
   const bytes = await tableWorkbook({
     sheetName: t("progress.sheet"),
     title,
     subtitle: t(`progress.attention.${filter.attention}`),
     generatedAt: now,
     generatedLabel: t("kpi.generatedAt"),
-    header: table.header,
-    body: table.body,
+    header: print.states.header,
+    body: print.states.body,
+    parts: [{ sheetName: t("progress.dueSheet"), ...print.dueDates }],
     notes: [t("progress.definitions", { days: STALLED_AFTER_DAYS })],
+    notesSheetName: t("kpi.definitionsSheet"),
   });
   return bytesDownload(name, XLSX_MIME, bytes);
 }

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { isA4, printWorkbook } from "../../tests/support/print";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { fiscalYearOf } from "~/utils/dates";
@@ -95,19 +96,30 @@ describe("the progress board", () => {
     expect(text).not.toContain("順調チーム");
 
     const xlsx = (await exportLoader({ request: getRequest("/progress/xlsx", { cookie: w.coordinator }), params: { format: "xlsx" }, context })) as Response;
+    const xlsxBytes = await xlsx.arrayBuffer();
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await xlsx.arrayBuffer());
+    await book.xlsx.load(xlsxBytes);
     const sheet = book.getWorksheet("進捗")!;
     expect(sheet.getCell("A4").value).toBe("チーム");
-    const rows = Array.from({ length: sheet.rowCount - 4 }, (_, i) => sheet.getRow(i + 5));
-    const behind = rows.find((r) => r.getCell(1).value === "遅れチーム")!;
+    const rowOf = (ws: ExcelJS.Worksheet, team: string) => Array.from({ length: ws.rowCount - 4 }, (_, i) => ws.getRow(i + 5)).find((r) => r.getCell(1).value === team)!;
     const header = sheet.getRow(4).values as string[];
-    const dueCol = header.indexOf("課題の設定の期限");
-    const due = behind.getCell(dueCol).value as Date;
+    expect(rowOf(sheet, "遅れチーム").getCell(header.indexOf("課題の設定")).value).toBe("期限切れ");
+    // The due dates on a sheet of their own, so each part prints readably on A4.
+    const dues = book.getWorksheet("期限")!;
+    const dueHeader = dues.getRow(4).values as string[];
+    expect(dueHeader.slice(1, 3)).toEqual(["チーム", "事前学習の期限"]);
+    const due = rowOf(dues, "遅れチーム").getCell(dueHeader.indexOf("課題の設定の期限")).value as Date;
     expect(due).toBeInstanceOf(Date);
     // a spreadsheet date has no zone: the Tokyo wall clock, 23:59 of the day before the next session
     expect([due.getUTCHours(), due.getUTCMinutes()]).toEqual([23, 59]);
-    expect(behind.getCell(dueCol - 1).value).toBe("期限切れ");
+    // On paper (LibreOffice → PDF): the states on one A4 page, the due dates on the next, the definitions last.
+    const pages = printWorkbook(new Uint8Array(await xlsxBytes));
+    expect(pages).toHaveLength(3);
+    expect(pages.every(isA4)).toBe(true);
+    expect(pages[0]!.text).toContain("遅れチーム");
+    expect(pages[1]!.text).toContain("課題の設定の期限");
+    for (const page of pages) expect(page.smallestPt).toBeGreaterThanOrEqual(9);
+    expect(pages[2]!.text).toContain("期限切れ：実施中");
     expect((await caught(exportLoader({ request: getRequest("/progress/pdf", { cookie: w.coordinator }), params: { format: "pdf" }, context }))).status).toBe(404);
   });
 });

@@ -34,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     header: table.header,
     body: table.body,
     total: table.total,
+    definitionsSheet: t("kpi.definitionsSheet"),
     definitions: [...KPI_KEYS.map((k) => `${t(`kpi.metric.${k}`)}: ${t(`kpi.definition.${k}`)}`), `${t("kpi.periodTerm")}: ${t("kpi.definition.period")}`, t("kpi.totalNote")],
   });
   return bytesDownload(name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes);

@@ -31,3 +31,17 @@ export function boardTable(t: TFunction, stageKeys: readonly string[], teams: re
   ]);
   return { header, body };
 }
+
+/**
+ * The same table in two parts for paper: the states on one sheet, the due dates on another
+ * (19 columns on one A4 page would print at 5 pt). The CSV keeps the single table.
+ */
+export function boardTableForPrint(t: TFunction, stageKeys: readonly string[], teams: readonly BoardTeam[]) {
+  const { header, body } = boardTable(t, stageKeys, teams);
+  const due = new Set(stageKeys.map((_, i) => 4 + i * 2 + 1));
+  const pick = (row: readonly unknown[], keep: (i: number) => boolean) => row.filter((_, i) => keep(i));
+  return {
+    states: { header: pick(header, (i) => !due.has(i)) as string[], body: body.map((r) => pick(r, (i) => !due.has(i))) as typeof body },
+    dueDates: { header: pick(header, (i) => i === 0 || due.has(i)) as string[], body: body.map((r) => pick(r, (i) => i === 0 || due.has(i))) as typeof body },
+  };
+}
