@@ -82,6 +82,11 @@ describe("completion certificates", () => {
     // a double click: two requests at once give one certificate and one "already issued"
     const [first, second] = await Promise.all([post(id, w.coordinator, { intent: "issue" }), post(id, w.coordinator, { intent: "issue" })]);
     expect([first.status, second.status].sort()).toEqual([302, 400]);
+    // the holder is told once, by mail as well; the participant who did not complete hears nothing
+    const holder = await prisma.user.findFirstOrThrow({ where: { displayName: "姫路 花子" } });
+    const told = await prisma.mailMessage.findMany({ where: { subject: { contains: "修了証" } }, select: { to: true, subject: true, text: true } });
+    expect(told).toEqual([expect.objectContaining({ to: holder.email, subject: "【データアカデミー】「播磨圏域データアカデミー」の修了証が発行されました。ダウンロードできます。" })]);
+    expect(await prisma.notification.count({ where: { kind: "certificate" } })).toBe(1);
     const page = await caught(pageLoader({ request: getRequest(`/academies/${id}/certificates`, { cookie: w.asFacilitator }), params: { academyId: id }, context }));
     expect(page.data.people.map((p: { displayName: string }) => p.displayName)).toEqual(["姫路 花子"]);
     expect(page.data.people[0].certificate).toMatchObject({ fiscalYear: 2025, serial: 1 });

@@ -71,8 +71,9 @@ export default function AcceptInvitationPage() {
                 { term: t("invitation.academy"), detail: `${d.fiscalYear ? `${formatFiscalYear(d.fiscalYear, locale, true)} ` : ""}${d.academyName}` },
                 !!d.role && { term: t("invitation.role"), detail: t(`enrollment.role.${d.role}`) },
                 d.teams.length > 0 && { term: t("team.title"), detail: d.teams.join(t("format.list")) },
-                !!(d.firstSession && d.lastSession) && { term: t("invitation.dates"), detail: `${formatDate(new Date(d.firstSession!), locale)}〜${formatDate(new Date(d.lastSession!), locale)}` },
+                d.sessions.length > 0 && { term: t("invitation.dates"), detail: `${formatDate(new Date(d.sessions[0]!.startsAt), locale)}〜${formatDate(new Date(d.sessions.at(-1)!.startsAt), locale)}` },
                 !!d.inviterName && { term: t("invitation.invitedBy"), detail: d.inviterName },
+                d.contacts.length > 0 && { term: t("invitation.contact"), detail: d.contacts.map((c) => `${c.name} <${c.email}>`).join(t("format.list")) },
               ]}
             />
           ) : null}

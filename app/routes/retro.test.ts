@@ -1,3 +1,4 @@
+import { lastMailTo } from "../../tests/support/mail";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { action as boardAction, loader as boardLoader } from "./academies.$academyId.retros.$retroId._index";
@@ -167,6 +168,9 @@ describe("a KPT retrospective", () => {
     const outsider = await b.post("member", { intent: "addAction", text: "x", ownerId: w.users.otherMember.id });
     expect(outsider.data.error).toBe("retro.error.unknownOwner");
     expect((await b.post("member", { intent: "addAction", text: "個人情報の担当に相談する", ownerId: w.users.teammate.id, stageId: stage.id, dueDate: "2099-01-15", groupId: data.id })).status).toBe(200);
+    // the owner is told, in the app and by mail; the refused action told nobody
+    expect(await prisma.notification.findMany({ where: { kind: "action_assigned" }, select: { userId: true, messageKey: true } })).toEqual([{ userId: w.users.teammate.id, messageKey: "actionAssigned" }]);
+    expect(lastMailTo(w.users.teammate.email).text).toContain("振り返りで、アクション「個人情報の担当に相談する」の担当になりました（期限 2099-01-15）。");
     await b.post("facilitator", { intent: "phase", phase: "closed" });
     expect((await b.post("member", { intent: "addAction", text: "閉じた後", ownerId: "" })).data.error).toBe("retro.error.closed");
 

@@ -142,6 +142,8 @@ describe("a team's problem definition, from draft to accepted", () => {
     expect(deliverable.status).toBe("revision_requested");
     expect(await prisma.notification.count({ where: { userId: w.users.member.id, kind: "review_result" } })).toBe(1);
     expect(droppedMail(undefined, w.users.teammate.email).length).toBe(1);
+    // the mail carries what to change, not only "sign in to read it"
+    expect(droppedMail(undefined, w.users.teammate.email)[0]!.text).toMatch(/さんのコメント：\n> 仮説ごとに必要なデータを書いてください/);
 
     // the team resubmits; a decision about the old version is refused
     await w.post("member", { ...problemDefinition, "dataNeeded.0.text": "地区別・年齢階級別の受診率" });

@@ -7,19 +7,23 @@ import { createToken, hashToken } from "~/utils/tokens.server";
 import { deliverQueued, queueMails, type OutgoingMail, type QueuedMail } from "~/modules/mail/mailer.server";
 import { recordAudit, recordAudits, type AuditInput } from "~/modules/audit/audit.server";
 import { hashPassword } from "./password.server";
-import { formatDate, type AppLocale } from "~/utils/dates";
+import { formatTimeRange, type AppLocale } from "~/utils/dates";
 
 export const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
+
+type MailSession = { sequence: number; title: string; startsAt: Date; endsAt: Date; venueName: string; venueAddress: string; onlineUrl: string };
 
 type InvitationDetails = {
   academyName: string;
   fiscalYear: number | null;
   role: string | null;
   teams: string[];
-  firstSession: Date | null;
-  lastSession: Date | null;
+  /** every session: date, time, where (venue and/or online link) */
+  sessions: MailSession[];
   inviterName: string;
+  /** whom to ask: the academy's coordinators (事務局), or the person who invited */
+  contacts: { name: string; email: string }[];
 };
 
 /**
@@ -28,8 +32,18 @@ type InvitationDetails = {
  */
 async function invitationDetailsFor(userIds: string[], academyId: string | null, invitedById: string | null, db: Db): Promise<Map<string, InvitationDetails>> {
   const [academy, inviter, enrollments] = await Promise.all([
-    academyId ? db.academy.findUnique({ where: { id: academyId }, select: { name: true, fiscalYear: true, sessions: { orderBy: { sequence: "asc" }, select: { startsAt: true } } } }) : null,
-    invitedById ? db.user.findUnique({ where: { id: invitedById }, select: { displayName: true } }) : null,
+    academyId
+      ? db.academy.findUnique({
+          where: { id: academyId },
+          select: {
+            name: true,
+            fiscalYear: true,
+            sessions: { orderBy: { sequence: "asc" }, select: { sequence: true, title: true, startsAt: true, endsAt: true, venueName: true, venueAddress: true, onlineUrl: true } },
+            enrollments: { where: { role: "coordinator", status: { in: ["active", "invited"] } }, orderBy: { createdAt: "asc" }, take: 3, select: { user: { select: { displayName: true, email: true } } } },
+          },
+        })
+      : null,
+    invitedById ? db.user.findUnique({ where: { id: invitedById }, select: { displayName: true, email: true } }) : null,
     academyId ? inSlices(userIds, (ids) => db.enrollment.findMany({ where: { academyId, userId: { in: ids } }, select: { userId: true, role: true, teamMemberships: { select: { team: { select: { name: true } } } } } })) : [],
   ]);
   const byUser = new Map(enrollments.map((e) => [e.userId, e]));
@@ -43,9 +57,13 @@ async function invitationDetailsFor(userIds: string[], academyId: string | null,
           fiscalYear: academy?.fiscalYear ?? null,
           role: enrollment?.role ?? null,
           teams: enrollment?.teamMemberships.map((m) => m.team.name) ?? [],
-          firstSession: academy?.sessions[0]?.startsAt ?? null,
-          lastSession: academy?.sessions.at(-1)?.startsAt ?? null,
+          sessions: academy?.sessions ?? [],
           inviterName: inviter?.displayName ?? "",
+          contacts: academy?.enrollments.length
+            ? academy.enrollments.map((e) => ({ name: e.user.displayName, email: e.user.email }))
+            : inviter
+              ? [{ name: inviter.displayName, email: inviter.email }]
+              : [],
         },
       ];
     }),
@@ -73,11 +91,23 @@ function detailLines(t: ReturnType<typeof serverT>, locale: AppLocale, d: Invita
   if (d.academyName) lines.push(t("mail.details.academy", { name: d.academyName }));
   if (d.role) lines.push(t("mail.details.role", { role: t(`enrollment.role.${d.role}`) }));
   if (d.teams.length > 0) lines.push(t("mail.details.teams", { teams: d.teams.join(t("format.list")) }));
-  if (d.firstSession && d.lastSession) {
-    lines.push(t("mail.details.dates", { from: formatDate(d.firstSession, locale), to: formatDate(d.lastSession, locale) }));
-  }
+  if (d.sessions.length > 0) lines.push(t("mail.details.schedule"), ...sessionLines(t, locale, d.sessions));
   if (d.inviterName) lines.push(t("mail.details.inviter", { name: d.inviterName }));
+  if (d.contacts.length > 0) lines.push(t("mail.details.contact", { contacts: d.contacts.map((c) => `${c.name} <${c.email}>`).join(t("format.list")) }));
   return lines.join("\n");
+}
+
+/** Each session on its own lines: 「第1回 2026年9月4日(金) 13:30〜17:00」, its venue and online link. */
+export function sessionLines(t: ReturnType<typeof serverT>, locale: AppLocale, sessions: MailSession[]) {
+  const lines: string[] = [];
+  for (const s of sessions) {
+    const name = [t("session.numbered", { n: s.sequence }), s.title].filter(Boolean).join(" ");
+    lines.push(`  ${name}  ${formatTimeRange(s.startsAt, s.endsAt, locale)}`);
+    if (s.venueName) lines.push(`    ${t("mail.details.venue", { venue: [s.venueName, s.venueAddress && `（${s.venueAddress}）`].filter(Boolean).join("") })}`);
+    if (s.onlineUrl) lines.push(`    ${t("mail.details.online", { url: s.onlineUrl })}`);
+    if (!s.venueName && !s.onlineUrl) lines.push(`    ${t("mail.details.placeLater")}`);
+  }
+  return lines;
 }
 
 export interface InvitationInput {

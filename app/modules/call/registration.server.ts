@@ -61,7 +61,7 @@ export async function registerApplicant(
     const existing = await tx.user.findUnique({ where: { email: input.email }, select: { displayName: true, locale: true, password: { select: { userId: true } } } });
     if (existing?.password) {
       const t = serverT(isLocale(existing.locale) ? existing.locale : locale);
-      mails.push(await queueMail(tx, { to: input.email, subject: t("call.mail.existingSubject", { call: track.call.title }), text: t("call.mail.existingBody", { name: existing.displayName, call: track.call.title, link: `${env().appUrl}/calls/${callId}` }) }));
+      mails.push(await queueMail(tx, { to: input.email, subject: t("call.mail.existingSubject", { call: track.call.title }), text: t("call.mail.existingBody", { name: existing.displayName, call: track.call.title, deadline: formatDateTime(track.call.deadlineAt, isLocale(existing.locale) ? existing.locale : locale), link: `${env().appUrl}/calls/${callId}` }) }));
       return;
     }
     const { token, tokenHash } = createToken();

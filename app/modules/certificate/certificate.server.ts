@@ -4,6 +4,8 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { academyCompletion } from "~/modules/attendance/attendance.server";
 import { fail, type Result } from "~/utils/result";
 import { certificateNumber } from "./number";
+import { notify } from "~/modules/notification/notification.server";
+import { deliverQueued, type QueuedMail } from "~/modules/mail/mailer.server";
 
 // Completion certificates (修了証): the coordinator issues them to every participant who met the
 // academy's completion rule; each gets a number unique in its fiscal year, kept if it is revoked
@@ -67,7 +69,8 @@ export async function certificatesPage(academyId: string, now = new Date()) {
  * issuing at once never share a number.
  */
 export async function issueCertificates(actorId: string, academyId: string, now = new Date()): Promise<Result<{ count: number }>> {
-  const academy = await prisma.academy.findUniqueOrThrow({ where: { id: academyId }, select: { fiscalYear: true, status: true } });
+  const academy = await prisma.academy.findUniqueOrThrow({ where: { id: academyId }, select: { fiscalYear: true, status: true, name: true } });
+  let mail: QueuedMail[] = [];
   const { people } = await academyCompletion(academyId, now);
   const completed = people.filter((p) => p.completed).map((p) => p.enrollmentId);
   if (completed.length === 0) return fail("certificate.error.nobody");
@@ -86,9 +89,13 @@ export async function issueCertificates(actorId: string, academyId: string, now 
     }
     const n = fresh.length + restored.length;
     if (n > 0) await recordAudit({ actorId, action: "certificate.issue", entityType: "academy", entityId: academyId, after: { issued: fresh.length, restored: restored.length } }, tx);
+    // Each holder is told (in the app and, unless turned off, by mail) where to download it.
+    const holders = await tx.enrollment.findMany({ where: { id: { in: [...fresh, ...existing.filter((c) => c.revokedAt).map((c) => c.enrollmentId)] } }, select: { userId: true } });
+    mail = await notify(tx, { userIds: holders.map((h) => h.userId), kind: "certificate", messageKey: "certificateIssued", params: { academy: academy.name }, link: "/dashboard" });
     return n;
   }));
   if (count === 0) return fail("certificate.error.allIssued");
+  await deliverQueued(mail);
   return { ok: true, count };
 }
 

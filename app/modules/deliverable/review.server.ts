@@ -89,6 +89,7 @@ export async function review(context: AcademyContext, team: TeamRef, stage: Stag
         messageKey: kind === "accepted" ? "accepted" : kind === "revision_requested" ? "revisionRequested" : "commented",
         params: { team: team.name, stage: stage.title, stageKey: stage.key, name: context.user.displayName },
         link: stageLink(team.academyId, team.id, stage.id),
+        quote: input.body ? { name: context.user.displayName, text: input.body } : undefined,
       },
       input.locale,
     );

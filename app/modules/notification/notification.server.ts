@@ -15,6 +15,11 @@ export interface NotificationInput {
   params: Record<string, string>;
   /** path inside the app, e.g. /academies/…/teams/… */
   link: string;
+  /**
+   * What the mail carries beyond the one-line message, so it can be acted on from the mail: a
+   * reviewer's comment with its author. Mail only; the app shows it on the linked page.
+   */
+  quote?: { name: string; text: string };
 }
 
 /**
@@ -39,11 +44,21 @@ export async function notify(tx: Db, input: NotificationInput, fallbackLocale: A
       await queueMail(tx, {
         to: user.email,
         subject: t("mail.notification.subject", { message }),
-        text: t("mail.notification.text", { message, link: `${env().appUrl}${input.link}`, settings: `${env().appUrl}/notifications` }),
+        text: t("mail.notification.text", {
+          message: input.quote?.text ? `${message}\n\n${t("mail.notification.quote", { name: input.quote.name })}\n${quoted(input.quote.text)}` : message,
+          link: `${env().appUrl}${input.link}`,
+          settings: `${env().appUrl}/notifications`,
+        }),
       }),
     );
   }
   return queued;
+}
+
+/** A comment quoted in a mail: each line marked, at most 2,000 characters. */
+function quoted(text: string) {
+  const cut = text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
+  return cut.split(/\r?\n/).map((line) => `> ${line}`).join("\n");
 }
 
 export const NOTIFICATION_PAGE_SIZE = 30;

@@ -7,6 +7,8 @@ import { phaseIndex, voteRefusal, type ActionDecision, type Phase } from "./rule
 import { dueFromInput, parsePrompts, previousActionsWhere } from "./board.server";
 import type { RetroAccess } from "./access.server";
 import { boardChanged } from "./live.server";
+import { notify } from "~/modules/notification/notification.server";
+import { deliverQueued, type QueuedMail } from "~/modules/mail/mailer.server";
 
 // Every change to a board: checked against the phase and the person's role, written in one
 // transaction that also bumps the board's revision (live viewers reload on a new revision).
@@ -20,23 +22,25 @@ const MAX_ACTIONS = 60;
 /** Run a change against the board as it is now (not as the request found it) and bump its revision. */
 async function change(
   access: RetroAccess,
-  run: (tx: Tx, retro: NonNullable<Awaited<ReturnType<typeof current>>>) => Promise<Result>,
+  run: (tx: Tx, retro: NonNullable<Awaited<ReturnType<typeof current>>>, mail: QueuedMail[]) => Promise<Result>,
   { allowClosed = false } = {},
 ): Promise<Result<{ revision?: number }>> {
   let revision = null as number | null;
+  const mail: QueuedMail[] = [];
   const result = await prisma.$transaction(async (tx) => {
     // one change of a board at a time: the budget and phase checks below see every earlier change
     await lockRow(tx, "Retrospective", access.retro.id);
     const retro = await current(tx, access.retro.id);
     if (!retro) return fail("retro.error.gone");
     if (retro.phase === "closed" && !allowClosed) return fail("retro.error.closed");
-    const outcome = await run(tx, retro);
+    const outcome = await run(tx, retro, mail);
     if (outcome.ok) revision = (await tx.retrospective.update({ where: { id: retro.id }, data: { revision: { increment: 1 } }, select: { revision: true } })).revision;
     return outcome;
   });
-  // committed: every viewer, in every process, gets the new state (live.server.ts)
+  // committed: every viewer, in every process, gets the new state (live.server.ts), and mail goes out
   if (revision === null) return result;
   boardChanged(access.retro.id, revision);
+  await deliverQueued(mail);
   // the board's revision with this change (the page compares it with the stream's)
   return result.ok ? { ...result, revision } : result;
 }
@@ -152,7 +156,7 @@ export interface ActionInput {
 }
 
 export function addAction(access: RetroAccess, input: ActionInput) {
-  return change(access, async (tx, retro) => {
+  return change(access, async (tx, retro, mail) => {
     if (!canWrite(access)) return fail("retro.error.notAllowed");
     if (!inPhase(retro.phase, "discuss", "actions")) return fail("retro.error.notActions");
     if ((await tx.retroAction.count({ where: { retroId: retro.id } })) >= MAX_ACTIONS) return fail("retro.error.tooManyActions");
@@ -169,6 +173,19 @@ export function addAction(access: RetroAccess, input: ActionInput) {
     await tx.retroAction.create({
       data: { retroId: retro.id, teamId, text: input.text, ownerId: input.ownerId || null, stageId: input.stageId || null, groupId: input.groupId || null, dueAt: dueFromInput(input.dueDate) },
     });
+    // The owner hears of it, unless they wrote it down themselves.
+    if (input.ownerId && input.ownerId !== access.userId) {
+      const text = input.text.length > 80 ? `${input.text.slice(0, 80)}…` : input.text;
+      mail.push(
+        ...(await notify(tx, {
+          userIds: [input.ownerId],
+          kind: "action_assigned",
+          messageKey: input.dueDate ? "actionAssigned" : "actionAssignedNoDue",
+          params: { text, due: input.dueDate },
+          link: `/academies/${retro.academyId}/retros/${retro.id}`,
+        })),
+      );
+    }
     return { ok: true };
   });
 }
