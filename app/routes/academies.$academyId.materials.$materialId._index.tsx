@@ -67,7 +67,8 @@ export default function MaterialPage() {
         {html ? (
           <Link to={`${base}?${new URLSearchParams({ ...(isCurrent ? {} : { version: version.id }), print: "1" })}`}>{t("material.printView")}</Link>
         ) : null}
-        {material.kind !== "link" ? <a href={`${base}/download${versionQuery}`}>{t("material.download")}</a> : null}
+        {material.kind === "markdown" ? <a href={`${base}/pdf${versionQuery}`}>{t("material.downloadPdf")}</a> : null}
+        {material.kind !== "link" ? <a href={`${base}/download${versionQuery}`}>{t(material.kind === "markdown" ? "material.downloadMarkdown" : "material.download")}</a> : null}
       </div>
       {!isCurrent ? (
         <Alert tone="warning" className="no-print">

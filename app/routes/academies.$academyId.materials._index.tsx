@@ -166,8 +166,9 @@ export default function AcademyMaterialsPage() {
                     </p>
                     <div className="flex flex-wrap items-center gap-4">
                       {item.material.kind !== "link" ? (
-                        <a href={`/academies/${academy.id}/materials/${item.material.id}/download`}>{t("material.download")}</a>
+                        <a href={`/academies/${academy.id}/materials/${item.material.id}/download`}>{t(item.material.kind === "markdown" ? "material.downloadMarkdown" : "material.download")}</a>
                       ) : null}
+                      {item.material.kind === "markdown" ? <a href={`/academies/${academy.id}/materials/${item.material.id}/pdf`}>{t("material.downloadPdf")}</a> : null}
                       {item.previousVersionId ? (
                         <Link to={`/academies/${academy.id}/materials/${item.material.id}?version=${item.previousVersionId}`}>{t("material.openPrevious")}</Link>
                       ) : null}

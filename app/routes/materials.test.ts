@@ -14,6 +14,8 @@ import { runHourlyJobs } from "~/modules/jobs/jobs.server";
 const filesDir = () => process.env.FILES_DIR!;
 import { loader as viewLoader, action as viewedAction } from "./academies.$academyId.materials.$materialId._index";
 import { loader as downloadLoader } from "./academies.$academyId.materials.$materialId.download";
+import { loader as pdfLoader } from "./academies.$academyId.materials.$materialId.pdf";
+import { execFileSync } from "node:child_process";
 import { loader as listLoader, action as listAction } from "./academies.$academyId.materials._index";
 import { action as newMaterialAction } from "./materials.new";
 import { createAcademy, createRegion, createTeam, createUser } from "../../tests/support/factories";
@@ -42,6 +44,8 @@ const view = (cookie: string, academyId: string, materialId: string, version?: s
   caught(viewLoader({ request: getRequest(`/x${version ? `?version=${version}` : ""}`, { cookie }), params: { academyId, materialId }, context }));
 const download = (cookie: string, academyId: string, materialId: string) =>
   caught(downloadLoader({ request: getRequest("/x", { cookie }), params: { academyId, materialId }, context }));
+const asPdf = (cookie: string, academyId: string, materialId: string) =>
+  caught(pdfLoader({ request: getRequest("/x", { cookie }), params: { academyId, materialId }, context }));
 
 describe("the catalogue", () => {
   it("keeps every version: a changed file becomes version 2, an unchanged one stays", async () => {
@@ -72,11 +76,42 @@ describe("what a participant may see", () => {
     expect(res.data.html).toContain("<h1>第1回 課題の設定・整理</h1>");
   });
 
+  it("a released handout as a PDF a Windows PC can open: the same text, Japanese font embedded, logged", async () => {
+    const { academy, material, cookie, participant } = await setup(10);
+    const handout = await material("session1-participant");
+    expect((await asPdf(cookie, academy.id, handout.id)).status).toBe(404);
+    await prisma.academyMaterial.updateMany({ where: { academyId: academy.id, materialId: handout.id }, data: { releaseAt: new Date(Date.now() - 1000) } });
+    const res = (await pdfLoader({ request: getRequest("/x", { cookie }), params: { academyId: academy.id, materialId: handout.id }, context })) as Response;
+    expect(res.headers.get("Content-Type")).toBe("application/pdf");
+    expect(decodeURIComponent(res.headers.get("Content-Disposition") ?? "")).toContain("第1回 課題の設定・整理（参加者用テキスト）.pdf");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "handout-"));
+    const file = path.join(dir, "h.pdf");
+    fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    // read by poppler, not by the library that wrote it
+    const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+    expect(text).toContain("今日のゴール");
+    expect(text).toContain("ロジックツリーで分解する");
+    expect(text).toMatch(/平日に時間がとれ\s*ない/); // a table cell
+    expect(text).toContain("├─ 健診を知らない"); // the issue tree in a code block, drawn as written
+    expect(execFileSync("pdffonts", [file], { encoding: "utf8" })).toMatch(/NotoSansJP-Regular\s+CID TrueType\s+Identity-H\s+yes/);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))![1]);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect(text).toMatch(new RegExp(`\\b1 ?/ ?${pages}\\b`));
+    fs.rmSync(dir, { recursive: true });
+    expect(await prisma.materialAccess.count({ where: { userId: participant.id, kind: "download" } })).toBe(1);
+    // a worksheet (a file) has no PDF rendering; another academy's handout is not found
+    expect((await asPdf(cookie, academy.id, (await material("worksheet-problem-definition")).id)).status).toBe(404);
+    const other = await createAcademy({ regionId: (await createRegion("千代田区", ["131016"])).id, sessionStarts: [new Date(Date.now() - DAY)] });
+    await attachCurriculum(null, other.id);
+    expect((await asPdf(cookie, other.id, handout.id)).status).toBe(404);
+  });
+
   it("never a facilitator guide, not even by guessing its URL after release", async () => {
     const { academy, material, cookie, facilitator } = await setup(3);
     const guide = await material("session1-facilitator");
     expect((await view(cookie, academy.id, guide.id)).status).toBe(404);
     expect((await download(cookie, academy.id, guide.id)).status).toBe(404);
+    expect((await asPdf(cookie, academy.id, guide.id)).status).toBe(404);
     const asFacilitator = await view(await sessionCookieFor(facilitator.id), academy.id, guide.id);
     expect(asFacilitator.data.html).toContain("講師用ガイド");
   });

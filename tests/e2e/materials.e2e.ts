@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { DEMO, expectAccessible, hydrated, signIn, useBrowser } from "./browser";
@@ -73,6 +74,14 @@ describe("materials released stage by stage", () => {
     await workbook.xlsx.readFile((await download.path())!);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(["課題設定", "ロジックツリー", "仮説と必要なデータ"]);
 
+    // The handout as a PDF from its page: opened by poppler, the Japanese text is there.
+    await participant.getByRole("link", { name: "第1回 課題の設定・整理（参加者用テキスト）" }).click();
+    await participant.getByRole("link", { name: "印刷用の表示" }).waitFor();
+    const [pdf] = await Promise.all([participant.waitForEvent("download"), participant.getByRole("link", { name: "PDFでダウンロード" }).click()]);
+    expect(pdf.suggestedFilename()).toBe("第1回 課題の設定・整理（参加者用テキスト）.pdf");
+    expect(execFileSync("pdftotext", [(await pdf.path())!, "-"], { encoding: "utf8" })).toContain("ロジックツリーで分解する");
+    await participant.goto(`${academyUrl}/materials`);
+
     // Mark the pre-learning done.
     await participant.getByRole("button", { name: "完了にする" }).click();
     await participant.getByText("完了", { exact: true }).waitFor();
@@ -92,5 +101,7 @@ describe("materials released stage by stage", () => {
     expect(await entry.getByRole("cell").allTextContents()).toEqual([expect.any(String), "德永 陽子", "課題設定シート", "第1版", "ダウンロード"]);
     const counts = coordinator.getByRole("table", { name: "教材ごとの件数" }).getByRole("row", { name: /課題設定シート/ });
     expect(await counts.getByRole("cell").allTextContents()).toEqual(["0", "1"]);
+    // the PDF counts as a download of the handout
+    expect(await coordinator.getByRole("row", { name: /德永 陽子.*第1回 課題の設定・整理.*ダウンロード/ }).count()).toBe(1);
   });
 });
