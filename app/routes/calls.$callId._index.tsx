@@ -27,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await readForm(request);
   const started = await startApplication(user.id, String(params.callId ?? ""), String(form.get("trackId") ?? "").slice(0, 64), null);
-  if (!started.ok) return data({ error: started.reason }, { status: 400 });
+  if (!started.ok) return data({ error: started.reason, params: started.params ?? {} }, { status: 400 });
   return redirect(`/applications/${started.id}`);
 }
 
@@ -46,7 +46,9 @@ export default function PublicCall() {
       </p>
       <h1>{call.title}</h1>
       <p className="text-std-20B-150">{t(open ? "call.deadline" : "call.closedOn", { date: formatDateTime(new Date(call.deadlineAt), locale) })}</p>
-      {actionData?.error ? <Alert tone="error">{t(actionData.error)}</Alert> : null}
+      {actionData?.error ? (
+        <Alert tone="error">{t(actionData.error, { ...actionData.params, state: actionData.params.state ? t(`call.applicationState.${actionData.params.state}`) : "" })}</Alert>
+      ) : null}
       {call.description ? <div className="whitespace-pre-wrap">{call.description}</div> : null}
       <section aria-labelledby="tracks-heading" className="flex flex-col gap-3">
         <h2 id="tracks-heading">{t("call.tracks")}</h2>

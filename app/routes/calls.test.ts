@@ -56,6 +56,60 @@ async function start(callId: string, trackId: string, cookie: string) {
 }
 const apply = (id: string, cookie: string, fields: Record<string, string>) => caught(applicationAction({ request: formRequest(`/applications/${id}`, fields, { cookie }), params: { applicationId: id }, context }));
 
+describe("a call's deadline", () => {
+  it("asks before a deadline in the past, and before moving it earlier while governments are drafting", async () => {
+    const coordinator = await sessionCookieFor((await createUser("coordinator")).id);
+    const fields = (deadline: Date, extra: Record<string, string> = {}) => ({ title: "令和9年度 募集", fiscalYear: "2027", description: "", deadlineDate: tokyo(deadline), deadlineTime: "17:00", ...extra });
+    const past = await caught(createAction({ request: formRequest("/manage/calls", fields(new Date(Date.now() - 2 * DAY)), { cookie: coordinator }), params: {}, context }));
+    expect(past.status).toBe(400);
+    expect(past.data).toMatchObject({ warnings: [{ code: "deadlinePast" }], values: { title: "令和9年度 募集" } });
+    expect(await prisma.call.count()).toBe(0);
+
+    const { callId, settings, consultation } = await openCall(coordinator, new Date(Date.now() + 20 * DAY));
+    const { cookie } = await applicant("応募 一郎");
+    await start(callId, consultation.id, cookie);
+    const before = (await prisma.call.findUniqueOrThrow({ where: { id: callId } })).deadlineAt;
+    const earlier = await settings({ intent: "update", ...fields(new Date(Date.now() + 5 * DAY)) });
+    expect(earlier.status).toBe(400);
+    expect(earlier.data).toMatchObject({ form: "update", error: "call.checkWarnings", warnings: [{ code: "deadlineEarlier", drafts: 1 }] });
+    expect((await prisma.call.findUniqueOrThrow({ where: { id: callId } })).deadlineAt).toEqual(before);
+    expect((await settings({ intent: "update", ...fields(new Date(Date.now() + 5 * DAY), { acknowledgeWarnings: "yes" }) })).status).toBe(302);
+    // later, or only the title changed: nothing to ask
+    expect((await settings({ intent: "update", ...fields(new Date(Date.now() + 30 * DAY)) })).status).toBe(302);
+    expect((await settings({ intent: "update", ...fields(new Date(Date.now() + 30 * DAY), { title: "令和9年度 募集（改）" }) })).status).toBe(302);
+  });
+});
+
+describe("an application being written", () => {
+  it("keeps what was typed when a submission is refused, so a reload finds it", async () => {
+    const coordinator = await sessionCookieFor((await createUser("coordinator")).id);
+    const { callId, consultation } = await openCall(coordinator);
+    const { cookie } = await applicant("応募 花子");
+    const id = await start(callId, consultation.id, cookie);
+    const refused = await apply(id, cookie, { intent: "submit", trackId: consultation.id, municipalityCodes: "282014", problem: "働き盛り世代の健診受診率が低い", contactName: "応募 花子" });
+    expect(refused.status).toBe(400);
+    expect(refused.data.error).toBe("call.error.incomplete");
+    expect(await prisma.application.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "draft", problem: "働き盛り世代の健診受診率が低い", contactName: "応募 花子", leadMunicipalityCode: "282014" });
+  });
+
+  it("tells the second person of a government, when they start, that a colleague's application exists", async () => {
+    const coordinator = await sessionCookieFor((await createUser("coordinator")).id);
+    const { callId, consultation, academyTrack } = await openCall(coordinator);
+    const first = await createUser("participant", { displayName: "姫路 一郎", municipalityCode: "282014" });
+    await start(callId, consultation.id, await sessionCookieFor(first.id));
+    const second = await sessionCookieFor((await createUser("participant", { displayName: "姫路 二郎", municipalityCode: "282014" })).id);
+    const refused = await caught(startAction({ request: formRequest(`/calls/${callId}`, { trackId: consultation.id }, { cookie: second }), params: { callId }, context }));
+    expect(refused.status).toBe(400);
+    expect(refused.data).toEqual({ error: "call.error.governmentHasApplication", params: { government: "姫路市", person: "姫路 一郎", state: "draft" } });
+    expect(await prisma.application.count()).toBe(1);
+    // another track, or another government, starts as usual
+    await start(callId, academyTrack.id, second);
+    const elsewhere = await sessionCookieFor((await createUser("participant", { municipalityCode: "282103" })).id);
+    await start(callId, consultation.id, elsewhere);
+    expect(await prisma.application.count()).toBe(3);
+  });
+});
+
 describe("a call for applications", () => {
   it("is public once published, and a government creates its account from it without learning who has one", async () => {
     const coordinator = await sessionCookieFor((await createUser("coordinator")).id);
@@ -184,13 +238,15 @@ describe("a call for applications", () => {
     const chiyoda = await applicant("千代田 次郎");
     const c2 = await start(callId, consultation.id, chiyoda.cookie);
     expect((await apply(c2, chiyoda.cookie, complete(consultation.id, "131016"))).data.error).toBe("call.error.trackFull");
+    // refused, yet what was typed is the draft now
+    expect(await prisma.application.findUniqueOrThrow({ where: { id: c2 } })).toMatchObject({ status: "draft", problem: expect.stringContaining("働き盛り世代の受診が伸びない。") });
 
     // after the deadline nothing is accepted; the draft stays as it was
     await prisma.call.update({ where: { id: callId }, data: { deadlineAt: new Date(Date.now() - 1000) } });
     const late = await apply(c2, chiyoda.cookie, { ...complete(academyTrack.id, "131016"), problem: "遅れて書いた課題" });
     expect(late.data.error).toBe("call.error.closed");
     expect(late.data.values.problem).toBe("遅れて書いた課題");
-    expect(await prisma.application.findUniqueOrThrow({ where: { id: c2 } })).toMatchObject({ status: "draft", problem: "" });
+    expect(await prisma.application.findUniqueOrThrow({ where: { id: c2 } })).toMatchObject({ status: "draft", problem: expect.stringContaining("働き盛り世代の受診が伸びない。") });
     expect((await caught(startAction({ request: formRequest(`/calls/${callId}`, { trackId: academyTrack.id }, { cookie: chiyoda.cookie }), params: { callId }, context }))).data.error).toBe("call.error.closed");
     expect((await apply(c1, kakogawa.cookie, { intent: "withdraw" })).data.error).toBe("call.error.closed");
   });

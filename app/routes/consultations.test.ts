@@ -1,3 +1,4 @@
+import { holidayOn } from "~/modules/schedule/rules";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { fromTokyo } from "~/utils/dates";
@@ -48,7 +49,15 @@ async function requested(w: World) {
 }
 
 // A Wednesday in Tokyo, 14:00–15:30
-const WED = { date: "2026-12-16", startTime: "14:00", endTime: "15:30" };
+/** A Wednesday two weeks or more ahead that is no public holiday, and the Saturday after it (dates never go stale). */
+function upcoming(weekday: number, from: Date) {
+  const d = new Date(from);
+  while (d.getUTCDay() !== weekday || holidayOn(d)) d.setUTCDate(d.getUTCDate() + 1);
+  return d;
+}
+const WEDNESDAY = upcoming(3, new Date(Date.now() + 14 * 86400_000));
+const SATURDAY = new Date(WEDNESDAY.getTime() + 3 * 86400_000).toISOString().slice(0, 10);
+const WED = { date: WEDNESDAY.toISOString().slice(0, 10), startTime: "14:00", endTime: "15:30" };
 
 describe("expert consultations", () => {
   it("takes a request from a government, keeping what was typed when it is refused, and shows it only to those involved", async () => {
@@ -104,7 +113,7 @@ describe("expert consultations", () => {
     const w = await world();
     const id = await requested(w);
     // the expert also facilitates an academy session that afternoon
-    const academy = await createAcademy({ regionId: (await createRegion("芦北圏域", ["434825"])).id, facilitatorIds: [w.expertUser.id], sessionStarts: [fromTokyo(2026, 12, 16, 13, 0)] });
+    const academy = await createAcademy({ regionId: (await createRegion("芦北圏域", ["434825"])).id, facilitatorIds: [w.expertUser.id], sessionStarts: [fromTokyo(WEDNESDAY.getUTCFullYear(), WEDNESDAY.getUTCMonth() + 1, WEDNESDAY.getUTCDate(), 13, 0)] });
     await prisma.workshopSession.updateMany({ where: { academyId: academy.id }, data: { venueName: "芦北町役場 大会議室" } });
     const session = await prisma.workshopSession.findFirstOrThrow({ where: { academyId: academy.id } });
     await prisma.sessionFacilitator.create({ data: { sessionId: session.id, userId: w.expertUser.id } });
@@ -125,11 +134,15 @@ describe("expert consultations", () => {
     expect(room.data.issues.map((i: { code: string }) => i.code)).toEqual(["venueDoubleBooked"]);
     expect((await prisma.consultation.findUniqueOrThrow({ where: { id } })).status).toBe("requested");
 
+    // a date that has passed is asked about (the mail would invite people to it)
+    const passed = await schedule({ expertIds: w.expert.id, mode: "online", onlineUrl: "https://meet.example.jp/a", date: new Date(Date.now() - 9 * 86400_000).toISOString().slice(0, 10), startTime: "10:00", endTime: "11:30" });
+    expect(passed.data.needsAcknowledgement).toBe(true);
+    expect(passed.data.issues.map((i: { code: string }) => i.code)).toContain("inPast");
     // a Saturday is a warning to confirm
-    const saturday = await schedule({ expertIds: w.expert.id, mode: "online", onlineUrl: "https://meet.example.jp/a", date: "2026-12-19", startTime: "10:00", endTime: "11:30" });
+    const saturday = await schedule({ expertIds: w.expert.id, mode: "online", onlineUrl: "https://meet.example.jp/a", date: SATURDAY, startTime: "10:00", endTime: "11:30" });
     expect(saturday.data.needsAcknowledgement).toBe(true);
     const before = await prisma.mailMessage.count();
-    const ok = await schedule({ expertIds: w.expert.id, mode: "online", onlineUrl: "https://meet.example.jp/a", date: "2026-12-19", startTime: "10:00", endTime: "11:30", acknowledgeWarnings: "yes" });
+    const ok = await schedule({ expertIds: w.expert.id, mode: "online", onlineUrl: "https://meet.example.jp/a", date: SATURDAY, startTime: "10:00", endTime: "11:30", acknowledgeWarnings: "yes" });
     expect(ok.status).toBe(302);
     const mails = await prisma.mailMessage.findMany({ orderBy: { createdAt: "asc" }, skip: before });
     expect(mails.map((m) => m.to).sort()).toEqual(["bengoshi@example.jp", w.requester.email].sort());
@@ -140,17 +153,17 @@ describe("expert consultations", () => {
     expect((await caught(dashboardLoader({ request: getRequest("/dashboard", { cookie: w.asExpert }), params: {}, context }))).data.consultations).toMatchObject([{ id, status: "scheduled", asExpert: true }]);
     // pressing the button again changes nothing and mails nobody again
     const mailsNow = await prisma.mailMessage.count();
-    expect((await schedule({ expertIds: w.expert.id, mode: "online", onlineUrl: "https://meet.example.jp/a", date: "2026-12-19", startTime: "10:00", endTime: "11:30", acknowledgeWarnings: "yes" })).status).toBe(302);
+    expect((await schedule({ expertIds: w.expert.id, mode: "online", onlineUrl: "https://meet.example.jp/a", date: SATURDAY, startTime: "10:00", endTime: "11:30", acknowledgeWarnings: "yes" })).status).toBe(302);
     expect(await prisma.mailMessage.count()).toBe(mailsNow);
 
     // a second consultation cannot take the same expert at that time
     const second = await prisma.consultation.create({ data: { fiscalYear: 2026, municipalityCode: "434825", requesterId: w.requester.id, topicId: w.topics[0]!.id, title: "別の相談", question: "q" } });
-    const taken = await post(w.coordinator, second.id, { intent: "schedule", expertIds: w.expert.id, mode: "online", onlineUrl: "https://meet.example.jp/b", date: "2026-12-19", startTime: "11:00", endTime: "12:00", acknowledgeWarnings: "yes" });
+    const taken = await post(w.coordinator, second.id, { intent: "schedule", expertIds: w.expert.id, mode: "online", onlineUrl: "https://meet.example.jp/b", date: SATURDAY, startTime: "11:00", endTime: "12:00", acknowledgeWarnings: "yes" });
     expect(taken.data.issues.filter((i: { level: string }) => i.level === "error").map((i: { code: string }) => i.code)).toEqual(["facilitatorInConsultation"]);
     // and the academy cannot move its session onto the consultation
     const moved = await caught(
       sessionAction({
-        request: formRequest("/x", { kind: "workshop", date: "2026-12-19", startTime: "09:30", endTime: "12:30", facilitatorIds: w.expertUser.id, acknowledgeWarnings: "yes" }, { cookie: w.coordinator }),
+        request: formRequest("/x", { kind: "workshop", date: SATURDAY, startTime: "09:30", endTime: "12:30", facilitatorIds: w.expertUser.id, acknowledgeWarnings: "yes" }, { cookie: w.coordinator }),
         params: { academyId: academy.id, sessionId: session.id },
         context,
       }),

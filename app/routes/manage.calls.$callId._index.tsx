@@ -4,6 +4,7 @@ import { useTranslation } from "~/utils/use-translation";
 import * as calls from "~/modules/call/call.server";
 import { CALL_FILE_MAX_BYTES, uploadCallDocument } from "~/modules/call/files.server";
 import { CallSchema, CriterionSchema, TRACK_KINDS, TrackSchema } from "~/modules/call/schemas";
+import { DeadlineWarnings } from "~/components/call/deadline-warnings";
 import { requirePermission } from "~/utils/session.server";
 import { invariantFound } from "~/utils/http.server";
 import { discard, readFieldsOrUpload } from "~/utils/upload.server";
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { call, phase: call.resultsPublishedAt ? ("results" as const) : calls.callPhase(call, new Date()) };
 }
 
-type Out = { error: string | null; form: string | null; fieldErrors: Record<string, string>; values: Record<string, string>; params: Record<string, string | number> };
+type Out = { error: string | null; form: string | null; fieldErrors: Record<string, string>; values: Record<string, string>; params: Record<string, string | number>; warnings?: calls.DeadlineWarning[] };
 const bad = (o: Partial<Out>, status = 400) => data({ error: null, form: null, fieldErrors: {}, values: {}, params: {}, ...o } satisfies Out, { status });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -54,7 +55,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "update": {
       const parsed = parseForm(CallSchema, form);
       if (!parsed.ok) return bad({ form: "update", fieldErrors: parsed.fieldErrors, values: echoForm(form) });
-      await calls.updateCall(user.id, call.id, parsed.data);
+      const saved = await calls.updateCall(user.id, call.id, parsed.data);
+      if (!saved.ok) return bad({ form: "update", error: saved.reason, values: echoForm(form), warnings: saved.warnings });
       return done("call.saved");
     }
     case "publish":
@@ -169,6 +171,7 @@ export default function ManageCall() {
             <TextField label={t("call.deadlineTime")} name="deadlineTime" type="time" required hint={t("call.deadlineTimeHint")} defaultValue={update.deadlineTime ?? toTokyoTimeInput(new Date(call.deadlineAt))} error={errorsOf("update")("deadlineTime")} />
           </div>
           <p className="text-dns-14N-130">{t("call.deadline", { date: formatDateTime(new Date(call.deadlineAt), locale) })}</p>
+          {a?.form === "update" && a.warnings?.length ? <DeadlineWarnings warnings={a.warnings} /> : null}
           <div><Button type="submit">{t("form.save")}</Button></div>
         </Form>
       </section>

@@ -1,7 +1,8 @@
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
-import { callPhase, createCall, listCallsForStaff } from "~/modules/call/call.server";
+import { callPhase, createCall, deadlineWarnings, listCallsForStaff, type DeadlineWarning } from "~/modules/call/call.server";
+import { DeadlineWarnings } from "~/components/call/deadline-warnings";
 import { CallSchema } from "~/modules/call/schemas";
 import { userHasPermission } from "~/modules/account/permissions";
 import { requirePermission, requireUser } from "~/utils/session.server";
@@ -10,7 +11,7 @@ import { readForm } from "~/utils/form-body.server";
 import { parseForm } from "~/utils/forms";
 import { serverT } from "~/utils/i18n.server";
 import { resolveLocale } from "~/utils/locale.server";
-import { fiscalYearOf, formatDateTime, formatFiscalYear } from "~/utils/dates";
+import { fiscalYearOf, formatDateTime, formatFiscalYear, fromTokyoInputs } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
 import { pageTitle } from "~/utils/meta";
 import { DataTable } from "~/components/ui/data-table";
@@ -36,6 +37,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:call:any");
   const parsed = parseForm(CallSchema, await readForm(request));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
+  const warnings = await deadlineWarnings(fromTokyoInputs(parsed.data.deadlineDate, parsed.data.deadlineTime), null);
+  if (warnings.length > 0 && parsed.data.acknowledgeWarnings !== "yes") return data({ fieldErrors: {}, values: { ...parsed.data, fiscalYear: String(parsed.data.fiscalYear) }, warnings }, { status: 400 });
   const t = serverT(await resolveLocale(request, user));
   const id = await createCall(user.id, parsed.data, (key) => t(key));
   return redirect(`/manage/calls/${id}`);
@@ -69,7 +72,7 @@ export default function StaffCalls() {
       {coordinator ? (
         <Form method="post" className="flex flex-col gap-4 rounded-8 border border-solid-gray-200 p-4" noValidate>
           <h2 className="text-std-20B-150">{t("call.create")}</h2>
-          {a?.fieldErrors ? <Alert tone="error">{t("form.fixErrors")}</Alert> : null}
+          {a?.fieldErrors && Object.keys(a.fieldErrors).length > 0 ? <Alert tone="error">{t("form.fixErrors")}</Alert> : null}
           <TextField label={t("call.title")} name="title" required defaultValue={v.title ?? ""} error={err("title")} />
           <TextField label={t("academy.fiscalYear")} name="fiscalYear" inputMode="numeric" required defaultValue={v.fiscalYear ?? String(nextFiscalYear)} error={err("fiscalYear")} />
           <TextareaField label={t("call.description")} name="description" rows={5} defaultValue={v.description ?? ""} error={err("description")} />
@@ -77,6 +80,7 @@ export default function StaffCalls() {
             <TextField label={t("call.deadlineDate")} name="deadlineDate" type="date" required defaultValue={v.deadlineDate ?? ""} error={err("deadlineDate")} />
             <TextField label={t("call.deadlineTime")} name="deadlineTime" type="time" required hint={t("call.deadlineTimeHint")} defaultValue={v.deadlineTime ?? "17:00"} error={err("deadlineTime")} />
           </div>
+          {a && "warnings" in a && a.warnings ? <DeadlineWarnings warnings={a.warnings as DeadlineWarning[]} /> : null}
           <div><Button type="submit">{t("call.createButton")}</Button></div>
         </Form>
       ) : null}

@@ -65,24 +65,37 @@ export async function myApplications(userId: string) {
  * Start (or reopen) the applicant's draft for a track of an open call, with the government they
  * named. One draft per applicant and track: starting again returns it.
  */
-export async function startApplication(userId: string, callId: string, trackId: string, leadCode: string | null, now = new Date()): Promise<Result<{ id: string }>> {
+export async function startApplication(userId: string, callId: string, trackId: string, leadCode: string | null, now = new Date()): Promise<Result<{ id: string }, { params?: Record<string, string> }>> {
   const track = await prisma.callTrack.findFirst({ where: { id: trackId, callId, call: { publishedAt: { not: null } } }, select: { id: true, call: { select: { deadlineAt: true } } } });
   if (!track) return fail("call.error.noSuchTrack");
   if (now >= track.call.deadlineAt) return fail("call.error.closed");
   const existing = await prisma.application.findFirst({ where: { applicantId: userId, trackId, status: { in: ["draft", "submitted"] } }, select: { id: true } });
   if (existing) return { ok: true, id: existing.id };
+  // One application per government and track: a colleague's draft or submission is found now,
+  // when the second person starts, not after they have written theirs.
+  const government = leadCode ?? (await prisma.user.findUnique({ where: { id: userId }, select: { municipalityCode: true } }))?.municipalityCode ?? null;
+  if (government) {
+    const other = await prisma.application.findFirst({
+      where: { trackId, status: { in: ["draft", "submitted"] }, applicantId: { not: userId }, municipalities: { some: { municipalityCode: government } } },
+      select: { status: true, applicant: { select: { displayName: true } }, municipalities: { where: { municipalityCode: government }, select: { municipality: { select: { name: true } } } } },
+    });
+    if (other) {
+      return { ...fail("call.error.governmentHasApplication"), params: { government: other.municipalities[0]?.municipality.name ?? "", person: other.applicant.displayName, state: other.status } };
+    }
+  }
   const created = await prisma.$transaction(async (tx) => {
     const app = await tx.application.create({
       data: {
         callId,
         trackId,
         applicantId: userId,
-        leadMunicipalityCode: leadCode,
-        municipalities: leadCode ? { create: [{ municipalityCode: leadCode }] } : undefined,
+        // the applicant's own government, filled in (they may change it)
+        leadMunicipalityCode: government,
+        municipalities: government ? { create: [{ municipalityCode: government }] } : undefined,
       },
       select: { id: true },
     });
-    await recordAudit({ actorId: userId, action: "application.start", entityType: "application", entityId: app.id, after: { callId, trackId, leadCode } }, tx);
+    await recordAudit({ actorId: userId, action: "application.start", entityType: "application", entityId: app.id, after: { callId, trackId, leadCode: government } }, tx);
     return app;
   });
   return { ok: true, id: created.id };
@@ -103,7 +116,11 @@ export async function saveApplication(userId: string, applicationId: string, inp
   const staffCount = input.staffCount === "" ? null : input.staffCount;
   if (submit) {
     const problems = applicationProblems({ ...input, staffCount, municipalityCount: codes.codes.length });
-    if (Object.keys(problems).length > 0) return fail("call.error.incomplete", problems);
+    if (Object.keys(problems).length > 0) {
+      // What was typed is kept as the draft: a reload, or another day, finds it.
+      const kept = await saveApplication(userId, applicationId, input, false, now);
+      return kept.ok ? fail("call.error.incomplete", problems) : kept;
+    }
   }
   const outcome = await prisma.$transaction(async (tx): Promise<SaveFailure> => {
     if (submit) {
@@ -139,6 +156,11 @@ export async function saveApplication(userId: string, applicationId: string, inp
     await recordAudit({ actorId: userId, action: submit ? "application.submit" : "application.save", entityType: "application", entityId: app.id, after: { trackId: track.id, municipalities: codes.codes } }, tx);
     return { ok: true };
   });
+  if (submit && !outcome.ok) {
+    // refused (the track filled up, the government applied meanwhile): what was typed stays as the draft
+    const kept = await saveApplication(userId, applicationId, input, false, now);
+    if (!kept.ok) return kept;
+  }
   return outcome;
 }
 

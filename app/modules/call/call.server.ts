@@ -44,12 +44,32 @@ export async function createCall(actorId: string, input: CallInput, t: (key: str
   return call.id;
 }
 
-export async function updateCall(actorId: string, callId: string, input: CallInput) {
+/** What deserves a second look before a deadline is saved: it has passed, or it comes sooner while governments are drafting. */
+export type DeadlineWarning = { code: "deadlinePast" } | { code: "deadlineEarlier"; drafts: number };
+
+export async function deadlineWarnings(deadlineAt: Date, before: { id: string; deadlineAt: Date } | null, now = new Date()): Promise<DeadlineWarning[]> {
+  const warnings: DeadlineWarning[] = [];
+  const moved = !before || before.deadlineAt.getTime() !== deadlineAt.getTime();
+  if (moved && deadlineAt.getTime() <= now.getTime()) warnings.push({ code: "deadlinePast" });
+  if (before && deadlineAt.getTime() < before.deadlineAt.getTime()) {
+    const drafts = await prisma.application.count({ where: { callId: before.id, status: "draft" } });
+    if (drafts > 0) warnings.push({ code: "deadlineEarlier", drafts });
+  }
+  return warnings;
+}
+
+export async function updateCall(actorId: string, callId: string, input: CallInput): Promise<Result<object, { warnings: DeadlineWarning[] }>> {
+  const deadlineAt = fromTokyoInputs(input.deadlineDate, input.deadlineTime);
+  const current = await prisma.call.findUniqueOrThrow({ where: { id: callId }, select: { id: true, deadlineAt: true } });
+  const warnings = await deadlineWarnings(deadlineAt, current);
+  if (warnings.length > 0 && input.acknowledgeWarnings !== "yes") return { ...fail("call.checkWarnings"), warnings };
   await prisma.$transaction(async (tx) => {
     const before = await tx.call.findUniqueOrThrow({ where: { id: callId }, select: { title: true, deadlineAt: true, fiscalYear: true } });
-    await tx.call.update({ where: { id: callId }, data: { fiscalYear: input.fiscalYear, title: input.title, description: input.description, deadlineAt: fromTokyoInputs(input.deadlineDate, input.deadlineTime) } });
-    await recordAudit({ actorId, action: "call.update", entityType: "call", entityId: callId, before, after: input }, tx);
+    await tx.call.update({ where: { id: callId }, data: { fiscalYear: input.fiscalYear, title: input.title, description: input.description, deadlineAt } });
+    const { acknowledgeWarnings: _ack, ...after } = input;
+    await recordAudit({ actorId, action: "call.update", entityType: "call", entityId: callId, before, after }, tx);
   });
+  return { ok: true };
 }
 
 export async function setPublished(actorId: string, callId: string, what: "call" | "results", on: boolean) {

@@ -17,6 +17,8 @@ export const CallSchema = z.object({
   description: optionalText(5000),
   deadlineDate: dateField,
   deadlineTime: timeField,
+  /** "yes": the person saw the deadline warnings and saves anyway */
+  acknowledgeWarnings: z.string().max(3).optional().default(""),
 });
 export type CallInput = z.output<typeof CallSchema>;
 

@@ -5,7 +5,7 @@ import { jsonArray } from "~/utils/raw-read";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { deliverQueued, queueMail, type QueuedMail } from "~/modules/mail/mailer.server";
 import { resolveMunicipalityCodes } from "~/modules/municipality/municipality.server";
-import { checkConsultationClashes, checkDoubleBooking, checkSessionTiming, hasErrors, type ScheduleIssue } from "~/modules/schedule/rules";
+import { checkConsultationClashes, checkDoubleBooking, checkNotInPast, checkSessionTiming, hasErrors, type ScheduleIssue } from "~/modules/schedule/rules";
 import { overlappingSessions } from "~/modules/schedule/session.server";
 import { overlappingConsultations } from "~/modules/schedule/consultation-bookings.server";
 import { serverT } from "~/utils/i18n.server";
@@ -239,7 +239,9 @@ export async function scheduleConsultation(actorId: string, id: string, input: S
   const startsAt = fromTokyoInputs(input.date, input.startTime);
   const endsAt = fromTokyoInputs(input.date, input.endTime);
   const venueName = input.mode === "venue" ? input.venueName : "";
-  const issues = await meetingIssues({ startsAt, endsAt, venueName, personIds: experts.map((e) => e.userId) }, id);
+  // A meeting set (or moved) into the past is asked about: its mail would tell people to come to it.
+  const moved = c.startsAt?.getTime() !== startsAt.getTime();
+  const issues = [...(await meetingIssues({ startsAt, endsAt, venueName, personIds: experts.map((e) => e.userId) }, id)), ...(moved ? checkNotInPast({ startsAt }, new Date()) : [])];
   if (hasErrors(issues)) return { ...fail("consultation.error.clash"), issues, needsAcknowledgement: false };
   if (issues.length > 0 && input.acknowledgeWarnings !== "yes") return { ...fail("schedule.checkWarnings"), issues, needsAcknowledgement: true };
   const unchanged =

@@ -144,12 +144,17 @@ export interface ScheduleViewer {
   canSee(academyId: string): boolean;
 }
 
-async function decide(academyId: string, draft: Draft, input: SessionInput, viewer: ScheduleViewer, excludeId?: string, isNew = false) {
+/**
+ * The rules for saving a session; warnings need the person's acknowledgement. A date in the past
+ * is asked about when a session is created there or moved there (`previousStart` differs), not
+ * when a past session's agenda or homework is edited.
+ */
+async function decide(academyId: string, draft: Draft, input: SessionInput, viewer: ScheduleViewer, excludeId?: string, previousStart: Date | null = null) {
   if (!(await checkFacilitators(academyId, draft.facilitatorIds))) {
     return { ...fieldFailure("facilitatorIds", "schedule.validation.facilitator"), issues: [], needsAcknowledgement: false };
   }
   const issues = redactForeignAcademies(
-    [...(await evaluateSession(academyId, draft, excludeId)), ...(isNew ? checkNotInPast(draft, new Date()) : [])],
+    [...(await evaluateSession(academyId, draft, excludeId)), ...(previousStart?.getTime() !== draft.startsAt.getTime() ? checkNotInPast(draft, new Date()) : [])],
     (id) => viewer.canSee(id),
   );
   if (hasErrors(issues)) return { ...fail("schedule.blocked"), issues, needsAcknowledgement: false };
@@ -170,7 +175,7 @@ export function getSession(academyId: string, sessionId: string) {
 export async function createSession(actorId: string, academyId: string, input: SessionInput, viewer: ScheduleViewer): Promise<SaveSessionResult> {
   const last = await prisma.workshopSession.findFirst({ where: { academyId }, orderBy: { sequence: "desc" }, select: { sequence: true } });
   const draft = toDraft((last?.sequence ?? 0) + 1, input);
-  const verdict = await decide(academyId, draft, input, viewer, undefined, true);
+  const verdict = await decide(academyId, draft, input, viewer, undefined, null);
   if (!verdict.ok) return verdict;
   const created = await prisma.$transaction(async (tx) => {
     const session = await tx.workshopSession.create({
@@ -198,7 +203,7 @@ export async function updateSession(actorId: string, academyId: string, sessionI
   });
   if (!before) return null;
   const draft = toDraft(before.sequence, input);
-  const verdict = await decide(before.academyId, draft, input, viewer, sessionId);
+  const verdict = await decide(before.academyId, draft, input, viewer, sessionId, before.startsAt);
   if (!verdict.ok) return verdict;
   await prisma.$transaction(async (tx) => {
     const roles = await sessionRoles(tx, before.academyId, draft.facilitatorIds, new Map(before.facilitators.map((f) => [f.userId, f.role])));
