@@ -3,7 +3,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { findTeam } from "~/modules/deliverable/path.server";
-import { approveCase, draftFromTeam, saveTeamCase, teamCase, withdrawCase } from "~/modules/case/case.server";
+import { approveCase, caseReadiness, draftFromTeam, saveTeamCase, teamCase, withdrawCase } from "~/modules/case/case.server";
 import { CASE_THEMES, CaseSchema, POPULATION_BANDS } from "~/modules/case/themes";
 import { forbidden, invariantFound } from "~/utils/http.server";
 import { discard, readFieldsOrUpload } from "~/utils/upload.server";
@@ -32,14 +32,18 @@ async function load(request: Request, params: Record<string, string | undefined>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { context, team } = await load(request, params);
-  const existing = await teamCase(team.id);
-  const canEdit = context.can.manageAcademy;
+  const [existing, readiness] = await Promise.all([teamCase(team.id), caseReadiness(team.id)]);
+  // the form only once the team's proposal is done (decision 0019)
+  const canEdit = context.can.manageAcademy && readiness.ready;
   return {
     academy: context.academy,
     team: { id: team.id, name: team.name },
     existing,
     canEdit,
-    canApproveAsTeam: team.isMember,
+    notReady: context.can.manageAcademy && !readiness.ready,
+    canApproveAsTeam: team.isMember && readiness.leadId === context.user.id,
+    leadName: readiness.leadName,
+    isMember: team.isMember,
     draft: canEdit && !existing ? await draftFromTeam(team.id, serverT(await resolveLocale(request, context.user))("format.list")) : null,
   };
 }
@@ -65,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(CaseSchema, form);
     if (!parsed.ok) return bad({ fieldErrors: parsed.fieldErrors, values: echoForm(form) });
     const r = await saveTeamCase(context.user.id, team.id, parsed.data);
-    if (!r.ok) return bad({ error: "form.fixErrors", fieldErrors: r.fieldErrors, values: echoForm(form), params: r.params ?? {} });
+    if (!r.ok) return bad({ error: Object.keys(r.fieldErrors).length > 0 ? "form.fixErrors" : r.reason, fieldErrors: r.fieldErrors, values: echoForm(form), params: r.params ?? {} });
     return redirectWithFlash(back, { message: "case.saved" });
   }
   if (intent === "upload") {
@@ -90,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TeamCase() {
-  const { academy, team, existing, canEdit, canApproveAsTeam, draft } = useLoaderData<typeof loader>();
+  const { academy, team, existing, canEdit, notReady, canApproveAsTeam, leadName, isMember, draft } = useLoaderData<typeof loader>();
   const a = useActionData<typeof action>();
   const { t } = useTranslation();
   const start: Record<string, string> = existing
@@ -122,6 +126,8 @@ export default function TeamCase() {
           <h2 id="status-heading">{t(`case.state.${state}`)}</h2>
           <p>{t("case.teamApproval")}: {existing.teamApprovedAt ? t("case.approvedMark") : t("case.notYet")} / {t("case.coordinatorApproval")}: {existing.coordinatorApprovedAt ? t("case.approvedMark") : t("case.notYet")}</p>
           {existing.publishedAt ? <p><Link to={`/cases/${existing.id}`}>{t("case.openPublic")}</Link></p> : null}
+          {!existing.teamApprovedAt ? <p>{leadName ? t("case.consentBy", { name: leadName }) : t("case.error.noLead")}</p> : null}
+          {isMember && !canApproveAsTeam && !existing.teamApprovedAt && leadName ? <p className="text-dns-14N-130">{t("case.consentTalk")}</p> : null}
           <div className="flex flex-wrap gap-3">
             {canApproveAsTeam && !existing.teamApprovedAt ? (
               <Form method="post"><input type="hidden" name="intent" value="approveTeam" /><Button type="submit">{t("case.approveAsTeam")}</Button></Form>
@@ -166,6 +172,7 @@ export default function TeamCase() {
       ) : !canEdit ? (
         <p>{t("case.noneYet")}</p>
       ) : null}
+      {notReady ? <Alert tone="info">{t("case.error.notReady")}</Alert> : null}
       {canEdit ? (
         <Form method="post" className="flex flex-col gap-4" noValidate>
           <input type="hidden" name="intent" value="save" />

@@ -15,8 +15,11 @@ async function world() {
   const facilitator = await createUser("facilitator");
   const academy = await createAcademy({ regionId: (await createRegion("播磨圏域", ["282014"])).id, fiscalYear: 2025, facilitatorIds: [facilitator.id] });
   const member = await createUser("participant", { displayName: "姫路 花子", email: "hanako@city.himeji.example.jp" });
-  const team = await createTeam(academy.id, "受診率向上チーム", [member.id]);
-  await prisma.team.update({ where: { id: team.id }, data: { problemStatement: "働き盛り世代の受診率が低い。" } });
+  const teammate = await createUser("participant", { displayName: "姫路 次郎" });
+  const team = await createTeam(academy.id, "受診率向上チーム", [member.id, teammate.id]);
+  // the academy has finished; 姫路 花子 leads the team and gives its consent (decision 0019)
+  await prisma.academy.update({ where: { id: academy.id }, data: { status: "finished" } });
+  await prisma.team.update({ where: { id: team.id }, data: { problemStatement: "働き盛り世代の受診率が低い。", leadId: member.id } });
   await prisma.teamMunicipality.create({ data: { teamId: team.id, municipalityCode: "282014" } });
   const other = await createTeam(academy.id, "子育てチーム", [(await createUser("participant")).id]);
   return {
@@ -24,7 +27,10 @@ async function world() {
     team,
     coordinator: await sessionCookieFor((await createUser("coordinator")).id),
     asFacilitator: await sessionCookieFor(facilitator.id),
+    member,
+    teammate,
     asMember: await sessionCookieFor(member.id),
+    asTeammate: await sessionCookieFor(teammate.id),
     asOtherMember: await sessionCookieFor((await prisma.teamMember.findFirstOrThrow({ where: { teamId: other.id }, include: { enrollment: true } })).enrollment.userId),
   };
 }
@@ -32,6 +38,21 @@ async function world() {
 const valid = { intent: "save", title: "健康への関心が薄い層に届く受診勧奨", fiscalYear: "2025", municipalityCodes: "282014", themeCategory: "health", populationBand: "over_200k", problem: "働き盛り世代の受診率が低い。", dataUsed: "特定健診の受診記録（集計値）", method: "年齢・地区別に比較", result: "出張健診を提案", outcome: "予算化", contactDepartment: "健康福祉局 保健所" };
 
 describe("the case library", () => {
+  it("offers the case form only once the team's proposal is accepted or the academy has finished", async () => {
+    const w = await world();
+    await prisma.academy.update({ where: { id: w.academy.id }, data: { status: "running" } });
+    const params = { academyId: w.academy.id, teamId: w.team.id };
+    const page = await caught(caseLoader({ request: getRequest("/x", { cookie: w.coordinator }), params, context }));
+    expect(page.data).toMatchObject({ canEdit: false, notReady: true, draft: null });
+    const refused = await caught(caseAction({ request: formRequest("/x", valid, { cookie: w.coordinator }), params, context }));
+    expect(refused.data.error).toBe("case.error.notReady");
+    expect(await prisma.case.count()).toBe(0);
+    const proposal = await prisma.stage.findFirstOrThrow({ where: { academyId: w.academy.id, key: "proposal" } });
+    await prisma.deliverable.create({ data: { teamId: w.team.id, stageId: proposal.id, status: "accepted", latestVersion: 1 } });
+    expect((await caught(caseLoader({ request: getRequest("/x", { cookie: w.coordinator }), params, context }))).data.canEdit).toBe(true);
+    expect((await caught(caseAction({ request: formRequest("/x", valid, { cookie: w.coordinator }), params, context }))).status).toBe(302);
+  });
+
   it("publishes a team's case only when the team and a coordinator agree, refusing personal data", async () => {
     const w = await world();
     const params = { academyId: w.academy.id, teamId: w.team.id };
@@ -51,8 +72,15 @@ describe("the case library", () => {
     expect((await post(w.asMember, valid)).status).toBe(403);
 
     expect((await post(w.coordinator, valid)).status).toBe(302);
+    // the whole team is told that the case waits for its consent
+    const told = async (key: string) => (await prisma.notification.findMany({ where: { kind: "case", messageKey: key }, select: { userId: true } })).map((n) => n.userId).sort();
+    expect(await told("caseAwaitsConsent")).toEqual([w.member.id, w.teammate.id].sort());
     const library = async (query = "") => (await caught(libraryLoader({ request: getRequest(`/cases${query}`), params: {}, context }))).data;
     expect((await library()).total).toBe(0);
+    // the consent is the team's, given by its lead: another member cannot give it
+    expect((await caught(caseLoader({ request: getRequest("/x", { cookie: w.asTeammate }), params, context }))).data).toMatchObject({ canApproveAsTeam: false, leadName: "姫路 花子" });
+    expect((await post(w.asTeammate, { intent: "approveTeam" })).data.error).toBe("case.error.notLead");
+    expect((await prisma.case.findUniqueOrThrow({ where: { teamId: w.team.id } })).teamApprovedAt).toBeNull();
     expect((await post(w.asMember, { intent: "approveTeam" })).status).toBe(302);
     expect((await library()).total).toBe(0);
     expect((await post(w.coordinator, { intent: "approveCoordinator" })).status).toBe(302);
@@ -62,9 +90,10 @@ describe("the case library", () => {
     expect((await caught(caseLoader({ request: getRequest("/x", { cookie: w.asOtherMember }), params, context }))).status).toBe(404);
     expect((await caught(publicCaseLoader({ params: { caseId: published.cases[0].id }, request: getRequest("/x"), context }))).data.c.title).toBe(valid.title);
 
-    // an edit takes the case off the library until both agree again
+    // an edit takes the case off the library until both agree again, and the team is told
     await post(w.coordinator, { ...valid, outcome: "データヘルス計画に反映" });
     expect((await library()).total).toBe(0);
+    expect(await told("caseConsentWithdrawn")).toEqual([w.member.id, w.teammate.id].sort());
     expect((await caught(publicCaseLoader({ params: { caseId: published.cases[0].id }, request: getRequest("/x"), context }))).status).toBe(404);
   });
 
@@ -84,6 +113,12 @@ describe("the case library", () => {
     expect(await titles("prefecture=40")).toEqual(["帰宅困難者を広域で支える"]);
     expect(await titles("data=健診")).toEqual([valid.title]);
     expect(await titles("q=姫路")).toEqual([valid.title]);
+    // several words, separated by half- or full-width spaces, must all be found; place names by their reading
+    expect(await titles("q=" + encodeURIComponent("姫路 受診勧奨"))).toEqual([valid.title]);
+    expect(await titles("q=" + encodeURIComponent("姫路　帰宅困難"))).toEqual([]);
+    expect(await titles("q=" + encodeURIComponent("ひめじ 健診"))).toEqual([valid.title]);
+    expect(await titles("q=" + encodeURIComponent("ヒメジ"))).toEqual([valid.title]);
+    expect(await titles("q=" + encodeURIComponent("ふくおか"))).toEqual(["帰宅困難者を広域で支える"]);
     expect(await titles("theme=<script>&page=-1")).toHaveLength(2);
 
     const csv = (await exportLoader({ request: getRequest("/cases/export/csv"), params: { format: "csv" }, context })) as Response;

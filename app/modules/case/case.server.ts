@@ -4,6 +4,8 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { resolveMunicipalityCodes } from "~/modules/municipality/municipality.server";
 import { cellKinds } from "~/modules/privacy/detectors";
 import { fail, fieldFailure, type Result } from "~/utils/result";
+import { notify } from "~/modules/notification/notification.server";
+import { deliverQueued, type QueuedMail } from "~/modules/mail/mailer.server";
 import type { CaseFilter, CaseInput } from "./themes";
 
 // The case library (事例): a finished team's proposal turned into a case that other governments
@@ -83,28 +85,74 @@ export async function draftFromTeam(teamId: string, listSeparator: string) {
   };
 }
 
+/**
+ * Whether a team's case may be written, and who consents for the team (decision 0019): a case is
+ * made from a proposal, so the team's proposal must be accepted or its academy finished; the
+ * team's consent is its lead's, given for the team after talking it over.
+ */
+export async function caseReadiness(teamId: string) {
+  const team = await prisma.team.findUniqueOrThrow({
+    where: { id: teamId },
+    select: {
+      academyId: true,
+      leadId: true,
+      lead: { select: { displayName: true } },
+      academy: { select: { status: true } },
+      deliverables: { where: { status: "accepted", stage: { key: "proposal" } }, select: { id: true }, take: 1 },
+    },
+  });
+  return {
+    academyId: team.academyId,
+    leadId: team.leadId,
+    leadName: team.lead?.displayName ?? null,
+    ready: team.deliverables.length > 0 || team.academy.status === "finished" || team.academy.status === "archived",
+  };
+}
+
+/** Everyone in the team, to be told about its case. */
+async function teamPeople(tx: Prisma.TransactionClient, teamId: string) {
+  const members = await tx.teamMember.findMany({ where: { teamId }, select: { enrollment: { select: { userId: true } } } });
+  return members.map((m) => m.enrollment.userId);
+}
+
 /** Create or update the case of a team (coordinators); any change takes back both approvals. */
 export async function saveTeamCase(actorId: string, teamId: string, input: CaseInput): Promise<Result<{ id: string }, { params?: Record<string, string | number> }>> {
+  const readiness = await caseReadiness(teamId);
+  if (!readiness.ready) return fail("case.error.notReady");
   const checked = await check(input);
   if (!checked.ok) return checked;
+  let mail: QueuedMail[] = [];
   const id = await prisma.$transaction(async (tx) => {
-    const existing = await tx.case.findUnique({ where: { teamId }, select: { id: true } });
+    const existing = await tx.case.findUnique({ where: { teamId }, select: { id: true, teamApprovedAt: true } });
     const row = existing
       ? await tx.case.update({ where: { id: existing.id }, data: { ...data(input), teamApprovedAt: null, teamApprovedById: null, coordinatorApprovedAt: null, coordinatorApprovedById: null, publishedAt: null }, select: { id: true } })
       : await tx.case.create({ data: { ...data(input), teamId }, select: { id: true } });
     await tx.caseMunicipality.deleteMany({ where: { caseId: row.id } });
     await tx.caseMunicipality.createMany({ data: checked.codes.map((municipalityCode) => ({ caseId: row.id, municipalityCode })) });
     await recordAudit({ actorId, action: existing ? "case.update" : "case.create", entityType: "team", entityId: teamId, after: { caseId: row.id, title: input.title } }, tx);
+    // The team hears that its case waits for its consent, or that an edit took its consent back.
+    if (!existing || existing.teamApprovedAt) {
+      mail = await notify(tx, {
+        userIds: await teamPeople(tx, teamId),
+        kind: "case",
+        messageKey: existing ? "caseConsentWithdrawn" : "caseAwaitsConsent",
+        params: { title: input.title, lead: readiness.leadName ?? "" },
+        link: `/academies/${readiness.academyId}/teams/${teamId}/case`,
+      });
+    }
     return row.id;
   });
+  await deliverQueued(mail);
   return { ok: true, id };
 }
 
 /** The team's or the coordinator's approval; the case is published when both are in. */
 export async function approveCase(actorId: string, teamId: string, as: "team" | "coordinator", now = new Date()): Promise<Result> {
   return prisma.$transaction(async (tx) => {
-    const row = await tx.case.findUnique({ where: { teamId }, select: { id: true, teamApprovedAt: true, coordinatorApprovedAt: true } });
+    const row = await tx.case.findUnique({ where: { teamId }, select: { id: true, teamApprovedAt: true, coordinatorApprovedAt: true, team: { select: { leadId: true } } } });
     if (!row) return fail("case.error.noCase");
+    // the team's consent is its lead's (decision 0019)
+    if (as === "team" && row.team?.leadId !== actorId) return fail(row.team?.leadId ? "case.error.notLead" : "case.error.noLead");
     const patch: Prisma.CaseUpdateInput = as === "team" ? { teamApprovedAt: now, teamApprovedById: actorId } : { coordinatorApprovedAt: now, coordinatorApprovedById: actorId };
     const both = (as === "team" || row.teamApprovedAt) && (as === "coordinator" || row.coordinatorApprovedAt);
     await tx.case.update({ where: { id: row.id }, data: { ...patch, publishedAt: both ? now : null } });
@@ -133,8 +181,26 @@ function publicWhere(filter: CaseFilter): Prisma.CaseWhereInput {
   if (filter.population) and.push({ populationBand: filter.population });
   if (filter.prefecture) and.push({ municipalities: { some: { municipality: { prefectureCode: filter.prefecture } } } });
   if (filter.data) and.push({ dataUsed: containsInsensitive(filter.data) });
-  if (filter.q) and.push({ OR: [{ title: containsInsensitive(filter.q) }, { problem: containsInsensitive(filter.q) }, { result: containsInsensitive(filter.q) }, { municipalities: { some: { municipality: { name: containsInsensitive(filter.q) } } } }] });
+  // every word must be found (in the text, or the place's name or its reading: 「ひめじ 健診」)
+  for (const word of searchWords(filter.q ?? "")) {
+    and.push({
+      OR: [
+        ...(["title", "problem", "dataUsed", "method", "result", "outcome"] as const).map((field) => ({ [field]: containsInsensitive(word) })),
+        { municipalities: { some: { municipality: { OR: [{ name: containsInsensitive(word) }, { kana: { contains: toHiragana(word) } }, { prefecture: { name: { contains: word } } }] } } } },
+      ],
+    });
+  }
   return { AND: and };
+}
+
+/** The words of a search: split at half- or full-width spaces, widths unified (ＤＸ → DX, ｹﾝｼﾝ → ケンシン). */
+export function searchWords(q: string): string[] {
+  return q.normalize("NFKC").split(/\s+/).map((w) => w.trim()).filter(Boolean).slice(0, 8).map((w) => w.slice(0, 50));
+}
+
+/** Katakana to hiragana, to match the readings of place names (stored in hiragana). */
+export function toHiragana(text: string) {
+  return text.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 }
 
 const caseFilesSelect = { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, storedFile: { select: { size: true } } } } as const;

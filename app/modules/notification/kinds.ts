@@ -3,7 +3,7 @@ import { stageLabelKey } from "~/modules/stage/stages";
 // Kinds of notification. Each is shown in the app; mail is sent unless the person turned it off
 // for that kind (NotificationSetting). Shared by server and browser.
 
-export const NOTIFICATION_KINDS = ["review_result", "submission", "comment", "due_reminder", "new_release", "certificate", "action_assigned"] as const;
+export const NOTIFICATION_KINDS = ["review_result", "submission", "comment", "due_reminder", "new_release", "certificate", "action_assigned", "case"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export function isNotificationKind(value: unknown): value is NotificationKind {
