@@ -17,6 +17,9 @@ import { Button } from "~/components/ui/button";
 import { ConfirmButton } from "~/components/ui/confirm-button";
 import { FileInput } from "~/components/ui/file-input";
 import { ApplicationForm } from "~/components/call/application-form";
+import { QuestionFields } from "~/components/call/question-fields";
+import { SelectField } from "~/components/ui/field";
+import { answersFrom, callQuestions } from "~/modules/call/questions.server";
 
 // The applicant's application: the form while it is a draft, then what was submitted, the
 // attachments, withdrawal before the deadline, and the decision once it is mailed.
@@ -24,7 +27,7 @@ import { ApplicationForm } from "~/components/call/application-form";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const app = invariantFound(await ownApplication(user.id, String(params.applicationId ?? "")));
-  return { app, open: new Date() < app.call.deadlineAt };
+  return { app, questions: await callQuestions(app.callId), open: new Date() < app.call.deadlineAt };
 }
 
 type ActionResult = { error: string | null; fieldErrors: Record<string, string>; values: Record<string, string>; params: Record<string, string | number> };
@@ -40,7 +43,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = form.get("intent");
   if (intent === "upload") {
     if (!upload.file) return failed({ error: "call.error.noFile" });
-    const stored = await uploadApplicationFile(user.id, app.id, upload.file);
+    const questionId = String(form.get("questionId") ?? "").slice(0, 64) || null;
+    const stored = await uploadApplicationFile(user.id, app.id, upload.file, questionId);
     await discard(upload.file);
     if (!stored.ok) return failed({ error: stored.reason });
     return redirectWithFlash(back, { message: "call.fileAdded" });
@@ -58,14 +62,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent !== "save" && intent !== "submit") return failed({ error: "form.unknownIntent" });
   const parsed = parseForm(ApplicationSchema, form);
-  if (!parsed.ok) return failed({ fieldErrors: parsed.fieldErrors, values: echoForm(form) });
-  const saved = await saveApplication(user.id, app.id, parsed.data, intent === "submit");
+  const { answers, fieldErrors: answerErrors } = answersFrom(form, await callQuestions(app.callId));
+  if (!parsed.ok || Object.keys(answerErrors).length > 0) return failed({ fieldErrors: { ...(parsed.ok ? {} : parsed.fieldErrors), ...answerErrors }, values: echoForm(form) });
+  const saved = await saveApplication(user.id, app.id, parsed.data, intent === "submit", new Date(), answers);
   if (!saved.ok) return failed({ error: saved.reason, fieldErrors: saved.fieldErrors, values: echoForm(form), params: saved.params ?? {} });
   return redirectWithFlash(back, { message: intent === "submit" ? "call.submitted" : "call.draftSaved" });
 }
 
 export default function ApplicationPage() {
-  const { app, open } = useLoaderData<typeof loader>();
+  const { app, questions, open } = useLoaderData<typeof loader>();
+  const fileQuestions = questions.filter((q) => q.kind === "file");
   const a = useActionData<typeof action>();
   const { t } = useTranslation();
   const locale = useLocale();
@@ -99,14 +105,25 @@ export default function ApplicationPage() {
           staffCount: app.staffCount ? String(app.staffCount) : "",
           consentPublication: app.consentPublication,
         }}
-      />
+      >
+        <QuestionFields
+          questions={questions}
+          answers={Object.fromEntries(app.answers.map((a) => [a.questionId, a.value]))}
+          files={app.files}
+          values={a?.values}
+          errors={a?.fieldErrors}
+        />
+      </ApplicationForm>
       <section aria-labelledby="files-heading" className="flex flex-col gap-3">
         <h2 id="files-heading">{t("call.attachments")}</h2>
         {app.files.length === 0 ? <p>{t("call.noAttachments")}</p> : (
           <ul className="flex flex-col gap-2">
             {app.files.map((f) => (
               <li key={f.id} className="flex flex-wrap items-center gap-3">
-                <span>{f.fileName} ({Math.max(1, Math.round(f.storedFile.size / 1024))} KB)</span>
+                <span>
+                  {f.fileName} ({Math.max(1, Math.round(f.storedFile.size / 1024))} KB)
+                  {f.questionId ? ` — ${questions.find((q) => q.id === f.questionId)?.label ?? ""}` : ""}
+                </span>
                 {editable ? (
                   <Form method="post">
                     <input type="hidden" name="intent" value="removeFile" />
@@ -126,6 +143,12 @@ export default function ApplicationPage() {
               <FileInput name="file" accept=".pdf,.docx,.xlsx,.pptx" />
               <span className="text-dns-14N-130 text-solid-gray-700">{t("call.attachmentHint")}</span>
             </label>
+            {fileQuestions.length > 0 ? (
+              <SelectField label={t("call.question.attachTo")} name="questionId" defaultValue="">
+                <option value="">{t("call.question.attachGeneral")}</option>
+                {fileQuestions.map((q) => <option key={q.id} value={q.id}>{q.label}</option>)}
+              </SelectField>
+            ) : null}
             <Button type="submit" variant="secondary">{t("call.upload")}</Button>
           </Form>
         ) : null}

@@ -1,7 +1,10 @@
+import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { action as createAction, loader as staffListLoader } from "./manage.calls._index";
 import { action as settingsAction } from "./manage.calls.$callId._index";
+import { loader as exportLoader } from "./manage.calls.$callId.applications.export.$format";
+import { isA4, printWorkbook } from "../../tests/support/print";
 import { loader as publicListLoader } from "./calls._index";
 import { action as startAction, loader as publicCallLoader } from "./calls.$callId._index";
 import { action as registerAction } from "./calls.$callId.register";
@@ -54,7 +57,7 @@ async function start(callId: string, trackId: string, cookie: string) {
   expect(res.status, JSON.stringify(res.data)).toBe(302);
   return res.headers.get("Location")!.split("/").pop()!;
 }
-const apply = (id: string, cookie: string, fields: Record<string, string>) => caught(applicationAction({ request: formRequest(`/applications/${id}`, fields, { cookie }), params: { applicationId: id }, context }));
+const apply = (id: string, cookie: string, fields: Record<string, string | Blob>) => caught(applicationAction({ request: formRequest(`/applications/${id}`, fields, { cookie }), params: { applicationId: id }, context }));
 
 describe("a call's deadline", () => {
   it("asks before a deadline in the past, and before moving it earlier while governments are drafting", async () => {
@@ -108,6 +111,67 @@ describe("an application being written", () => {
     await start(callId, consultation.id, elsewhere);
     expect(await prisma.application.count()).toBe(3);
   });
+});
+
+describe("a call's own questions", () => {
+  it("asks text, a choice, a number and a file beside the fixed fields; checks, keeps and exports the answers", async () => {
+    const coordinatorUser = await createUser("coordinator");
+    const coordinator = await sessionCookieFor(coordinatorUser.id);
+    const { callId, settings, consultation } = await openCall(coordinator);
+    const add = (fields: Record<string, string>) => settings({ intent: "addQuestion", ...fields });
+    const noChoices = await add({ label: "研修の会場", kind: "choice", options: "本庁舎" });
+    expect(noChoices.data).toMatchObject({ form: "addQuestion", fieldErrors: { options: "call.question.validation.options" }, values: { label: "研修の会場" } });
+    expect((await add({ label: "データ活用の経験", kind: "text", required: "on" })).status).toBe(302);
+    expect((await add({ label: "参加の形", kind: "choice", options: "会場\nオンライン\n会場" })).status).toBe(302);
+    expect((await add({ label: "対象地区の人口", kind: "number", help: "概数で結構です" })).status).toBe(302);
+    expect((await add({ label: "首長の推薦書", kind: "file", required: "on" })).status).toBe(302);
+    const questions = await prisma.callQuestion.findMany({ where: { callId }, orderBy: { position: "asc" } });
+    expect(questions.map((q) => [q.kind, q.options])).toEqual([["text", "[]"], ["choice", '["会場","オンライン"]'], ["number", "[]"], ["file", "[]"]]);
+    const [text, choice, number, file] = questions.map((q) => `q.${q.id}`) as [string, string, string, string];
+
+    const { cookie } = await applicant("姫路 花子");
+    const id = await start(callId, consultation.id, cookie);
+    const base = { ...complete(consultation.id, "282014") };
+    // bad answers are refused with their typed values kept; nothing is saved
+    const bad = await apply(id, cookie, { ...base, intent: "save", [text]: "庁内の統計担当と連携", [choice]: "出張", [number]: "約3万" });
+    expect(bad.status).toBe(400);
+    expect(bad.data.fieldErrors).toEqual({ [choice]: "call.question.validation.choice", [number]: "call.question.validation.number" });
+    expect(bad.data.values[text]).toBe("庁内の統計担当と連携");
+    expect(await prisma.applicationAnswer.count()).toBe(0);
+    // full-width digits and separators are numbers too
+    expect((await apply(id, cookie, { ...base, intent: "save", [text]: "庁内の統計担当と連携", [choice]: "オンライン", [number]: "３２,５００" })).status).toBe(302);
+    expect((await prisma.applicationAnswer.findMany({ where: { applicationId: id }, orderBy: { value: "asc" } })).map((a) => a.value).sort()).toEqual(["32500", "オンライン", "庁内の統計担当と連携"].sort());
+    // the required file is missing: submitting says so on that question, the draft keeps its answers
+    const noFile = await apply(id, cookie, { ...base, [text]: "庁内の統計担当と連携", [choice]: "オンライン", [number]: "32500" });
+    expect(noFile.data).toMatchObject({ error: "call.error.incomplete", fieldErrors: { [file]: "call.question.validation.fileRequired" } });
+    const pdf = new File(["%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"], "推薦書.pdf", { type: "application/pdf" });
+    // a question of another call is not a place to attach to
+    const other = await openCall(coordinator);
+    await other.settings({ intent: "addQuestion", label: "別の募集の質問", kind: "file" });
+    const foreign = await prisma.callQuestion.findFirstOrThrow({ where: { callId: other.callId } });
+    expect((await apply(id, cookie, { intent: "upload", file: pdf, questionId: foreign.id })).data.error).toBe("call.question.error.unknown");
+    expect((await apply(id, cookie, { intent: "upload", file: pdf, questionId: questions[3]!.id })).status).toBe(302);
+    expect((await apply(id, cookie, { ...base, [text]: "庁内の統計担当と連携", [choice]: "オンライン", [number]: "32500" })).status).toBe(302);
+    expect((await prisma.application.findUniqueOrThrow({ where: { id } })).status).toBe("submitted");
+    // answered questions stay
+    expect((await settings({ intent: "removeQuestion", id: questions[0]!.id })).data.error).toBe("call.question.error.answered");
+
+    // the applications as CSV (BOM, for Excel) and XLSX, with the questions as columns
+    const csv = (await exportLoader({ request: getRequest(`/manage/calls/${callId}/applications/export/csv`, { cookie: coordinator }), params: { callId, format: "csv" }, context })) as Response;
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect(Array.from(bytes.subarray(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, row] = parseCsv(new TextDecoder().decode(bytes.subarray(3))) as string[][];
+    expect(header!.slice(-7)).toEqual(["データ活用の経験", "参加の形", "対象地区の人口", "首長の推薦書", "評価者数", "点数（100点満点）", "判定"]);
+    expect(row!.slice(1, 3)).toEqual(["姫路市", "兵庫県"]);
+    expect(row!.slice(-7, -3)).toEqual(["庁内の統計担当と連携", "オンライン", "32500", "推薦書.pdf"]);
+    const xlsx = (await exportLoader({ request: getRequest("/x", { cookie: coordinator }), params: { callId, format: "xlsx" }, context })) as Response;
+    const pages = printWorkbook(new Uint8Array(await xlsx.arrayBuffer()));
+    expect(pages.every(isA4)).toBe(true);
+    expect(pages[0]!.text).toContain("姫路市");
+    // only the call's reviewers and coordinators
+    const stranger = await sessionCookieFor((await createUser("facilitator")).id);
+    expect((await caught(exportLoader({ request: getRequest("/x", { cookie: stranger }), params: { callId, format: "csv" }, context }))).status).toBe(403);
+  }, 60_000);
 });
 
 describe("a call for applications", () => {

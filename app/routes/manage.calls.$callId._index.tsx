@@ -5,6 +5,8 @@ import * as calls from "~/modules/call/call.server";
 import { CALL_FILE_MAX_BYTES, uploadCallDocument } from "~/modules/call/files.server";
 import { CallSchema, CriterionSchema, TRACK_KINDS, TrackSchema } from "~/modules/call/schemas";
 import { DeadlineWarnings } from "~/components/call/deadline-warnings";
+import { QUESTION_KINDS, QuestionSchema } from "~/modules/call/questions";
+import { addQuestion, callQuestions, removeQuestion } from "~/modules/call/questions.server";
 import { requirePermission } from "~/utils/session.server";
 import { invariantFound } from "~/utils/http.server";
 import { discard, readFieldsOrUpload } from "~/utils/upload.server";
@@ -27,7 +29,7 @@ import { CallPhaseBadge } from "~/components/call/call-phase";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:call:any");
   const call = invariantFound(await calls.callForStaff(String(params.callId ?? "").slice(0, 64)));
-  return { call, phase: call.resultsPublishedAt ? ("results" as const) : calls.callPhase(call, new Date()) };
+  return { call, questions: await callQuestions(call.id), phase: call.resultsPublishedAt ? ("results" as const) : calls.callPhase(call, new Date()) };
 }
 
 type Out = { error: string | null; form: string | null; fieldErrors: Record<string, string>; values: Record<string, string>; params: Record<string, string | number>; warnings?: calls.DeadlineWarning[] };
@@ -88,6 +90,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const r = await calls.removeCriterion(user.id, call.id, id);
       return r.ok ? done("call.saved") : bad({ error: r.reason });
     }
+    case "addQuestion": {
+      const parsed = parseForm(QuestionSchema, form);
+      if (!parsed.ok) return bad({ form: "addQuestion", fieldErrors: parsed.fieldErrors, values: echoForm(form) });
+      const r = await addQuestion(user.id, call.id, parsed.data);
+      return r.ok ? done("call.question.added") : bad({ form: "addQuestion", error: r.reason, values: echoForm(form) });
+    }
+    case "removeQuestion": {
+      const r = await removeQuestion(user.id, call.id, id);
+      return r.ok ? done("call.question.removed") : bad({ error: r.reason });
+    }
     case "addReviewer": {
       const email = String(form.get("reviewerEmail") ?? "").trim().slice(0, 254);
       const r = await calls.addReviewer(user.id, call.id, email);
@@ -131,7 +143,7 @@ function TrackFields({ track, errors, values }: { track?: { kind: string; label:
 }
 
 export default function ManageCall() {
-  const { call, phase } = useLoaderData<typeof loader>();
+  const { call, questions, phase } = useLoaderData<typeof loader>();
   const a = useActionData<typeof action>();
   const { t } = useTranslation();
   const locale = useLocale();
@@ -215,6 +227,46 @@ export default function ManageCall() {
           <TextField label={t("call.criterionLabel")} name="label" defaultValue={valuesOf("addCriterion").label ?? ""} error={errorsOf("addCriterion")("label")} />
           <TextField label={t("call.weight")} name="weight" inputMode="numeric" defaultValue={valuesOf("addCriterion").weight ?? "1"} error={errorsOf("addCriterion")("weight")} />
           <Button type="submit" variant="secondary">{t("call.addCriterion")}</Button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="questions-heading" className="flex flex-col gap-3">
+        <h2 id="questions-heading">{t("call.question.sectionTitle")}</h2>
+        <p>{t("call.question.lead")}</p>
+        {questions.length ? (
+          <ol className="flex list-decimal flex-col gap-2 pl-6">
+            {questions.map((q) => (
+              <li key={q.id}>
+                <div className="flex flex-wrap items-center gap-3">
+                  <span className="font-bold">{q.label}</span>
+                  <span className="text-solid-gray-700">
+                    {t(`call.question.kind.${q.kind}`)}
+                    {q.required ? ` · ${t("form.required")}` : ""}
+                    {q.options.length ? ` · ${q.options.join(t("format.list"))}` : ""}
+                  </span>
+                  <RemoveButton intent="removeQuestion" id={q.id} label={t("call.question.removeLabel", { label: q.label })} />
+                </div>
+                {q.help ? <p className="text-dns-14N-130 text-solid-gray-700">{q.help}</p> : null}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="text-solid-gray-700">{t("call.question.none")}</p>
+        )}
+        <Form method="post" className="flex flex-col gap-3 rounded-8 bg-solid-gray-50 p-4" noValidate aria-label={t("call.question.add")}>
+          <input type="hidden" name="intent" value="addQuestion" />
+          {a?.form === "addQuestion" && a.error ? <Alert tone="error">{t(a.error)}</Alert> : null}
+          <TextField label={t("call.question.label")} name="label" required defaultValue={valuesOf("addQuestion").label ?? ""} error={errorsOf("addQuestion")("label")} />
+          <TextField label={t("call.question.help")} name="help" defaultValue={valuesOf("addQuestion").help ?? ""} error={errorsOf("addQuestion")("help")} />
+          <SelectField label={t("call.question.kindLabel")} name="kind" defaultValue={valuesOf("addQuestion").kind ?? "text"} error={errorsOf("addQuestion")("kind")}>
+            {QUESTION_KINDS.map((k) => <option key={k} value={k}>{t(`call.question.kind.${k}`)}</option>)}
+          </SelectField>
+          <TextareaField label={t("call.question.options")} name="options" rows={3} hint={t("call.question.optionsHint")} defaultValue={valuesOf("addQuestion").options ?? ""} error={errorsOf("addQuestion")("options")} />
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="required" value="on" className="size-5" defaultChecked={valuesOf("addQuestion").required === "on"} />
+            {t("call.question.requiredLabel")}
+          </label>
+          <div><Button type="submit" variant="secondary">{t("call.question.add")}</Button></div>
         </Form>
       </section>
 

@@ -1,6 +1,8 @@
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Fragment } from "react";
 import { useTranslation } from "~/utils/use-translation";
+import { callQuestions } from "~/modules/call/questions.server";
 import { callForStaff } from "~/modules/call/call.server";
 import { academyFromApplication, applicationForReview, decideApplication, reviewerRole, scoreApplication } from "~/modules/call/selection.server";
 import { DECISIONS, ScoreSchema, type Decision } from "~/modules/call/schemas";
@@ -37,7 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { call, role, app, user } = await context(request, params);
   const consultationStep = role === "manager" && app.track.kind === "consultation" && app.decision === "selected";
   const [consultation, topics] = consultationStep ? await Promise.all([consultationOfApplication(app.id), listTopics()]) : [null, []];
-  return { call: { id: call.id, title: call.title }, role, app, me: user.id, consultationStep, consultation, topics: topics.map((tp) => ({ id: tp.id, label: tp.label, labelEn: tp.labelEn })) };
+  const questions = await callQuestions(call.id);
+  return { call: { id: call.id, title: call.title }, role, app, questions, me: user.id, consultationStep, consultation, topics: topics.map((tp) => ({ id: tp.id, label: tp.label, labelEn: tp.labelEn })) };
 }
 
 type Out = { error: string | null; fieldErrors: Record<string, string>; values: Record<string, string>; params: Record<string, string | number> };
@@ -80,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReviewApplication() {
-  const { call, role, app, me, consultationStep, consultation, topics } = useLoaderData<typeof loader>();
+  const { call, role, app, questions, me, consultationStep, consultation, topics } = useLoaderData<typeof loader>();
   const a = useActionData<typeof action>();
   const { t } = useTranslation();
   const locale = useLocale();
@@ -106,7 +109,17 @@ export default function ReviewApplication() {
         <dt className="font-bold">{t("call.dataDepartment")}</dt><dd>{app.dataDepartment}</dd>
         <dt className="font-bold">{t("call.staffCount")}</dt><dd>{app.staffCount ?? "—"}</dd>
         <dt className="font-bold">{t("call.consentShort")}</dt><dd>{app.consentPublication ? t("call.consentYes") : t("call.consentNo")}</dd>
-        <dt className="font-bold">{t("call.attachments")}</dt><dd>{app.files.length ? app.files.map((f) => f.fileName).join(t("format.list")) : "—"}</dd>
+        <dt className="font-bold">{t("call.attachments")}</dt><dd>{app.files.filter((f) => !f.questionId).map((f) => f.fileName).join(t("format.list")) || "—"}</dd>
+        {questions.map((q) => (
+          <Fragment key={q.id}>
+            <dt className="font-bold">{q.label}</dt>
+            <dd className="whitespace-pre-wrap">
+              {q.kind === "file"
+                ? app.files.filter((f) => f.questionId === q.id).map((f) => f.fileName).join(t("format.list")) || "—"
+                : app.answers.find((x) => x.questionId === q.id)?.value || "—"}
+            </dd>
+          </Fragment>
+        ))}
       </dl>
 
       <section aria-labelledby="score-heading" className="flex flex-col gap-3 rounded-8 border border-solid-gray-200 p-4">

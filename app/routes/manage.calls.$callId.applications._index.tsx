@@ -62,6 +62,10 @@ export default function RankedApplications() {
       <p>{t(phase === "open" ? "call.stillOpen" : "call.closedOn", { date: formatDateTime(new Date(call.deadlineAt), locale) })}</p>
       {a?.error ? <Alert tone="error">{t(a.error)}</Alert> : null}
       {role === "reviewer" ? <p className="text-dns-14N-130">{t("call.reviewerNote")}</p> : null}
+      <p className="flex flex-wrap gap-4">
+        <a href={`/manage/calls/${call.id}/applications/export/xlsx`} download>{t("call.export.xlsx")}</a>
+        <a href={`/manage/calls/${call.id}/applications/export/csv`} download>{t("call.export.csv")}</a>
+      </p>
       {call.tracks.map((track) => {
         const rows = ranked.filter((r) => r.trackId === track.id);
         const selected = rows.filter((r) => r.decision === "selected").length;

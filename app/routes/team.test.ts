@@ -53,7 +53,9 @@ describe("adding and removing members", () => {
     expect(mail.subject).toContain("播磨圏域データアカデミー");
     expect(mail.text).toContain("受診率向上チーム");
     expect(mail.text).toContain("山田 花子");
-    expect(mail.text).toMatch(/2026年9月4日.*2026年10月16日/);
+    // every session on its own line, first to last
+    expect(mail.text).toMatch(/第1回 {2}2026年9月4日\(金\) 13:30〜17:00/);
+    expect(mail.text).toMatch(/第4回 {2}2026年10月16日\(金\) 13:30〜17:00/);
   });
 
   it("never issues an invitation link to someone who can already sign in", async () => {

@@ -31,6 +31,7 @@ export const ACCESS_POLICY: Record<string, { GET: Row; POST: Row }> = {
   "academies.$academyId.edit": { GET: row("ok", "403", "404", "403", "403", "login"), POST: row("ok", "403", "404", "403", "403", "login") },
   "academies.$academyId.materials.$materialId._index": { GET: row("ok", "ok", "404", "ok", "ok", "login"), POST: row("ok", "ok", "404", "ok", "ok", "login") },
   "academies.$academyId.materials.$materialId.download": { GET: row("ok", "ok", "404", "ok", "ok", "login"), POST: NONE },
+  "academies.$academyId.materials.$materialId.pdf": { GET: row("ok", "ok", "404", "ok", "ok", "login"), POST: NONE },
   "academies.$academyId.materials._index": { GET: row("ok", "ok", "404", "ok", "ok", "login"), POST: row("ok", "403", "404", "403", "403", "login") },
   "academies.$academyId.materials.log": { GET: row("ok", "403", "404", "403", "403", "login"), POST: NONE },
   "academies.$academyId.roster": { GET: row("ok", "403", "404", "403", "403", "login"), POST: row("ok", "403", "404", "403", "403", "login") },
@@ -118,6 +119,8 @@ export const ACCESS_POLICY: Record<string, { GET: Row; POST: Row }> = {
   "manage.calls._index": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
   "manage.calls.$callId._index": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
   "manage.calls.$callId.applications._index": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
+  // the applications as CSV/XLSX: the call's reviewers and coordinators
+  "manage.calls.$callId.applications.export.$format": { GET: row("ok", "403", "403", "403", "403", "login"), POST: NONE },
   "manage.calls.$callId.applications.$applicationId": { GET: row("ok", "403", "403", "403", "403", "login"), POST: row("ok", "403", "403", "403", "403", "login") },
   // the case library: public; a team's case page for its members and the academy's staff
   "cases._index": { GET: row("ok", "ok", "ok", "ok", "ok", "ok"), POST: NONE },

@@ -30,7 +30,7 @@ export async function accessWorld() {
   await attachCurriculum(null, academy.id);
   const stage = await prisma.stage.findFirstOrThrow({ where: { academyId: academy.id, key: "prelearning" } });
   await releaseStageNow(coordinator.id, academy.id, stage.id);
-  const released = await prisma.academyMaterial.findFirstOrThrow({ where: { academyId: academy.id, releaseAt: { lte: new Date() }, material: { audience: "participant" } } });
+  const released = await prisma.academyMaterial.findFirstOrThrow({ where: { academyId: academy.id, releaseAt: { lte: new Date() }, material: { audience: "participant", kind: "markdown" } } });
   const elsewhere = await createAcademy({ regionId: (await createRegion("千代田区", ["131016"])).id });
   await enroll(elsewhere.id, otherFacilitator.id, "facilitator");
   // the academy's facilitator is listed in the team too (as some academies do): staff keep their

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import { ApplicationSchema } from "~/modules/call/schemas";
 import { useValidatedForm } from "~/utils/use-validated-form";
@@ -28,7 +29,10 @@ export function ApplicationForm({
   municipalities,
   actionData,
   editable,
+  children,
 }: {
+  /** the call's own questions, inside the same form */
+  children?: ReactNode;
   defaults: ApplicationDefaults;
   tracks: { id: string; label: string }[];
   municipalities: { code: string; name: string; prefecture: string }[];
@@ -71,6 +75,7 @@ export function ApplicationForm({
           <input type="checkbox" value="on" className="mt-1 size-6" defaultChecked={defaultValues.consentPublication === "on"} {...form.register("consentPublication")} />
           <span>{t("call.consentPublication")}</span>
         </label>
+        {children}
       </fieldset>
       {editable ? (
         <div className="flex flex-wrap gap-3">

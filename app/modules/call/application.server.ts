@@ -3,6 +3,7 @@ import { prisma, type Db } from "~/utils/db.server";
 import { ensureStoredFile, type StoredBlob } from "~/modules/files/stored-file.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { resolveMunicipalityCodes } from "~/modules/municipality/municipality.server";
+import { callQuestions, unansweredRequired, writeAnswers } from "./questions.server";
 import { fail, fieldFailure, type Result } from "~/utils/result";
 import { applicationProblems, type ApplicationInput } from "./schemas";
 
@@ -29,7 +30,8 @@ export const applicationSelect = {
   withdrawnAt: true,
   applicantId: true,
   municipalities: { select: { municipality: { select: { code: true, name: true, prefecture: { select: { name: true } } } } } },
-  files: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, storedFile: { select: { size: true } } } },
+  files: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, questionId: true, storedFile: { select: { size: true } } } },
+  answers: { select: { questionId: true, value: true } },
   call: { select: { id: true, title: true, fiscalYear: true, deadlineAt: true, publishedAt: true, tracks: { orderBy: { position: "asc" }, select: { id: true, label: true, kind: true } } } },
 } as const;
 
@@ -104,7 +106,15 @@ export async function startApplication(userId: string, callId: string, trackId: 
 type SaveFailure = Result<object, { params?: Record<string, string | number> }>;
 
 /** Save the draft, or submit it (intent "submit"): every check runs inside the write, so two submissions at once cannot both take the last place. */
-export async function saveApplication(userId: string, applicationId: string, input: ApplicationInput, submit: boolean, now = new Date()): Promise<SaveFailure> {
+export async function saveApplication(
+  userId: string,
+  applicationId: string,
+  input: ApplicationInput,
+  submit: boolean,
+  now = new Date(),
+  /** answers to the call's own questions (answersFrom), already checked one by one */
+  answers: Map<string, string> = new Map(),
+): Promise<SaveFailure> {
   const app = await prisma.application.findFirst({ where: { id: applicationId, applicantId: userId }, select: { id: true, status: true, callId: true, call: { select: { deadlineAt: true } } } });
   if (!app) return fail("call.error.noSuchApplication");
   if (app.status !== "draft") return fail("call.error.notDraft");
@@ -118,12 +128,15 @@ export async function saveApplication(userId: string, applicationId: string, inp
     const problems = applicationProblems({ ...input, staffCount, municipalityCount: codes.codes.length });
     if (Object.keys(problems).length > 0) {
       // What was typed is kept as the draft: a reload, or another day, finds it.
-      const kept = await saveApplication(userId, applicationId, input, false, now);
+      const kept = await saveApplication(userId, applicationId, input, false, now, answers);
       return kept.ok ? fail("call.error.incomplete", problems) : kept;
     }
   }
   const outcome = await prisma.$transaction(async (tx): Promise<SaveFailure> => {
     if (submit) {
+      // the call's required questions, files included
+      const missing = await unansweredRequired(tx, app.id, await callQuestions(app.callId, tx), answers);
+      if (Object.keys(missing).length > 0) return fail("call.error.incomplete", missing);
       if (track.maxApplications !== null) {
         const taken = await tx.application.count({ where: { trackId: track.id, status: "submitted" } });
         if (taken >= track.maxApplications) return fail("call.error.trackFull");
@@ -153,12 +166,13 @@ export async function saveApplication(userId: string, applicationId: string, inp
     });
     if (count === 0) return fail("call.error.notDraft");
     if (codes.codes.length) await tx.applicationMunicipality.createMany({ data: codes.codes.map((municipalityCode) => ({ applicationId: app.id, municipalityCode })) });
+    await writeAnswers(tx, app.id, answers);
     await recordAudit({ actorId: userId, action: submit ? "application.submit" : "application.save", entityType: "application", entityId: app.id, after: { trackId: track.id, municipalities: codes.codes } }, tx);
     return { ok: true };
   });
   if (submit && !outcome.ok) {
     // refused (the track filled up, the government applied meanwhile): what was typed stays as the draft
-    const kept = await saveApplication(userId, applicationId, input, false, now);
+    const kept = await saveApplication(userId, applicationId, input, false, now, answers);
     if (!kept.ok) return kept;
   }
   return outcome;
@@ -196,9 +210,14 @@ export async function addApplicationFile(
   applicationId: string,
   store: () => Promise<Result<{ blob: StoredBlob }>>,
   now = new Date(),
+  /** the call's file question the file answers, or null */
+  questionId: string | null = null,
 ): Promise<Result> {
   const refused = await refuseApplicationFile(prisma, userId, applicationId, now);
   if (refused) return refused;
+  if (questionId && (await prisma.callQuestion.count({ where: { id: questionId, kind: "file", call: { applications: { some: { id: applicationId } } } } })) === 0) {
+    return fail("call.question.error.unknown");
+  }
   const stored = await store();
   if (!stored.ok) return stored;
   const { blob } = stored;
@@ -206,7 +225,7 @@ export async function addApplicationFile(
     const late = await refuseApplicationFile(tx, userId, applicationId, now);
     if (late) return late;
     const row = await ensureStoredFile(tx, blob, userId);
-    await tx.applicationFile.create({ data: { applicationId, storedFileId: row.id, fileName: blob.originalName } });
+    await tx.applicationFile.create({ data: { applicationId, storedFileId: row.id, fileName: blob.originalName, questionId } });
     await recordAudit({ actorId: userId, action: "application.file_add", entityType: "application", entityId: applicationId, after: { fileName: blob.originalName } }, tx);
     return { ok: true as const };
   });

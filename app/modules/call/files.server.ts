@@ -26,6 +26,6 @@ export async function uploadCallDocument(actorId: string, callId: string, file: 
   return { ok: true };
 }
 
-export async function uploadApplicationFile(userId: string, applicationId: string, file: NodeOnDiskFile): Promise<Result> {
-  return addApplicationFile(userId, applicationId, () => storeUpload(file.getFilePath(), originalName(file), CALL_FILE_KINDS));
+export async function uploadApplicationFile(userId: string, applicationId: string, file: NodeOnDiskFile, questionId: string | null = null): Promise<Result> {
+  return addApplicationFile(userId, applicationId, () => storeUpload(file.getFilePath(), originalName(file), CALL_FILE_KINDS), new Date(), questionId);
 }

@@ -186,7 +186,7 @@ function publicWhere(filter: CaseFilter): Prisma.CaseWhereInput {
     and.push({
       OR: [
         ...(["title", "problem", "dataUsed", "method", "result", "outcome"] as const).map((field) => ({ [field]: containsInsensitive(word) })),
-        { municipalities: { some: { municipality: { OR: [{ name: containsInsensitive(word) }, { kana: { contains: toHiragana(word) } }, { prefecture: { name: { contains: word } } }] } } } },
+        { municipalities: { some: { municipality: { OR: [{ name: containsInsensitive(word) }, { kana: containsInsensitive(toHiragana(word)) }, { prefecture: { name: containsInsensitive(word) } }] } } } },
       ],
     });
   }
