@@ -253,7 +253,8 @@ export default function ManageCall() {
         ) : (
           <p className="text-solid-gray-700">{t("call.question.none")}</p>
         )}
-        <Form method="post" className="flex flex-col gap-3 rounded-8 bg-solid-gray-50 p-4" noValidate aria-label={t("call.question.add")}>
+        {/* a new form after each question added: what was typed for the last one does not carry over */}
+        <Form key={questions.length} method="post" className="flex flex-col gap-3 rounded-8 bg-solid-gray-50 p-4" noValidate aria-label={t("call.question.add")}>
           <input type="hidden" name="intent" value="addQuestion" />
           {a?.form === "addQuestion" && a.error ? <Alert tone="error">{t(a.error)}</Alert> : null}
           <TextField label={t("call.question.label")} name="label" required defaultValue={valuesOf("addQuestion").label ?? ""} error={errorsOf("addQuestion")("label")} />

@@ -21,6 +21,13 @@ describe("a call for applications", () => {
     await coordinator.getByLabel("締切日").fill(deadline);
     await coordinator.getByRole("button", { name: "募集を作る（下書き）" }).click();
     await coordinator.getByRole("heading", { level: 1, name: "令和9年度 地域データアカデミー参加団体の募集" }).waitFor();
+    // a question of this call beside the fixed fields
+    await coordinator.getByLabel("質問", { exact: true }).fill("参加の形");
+    await coordinator.getByLabel("答え方").selectOption({ label: "選択肢から選ぶ" });
+    await coordinator.getByLabel("選択肢（1行に1つ）").fill("会場\nオンライン");
+    await coordinator.getByRole("button", { name: "質問を追加する" }).click();
+    await coordinator.getByText("質問を追加しました。").waitFor();
+    expect(await coordinator.getByLabel("質問", { exact: true }).inputValue()).toBe("");
     await coordinator.getByRole("button", { name: "公開する（応募の受付を始める）" }).click();
     await coordinator.getByText("募集を公開しました。").waitFor();
     await expectAccessible(coordinator);
@@ -62,12 +69,17 @@ describe("a call for applications", () => {
     await applicant.getByRole("button", { name: "提出する" }).click();
     await applicant.getByText("提出するには、未入力の項目を入力してください").waitFor();
     await expect(applicant.getByLabel("取り組みたい地域の課題").inputValue()).resolves.toBe("災害時の帰宅困難者を広域で支援したい。");
+    // ...and a reload (or another day) still finds it: the refused submission kept the draft
+    await applicant.reload();
+    await expect(applicant.getByLabel("取り組みたい地域の課題").inputValue()).resolves.toBe("災害時の帰宅困難者を広域で支援したい。");
+    await hydrated(applicant);
     await applicant.getByLabel("担当部署").fill("企画総務部 防災安全課");
     await applicant.getByLabel("担当者の氏名").fill("高砂 みどり");
     await applicant.getByLabel("保有しているデータ", { exact: true }).fill("避難所の収容人数、主要駅の乗降客数（2023年度）");
     await applicant.getByLabel("データを保有する部署").fill("防災安全課、都市計画課");
     await applicant.getByLabel("参加予定の職員数").fill("4");
     await applicant.getByLabel(/事例として公表することに同意します/).check();
+    await applicant.getByLabel("参加の形").selectOption("オンライン");
     await applicant.getByRole("button", { name: "提出する" }).click();
     await applicant.getByText("応募を提出しました。").waitFor();
     await expectAccessible(applicant);
@@ -77,10 +89,17 @@ describe("a call for applications", () => {
     const yesterday = new Date(Date.now() - 86_400_000 + 9 * 3600_000).toISOString().slice(0, 10);
     await coordinator.getByLabel("締切日").fill(yesterday);
     await coordinator.getByRole("button", { name: "保存する" }).first().click();
+    // a deadline in the past is asked about once, the date typed kept
+    await coordinator.getByText("締切がすでに過ぎた日時です。", { exact: false }).waitFor();
+    expect(await coordinator.getByLabel("締切日").inputValue()).toBe(yesterday);
+    await coordinator.getByLabel("上記を確認したうえで保存する").check();
+    await coordinator.getByRole("button", { name: "保存する" }).first().click();
     await coordinator.getByText("保存しました。").waitFor();
     await coordinator.getByRole("link", { name: "応募と審査" }).click();
     await coordinator.getByRole("link", { name: "高砂市" }).click();
     await coordinator.getByRole("heading", { level: 2, name: "自分の採点" }).waitFor();
+    // the answer to the call's question is part of what reviewers read
+    expect(await coordinator.locator("dt", { hasText: "参加の形" }).locator("xpath=following-sibling::dd[1]").textContent()).toBe("オンライン");
     for (const select of await coordinator.getByRole("combobox", { name: /（重み/ }).all()) await select.selectOption("4");
     await coordinator.getByLabel("コメント").fill("広域の課題が明確で、データもそろっている。");
     await coordinator.getByRole("button", { name: "採点を保存" }).click();
