@@ -225,6 +225,9 @@ describe("a call for applications", () => {
     expect(await prisma.application.count({ where: { applicantId: existing.id } })).toBe(0);
     expect(lastMailTo("taken@city.example.jp").subject).toContain("応募について");
     expect(lastMailTo("taken@city.example.jp").text).not.toContain("/sign-up/");
+    // it names the deadline too, and is no invitation
+    expect(lastMailTo("taken@city.example.jp").text).toMatch(/応募締切：\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(lastMailTo("taken@city.example.jp").text).not.toContain("招待");
   });
 
   it("cannot be turned against someone: a stranger's sign-up leaves their invitation, account and inbox alone", async () => {

@@ -60,7 +60,7 @@ function segments(inline: Token | undefined): Segment[] {
   }
   // a check list item: "[ ] " / "[x] " at the start becomes a box
   const first = out[0];
-  if (first && /^\[[ xX]\]\s/.test(first.text)) first.text = `${/^\[ \]/.test(first.text) ? "□" : "☑"} ${first.text.slice(4)}`;
+  if (first && /^\[[ xX]\]\s/.test(first.text)) first.text = `${first.text.startsWith("[ ]") ? "□" : "☑"} ${first.text.slice(4)}`;
   return out.filter((s) => s.text !== "" || s === out[0]);
 }
 
