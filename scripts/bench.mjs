@@ -239,6 +239,7 @@ async function pagesFor(base, cookies) {
     { name: "facilitators of an academy", role: "coordinator", path: `/academies/${academyId}/facilitators` },
     { name: "public calls", role: null, headers: {}, path: "/calls" },
     { name: "public case library", role: null, headers: {}, path: "/cases" },
+    { name: "case library, two words", role: null, headers: {}, path: `/cases?q=${encodeURIComponent("ひめじ 健診")}` },
     { name: "API: academies", role: null, headers: api, path: api ? "/api/v1/academies?per_page=100" : undefined },
     { name: "API: KPI by city", role: null, headers: api, path: api ? "/api/v1/kpi?by=municipality" : undefined, kept: true },
   ].filter((p) => p.path && !p.path.includes("undefined"));
