@@ -23,12 +23,12 @@ export default {
     "app/utils/session.server.ts:137-156",
     // who may see and write a retrospective board
     "app/modules/retro/access.server.ts",
-    "app/modules/retro/changes.server.ts:51-51",
+    "app/modules/retro/changes.server.ts:55-55",
     // whose team it is (a team's work is written by its members only)
     "app/modules/deliverable/path.server.ts:24-44",
     // only published cases are public
-    "app/modules/case/case.server.ts:131-131",
-    "app/modules/case/case.server.ts:175-178",
+    "app/modules/case/case.server.ts:179-179",
+    "app/modules/case/case.server.ts:241-244",
   ],
   ignoreStatic: true,
   concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),

@@ -171,6 +171,17 @@ describe("a KPT retrospective", () => {
     // the owner is told, in the app and by mail; the refused action told nobody
     expect(await prisma.notification.findMany({ where: { kind: "action_assigned" }, select: { userId: true, messageKey: true } })).toEqual([{ userId: w.users.teammate.id, messageKey: "actionAssigned" }]);
     expect(lastMailTo(w.users.teammate.email).text).toContain("振り返りで、アクション「個人情報の担当に相談する」の担当になりました（期限 2099-01-15）。");
+    // one's own action tells nobody; a long one is quoted cut to 80 characters
+    expect((await b.post("member", { intent: "addAction", text: "自分で集計表を作る", ownerId: w.users.member.id })).status).toBe(200);
+    expect(await prisma.notification.count({ where: { kind: "action_assigned" } })).toBe(1);
+    const long = "あ".repeat(100);
+    expect((await b.post("member", { intent: "addAction", text: long, ownerId: w.users.teammate.id })).status).toBe(200);
+    const told = await prisma.notification.findMany({ where: { kind: "action_assigned", userId: w.users.teammate.id }, select: { params: true }, orderBy: { createdAt: "asc" } });
+    expect(told.map((n) => JSON.parse(n.params).text)).toEqual(["個人情報の担当に相談する", `${"あ".repeat(80)}…`]);
+    // (the two were only for the notices: taken off the board again)
+    for (const extra of await prisma.retroAction.findMany({ where: { text: { in: ["自分で集計表を作る", long] } } })) {
+      expect((await b.post("member", { intent: "deleteAction", actionId: extra.id })).status).toBe(200);
+    }
     await b.post("facilitator", { intent: "phase", phase: "closed" });
     expect((await b.post("member", { intent: "addAction", text: "閉じた後", ownerId: "" })).data.error).toBe("retro.error.closed");
 
