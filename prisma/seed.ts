@@ -3,8 +3,8 @@ import { seedReference } from "./seed/reference";
 import { seedDemo } from "./seed/demo";
 import { syncCatalogue } from "../app/modules/material/catalogue-sync.server";
 
-// Runs on every start (scripts/prepare-db.mjs): reference data is kept up to date; demo
-// data is added only to an empty database and only when SEED_DEMO is not "false".
+// Runs at start when what it reads changed (scripts/prepare-db.mjs): reference data is kept up to
+// date; demo data is added only to an empty database and only when SEED_DEMO is not "false".
 async function main() {
   const municipalities = await seedReference(prisma);
   const versions = await syncCatalogue(prisma);
@@ -14,6 +14,9 @@ async function main() {
     const result = await seedDemo(prisma);
     process.stdout.write(`Seeded demo data: ${result.users} users, ${municipalities} municipalities.\n`);
   }
+  // what this run was made from (scripts/seed-fingerprint.mjs): the next start skips the seed if it is unchanged
+  const fingerprint = process.env.DAM_SEED_FINGERPRINT;
+  if (fingerprint) await prisma.seedRun.upsert({ where: { id: "reference" }, create: { id: "reference", fingerprint, finishedAt: new Date() }, update: { fingerprint, finishedAt: new Date() } });
 }
 
 main()

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Applies committed migrations and seeds reference + demo data. Runs before every start,
+// Applies committed migrations and seeds reference + demo data (when what the seed reads
+// changed). Runs before every start,
 // so a fresh clone needs no manual database step. `--reset` deletes the database first
 // (`prisma migrate reset` does not work with the JS schema engine). DATABASE_URL=postgresql://…
 // selects PostgreSQL (its own migration history, decision 0016); `--reset` then empties the
@@ -7,6 +8,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { seedFingerprint } from "./seed-fingerprint.mjs";
 
 // What this creates (the SQLite database, data folders) holds personal information: owner only.
 process.umask(0o077);
@@ -49,33 +51,37 @@ function run(command, args, { tries = 1 } = {}) {
 async function pendingMigrations() {
   const folder = postgres ? "prisma/postgresql/migrations" : "prisma/migrations";
   const shipped = fs.readdirSync(folder).filter((name) => fs.existsSync(path.join(folder, name, "migration.sql")));
-  const query = `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
-  let applied = [];
+  const applied = await readRows(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`);
+  // no migration table yet (or not reachable: migrate deploy says why)
+  if (!applied) return shipped;
+  return shipped.filter((name) => !applied.some((r) => r.migration_name === name));
+}
+
+/** Rows of one read-only query, or null when it cannot be answered (no database file, no table). */
+async function readRows(query) {
   try {
     if (postgres) {
       const { default: pg } = await import("pg");
       const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
       await client.connect();
       try {
-        applied = (await client.query(query)).rows.map((r) => r.migration_name);
+        return (await client.query(query)).rows;
       } finally {
         await client.end();
       }
-    } else {
-      const file = process.env.DATABASE_URL.replace(/^file:/, "");
-      if (!fs.existsSync(file)) return shipped;
-      const { default: Database } = await import("better-sqlite3");
-      const db = new Database(file, { readonly: true, timeout: 10_000 });
-      try {
-        applied = db.prepare(query).all().map((r) => r.migration_name);
-      } finally {
-        db.close();
-      }
+    }
+    const file = process.env.DATABASE_URL.replace(/^file:/, "");
+    if (!fs.existsSync(file)) return null;
+    const { default: Database } = await import("better-sqlite3");
+    const db = new Database(file, { readonly: true, timeout: 10_000 });
+    try {
+      return db.prepare(query).all();
+    } finally {
+      db.close();
     }
   } catch {
-    return shipped; // no migration table yet (or not reachable: migrate deploy says why)
+    return null;
   }
-  return shipped.filter((name) => !applied.includes(name));
 }
 
 const bin = (name) => path.resolve("node_modules", ".bin", name);
@@ -88,4 +94,13 @@ if (!postgres) {
   db.pragma("journal_mode = WAL");
   db.close();
 }
-run(process.execPath, ["--import", "tsx", "prisma/seed.ts"]);
+// The seed brings reference data and the material catalogue up to date and adds demo data to an
+// empty database. Its result depends only on what it reads: when the database says it was seeded
+// from exactly that (the fingerprint), starting skips it — and with it compiling the seed's
+// TypeScript (~2 s of every start before). Decision 0020.
+const fingerprint = seedFingerprint();
+const seeded = await readRows(`SELECT fingerprint FROM "SeedRun" WHERE id = 'reference'`);
+if (seeded?.[0]?.fingerprint !== fingerprint) {
+  process.env.DAM_SEED_FINGERPRINT = fingerprint;
+  run(process.execPath, ["--import", "tsx", "prisma/seed.ts"]);
+}

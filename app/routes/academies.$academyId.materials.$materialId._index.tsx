@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     version,
     isCurrent: found.version.id === found.current.id,
     currentNumber: found.current.number,
-    html: body ? renderMarkdown(body) : null,
+    html: body ? await renderMarkdown(body) : null,
     versions: found.versions.map(({ body: _b, ...v }) => v),
     staff: found.staff,
   };

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import ExcelJS from "exceljs";
+import { loadExcel } from "~/utils/libraries.server";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { TEMPLATE_EXAMPLE, TEMPLATE_FILE_NAME, TEMPLATE_HEADERS, TEMPLATE_SHEET_NAME } from "~/modules/roster/columns";
 import { notFound } from "~/utils/http.server";
@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     });
   }
   if (params.format === "xlsx") {
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (await loadExcel()).Workbook();
     const sheet = workbook.addWorksheet(TEMPLATE_SHEET_NAME);
     sheet.addRow(TEMPLATE_HEADERS).font = { bold: true };
     sheet.addRow(TEMPLATE_EXAMPLE);

@@ -3,6 +3,7 @@ import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { adapterFor, createPrismaClient, providerOf } from "./db-client.server";
 import { env } from "./env.server";
+import { tablesADeleteWrites } from "./cascades.server";
 import { forgetKeptReads, noteTransactionEnd, noteTransactionStart, noteWrite, noteWriteToEverything } from "./read-cache.server";
 
 // The one Prisma client. Kept on globalThis so Vite's dev reloads do not open a new
@@ -146,43 +147,50 @@ const DELETES = new Set(["delete", "deleteMany"]);
 
 /**
  * The tables a model operation writes: its own, and those of relations written through nested
- * data (`members: { create: … }`). A delete may cascade along foreign keys: it counts as a write
- * to every table. Raw statements that write ($executeRaw) also count as a write to every table.
+ * data (`members: { create: … }`). A delete writes what its foreign keys cascade to, as the
+ * schema declares them (cascades.server.ts). Raw statements that write ($executeRaw) count as a
+ * write to every table.
  */
 export function tablesWritten(models: RuntimeModels, model: string, operation: string, args: unknown): string[] | "everything" | null {
-  if (DELETES.has(operation)) return "everything";
+  if (DELETES.has(operation)) {
+    const reach = tablesADeleteWrites(model);
+    return reach === "everything" ? reach : [...reach];
+  }
   if (!WRITES.has(operation)) return null;
   const tables = new Set<string>([model]);
-  const nested = (modelName: string, data: unknown): boolean => {
-    if (!data || typeof data !== "object") return false;
-    if (Array.isArray(data)) return data.some((item) => nested(modelName, item));
+  let everything = false;
+  const nested = (modelName: string, data: unknown): void => {
+    if (!data || typeof data !== "object") return;
+    if (Array.isArray(data)) {
+      for (const item of data) nested(modelName, item);
+      return;
+    }
     const relations = models[modelName]?.fields ?? [];
     for (const [key, value] of Object.entries(data)) {
       const relation = relations.find((f) => f.name === key && f.kind === "object");
       if (!relation || !value || typeof value !== "object") continue;
       tables.add(relation.type);
       for (const [op, inner] of Object.entries(value)) {
-        if (op === "delete" || op === "deleteMany" || op === "set") return true;
-        if (op === "upsert" || op === "connectOrCreate") {
+        // a nested delete cascades like any other; `set` and `disconnect` write the related rows' keys
+        if (op === "delete" || op === "deleteMany") {
+          const reach = tablesADeleteWrites(relation.type);
+          if (reach === "everything") everything = true;
+          else for (const table of reach) tables.add(table);
+        }
+        else if (op === "upsert" || op === "connectOrCreate") {
           for (const item of Array.isArray(inner) ? inner : [inner]) {
-            if (nested(relation.type, (item as { create?: unknown })?.create) || nested(relation.type, (item as { update?: unknown })?.update)) return true;
+            nested(relation.type, (item as { create?: unknown })?.create);
+            nested(relation.type, (item as { update?: unknown })?.update);
           }
         } else if (op === "update" || op === "updateMany") {
-          for (const item of Array.isArray(inner) ? inner : [inner]) {
-            const payload = (item as { data?: unknown })?.data ?? item;
-            if (nested(relation.type, payload)) return true;
-          }
-        } else if (op === "create" || op === "createMany") {
-          const payload = op === "createMany" ? (inner as { data?: unknown })?.data : inner;
-          if (nested(relation.type, payload)) return true;
-        }
+          for (const item of Array.isArray(inner) ? inner : [inner]) nested(relation.type, (item as { data?: unknown })?.data ?? item);
+        } else if (op === "create" || op === "createMany") nested(relation.type, op === "createMany" ? (inner as { data?: unknown })?.data : inner);
       }
     }
-    return false;
   };
   const a = (args ?? {}) as { data?: unknown; create?: unknown; update?: unknown };
-  const cascades = [a.data, a.create, a.update].some((data) => nested(model, data));
-  return cascades ? "everything" : [...tables];
+  for (const data of [a.data, a.create, a.update]) nested(model, data);
+  return everything ? "everything" : [...tables];
 }
 
 function createClient() {

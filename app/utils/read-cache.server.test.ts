@@ -3,12 +3,44 @@ import { prisma } from "~/utils/db.server";
 import { fiscalYearOf } from "~/utils/dates";
 import { dashboardCharts } from "~/modules/dashboard/charts.server";
 import { kpiReport } from "~/modules/kpi/report.server";
+import { attentionItems } from "~/modules/dashboard/attention.server";
 import { keptRead, noteTransactionEnd, noteTransactionStart, noteWrite, noteWriteToEverything } from "./read-cache.server";
 import { tablesWritten } from "./db.server";
-import { createAcademy, createRegion, createUser, enroll } from "../../tests/support/factories";
+import { deleteReach, referencesOf } from "./cascades.server";
+import { createAcademy, createRegion, createTeam, createUser, enroll } from "../../tests/support/factories";
 
 let n = 0;
 const key = () => `test-${++n}`;
+
+describe("what a delete reaches", () => {
+  const schema = `
+model Academy {
+  id String @id
+}
+model Team {
+  id        String  @id
+  academyId String
+  academy   Academy @relation(fields: [academyId], references: [id], onDelete: Cascade)
+  leadId    String?
+  lead      User?   @relation("teamLead", fields: [leadId], references: [id])
+}
+model TeamMember {
+  teamId String
+  team   Team @relation(fields: [teamId], references: [id], onDelete: Cascade)
+  userId String
+  user   User @relation(fields: [userId], references: [id], onDelete: Restrict)
+}
+model User {
+  id String @id
+  teamsLed Team[] @relation("teamLead")
+}`;
+  it("follows cascades down, stops at set-null (the default of an optional relation), and ignores restrict", () => {
+    const reach = deleteReach(referencesOf(schema));
+    expect([...reach("Academy")].sort()).toEqual(["Academy", "Team", "TeamMember"]);
+    expect([...reach("User")].sort()).toEqual(["Team", "User"]);
+    expect([...reach("TeamMember")]).toEqual(["TeamMember"]);
+  });
+});
 
 describe("kept reads", () => {
   it("keep a value until a table it reads is written; other tables do not matter", async () => {
@@ -47,8 +79,12 @@ describe("kept reads", () => {
     expect(tablesWritten(models, "Team", "findMany", {})).toBeNull();
     expect(tablesWritten(models, "Team", "update", { where: { id: "t" }, data: { name: "x" } })).toEqual(["Team"]);
     expect(new Set(tablesWritten(models, "Team", "create", { data: { name: "x", members: { create: [{ enrollmentId: "e" }] } } }) as string[])).toEqual(new Set(["Team", "TeamMember"]));
-    expect(tablesWritten(models, "Consultation", "update", { where: { id: "c" }, data: { experts: { deleteMany: {}, create: [] } } })).toBe("everything");
-    expect(tablesWritten(models, "TeamMember", "delete", { where: { id: "m" } })).toBe("everything");
+    expect(new Set(tablesWritten(models, "Consultation", "update", { where: { id: "c" }, data: { experts: { deleteMany: {}, create: [] } } }))).toEqual(new Set(["Consultation", "ConsultationExpert"]));
+    // a delete writes what the schema cascades it to, and no more
+    expect(tablesWritten(models, "TeamMember", "delete", { where: { id: "m" } })).toEqual(["TeamMember"]);
+    const academyDelete = tablesWritten(models, "Academy", "delete", { where: { id: "a" } }) ?? [];
+    for (const table of ["Academy", "WorkshopSession", "Attendance", "Enrollment", "Team", "TeamMember", "Deliverable"]) expect(academyDelete).toContain(table);
+    expect(academyDelete).not.toContain("Municipality");
     expect(tablesWritten(models, "Attendance", "upsert", { where: {}, create: { status: "present" }, update: { status: "late" } })).toEqual(["Attendance"]);
   });
 
@@ -97,5 +133,37 @@ describe("figures kept from the real database", () => {
     // deleted rows (cascading from the academy) are gone from the figures
     await prisma.academy.delete({ where: { id: academy.id } });
     expect(await attended()).toBe(before);
+  });
+
+  it("a delete forgets only the figures that count what it cascades to: a team member's removal keeps the KPI report, a withdrawn enrollment's deletion does not", async () => {
+    const fy = fiscalYearOf(new Date());
+    const academy = await createAcademy({ regionId: (await createRegion("但馬圏域", ["282090"])).id, fiscalYear: fy, name: "但馬アカデミー", sessionStarts: [new Date(Date.now() - 86_400_000)] });
+    const people = [await createUser("participant"), await createUser("participant")];
+    const enrollments = [];
+    for (const person of people) enrollments.push(await enroll(academy.id, person.id, "participant"));
+    await createTeam(academy.id, "豊岡チーム", people.map((p) => p.id));
+    const report = () => kpiReport({ fiscalYear: fy, quarter: null, groupBy: "prefecture" });
+    const kept = await report();
+    expect(await report()).toBe(kept);
+
+    await prisma.teamMember.deleteMany({ where: { enrollmentId: enrollments[0]!.id } });
+    expect(await report()).toBe(kept); // not counted again: nothing it counts was written
+
+    await prisma.enrollment.delete({ where: { id: enrollments[1]!.id } });
+    const counted = await report();
+    expect(counted).not.toBe(kept);
+    expect(counted.total.participants).toBe(kept.total.participants - 1);
+  });
+
+  it("the first screen's to-do list is kept for everyone with the same view, and a session in need of a facilitator appears on it at once", async () => {
+    const coordinator = { permissions: ["read:academy:any"], enrollments: [] };
+    const kept = await attentionItems(coordinator, new Date());
+    expect(await attentionItems(coordinator, new Date())).toBe(kept);
+    const needing = (items: Awaited<ReturnType<typeof attentionItems>>) => items.find((i) => i.kind === "sessionNoFacilitator")?.total ?? 0;
+    await createAcademy({ regionId: (await createRegion("淡路圏域", ["282260"])).id, name: "淡路アカデミー", sessionStarts: [new Date(Date.now() + 3 * 86_400_000)] });
+    const after = await attentionItems(coordinator, new Date());
+    expect(needing(after)).toBe(needing(kept) + 1);
+    // a facilitator who runs no academy sees a list of their own, not the coordinator's
+    expect(needing(await attentionItems({ permissions: [], enrollments: [] }, new Date()))).toBe(0);
   });
 });

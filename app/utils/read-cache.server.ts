@@ -2,8 +2,8 @@
 // team of a year, the KPI report) are kept until one of the tables they read is written, and at
 // most a minute (states that change with the clock: overdue, held). Every write the app makes
 // is told to `noteWrite` by the data layer (db.server.ts: the model operation and the relations it
-// writes through nested data); a delete (foreign keys cascade), a raw write and a rollback count
-// as a write to every table; a commit marks again what the transaction wrote. Who may see a figure is decided per
+// writes through nested data; a delete, the tables its foreign keys cascade to as the schema
+// declares them, cascades.server.ts); a raw write and a rollback count as a write to every table; a commit marks again what the transaction wrote. Who may see a figure is decided per
 // request before asking for it, and the key names everything the figure depends on (for a
 // person's view: the academies they may see), so a kept figure is never shown to someone it was
 // not counted for. Each process holds its own; what another process or server writes arrives

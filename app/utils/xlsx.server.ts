@@ -1,4 +1,5 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcel } from "./libraries.server";
 
 // A table as an XLSX workbook, for every export of the app: a title, a subtitle and when it was
 // made (a real date), a styled header row frozen in place, numbers as numbers, dates as dates,
@@ -68,7 +69,7 @@ export interface XlsxPart {
 }
 
 export async function tableWorkbook(input: XlsxTable & { parts?: XlsxPart[] }) {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   book.creator = "Data Academy Manager";
   book.created = input.generatedAt;
   addTableSheet(book, input, input);

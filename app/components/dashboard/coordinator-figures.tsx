@@ -1,16 +1,16 @@
-import { useEffect, useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import { DataTable } from "~/components/ui/data-table";
 import { ACADEMY_STATUSES } from "~/modules/academy/status";
 import { stageLabelKey } from "~/modules/stage/stages";
 import type { DashboardCharts } from "~/modules/dashboard/charts.server";
-import type { Series } from "./chart-views";
+import type { Series } from "~/components/charts/bars";
+import { useBars } from "~/components/charts/use-bars";
 
 // The coordinator dashboard's charts: each a <figure> with a caption, the bars, and a table of
 // the same numbers (the accessible alternative, also what prints). The bars arrive after the
 // page has loaded.
 
-type ChartModule = typeof import("./chart-views");
 const GREY = "#666666";
 const BLUE = "#0017C1";
 const GREEN = "#197A4B";
@@ -28,15 +28,8 @@ function Figure({ id, caption, chart, children }: { id: string; caption: string;
 
 export function CoordinatorFigures({ charts, byStatus, byStage }: { charts: DashboardCharts; byStatus: Record<string, number>; byStage: Record<string, number> }) {
   const { t } = useTranslation();
-  const [views, setViews] = useState<ChartModule | null>(null);
-  useEffect(() => {
-    let live = true;
-    void import("./chart-views").then((m) => live && setViews(m));
-    return () => {
-      live = false;
-    };
-  }, []);
-  const bars = (data: Record<string, string | number | null>[], series: Series[], max?: number, unit?: string) => (views ? <views.Bars data={data} series={series} max={max} unit={unit} /> : null);
+  const draw = useBars();
+  const bars = (data: Record<string, string | number | null>[], series: Series[], max?: number, unit?: string) => draw({ data, series, max, unit });
   const stageKeys = Object.keys(byStage);
   const monthLabel = (m: string) => t("charts.month", { month: Number(m.slice(5)) });
   return (

@@ -1,13 +1,14 @@
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useTranslation } from "~/utils/use-translation";
+import { useBars } from "~/components/charts/use-bars";
 import { DataTable } from "~/components/ui/data-table";
 
 // Survey charts. Each figure has a caption and the same numbers as a table (the chart is hidden
-// from screen readers; the table is the accessible alternative).
+// from screen readers; the table is the accessible alternative). The bars arrive after the page.
 
 const PRE = "#666666";
 const POST = "#0017C1";
 const fmt = (v: number | null) => (v === null ? "—" : v.toFixed(2));
+const SCALE = [0, 1, 2, 3, 4, 5];
 
 function Figure({ id, caption, children, table }: { id: string; caption: string; children: React.ReactNode; table: React.ReactNode }) {
   return (
@@ -22,6 +23,7 @@ function Figure({ id, caption, children, table }: { id: string; caption: string;
 export interface SkillRow { item: string; pre: number | null; post: number | null }
 export function SkillsChart({ rows, nPre, nPost }: { rows: SkillRow[]; nPre: number; nPost: number }) {
   const { t } = useTranslation();
+  const bars = useBars();
   const data = rows.map((r) => ({ name: t(`survey.itemShort.${r.item}`), pre: r.pre, post: r.post }));
   return (
     <Figure
@@ -41,17 +43,7 @@ export function SkillsChart({ rows, nPre, nPost }: { rows: SkillRow[]; nPre: num
         />
       }
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
-          <YAxis domain={[0, 5]} ticks={[0, 1, 2, 3, 4, 5]} />
-          <Tooltip />
-          <Legend />
-          <Bar dataKey="pre" name={t("survey.pre")} fill={PRE} isAnimationActive={false} />
-          <Bar dataKey="post" name={t("survey.post")} fill={POST} isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
+      {bars({ data, series: [{ key: "pre", name: t("survey.pre"), colour: PRE }, { key: "post", name: t("survey.post"), colour: POST }], max: 5, ticks: SCALE })}
     </Figure>
   );
 }
@@ -59,6 +51,7 @@ export function SkillsChart({ rows, nPre, nPost }: { rows: SkillRow[]; nPre: num
 export interface RateRow { key: string; label: string; n: number; rate: number }
 export function ResponseRateChart({ rows, participants }: { rows: RateRow[]; participants: number }) {
   const { t } = useTranslation();
+  const bars = useBars();
   return (
     <Figure
       id="rates"
@@ -76,15 +69,7 @@ export function ResponseRateChart({ rows, participants }: { rows: RateRow[]; par
         />
       }
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows.map((r) => ({ name: r.label, rate: Math.round(r.rate * 100) }))} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
-          <YAxis domain={[0, 100]} unit="%" />
-          <Tooltip />
-          <Bar dataKey="rate" name={t("survey.rate")} fill={POST} isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
+      {bars({ data: rows.map((r) => ({ name: r.label, rate: Math.round(r.rate * 100) })), series: [{ key: "rate", name: t("survey.rate"), colour: POST }], max: 100, unit: "%" })}
     </Figure>
   );
 }
@@ -92,6 +77,7 @@ export function ResponseRateChart({ rows, participants }: { rows: RateRow[]; par
 export interface SatisfactionRow { sequence: number; n: number; overall: number | null; usefulness: number | null }
 export function SatisfactionChart({ rows }: { rows: SatisfactionRow[] }) {
   const { t } = useTranslation();
+  const bars = useBars();
   return (
     <Figure
       id="satisfaction"
@@ -110,17 +96,12 @@ export function SatisfactionChart({ rows }: { rows: SatisfactionRow[] }) {
         />
       }
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows.map((r) => ({ name: t("session.numbered", { n: r.sequence }), overall: r.overall, usefulness: r.usefulness }))} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="name" />
-          <YAxis domain={[0, 5]} ticks={[0, 1, 2, 3, 4, 5]} />
-          <Tooltip />
-          <Legend />
-          <Bar dataKey="overall" name={t("survey.itemShort.overall")} fill={POST} isAnimationActive={false} />
-          <Bar dataKey="usefulness" name={t("survey.itemShort.usefulness")} fill={PRE} isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
+      {bars({
+        data: rows.map((r) => ({ name: t("session.numbered", { n: r.sequence }), overall: r.overall, usefulness: r.usefulness })),
+        series: [{ key: "overall", name: t("survey.itemShort.overall"), colour: POST }, { key: "usefulness", name: t("survey.itemShort.usefulness"), colour: PRE }],
+        max: 5,
+        ticks: SCALE,
+      })}
     </Figure>
   );
 }

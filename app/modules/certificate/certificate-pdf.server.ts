@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import PDFDocument from "pdfkit";
+import { loadPdfKit } from "~/utils/libraries.server";
 import yazl from "yazl";
 import type { TFunction } from "~/utils/i18n";
 import { formatEraDate, type AppLocale } from "~/utils/dates";
@@ -30,8 +30,9 @@ function dateText(date: Date, locale: AppLocale) {
   return locale === "ja" ? formatEraDate(date) : new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Tokyo" }).format(date);
 }
 
-export function certificatePdf(facts: CertificateFacts, t: TFunction, locale: AppLocale): Promise<Buffer> {
+export async function certificatePdf(facts: CertificateFacts, t: TFunction, locale: AppLocale): Promise<Buffer> {
   const { certificate: c } = facts;
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: "A4",
     margin: 0,

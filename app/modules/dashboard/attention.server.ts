@@ -3,6 +3,7 @@ import { z } from "zod";
 import { prisma, Prisma } from "~/utils/db.server";
 import { instant } from "~/utils/sql.server";
 import type { SessionUser } from "~/utils/session.server";
+import { keptRead } from "~/utils/read-cache.server";
 
 // The 要対応 list on top of a staff member's first screen: what needs doing next, each item
 // linking to where it is done. One statement (each part capped) whatever the data size.
@@ -36,7 +37,21 @@ function staffScope(user: Pick<SessionUser, "permissions" | "enrollments">, colu
   return ids.length ? Prisma.sql`${Prisma.raw(column)} IN (${Prisma.join(ids)})` : Prisma.sql`FALSE`;
 }
 
-export async function attentionItems(user: Pick<SessionUser, "permissions" | "enrollments">, now: Date): Promise<AttentionItem[]> {
+/** What the list reads: it is kept until one of these is written (read-cache.server.ts), and at most a minute. */
+const ATTENTION_TABLES = ["Academy", "Team", "AcademyMaterial", "WorkshopSession", "SessionFacilitator", "Invitation", "Consultation"];
+
+/**
+ * The list for this person's view — the academies they look after and whether they handle
+ * consultation requests — kept for everyone with the same view (issue 28: it was a quarter of the
+ * dashboard's database time).
+ */
+export function attentionItems(user: Pick<SessionUser, "permissions" | "enrollments">, now: Date): Promise<AttentionItem[]> {
+  const academies = user.permissions.includes("read:academy:any") ? "any" : [...academiesWhere(user, "runSessions")].sort().join(",");
+  const consultations = user.permissions.includes("manage:consultation:any");
+  return keptRead(`attention:${academies}:${consultations}`, ATTENTION_TABLES, () => countAttentionItems(user, now));
+}
+
+async function countAttentionItems(user: Pick<SessionUser, "permissions" | "enrollments">, now: Date): Promise<AttentionItem[]> {
   const n = instant(now);
   const week = instant(new Date(now.getTime() + 7 * 86_400_000));
   const horizon = instant(new Date(now.getTime() + SESSION_CHECK_DAYS * 86_400_000));

@@ -1,9 +1,10 @@
 import { fiscalYearOf } from "~/utils/dates";
 import type { SessionUser } from "~/utils/session.server";
 import { academyOverview, coordinatorStats, upcomingSessions } from "~/modules/academy/dashboard.server";
-import { queueScope, reviewQueue } from "~/modules/deliverable/review.server";
+import { queueScope, REVIEW_QUEUE_TABLES, reviewQueue } from "~/modules/deliverable/review.server";
 import { endOfDayBefore } from "~/modules/deliverable/deadline";
 import { progressOfYear, summarise } from "~/modules/progress/board.server";
+import { keptRead } from "~/utils/read-cache.server";
 import { attentionItems } from "./attention.server";
 import { dashboardCharts } from "./charts.server";
 
@@ -17,10 +18,11 @@ function boardFilterOf(fiscalYear: number) {
   return { fiscalYear, prefecture: null, regionId: null, academyId: null, facilitatorId: null, attention: "all" as const, page: 1 };
 }
 
+/** The first page of the review queue, kept per person (whose queue it is) until a table it reads is written. */
 async function waitingReviews(user: SessionUser) {
   const scope = queueScope(user);
   if (!scope) return { rows: [], total: 0 };
-  const { rows, total } = await reviewQueue(user, scope, 1);
+  const { rows, total } = await keptRead(`reviews:${user.id}:${JSON.stringify(scope)}`, REVIEW_QUEUE_TABLES, () => reviewQueue(user, scope, 1));
   return {
     total,
     rows: rows.slice(0, REVIEWS_SHOWN).map((r) => ({

@@ -164,6 +164,9 @@ export function queueScope(user: { permissions: readonly string[]; enrollments: 
   return everyTeam.length + assigned.length > 0 ? { everyTeam, assigned } : null;
 }
 
+/** What the queue reads (a queue kept by the dashboard is forgotten when one of these is written). */
+export const REVIEW_QUEUE_TABLES = ["Deliverable", "DeliverableVersion", "DeliverableFile", "Stage", "Team", "Academy", "StageExtension", "WorkshopSession"];
+
 const inList = (ids: readonly string[]) => (ids.length ? Prisma.sql`IN (${Prisma.join(ids)})` : Prisma.sql`IN (NULL)`);
 
 /**

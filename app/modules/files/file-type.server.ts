@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { fileTypeFromFile } from "file-type";
+import { loadFileType } from "~/utils/libraries.server";
 
 // Uploaded files are checked by their bytes, not only by their names: the maintained
 // `file-type` package recognises PDF, PNG, JPEG, ZIP and the Office packages; CSV and plain
@@ -50,7 +50,7 @@ function looksLikeText(file: string) {
 
 /** The kind of file the bytes say it is, or null when it is none we know. */
 export async function detectFileKind(file: string, claimed?: FileKind | null): Promise<FileKind | null> {
-  const detected = await fileTypeFromFile(file);
+  const detected = await (await loadFileType()).fileTypeFromFile(file);
   if (detected) {
     const ext = detected.ext === "jpg" ? "jpg" : detected.ext;
     return ext in FILE_TYPES ? (ext as FileKind) : null;

@@ -1,7 +1,6 @@
 import { createRequire } from "node:module";
-import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
-import PDFDocument from "pdfkit";
+import { loadMarkdownIt, loadPdfKit } from "~/utils/libraries.server";
 
 // A text material (handout) as an A4 PDF, rendered from the same Markdown the page shows, with
 // Noto Sans JP embedded (only the glyphs used): a typical LGWAN PC opens a PDF, not a .md file.
@@ -15,7 +14,6 @@ const FONT = {
   bold: require.resolve("@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf"),
 };
 
-const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 
 const PAGE = { margin: 56, footer: 28 };
 const SIZE = { body: 10.5, h1: 18, h2: 14, h3: 12, h4: 11, small: 8.5, code: 9 };
@@ -66,7 +64,9 @@ function segments(inline: Token | undefined): Segment[] {
 
 const plain = (inline: Token | undefined) => segments(inline).map((s) => s.text).join("");
 
-export function handoutPdf(facts: HandoutFacts): Promise<Buffer> {
+export async function handoutPdf(facts: HandoutFacts): Promise<Buffer> {
+  const [MarkdownIt, PDFDocument] = await Promise.all([loadMarkdownIt(), loadPdfKit()]);
+  const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
   const doc = new PDFDocument({
     size: "A4",
     margins: { top: PAGE.margin, bottom: PAGE.margin + PAGE.footer, left: PAGE.margin, right: PAGE.margin },

@@ -1,11 +1,14 @@
-import MarkdownIt from "markdown-it";
+import type MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
+import { loadMarkdownIt } from "~/utils/libraries.server";
 
 // Markdown to HTML that is safe to put in the page: markdown-it with raw HTML disabled, then an
 // allow-list sanitiser as a second wall (uploads and future editors may be less trusted).
-const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+let parser: Promise<MarkdownIt> | undefined;
+const markdown = () => (parser ??= loadMarkdownIt().then((MarkdownIt) => new MarkdownIt({ html: false, linkify: true, typographer: false })));
 
-export function renderMarkdown(source: string): string {
+export async function renderMarkdown(source: string): Promise<string> {
+  const md = await markdown();
   return sanitizeHtml(md.render(source), {
     allowedTags: [
       "h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "li", "blockquote", "pre", "code",

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { parse } from "csv-parse";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcel } from "~/utils/libraries.server";
 import iconv from "iconv-lite";
 import { cellKinds, columnLetter, headerCategory, isBirthDateColumn, isBirthEraDate, isPostalCode, parseDateCell, type CellKind, type HeaderCategory } from "./detectors";
 
@@ -142,7 +143,7 @@ function cellText(value: ExcelJS.CellValue): { text: string; year: number | null
 }
 
 async function* xlsxRows(file: string): AsyncGenerator<Row> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: "cache", hyperlinks: "ignore", styles: "cache", worksheets: "emit" });
+  const reader = new (await loadExcel()).stream.xlsx.WorkbookReader(file, { sharedStrings: "cache", hyperlinks: "ignore", styles: "cache", worksheets: "emit" });
   for await (const worksheet of reader) {
     const sheet = (worksheet as unknown as { name?: string }).name ?? null;
     for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {

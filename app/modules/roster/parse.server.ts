@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import { loadExcel } from "~/utils/libraries.server";
 import { inspectZip } from "~/modules/files/zip-guard.server";
 import { isCleanLine } from "~/utils/text-safety";
 import { z } from "zod";
@@ -81,7 +81,7 @@ const MAX_CELL = 300;
 const emailCheck = z.email();
 
 async function xlsxRows(bytes: Uint8Array): Promise<string[][] | null> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {

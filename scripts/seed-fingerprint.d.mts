@@ -1,0 +1,1 @@
+export function seedFingerprint(root?: string): string;
