@@ -24,7 +24,7 @@ export function referencesOf(text: string): Reference[] {
       model = start[1]!;
       continue;
     }
-    if (/^\}/.test(line)) {
+    if (line.startsWith("}")) {
       model = null;
       continue;
     }

@@ -23,7 +23,6 @@ type Values = Record<KpiKey, number>;
 const zero = (): Values => ({ trained: 0, participants: 0, teams: 0, sessionsHeld: 0, hours: 0, proposalsAdopted: 0 });
 /** The key of the totals' rows: no prefecture, municipality or region is named so. */
 const TOTAL = "*";
-const ONLY = process.env.KPI_ONLY ? (process.env.KPI_ONLY.split(",") as KpiKey[]) : KPI_KEYS;
 
 interface Window {
   start: Date | string;
@@ -112,9 +111,9 @@ async function figures(groupBy: GroupBy, w: Window) {
     Prisma.sql`adopted AS MATERIALIZED (
       SELECT "teamId" FROM "ProposalOutcome" WHERE "status" IN ('adopted_policy', 'budgeted', 'launched_service')
       GROUP BY "teamId" HAVING min("createdAt") >= ${w.start} AND min("createdAt") < ${w.end})`,
-    ...ONLY.map((k) => Prisma.sql`${Prisma.raw(`f_${k}`)} AS MATERIALIZED (${facts[k]})`),
+    ...KPI_KEYS.map((k) => Prisma.sql`${Prisma.raw(`f_${k}`)} AS MATERIALIZED (${facts[k]})`),
   ];
-  const sums = ONLY.flatMap((k) => {
+  const sums = KPI_KEYS.flatMap((k) => {
     const f = Prisma.raw(`f_${k}`);
     return [
       Prisma.sql`SELECT ${k} AS "kpi", "key", CAST(sum("weight") AS DOUBLE PRECISION) AS "value" FROM ${f} GROUP BY "key"`,
