@@ -308,3 +308,54 @@ export async function scaleOut(h, dataset, database) {
     await copy.done();
   }
 }
+
+/** Peak and current resident memory of one process, in MB. */
+function rssOf(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (key) => Number(status.match(new RegExp(`${key}:\\s+(\\d+)`))?.[1] ?? 0);
+  return { peakMb: Math.round(kb("VmHWM") / 1024), nowMb: Math.round(kb("VmRSS") / 1024) };
+}
+
+/**
+ * Memory per worker under each V8 heap setting (decision 0020): one worker process started with
+ * the setting in NODE_OPTIONS, 20 signed-in clients over every page for `seconds`, then the
+ * year's progress export (the largest file a request makes) — req/s, p99, errors, resident memory
+ * after start and at peak, and whether the export still came.
+ */
+export async function memory(h, dataset, database, { settings, seconds }) {
+  const copy = await copyOf(h, dataset, database, "memory");
+  const rows = [];
+  try {
+    for (const setting of settings) {
+      const server = await startServer(h, { databaseUrl: copy.databaseUrl, work: copy.work, workers: 1, extraEnv: { NODE_OPTIONS: setting } });
+      try {
+        const started = rssOf(server.pid);
+        const cookies = {};
+        for (const [role, email] of Object.entries(h.ACCOUNTS)) cookies[role] = await h.signIn(server.base, email);
+        const pages = await h.pagesFor(server.base, cookies);
+        const result = await autocannon({
+          url: server.base,
+          connections: 20,
+          duration: seconds,
+          requests: pages.map((page) => ({ method: "GET", path: page.path, headers: page.headers ?? (page.role ? { cookie: cookies[page.role] } : {}) })),
+        });
+        const exportStarted = Date.now();
+        const exported = await h.request(`${server.base}/progress/xlsx`, { headers: { cookie: cookies.coordinator } });
+        rows.push({
+          setting: setting || "(V8 defaults)",
+          rps: Math.round(result.requests.average),
+          p99: result.latency.p99,
+          errors: result.errors + result.non2xx + result.timeouts,
+          startMb: started.nowMb,
+          ...rssOf(server.pid),
+          export: { status: exported.status, kb: Math.round(exported.body.length / 1024), ms: Date.now() - exportStarted },
+        });
+      } finally {
+        await server.stop();
+      }
+    }
+    return { dataset: dataset.name, database, seconds, rows };
+  } finally {
+    await copy.done();
+  }
+}

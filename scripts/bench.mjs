@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run bench [-- --no-build] [--reseed] [--requests 100] [--seconds 5] [--only full|0.1]
-//                [--databases sqlite,postgresql] [--parts pages,live,scale,import]
+//                [--databases sqlite,postgresql] [--parts pages,live,scale,import,memory]
+//                [--heap "|--max-old-space-size=128|…"]
 //                [--boards 10] [--people 40] [--write-every 20] [--live-seconds 60]
 //
 // Each dataset on each database (SQLite files; PostgreSQL databases dam_bench_* on
@@ -17,7 +18,9 @@
 // browser does and writing a card every W s: write → every viewer has it (p50/p95/max), errors,
 // server CPU; scale-out — the dashboard and the team page under load with 1 and 2 worker
 // processes, and on PostgreSQL with 1 and 2 servers. The import part (scripts/bench-import.ts): a
-// 2,000-person roster import on a fresh database while another request reads every 20 ms.
+// 2,000-person roster import on a fresh database while another request reads every 20 ms. The
+// memory part (scripts/bench-scale.mjs): one worker under each V8 heap setting (--heap), the mixed
+// load and the year's progress export — req/s and resident memory, to choose the default.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -41,11 +44,13 @@ const DATASETS = [
   { name: "full", scale: 1, file: "data/national.db", database: "dam_bench_full" },
 ].filter((d) => !option("only", "") || d.name === option("only", ""));
 const DATABASES = option("databases", "sqlite,postgresql").split(",");
-const PARTS = option("parts", "pages,live,scale,import").split(",");
+const PARTS = option("parts", "pages,live,scale,import,memory").split(",");
 const BOARDS = Number(option("boards", "10"));
 const PEOPLE = Number(option("people", "40"));
 const WRITE_EVERY_S = Number(option("write-every", "20"));
 const LIVE_SECONDS = Number(option("live-seconds", "60"));
+/** The memory part: V8 heap settings compared (NODE_OPTIONS of one worker), separated by "|". */
+const HEAP_SETTINGS = option("heap", "|--max-old-space-size=128|--max-old-space-size=96 --max-semi-space-size=4|--max-old-space-size=128 --max-semi-space-size=8").split("|");
 const BENCH_SECRET = "bench-session-secret-0123456789abcdef0123456789abcdef";
 const POSTGRES = process.env.BENCH_POSTGRES_URL ?? "postgresql://root@127.0.0.1:5432/postgres";
 const postgresUrl = (database) => {
@@ -378,12 +383,14 @@ const results = [];
 if (PARTS.includes("pages")) for (const dataset of DATASETS) for (const database of DATABASES) results.push(await benchDataset(dataset, database));
 const live = [];
 const scale = [];
-const { liveRoom, scaleOut } = await import("./bench-scale.mjs");
+const { liveRoom, memory, scaleOut } = await import("./bench-scale.mjs");
+const memoryRuns = [];
 const helpers = { admin, postgresUrl, freePort, request, waitForServer, signIn, pagesFor, ACCOUNTS, SECRET: BENCH_SECRET, SECONDS };
 for (const dataset of DATASETS) {
   for (const database of DATABASES) {
     if (PARTS.includes("live")) live.push(await liveRoom(helpers, dataset, database, { boards: BOARDS, people: PEOPLE, writeEveryS: WRITE_EVERY_S, seconds: LIVE_SECONDS }));
     if (PARTS.includes("scale")) scale.push(await scaleOut(helpers, dataset, database));
+    if (PARTS.includes("memory")) memoryRuns.push(await memory(helpers, dataset, database, { settings: HEAP_SETTINGS, seconds: Math.max(10, LOAD_SECONDS) }));
   }
 }
 const imports = [];
@@ -439,7 +446,15 @@ for (const x of scale) {
     );
   }
 }
+for (const m of memoryRuns) {
+  process.stdout.write(`\n== memory per worker (${m.dataset}, ${NAMES[m.database]}): 20 clients over every page for ${m.seconds} s, then the year's progress XLSX\n`);
+  for (const r of m.rows) {
+    process.stdout.write(
+      `   ${r.setting.padEnd(56)} ${pad(r.rps, 5)} req/s  p99 ${pad(r.p99, 5)} ms  RSS after start ${pad(r.startMb, 4)} MB, peak ${pad(r.peakMb, 4)} MB  export ${r.export.status} ${r.export.kb} KB in ${r.export.ms} ms${r.errors ? `  ${r.errors} errors` : ""}\n`,
+    );
+  }
+}
 fs.mkdirSync("bench/results", { recursive: true });
 const out = path.join("bench/results", `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), cpus: os.cpus().length, node: process.version, requests: REQUESTS, seconds: SECONDS, results, live, scale, imports }, null, 2));
+fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), cpus: os.cpus().length, node: process.version, requests: REQUESTS, seconds: SECONDS, results, live, scale, imports, memory: memoryRuns }, null, 2));
 process.stdout.write(`\nwrote ${out}\n`);

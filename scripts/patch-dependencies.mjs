@@ -52,6 +52,59 @@ function flattenRoutes(routes, branches, parentsMeta, parentPath) {`,
       { find: "function compilePath(path, caseSensitive, end) {\n  if (caseSensitive === void 0) {", replace: "function compilePathUncached(path, caseSensitive, end) {\n  if (caseSensitive === void 0) {" },
     ],
   },
+  {
+    // RemixServer (the document render) built the ~115 route objects again for every page, and
+    // so did createStaticRouter below: the router's ranked branches, kept per route array, were
+    // thrown away each time, and lazy route discovery's partial manifest matched the page's path
+    // and each ancestor path against freshly flattened routes (issue 28's profile: ~13 % of a
+    // team page's CPU). The routes are a pure function of the build's manifest: kept per manifest.
+    file: "node_modules/@remix-run/react/dist/server.js",
+    edits: [
+      {
+        find: "  let routes$1 = routes.createServerRoutes(manifest.routes, routeModules, context.future, context.isSpaMode);",
+        replace: "  let routes$1 = serverRoutesOf(manifest.routes, routeModules, context.future, context.isSpaMode);",
+      },
+      {
+        find: "function RemixServer({",
+        replace: `${MARK}
+const serverRoutesKept = new WeakMap();
+function serverRoutesOf(manifestRoutes, routeModules, future, isSpaMode) {
+  let kept = serverRoutesKept.get(manifestRoutes);
+  if (!kept || kept.isSpaMode !== isSpaMode) {
+    kept = { isSpaMode, routes: routes.createServerRoutes(manifestRoutes, routeModules, future, isSpaMode) };
+    serverRoutesKept.set(manifestRoutes, kept);
+  }
+  return kept.routes;
+}
+function RemixServer({`,
+      },
+    ],
+  },
+  {
+    // The static router's data routes, made from RemixServer's routes (kept above): kept per route array.
+    file: "node_modules/react-router-dom/server.js",
+    edits: [
+      {
+        find: "  let manifest = {};\n  let dataRoutes = router.UNSAFE_convertRoutesToDataRoutes(routes, reactRouter.UNSAFE_mapRouteProperties, undefined, manifest);",
+        replace: "  let { manifest, dataRoutes } = dataRoutesOf(routes);",
+      },
+      {
+        find: "function createStaticRouter(routes, context, opts = {}) {",
+        replace: `${MARK}
+const dataRoutesKept = new WeakMap();
+function dataRoutesOf(routes) {
+  let kept = dataRoutesKept.get(routes);
+  if (!kept) {
+    let manifest = {};
+    kept = { manifest, dataRoutes: router.UNSAFE_convertRoutesToDataRoutes(routes, reactRouter.UNSAFE_mapRouteProperties, undefined, manifest) };
+    dataRoutesKept.set(routes, kept);
+  }
+  return kept;
+}
+function createStaticRouter(routes, context, opts = {}) {`,
+      },
+    ],
+  },
 ];
 
 /** Applies one patch to the text of its file; returns the new text, or throws when the text is not the expected one. */

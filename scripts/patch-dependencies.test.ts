@@ -91,4 +91,21 @@ describe("patched dependencies", () => {
     expect(applyPatch(patched, patch)).toBe(patched);
     expect(() => applyPatch("function somethingElse() {}", patch)).toThrow(/not there exactly once/);
   });
+
+  it("the document render keeps its route objects per build: two renders share one tree and still match the page", async () => {
+    for (const patch of PATCHES) expect(fs.readFileSync(patch.file, "utf8"), patch.file).toContain("memoised route matching");
+    const server = require("react-router-dom/server") as typeof import("react-router-dom/server");
+    const routes = [{ id: "root", path: "/", children: [{ id: "academies", path: "academies/:id" }] }];
+    const context = await server.createStaticHandler(routes).query(new Request("http://localhost/academies/7"));
+    if (context instanceof Response) throw new Error("no context");
+    const first = server.createStaticRouter(routes, context);
+    const second = server.createStaticRouter(routes, context);
+    expect(second.routes).toBe(first.routes);
+    expect(second.state.matches.map((m) => [m.route.id, m.params])).toEqual([["root", { id: "7" }], ["academies", { id: "7" }]]);
+    // another tree (another build in development) is made on its own
+    const other = [{ id: "only", path: "/only" }];
+    const otherContext = await server.createStaticHandler(other).query(new Request("http://localhost/only"));
+    if (otherContext instanceof Response) throw new Error("no context");
+    expect(server.createStaticRouter(other, otherContext).routes).not.toBe(first.routes);
+  });
 });
