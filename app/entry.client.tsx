@@ -1,21 +1,18 @@
 import { RemixBrowser } from "@remix-run/react";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
-import { isLocale, registerCatalogue, DEFAULT_LOCALE } from "~/utils/i18n";
+import { isLocale, DEFAULT_LOCALE } from "~/utils/i18n";
+import { addPageStrings } from "~/utils/page-strings";
 
-// Load the catalogue of the page's language only (a separate, cached chunk), then hydrate.
+// Each route module has loaded its own strings in the page's language before this runs (the
+// route-strings plugin, decision 0020); the page adds what the server rendered from elsewhere.
 const lang = document.documentElement.lang;
-const locale = isLocale(lang) ? lang : DEFAULT_LOCALE;
-const catalogue = locale === "en" ? import("~/locales/en/common.json") : import("~/locales/ja/common.json");
-
-void catalogue.then(({ default: strings }) => {
-  registerCatalogue(locale, strings);
-  startTransition(() => {
-    hydrateRoot(
-      document,
-      <StrictMode>
-        <RemixBrowser />
-      </StrictMode>,
-    );
-  });
+addPageStrings(isLocale(lang) ? lang : DEFAULT_LOCALE);
+startTransition(() => {
+  hydrateRoot(
+    document,
+    <StrictMode>
+      <RemixBrowser />
+    </StrictMode>,
+  );
 });

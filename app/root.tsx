@@ -5,6 +5,7 @@ import {
   Scripts,
   ScrollRestoration,
   isRouteErrorResponse,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -18,6 +19,8 @@ import { resolveLocale } from "~/utils/locale.server";
 import { AppHeader } from "~/components/layout/app-header";
 import { FlashMessage } from "~/components/layout/flash-message";
 import { readFlash } from "~/utils/flash.server";
+import { serverT } from "~/utils/i18n.server";
+import { notingI18n, PageStrings } from "~/utils/page-strings";
 import { pageTitle } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
 
@@ -37,7 +40,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = user
     ? { id: user.id, displayName: user.displayName, email: user.email, permissions: user.permissions, reviews: queueScope(user) !== null, unread: await unreadCount(user.id) }
     : null;
-  return data({ user: viewer, locale, flash }, { headers });
+  // the message in words: the browser holds only the strings of the routes it shows, and the
+  // key came from whichever route's action redirected here
+  const message = flash ? { text: serverT(locale)(flash.message, flash.params), tone: flash.tone ?? "success" } : null;
+  return data({ user: viewer, locale, flash: message }, { headers });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ error, matches }) => {
@@ -55,7 +61,11 @@ export function useRootData() {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData();
   const locale = data?.locale ?? DEFAULT_LOCALE;
-  const i18n = useMemo(() => createI18n(locale), [locale]);
+  // on the server, strings rendered from outside the matched routes' namespaces are noted and
+  // added to the page (page-strings.tsx)
+  const matches = useMatches();
+  const noted = useMemo(() => (typeof document === "undefined" ? new Map<string, string>() : null), []);
+  const i18n = useMemo(() => (noted ? notingI18n(createI18n(locale), matches.map((m) => m.id), noted) : createI18n(locale)), [locale, noted, matches]);
   const nonce = useNonce();
   // Marks the page as interactive (browser tests wait for it before using enhanced controls).
   useEffect(() => {
@@ -80,6 +90,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </I18nProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
+        <PageStrings noted={noted} />
       </body>
     </html>
   );

@@ -153,21 +153,30 @@ async function baseline(body, contentType) {
 
 /**
  * Gzipped bytes of the JavaScript a page loads: entry, route modules and preloads named in the
- * HTML, plus the language catalogue the entry imports before hydrating.
+ * HTML, plus the strings each of those route modules loads for the page's language before the
+ * page hydrates (decision 0020).
  */
 function jsKb(html) {
   const files = new Set([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]));
   const lang = html.match(/<html lang="(\w+)"/)?.[1] ?? "ja";
-  const marker = lang === "en" ? "Sign in" : "ログイン";
-  const catalogue = fs.readdirSync("build/client/assets").find((f) => /^common-.*\.js$/.test(f) && fs.readFileSync(path.join("build/client/assets", f), "utf8").includes(marker));
-  if (catalogue) files.add(`/assets/${catalogue}`);
-  let bytes = 0;
+  // (the strings files added meanwhile are read too: they name nothing further)
   for (const file of files) {
     const full = path.join("build/client", file);
-    if (fs.existsSync(full)) bytes += zlib.gzipSync(fs.readFileSync(full)).length;
+    if (!fs.existsSync(full)) continue;
+    for (const m of fs.readFileSync(full, "utf8").matchAll(new RegExp(`strings-${lang}-\\d+-[\\w-]+\\.js`, "g"))) files.add(`/assets/${m[0]}`);
   }
-  return Math.round(bytes / 1024);
+  let bytes = 0;
+  let strings = 0;
+  for (const file of files) {
+    const full = path.join("build/client", file);
+    if (!fs.existsSync(full)) continue;
+    const size = zlib.gzipSync(fs.readFileSync(full)).length;
+    bytes += size;
+    if (/\/strings-/.test(file)) strings += size;
+  }
+  return { kb: Math.round(bytes / 1024), stringsKb: Math.round((strings / 1024) * 10) / 10 };
 }
+const NO_JS = { kb: 0, stringsKb: 0 };
 
 async function signIn(base, email) {
   const res = await request(`${base}/login`, {
@@ -301,7 +310,10 @@ async function benchDataset(dataset, database) {
         baselineP50: Math.round(bareLatency.p50 * 100) / 100,
         baselineRps: bareLoad.rps,
         ratio: Math.round((load.rps / bareLoad.rps) * 1000) / 10,
-        jsKb: sample.headers["content-type"]?.includes("html") ? jsKb(sample.body.toString()) : 0,
+        ...(() => {
+          const js = sample.headers["content-type"]?.includes("html") ? jsKb(sample.body.toString()) : NO_JS;
+          return { jsKb: js.kb, stringsKb: js.stringsKb };
+        })(),
       });
       if (page.kept) {
         const forget = () => request(`${base}/__bench/forget`, { method: "POST" });
@@ -322,7 +334,8 @@ async function benchDataset(dataset, database) {
           baselineP50: Math.round(bareLatency.p50 * 100) / 100,
           baselineRps: bareLoad.rps,
           ratio: null,
-          jsKb: sample.headers["content-type"]?.includes("html") ? jsKb(sample.body.toString()) : 0,
+          jsKb: rows.at(-1).jsKb,
+          stringsKb: rows.at(-1).stringsKb,
         });
       }
     }
@@ -415,13 +428,13 @@ for (const dataset of DATASETS) {
   process.stdout.write(`\n== ${dataset.name === "full" ? "full national data" : `${dataset.name} of national data`}: ${runs.map((r) => `${NAMES[r.database]} cold start ${r.coldStartS.toFixed(2)} s, RSS peak ${r.peakMb} MB`).join("; ")}\n`);
   const head = runs.map((r) => (r.database === "sqlite" ? "SQLite" : "PG")).join("/");
   const cell = (values) => values.map((v) => v ?? "-").join(" / ");
-  process.stdout.write(`${"page".padEnd(36)} ${"role".padEnd(12)} ${pad("KB", 5)} ${pad(`SQL ${head}`, 14)} ${pad(`p50 ${head}`, 20)} ${pad(`p95 ${head}`, 20)} ${pad(`req/s ${head}`, 20)} ${pad(`% bare ${head}`, 20)} ${pad("JS KB", 6)}\n`);
+  process.stdout.write(`${"page".padEnd(36)} ${"role".padEnd(12)} ${pad("KB", 5)} ${pad(`SQL ${head}`, 14)} ${pad(`p50 ${head}`, 20)} ${pad(`p95 ${head}`, 20)} ${pad(`req/s ${head}`, 20)} ${pad(`% bare ${head}`, 20)} ${pad("JS KB", 6)} ${pad("strings", 7)}\n`);
   const byKey = runs.map((r) => new Map(r.rows.map((x) => [`${x.page}|${x.role}`, x])));
   runs[0].rows.forEach((row) => {
     const same = byKey.map((m) => m.get(`${row.page}|${row.role}`));
     const errors = same.reduce((sum, x) => sum + (x?.errors ?? 0), 0);
     process.stdout.write(
-      `${row.page.padEnd(36)} ${row.role.padEnd(12)} ${pad(row.kb, 5)} ${pad(cell(same.map((x) => x?.sql)), 14)} ${pad(cell(same.map((x) => x?.p50)), 20)} ${pad(cell(same.map((x) => x?.p95)), 20)} ${pad(cell(same.map((x) => x?.rps)), 20)} ${pad(cell(same.map((x) => x?.ratio)), 20)} ${pad(row.jsKb, 6)}${errors ? `  ${errors} errors` : ""}\n`,
+      `${row.page.padEnd(36)} ${row.role.padEnd(12)} ${pad(row.kb, 5)} ${pad(cell(same.map((x) => x?.sql)), 14)} ${pad(cell(same.map((x) => x?.p50)), 20)} ${pad(cell(same.map((x) => x?.p95)), 20)} ${pad(cell(same.map((x) => x?.rps)), 20)} ${pad(cell(same.map((x) => x?.ratio)), 20)} ${pad(row.jsKb, 6)} ${pad(row.stringsKb, 7)}${errors ? `  ${errors} errors` : ""}\n`,
     );
   });
 }

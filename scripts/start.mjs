@@ -33,7 +33,9 @@ function buildIsStale() {
 }
 
 if (process.env.SERVERS === "several") run(process.execPath, ["scripts/wait-for-db.mjs"]);
-else run(process.execPath, ["scripts/prepare-db.mjs"]);
+// in this process (one Node start less): migrations only when some are pending, the seed only
+// when what it reads changed (decision 0020)
+else await import("./prepare-db.mjs");
 if (buildIsStale()) run(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "vite:build"]);
 process.env.NODE_ENV ??= "production";
 await import("../server.mjs");

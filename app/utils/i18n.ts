@@ -40,6 +40,39 @@ export function registerCatalogue(locale: AppLocale, catalogue: Catalogue) {
   translators.clear();
 }
 
+/**
+ * Adds part of a catalogue: the namespaces a route needs (the browser loads them with the route's
+ * module, decision 0020), or single keys given flat ({ "call.title": "…" }).
+ */
+export function addStrings(locale: AppLocale, part: Catalogue) {
+  flatten(part, "", (tables[locale] ??= new Map()));
+}
+
+/** The templates of a key as registered: the key itself and its plural forms (key_one, key_other, …). */
+export function templatesOf(locale: AppLocale, key: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const table = tables[locale];
+  if (!table) return out;
+  for (const k of [key, `${key}_zero`, `${key}_one`, `${key}_two`, `${key}_few`, `${key}_many`, `${key}_other`]) {
+    const v = table.get(k);
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
+}
+
+/** The namespace of a key: what comes before its first dot. */
+export const namespaceOf = (key: string) => key.slice(0, Math.max(0, key.indexOf(".")));
+
+/**
+ * The browser's side of a route's strings (the route-strings plugin in vite.config.ts puts
+ * `await loadRouteStrings(import(…ja…), import(…en…))` at the top of every route module, for the
+ * page's language only: both imports are functions, only one is called).
+ */
+export async function loadRouteStrings(ja: () => Promise<{ default: Catalogue }>, en: () => Promise<{ default: Catalogue }>) {
+  const locale: AppLocale = document.documentElement.lang === "en" ? "en" : "ja";
+  addStrings(locale, (await (locale === "en" ? en() : ja())).default);
+}
+
 const PLACEHOLDER = /\{\{\s*([^{}\s]+)\s*\}\}/g;
 
 function interpolate(template: string, options: TOptions | undefined) {

@@ -138,6 +138,31 @@ describe("language", () => {
     await page.goto("/login");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Sign in");
   });
+
+  it("a page loads its own strings, not the whole catalogue, and the next page brings its own", async () => {
+    const page = await browser.newPage();
+    const loaded: string[] = [];
+    page.on("response", async (res) => {
+      if (/\/assets\/.*\.js$/.test(res.url())) loaded.push(await res.text());
+    });
+    await page.goto("/calls");
+    await page.waitForFunction(() => document.documentElement.dataset.hydrated === "true");
+    const shipped = () => loaded.join("\n");
+    // the public calls' strings are there; the consultation pages' and the English ones are not
+    expect(shipped()).toContain("いま公開している募集はありません。");
+    expect(shipped()).not.toContain("該当する相談はありません。");
+    expect(shipped()).not.toContain("Calls for applications");
+    await signIn(page, DEMO.coordinator);
+    const before = loaded.length;
+    // moving within the app: the consultations page brings its strings, nothing shows as a raw key
+    await page.goto("/dashboard");
+    await page.waitForFunction(() => document.documentElement.dataset.hydrated === "true");
+    await page.locator("header").getByRole("link", { name: "専門家相談会" }).first().click();
+    await page.waitForURL(/\/consultations/);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    expect(loaded.slice(before).join("\n")).toContain("該当する相談はありません。");
+    expect(await page.locator("main").innerText()).not.toMatch(/\b(consultation|table|form|nav)\.[a-z]\w*/);
+  });
 });
 
 describe("password reset through the outbox", () => {

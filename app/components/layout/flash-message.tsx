@@ -1,12 +1,10 @@
-import { useTranslation } from "~/utils/use-translation";
 import { Alert } from "~/components/ui/alert";
 
-/** The message a redirect carried ("saved", "3 materials released"), shown once above the page. */
-export function FlashMessage({ flash }: { flash: { message: string; params?: Record<string, string | number>; tone?: "success" | "info" | "warning" } }) {
-  const { t } = useTranslation();
+/** The message a redirect carried ("saved", "3 materials released"), shown once above the page; put in words by the root loader. */
+export function FlashMessage({ flash }: { flash: { text: string; tone: "success" | "info" | "warning" } }) {
   return (
-    <Alert tone={flash.tone ?? "success"} className="mb-6">
-      {t(flash.message, flash.params)}
+    <Alert tone={flash.tone} className="mb-6">
+      {flash.text}
     </Alert>
   );
 }
