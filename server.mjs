@@ -31,6 +31,16 @@ const DEFAULT_HEADERS = ["x-content-type-options", "referrer-policy", "x-frame-o
 const SETTINGS_UNUSABLE = 78;
 /** How long a stopping server lets requests in flight finish. */
 const DRAIN_MS = Math.max(1_000, Number(process.env.DRAIN_MS) || 8_000);
+/**
+ * V8 heap flags of each worker (decision 0020, `npm run bench -- --parts memory`): with V8's
+ * defaults a worker's garbage grew to ~300 MB resident under load; these keep it near 200 MB at
+ * national scale, with the year's progress export still made. `WORKER_HEAP=""` keeps V8's
+ * defaults; heap flags in NODE_OPTIONS win. A single process (WEB_CONCURRENCY=1) runs with the
+ * flags Node was started with.
+ */
+const WORKER_HEAP = process.env.WORKER_HEAP ?? "--max-old-space-size=96 --max-semi-space-size=4";
+const heapFlags = () =>
+  /--max-(old|semi)-space-size/.test(`${process.env.NODE_OPTIONS ?? ""} ${process.execArgv.join(" ")}`) ? [] : WORKER_HEAP.split(/\s+/).filter(Boolean);
 
 if (cluster.isPrimary && workers > 1) {
   runPrimary();
@@ -41,7 +51,7 @@ if (cluster.isPrimary && workers > 1) {
 function runPrimary() {
   // workers run this file itself, not the script that imported it (npm start's scripts/start.mjs
   // prepares the database once, in the primary)
-  cluster.setupPrimary({ exec: fileURLToPath(import.meta.url) });
+  cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), execArgv: [...process.execArgv, ...heapFlags()] });
   let stopping = false;
   const relay = (from, message) => {
     if (!message || typeof message.damChange !== "string") return;

@@ -22,8 +22,10 @@ type Catalogue = Record<string, unknown>;
 // Intl.PluralRules, Japanese as the fallback language — and that is all the app uses of i18next,
 // whose runtime cost ~15 KB of JavaScript on every page and ~10 µs per message on the server.
 //
-// The server registers both catalogues (i18n.server.ts); the browser registers only the page's
-// language before hydrating (entry.client.tsx), so no page ships the other language's strings.
+// The server registers both catalogues (i18n.server.ts); the browser adds, in the page's
+// language only, the namespaces of each route module it loads (loadRouteStrings below, put there
+// by the route-strings plugin) and what the server rendered from elsewhere (page-strings.tsx), so
+// a page ships neither the other language nor other pages' strings (decision 0020).
 const tables: Partial<Record<AppLocale, Map<string, string>>> = {};
 const translators = new Map<AppLocale, I18n>();
 

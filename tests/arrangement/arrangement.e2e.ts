@@ -312,6 +312,17 @@ describe("two app servers on one PostgreSQL behind nginx", () => {
     expect((await a.at(proxyUrl).request("/dashboard")).status).toBe(200);
   });
 
+  it("runs each worker with the heap limits chosen by measurement (decision 0020)", () => {
+    const childrenOf = (pid: number): number[] =>
+      fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(/\s+/).filter(Boolean).map(Number);
+    for (const server of servers) {
+      // npm start's process is the primary (start.mjs imports server.mjs); its children are the workers
+      const workers = childrenOf(server.process!.pid!).map((pid) => fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0"));
+      expect(workers.length).toBe(2);
+      for (const args of workers) expect(args).toEqual(expect.arrayContaining(["--max-old-space-size=96", "--max-semi-space-size=4"]));
+    }
+  });
+
   it("counts failed sign-ins across both servers", async () => {
     const email = "facilitator@example.jp";
     const statuses: number[] = [];

@@ -88,7 +88,7 @@ export function AppHeader({ user, locale }: { user: HeaderUser | null; locale: A
     </div>
   ) : null;
   const language = (
-    // A full reload: the browser holds only one language's catalogue.
+    // A full reload: the browser holds the strings of one language only.
     <Form method="post" action="/set-locale" reloadDocument className="flex items-center gap-1" aria-label={t("layout.language")}>
       <input type="hidden" name="redirectTo" value={here} />
       {(["ja", "en"] as const).map((lng) => (
