@@ -1,7 +1,7 @@
 import { releasedPreLearningSql } from "~/modules/material/prelearning-rule.server";
 import { takingPartSql } from "~/modules/academy/scope.server";
 import { prisma, Prisma } from "~/utils/db.server";
-import { hoursBetween, instant } from "~/utils/sql.server";
+import { hoursBetween, instant, joinInOrder } from "~/utils/sql.server";
 import { keptRead } from "~/utils/read-cache.server";
 import { periodRange, type Quarter } from "./periods";
 import { KPI_KEYS, type GroupBy, type KpiKey } from "./definitions";
@@ -15,8 +15,8 @@ import { KPI_KEYS, type GroupBy, type KpiKey } from "./definitions";
 // 1, or a session's hours) — kept once in the statement (MATERIALIZED), then summed per key and,
 // each counted thing once, in total. A wide-area session or a person who worked for two cities
 // appears under each key but once in the total. Unknown places (no municipality given) form the
-// key "" (shown last). The set of academies comes first and drives the rest (CROSS JOIN keeps that
-// order in SQLite): counting "trained" from every enrollment of every year cost ~0.3–1.5 s on the
+// key "" (shown last). The set of academies comes first and drives the rest (joinInOrder keeps
+// that order in SQLite): counting "trained" from every enrollment of every year cost ~0.3–1.5 s on the
 // national data (issue 28).
 
 type Values = Record<KpiKey, number>;
@@ -65,20 +65,18 @@ function factsSql(groupBy: GroupBy, w: Window): Record<KpiKey, Prisma.Sql> {
   const session = sessionPlace(groupBy);
   const people = (scope: "finished" | "heldAcademies", rule: Prisma.Sql | null) => Prisma.sql`
     SELECT DISTINCT e."userId" AS "unit", ${personKey} AS "key", 1 AS "weight"
-    FROM ${Prisma.raw(scope)} s CROSS JOIN "Enrollment" e JOIN "Academy" a ON a."id" = e."academyId"
+    FROM ${Prisma.raw(scope)} s ${joinInOrder()} "Enrollment" e ON e."academyId" = s."academyId" JOIN "Academy" a ON a."id" = e."academyId"
     LEFT JOIN "Municipality" m ON m."code" = e."municipalityCode" ${rule ? Prisma.raw(`LEFT JOIN required r ON r."academyId" = e."academyId"`) : Prisma.empty}
-    WHERE e."academyId" = s."academyId" AND e."role" = 'participant' AND ${takingPartSql("e")} ${rule ? Prisma.sql`AND ${rule}` : Prisma.empty}`;
+    WHERE e."role" = 'participant' AND ${takingPartSql("e")} ${rule ? Prisma.sql`AND ${rule}` : Prisma.empty}`;
   return {
     trained: people("finished", completedSql(w)),
     participants: people("heldAcademies", null),
     teams: Prisma.sql`
       SELECT DISTINCT t."id" AS "unit", ${teamKey} AS "key", 1 AS "weight"
-      FROM heldAcademies s CROSS JOIN "Team" t JOIN "Academy" a ON a."id" = t."academyId" ${teamPlace(groupBy)}
-      WHERE t."academyId" = s."academyId"`,
+      FROM heldAcademies s ${joinInOrder()} "Team" t ON t."academyId" = s."academyId" JOIN "Academy" a ON a."id" = t."academyId" ${teamPlace(groupBy)}`,
     proposalsAdopted: Prisma.sql`
       SELECT DISTINCT t."id" AS "unit", ${teamKey} AS "key", 1 AS "weight"
-      FROM adopted s CROSS JOIN "Team" t JOIN "Academy" a ON a."id" = t."academyId" ${teamPlace(groupBy)}
-      WHERE t."id" = s."teamId"`,
+      FROM adopted s ${joinInOrder()} "Team" t ON t."id" = s."teamId" JOIN "Academy" a ON a."id" = t."academyId" ${teamPlace(groupBy)}`,
     sessionsHeld: Prisma.sql`
       SELECT DISTINCT h."id" AS "unit", ${session.key} AS "key", 1 AS "weight"
       FROM held h JOIN "Academy" a ON a."id" = h."academyId" ${session.join}`,
@@ -105,8 +103,8 @@ async function figures(groupBy: GroupBy, w: Window) {
       HAVING max("endsAt") >= ${w.start} AND max("endsAt") < ${w.end} AND max("endsAt") <= ${w.now})`,
     // the released pre-learning each finished academy asks for
     Prisma.sql`required AS MATERIALIZED (
-      SELECT am."academyId", count(*) AS "n" FROM finished s CROSS JOIN "AcademyMaterial" am JOIN "Material" mt ON mt."id" = am."materialId"
-      WHERE am."academyId" = s."academyId" AND ${releasedPreLearningSql(w.now)} GROUP BY am."academyId")`,
+      SELECT am."academyId", count(*) AS "n" FROM finished s ${joinInOrder()} "AcademyMaterial" am ON am."academyId" = s."academyId" JOIN "Material" mt ON mt."id" = am."materialId"
+      WHERE ${releasedPreLearningSql(w.now)} GROUP BY am."academyId")`,
     // proposals first adopted in the window
     Prisma.sql`adopted AS MATERIALIZED (
       SELECT "teamId" FROM "ProposalOutcome" WHERE "status" IN ('adopted_policy', 'budgeted', 'launched_service')
