@@ -90,7 +90,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </I18nProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
-        <PageStrings noted={noted} />
+        <PageStrings noted={noted} nonce={nonce} />
       </body>
     </html>
   );
