@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// node scripts/profile-pages.mjs [--db data/national.db] [--requests 300] [--dir .]
+// node scripts/profile-pages.mjs [--db data/national.db] [--requests 300] [--dir .] [--top]
 // Where a request's CPU goes: starts the built server (one worker, --cpu-prof) on a copy of the
 // national SQLite data, signs in, asks the coordinator's dashboard and the participant's team
 // page REQUESTS times each, stops the server and sorts the profile's samples by who spent them:
@@ -113,7 +113,7 @@ for (let i = 0; i < profile.samples.length; i++) {
   at += profile.timeDeltas[i] ?? 0;
   const node = byId.get(profile.samples[i]);
   const category = categoryOf(node);
-  if (category !== null) samples.push({ category, at, ms: (profile.timeDeltas[i + 1] ?? 0) / 1000 });
+  if (category !== null) samples.push({ category, at, ms: (profile.timeDeltas[i + 1] ?? 0) / 1000, fn: `${node.callFrame.functionName || "(anonymous)"} ${(node.callFrame.url ?? "").replace(/^.*node_modules\//, "").replace(/^file:\/\/.*\/build\//, "build/")}:${node.callFrame.lineNumber}` });
 }
 const gaps = samples.slice(1).map((s, i) => ({ i: i + 1, gap: s.at - samples[i].at })).sort((x, y) => y.gap - x.gap).slice(0, 3).map((g) => g.i).sort((x, y) => x - y);
 // [warm-up] pause [first page] pause [second page] pause [stopping]
@@ -124,4 +124,9 @@ for (const [i, page] of pages.entries()) {
   const cpu = [...sums.values()].reduce((a, b) => a + b, 0);
   const rows = [...sums].sort((a, b) => b[1] - a[1]).map(([name, ms]) => `${name} ${Math.round((ms / cpu) * 100)} %`);
   process.stdout.write(`${page.name}: ${(cpu / REQUESTS).toFixed(1)} ms CPU per request (wall ${(wall[i] / REQUESTS).toFixed(1)} ms) — ${rows.join(", ")}\n`);
+  if (args.includes("--top")) {
+    const byFn = new Map();
+    for (const s of parts[i]) byFn.set(`${s.category}  ${s.fn}`, (byFn.get(`${s.category}  ${s.fn}`) ?? 0) + s.ms);
+    for (const [fn, ms] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, 12)) process.stdout.write(`    ${(ms / REQUESTS).toFixed(2)} ms  ${fn}\n`);
+  }
 }
