@@ -142,17 +142,25 @@ describe("language", () => {
   it("a page loads its own strings, not the whole catalogue, and the next page brings its own", async () => {
     const page = await browser.newPage();
     const loaded: string[] = [];
-    page.on("response", async (res) => {
-      if (/\/assets\/.*\.js$/.test(res.url())) loaded.push(await res.text());
+    const reading: Promise<void>[] = [];
+    page.on("response", (res) => {
+      // read each script as it arrives; a page navigated away from may take its bodies along (ignored: each phase is read before the next navigation)
+      if (/\/assets\/.*\.js$/.test(res.url())) reading.push(res.text().then((text) => void loaded.push(text), () => undefined));
     });
+    const settled = async () => {
+      await page.waitForLoadState("networkidle");
+      await Promise.all(reading);
+    };
     await page.goto("/calls");
     await page.waitForFunction(() => document.documentElement.dataset.hydrated === "true");
+    await settled();
     const shipped = () => loaded.join("\n");
     // the public calls' strings are there; the consultation pages' and the English ones are not
     expect(shipped()).toContain("いま公開している募集はありません。");
     expect(shipped()).not.toContain("該当する相談はありません。");
     expect(shipped()).not.toContain("Calls for applications");
     await signIn(page, DEMO.coordinator);
+    await settled();
     const before = loaded.length;
     // moving within the app: the consultations page brings its strings, nothing shows as a raw key
     await page.goto("/dashboard");
@@ -160,6 +168,7 @@ describe("language", () => {
     await page.locator("header").getByRole("link", { name: "専門家相談会" }).first().click();
     await page.waitForURL(/\/consultations/);
     await page.getByRole("heading", { level: 1 }).waitFor();
+    await settled();
     expect(loaded.slice(before).join("\n")).toContain("該当する相談はありません。");
     expect(await page.locator("main").innerText()).not.toMatch(/\b(consultation|table|form|nav)\.[a-z]\w*/);
   });
