@@ -65,8 +65,6 @@ export function createRouteStrings({ appDir, namespaces, withServer = true }) {
 
   return {
     namespacesOf: (file) => [...namespacesOf(path.resolve(file))].sort(),
-    /** Forget what was read (a file changed in development). */
-    forget: () => perFile.clear(),
   };
 }
 
@@ -96,7 +94,9 @@ export function routeStringsPlugin({ appDir, catalogues }) {
   const routesDir = path.join(appDir, "routes");
   const isRouteName = (name) => name.endsWith(".tsx") && !name.endsWith(".test.tsx");
   const isRoute = (file) => file === rootFile || (path.dirname(file) === routesDir && isRouteName(file));
-  const routeFiles = () => [rootFile, ...fs.readdirSync(routesDir).filter(isRouteName).map((f) => path.join(routesDir, f))];
+  // the route files, read once (again after a change in development): their place in the list names their strings module
+  let listed = null;
+  const routeFiles = () => (listed ??= [rootFile, ...fs.readdirSync(routesDir).filter(isRouteName).map((f) => path.join(routesDir, f))]);
   const routeId = (file) => (file === rootFile ? "root" : `routes/${path.basename(file, ".tsx")}`);
   /** A route's namespaces: the root's its own; any other route's, less the root's (always loaded). */
   const namespacesFor = (file) => {
@@ -133,6 +133,7 @@ export function routeStringsPlugin({ appDir, catalogues }) {
     handleHotUpdate() {
       strings = read();
       crawl = make();
+      listed = null;
     },
   };
 }
