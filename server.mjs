@@ -256,6 +256,15 @@ async function runServer() {
       globalThis.__damForgetKeptReads?.();
       res.json({ forgotten: true });
     });
+    // one real write (an attendance recorded again, db.server.ts): the "after a write" rows
+    app.post("/__bench/write", async (_req, res, next) => {
+      try {
+        await globalThis.__damBenchWrite?.();
+        res.json({ written: true });
+      } catch (error) {
+        next(error);
+      }
+    });
   }
   app.use(
     "/assets",

@@ -9,6 +9,22 @@ const NAME_OID = 19;
 const CHAR_OID = 18;
 const TEXT_OID = 25;
 
+/**
+ * The adapter runs a migration script by splitting it at every ";" — which cuts a function body
+ * ($$ … $$, the triggers of migration 9z06) in pieces. PostgreSQL takes a whole script as one
+ * simple query (several statements, run as one transaction): the CLI's adapter sends it so.
+ */
+function runScriptsWhole(adapter: object) {
+  const a = adapter as { client: { query(sql: string): Promise<unknown> }; onError(e: unknown): never; executeScript(script: string): Promise<void> };
+  a.executeScript = async (script: string) => {
+    try {
+      await a.client.query(script);
+    } catch (error) {
+      a.onError(error);
+    }
+  };
+}
+
 type Queryable = { performIO(query: unknown): Promise<{ fields?: { dataTypeID: number }[] } | undefined> };
 
 function reportCatalogueTypesAsText(adapter: object) {
@@ -30,11 +46,13 @@ export function pgAdapterForCli(connectionString: string) {
   factory.connect = async () => {
     const adapter = await connect();
     reportCatalogueTypesAsText(adapter);
+    runScriptsWhole(adapter);
     return adapter;
   };
   factory.connectToShadowDb = async () => {
     const adapter = await connectToShadowDb();
     reportCatalogueTypesAsText(adapter);
+    runScriptsWhole(adapter);
     return adapter;
   };
   return factory;
