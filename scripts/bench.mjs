@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run bench [-- --no-build] [--reseed] [--requests 100] [--seconds 5] [--only full|0.1]
-//                [--databases sqlite,postgresql] [--parts pages,live,scale,import,memory]
+//                [--databases sqlite,postgresql] [--parts pages,live,scale,import,memory] [--pages "KPI|dashboard"]
 //                [--heap "|--max-old-space-size=128|…"]
 //                [--boards 10] [--people 40] [--write-every 20] [--live-seconds 60]
 //
@@ -44,6 +44,8 @@ const DATASETS = [
   { name: "full", scale: 1, file: "data/national.db", database: "dam_bench_full" },
 ].filter((d) => !option("only", "") || d.name === option("only", ""));
 const DATABASES = option("databases", "sqlite,postgresql").split(",");
+/** --pages "KPI|dashboard": only the pages whose name matches (the load check still visits every page). */
+const PAGE_FILTER = option("pages", "") ? new RegExp(option("pages", "")) : null;
 const PARTS = option("parts", "pages,live,scale,import,memory").split(",");
 const BOARDS = Number(option("boards", "10"));
 const PEOPLE = Number(option("people", "40"));
@@ -285,7 +287,7 @@ async function benchDataset(dataset, database) {
     const cookies = {};
     for (const [role, email] of Object.entries(ACCOUNTS)) cookies[role] = await signIn(base, email);
     const rows = [];
-    for (const page of await pagesFor(base, cookies)) {
+    for (const page of (await pagesFor(base, cookies)).filter((p) => !PAGE_FILTER || PAGE_FILTER.test(p.name))) {
       const headers = page.headers ?? (page.role ? { cookie: cookies[page.role] } : {});
       const url = `${base}${page.path}`;
       for (let i = 0; i < 5; i++) await request(url, { headers });

@@ -32,47 +32,51 @@ export interface DashboardCharts {
   outcomes: { status: string; teams: number }[];
 }
 
-const CHART_TABLES = ["Academy", "AcademyMaterial", "Material", "PreLearningCompletion", "Enrollment", "WorkshopSession", "Attendance", "ProposalOutcome", "Team", "SurveyResponse"];
+/** The year's academies (not archived), as SQL. */
+const yearAcademies = (fiscalYear: number) => Prisma.sql`SELECT "id" FROM "Academy" WHERE "fiscalYear" = ${fiscalYear} AND "status" <> 'archived'`;
 
-/** The charts of a fiscal year, kept until a table they count is written (at most a minute: "held" moves with the clock). */
-export function dashboardCharts(fiscalYear: number, now: Date): Promise<DashboardCharts> {
-  return keptRead(`dashboard-charts:${fiscalYear}`, CHART_TABLES, () => countCharts(fiscalYear, now));
-}
-
-async function countCharts(fiscalYear: number, now: Date): Promise<DashboardCharts> {
+/**
+ * The charts of a fiscal year. Each chart is kept until a table it counts is written (at most a
+ * minute: "held" moves with the clock), so an attendance recorded recounts the attendance chart
+ * only, not the year's survey answers.
+ */
+export async function dashboardCharts(fiscalYear: number, now: Date): Promise<DashboardCharts> {
   const n = instant(now);
+  const ya = yearAcademies(fiscalYear);
   const prelearning = Prisma.sql`JOIN "Material" mt ON mt."id" = am."materialId" AND ${preLearningMaterialSql()}`;
   // one pass over the year's answers: a row per survey kind with the mean of every item
   const means = SKILL_ITEMS.map((item, i) => Prisma.sql`avg(${jsonNumberAt(Prisma.sql`r."answers"`, item)}) AS ${Prisma.raw(`"m${i}"`)}`);
-  const [rows, skillRows] = await Promise.all([
+  const chart = (name: string, tables: string[], sql: Prisma.Sql) =>
+    keptRead(`dashboard-charts:${fiscalYear}:${name}`, tables, async () => (await prisma.$queryRaw<unknown[]>(sql)).map((r) => Row.parse(r)));
+  const [monthRows, attendanceRows, preLearningRows, outcomeRows, skillRows] = await Promise.all([
+    chart("months", ["Academy", "WorkshopSession"], Prisma.sql`
+      SELECT 'month' AS "kind", ${tokyoMonth(Prisma.sql`ws."startsAt"`)} AS "key", count(*) AS "a", count(*) FILTER (WHERE ws."endsAt" <= ${n}) AS "b"
+      FROM "WorkshopSession" ws WHERE ws."academyId" IN (${ya}) GROUP BY 2`),
+    chart("attendance", ["Academy", "WorkshopSession", "Attendance"], Prisma.sql`
+      SELECT 'attendance' AS "kind", CAST(ws."sequence" AS TEXT) AS "key", count(*) AS "a", count(*) FILTER (WHERE at."status" IN ('present', 'late')) AS "b"
+      FROM "Attendance" at JOIN "WorkshopSession" ws ON ws."id" = at."sessionId"
+      WHERE ws."academyId" IN (${ya}) AND ws."endsAt" <= ${n} GROUP BY ws."sequence"`),
     // CROSS JOIN keeps SQLite from starting at every participant of every year (20 → 9 ms at national scale)
-    prisma.$queryRaw<unknown[]>`
-    WITH ya AS (SELECT "id" FROM "Academy" WHERE "fiscalYear" = ${fiscalYear} AND "status" <> 'archived'),
-         released AS (SELECT am."academyId", am."materialId" FROM "AcademyMaterial" am ${prelearning} WHERE am."academyId" IN (SELECT "id" FROM ya) AND am."releaseAt" <= ${n}),
+    chart("prelearning", ["Academy", "AcademyMaterial", "Material", "PreLearningCompletion", "Enrollment"], Prisma.sql`
+      WITH released AS (SELECT am."academyId", am."materialId" FROM "AcademyMaterial" am ${prelearning} WHERE am."academyId" IN (${ya}) AND am."releaseAt" <= ${n}),
          needed AS (SELECT "academyId", count(*) AS "total" FROM released GROUP BY "academyId"),
          done AS (SELECT p."userId", p."academyId", count(*) AS "done" FROM "PreLearningCompletion" p
                     JOIN released r ON r."academyId" = p."academyId" AND r."materialId" = p."materialId" GROUP BY p."userId", p."academyId")
-    SELECT 'month' AS "kind", ${tokyoMonth(Prisma.sql`ws."startsAt"`)} AS "key", count(*) AS "a", count(*) FILTER (WHERE ws."endsAt" <= ${n}) AS "b"
-      FROM "WorkshopSession" ws WHERE ws."academyId" IN (SELECT "id" FROM ya) GROUP BY 2
-    UNION ALL
-    SELECT 'attendance', CAST(ws."sequence" AS TEXT), count(*), count(*) FILTER (WHERE at."status" IN ('present', 'late'))
-      FROM "Attendance" at JOIN "WorkshopSession" ws ON ws."id" = at."sessionId"
-      WHERE ws."academyId" IN (SELECT "id" FROM ya) AND ws."endsAt" <= ${n} GROUP BY ws."sequence"
-    UNION ALL
-    SELECT 'prelearning', 'all', count(*), count(*) FILTER (WHERE coalesce(d."done", 0) >= nd."total")
+      SELECT 'prelearning' AS "kind", 'all' AS "key", count(*) AS "a", count(*) FILTER (WHERE coalesce(d."done", 0) >= nd."total") AS "b"
       FROM needed nd ${joinInOrder()} "Enrollment" e ON e."academyId" = nd."academyId" AND e."role" = 'participant'
       LEFT JOIN done d ON d."userId" = e."userId" AND d."academyId" = e."academyId"
-      WHERE ${takingPartSql("e")}
-    UNION ALL
-    SELECT 'outcome', o."status", count(*), 0 FROM "ProposalOutcome" o JOIN "Team" t ON t."id" = o."teamId"
-      WHERE t."academyId" IN (SELECT "id" FROM ya) AND o."monthsAfter" = (SELECT max(o2."monthsAfter") FROM "ProposalOutcome" o2 WHERE o2."teamId" = o."teamId")
-      GROUP BY o."status"`,
-    prisma.$queryRaw<Record<string, unknown>[]>`
-      SELECT r."kind", ${Prisma.join(means)} FROM "SurveyResponse" r
-      WHERE r."academyId" IN (SELECT "id" FROM "Academy" WHERE "fiscalYear" = ${fiscalYear} AND "status" <> 'archived') AND r."kind" IN ('skills_pre', 'skills_post')
-      GROUP BY r."kind"`,
+      WHERE ${takingPartSql("e")}`),
+    chart("outcomes", ["Academy", "ProposalOutcome", "Team"], Prisma.sql`
+      SELECT 'outcome' AS "kind", o."status" AS "key", count(*) AS "a", 0 AS "b" FROM "ProposalOutcome" o JOIN "Team" t ON t."id" = o."teamId"
+      WHERE t."academyId" IN (${ya}) AND o."monthsAfter" = (SELECT max(o2."monthsAfter") FROM "ProposalOutcome" o2 WHERE o2."teamId" = o."teamId")
+      GROUP BY o."status"`),
+    keptRead(`dashboard-charts:${fiscalYear}:skills`, ["Academy", "SurveyResponse"], () =>
+      prisma.$queryRaw<Record<string, unknown>[]>`
+        SELECT r."kind", ${Prisma.join(means)} FROM "SurveyResponse" r
+        WHERE r."academyId" IN (${ya}) AND r."kind" IN ('skills_pre', 'skills_post')
+        GROUP BY r."kind"`),
   ]);
-  const parsed = rows.map((r) => Row.parse(r));
+  const parsed = [...monthRows, ...attendanceRows, ...preLearningRows, ...outcomeRows];
   const of = (kind: string) => parsed.filter((r) => r.kind === kind);
   const months = new Map(of("month").map((r) => [r.key, r]));
   const sessionsByMonth = Array.from({ length: 12 }, (_, i) => {
