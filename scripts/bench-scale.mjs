@@ -327,7 +327,11 @@ export async function memory(h, dataset, database, { settings, seconds }) {
   const rows = [];
   try {
     for (const setting of settings) {
-      const server = await startServer(h, { databaseUrl: copy.databaseUrl, work: copy.work, workers: 1, extraEnv: { NODE_OPTIONS: setting } });
+      // "MALLOC_ARENA_MAX=2 --max-old-space-size=96": NAME=value words are the process's environment, the rest NODE_OPTIONS
+      const words = setting.split(/\s+/).filter(Boolean);
+      const env = Object.fromEntries(words.filter((w) => /^[A-Z_]+=/.test(w)).map((w) => w.split("=")));
+      const nodeOptions = words.filter((w) => !/^[A-Z_]+=/.test(w)).join(" ");
+      const server = await startServer(h, { databaseUrl: copy.databaseUrl, work: copy.work, workers: 1, extraEnv: { ...env, NODE_OPTIONS: nodeOptions } });
       try {
         const started = rssOf(server.pid);
         const cookies = {};

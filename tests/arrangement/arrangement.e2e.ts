@@ -312,7 +312,7 @@ describe("two app servers on one PostgreSQL behind nginx", () => {
     expect((await a.at(proxyUrl).request("/dashboard")).status).toBe(200);
   });
 
-  it("runs each worker with the heap limits chosen by measurement (decision 0020)", () => {
+  it("runs each worker with the heap limits and malloc arenas chosen by measurement (decisions 0020, 0021)", () => {
     const childrenOf = (pid: number): number[] =>
       fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(/\s+/).filter(Boolean).map(Number);
     for (const server of servers) {
@@ -320,6 +320,8 @@ describe("two app servers on one PostgreSQL behind nginx", () => {
       const workers = childrenOf(server.process!.pid!).map((pid) => fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0"));
       expect(workers.length).toBe(2);
       for (const args of workers) expect(args).toEqual(expect.arrayContaining(["--max-old-space-size=96", "--max-semi-space-size=4"]));
+      const environments = childrenOf(server.process!.pid!).map((pid) => fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0"));
+      for (const variables of environments) expect(variables).toContain("MALLOC_ARENA_MAX=1");
     }
   });
 
