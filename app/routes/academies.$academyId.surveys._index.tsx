@@ -2,7 +2,7 @@ import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
-import { academySurveys, isOpen, myAnswers, setSurveysAnonymous, surveyComments, surveyKey, surveyResults, surveysAnonymous } from "~/modules/survey/survey.server";
+import { academySurveys, isOpen, MIN_ANSWERS_SHOWN, myAnswers, setSurveysAnonymous, surveyComments, surveyKey, surveyResults, surveysAnonymous } from "~/modules/survey/survey.server";
 import { SKILL_ITEMS, surveyParam } from "~/modules/survey/items";
 import { readForm } from "~/utils/form-body.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -32,7 +32,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }));
   if (!context.can.seeSurveyResults) return { academy: context.academy, participant, list, results: null };
   const anonymous = await surveysAnonymous(academyId);
-  const [{ bySurvey, participants }, comments] = await Promise.all([surveyResults(academyId), surveyComments(academyId, !anonymous)]);
+  const { bySurvey, participants } = await surveyResults(academyId, anonymous);
+  const withheld = [...bySurvey].filter(([, r]) => !r.shown).map(([key]) => key);
+  const comments = await surveyComments(academyId, !anonymous, withheld);
   const pre = bySurvey.get("skills_pre");
   const post = bySurvey.get("skills_post");
   const sessionsById = new Map(surveys.filter((s) => s.sessionId).map((s) => [s.sessionId!, s.sequence!]));
@@ -58,6 +60,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           const r = bySurvey.get(surveyKey(s.kind, s.sessionId));
           return { sequence: s.sequence!, n: r?.n ?? 0, overall: r?.means.overall ?? null, usefulness: r?.means.usefulness ?? null };
         }),
+      // surveys answered, but by too few to show anonymously
+      withheld: surveys.filter((s) => withheld.includes(surveyKey(s.kind, s.sessionId))).map((s) => ({ kind: s.kind, sequence: s.sequence, n: bySurvey.get(surveyKey(s.kind, s.sessionId))?.n ?? 0 })),
+      minAnswers: MIN_ANSWERS_SHOWN,
       comments: comments.map((c) => ({ ...c, sequence: c.sessionId ? (sessionsById.get(c.sessionId) ?? null) : null })),
     },
   };
@@ -110,6 +115,16 @@ export default function SurveysPage() {
               <input type="hidden" name="anonymous" value={results.anonymous ? "" : "on"} />
               <Button type="submit" variant="secondary" size="sm">{results.anonymous ? t("survey.showNames") : t("survey.hideNames")}</Button>
             </Form>
+          ) : null}
+          {results.withheld.length > 0 ? (
+            <div role="note" className="flex flex-col gap-1 rounded-8 border border-solid-gray-420 bg-solid-gray-50 p-3">
+              <p>{t("survey.withheld", { min: results.minAnswers })}</p>
+              <ul className="list-disc pl-6">
+                {results.withheld.map((w) => (
+                  <li key={`${w.kind}-${w.sequence ?? ""}`}>{t("survey.withheldItem", { survey: label(w), count: w.n })}</li>
+                ))}
+              </ul>
+            </div>
           ) : null}
           <SkillsChart rows={results.skills} nPre={results.nPre} nPost={results.nPost} />
           <ResponseRateChart rows={results.rates.map((r) => ({ key: r.key, label: label(r), n: r.n, rate: r.rate }))} participants={results.participants} />

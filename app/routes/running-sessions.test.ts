@@ -150,17 +150,35 @@ describe("surveys", () => {
     const other = await prisma.workshopSession.create({ data: { academyId: (await prisma.academy.findFirstOrThrow({ where: { id: { not: w.academy.id } } })).id, sequence: 9, startsAt: new Date(), endsAt: new Date() } });
     expect((await answer("a", `session-${other.id}`, { overall: "4", usefulness: "4" })).status).toBe(404);
 
-    const results = (await caught(surveysLoader({ request: getRequest("/", { cookie: w.cookies.facilitator }), params: { academyId: w.academy.id }, context }))).data.results;
+    const resultsFor = async (who: "facilitator" | "coordinator") =>
+      (await caught(surveysLoader({ request: getRequest("/", { cookie: w.cookies[who] }), params: { academyId: w.academy.id }, context }))).data.results;
+    const results = await resultsFor("facilitator");
+    // anonymous by default, and too few answers to stay anonymous: counts only, no means, no
+    // comment — and the page names what is held back and why
     expect(results.nPost).toBe(2);
-    expect(results.skills.find((s: { item: string }) => s.item === "analysis")).toEqual({ item: "analysis", pre: null, post: 4.5 });
-    expect(results.satisfaction[0]).toMatchObject({ sequence: 1, n: 1, overall: 4, usefulness: 5 });
     expect(results.rates.find((r: { kind: string }) => r.kind === "skills_post")).toMatchObject({ n: 2, rate: 1 });
-    // anonymous by default: comments without names; the coordinator may show them
-    expect(results.comments[0]).toMatchObject({ comment: "地区別の集計が役に立った", name: null });
+    expect(results.skills.find((s: { item: string }) => s.item === "analysis")).toEqual({ item: "analysis", pre: null, post: null });
+    expect(results.satisfaction[0]).toMatchObject({ sequence: 1, n: 1, overall: null, usefulness: null });
+    expect(results.comments).toEqual([]);
+    // in the order of the academy's surveys
+    expect(results.withheld).toEqual([
+      { kind: "satisfaction", sequence: 1, n: 1 },
+      { kind: "skills_post", sequence: null, n: 2 },
+    ]);
+    // a third answer: the after-course means show, still without names
+    const c = await createUser("participant");
+    await prisma.enrollment.create({ data: { academyId: w.academy.id, userId: c.id, role: "participant", status: "active" } });
+    await prisma.surveyResponse.create({ data: { academyId: w.academy.id, userId: c.id, kind: "skills_post", surveyKey: "skills_post", answers: JSON.stringify(skills(3)), comment: "" } });
+    const three = await resultsFor("facilitator");
+    expect(three.skills.find((s: { item: string }) => s.item === "analysis")).toEqual({ item: "analysis", pre: null, post: 4 });
+    expect(three.withheld).toEqual([{ kind: "satisfaction", sequence: 1, n: 1 }]);
+    // the coordinator may show names; then nothing is held back
     expect((await caught(surveysAction({ request: urlencoded("/", { anonymous: "" }, w.cookies.facilitator), params: { academyId: w.academy.id }, context }))).status).toBe(403);
     await caught(surveysAction({ request: urlencoded("/", { anonymous: "" }, w.cookies.coordinator), params: { academyId: w.academy.id }, context }));
-    const named = (await caught(surveysLoader({ request: getRequest("/", { cookie: w.cookies.facilitator }), params: { academyId: w.academy.id }, context }))).data.results;
-    expect(named.comments[0].name).toBe(w.users.a.displayName);
+    const named = await resultsFor("facilitator");
+    expect(named.satisfaction[0]).toMatchObject({ sequence: 1, n: 1, overall: 4, usefulness: 5 });
+    expect(named.withheld).toEqual([]);
+    expect(named.comments[0]).toMatchObject({ comment: "地区別の集計が役に立った", name: w.users.a.displayName });
     // participants get their list, never the results
     const mine = (await caught(surveysLoader({ request: getRequest("/", { cookie: w.cookies.a }), params: { academyId: w.academy.id }, context }))).data;
     expect(mine.results).toBeNull();

@@ -136,8 +136,12 @@ describe("a team's problem definition, from draft to accepted", () => {
     // a revision needs a comment saying what to change
     const bare = await w.post("facilitator", { intent: "review", decision: "request_revision", versionNumber: "1", body: "" });
     expect(bare.data.fieldErrors.body).toBe("review.error.commentRequired");
+    const unread = (who: "facilitator" | "member") => prisma.notification.count({ where: { userId: w.users[who].id, readAt: null } });
+    expect(await unread("facilitator")).toBe(1);
     const revision = await w.post("facilitator", { intent: "review", decision: "request_revision", versionNumber: "1", body: "仮説ごとに必要なデータを書いてください", "score.hypotheses": "2" });
     expect(revision.status).toBe(302);
+    // acting on the submission settles its notice: nothing left unread for the reviewer
+    expect(await unread("facilitator")).toBe(0);
     deliverable = await prisma.deliverable.findFirstOrThrow({ where: { id: deliverable.id } });
     expect(deliverable.status).toBe("revision_requested");
     expect(await prisma.notification.count({ where: { userId: w.users.member.id, kind: "review_result" } })).toBe(1);
@@ -150,7 +154,11 @@ describe("a team's problem definition, from draft to accepted", () => {
     expect((await w.post("teammate", { intent: "submit" })).status).toBe(302);
     const stale = await w.post("facilitator", { intent: "review", decision: "accept", versionNumber: "1", body: "" });
     expect(stale.data.reason).toBe("review.error.newerVersion");
+    expect(await unread("facilitator")).toBe(1);
     expect((await w.post("facilitator", { intent: "review", decision: "accept", versionNumber: "2", body: "よくまとまりました" })).status).toBe(302);
+    expect(await unread("facilitator")).toBe(0);
+    // the team's own notices stay until they read them
+    expect(await unread("member")).toBeGreaterThan(0);
 
     const versions = await prisma.deliverableVersion.findMany({ where: { deliverableId: deliverable.id }, orderBy: { number: "asc" }, include: { files: true } });
     expect(versions.map((v) => v.number)).toEqual([1, 2]);

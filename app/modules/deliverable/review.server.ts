@@ -81,6 +81,13 @@ export async function review(context: AcademyContext, team: TeamRef, stage: Stag
     await recordAudit({ actorId, action: deciding ? "team.review" : "team.comment", entityType: "team", entityId: team.id, after: { stageId: stage.id, kind, version: row.latestVersion, scores } }, tx);
     const members = await memberIds(tx, team.id);
     const reviewers = context.can.review ? [] : await reviewerIds(tx, team);
+    // Acted on: a decision settles the submission for every reviewer who was told of it (its
+    // "submission" notices are read); a comment settles the commenter's own notices of the stage.
+    const told = deciding ? [...new Set([...(await reviewerIds(tx, team)), actorId])] : [actorId];
+    await tx.notification.updateMany({
+      where: { userId: { in: told }, readAt: null, link: stageLink(team.academyId, team.id, stage.id), ...(deciding ? { kind: "submission" } : {}) },
+      data: { readAt: now },
+    });
     mail = await notify(
       tx,
       {

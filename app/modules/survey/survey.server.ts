@@ -67,8 +67,19 @@ export async function submitAnswer(
 
 const num = dbNumber.nullable();
 
-/** Means per item and answer counts, per survey: one statement. */
-export async function surveyResults(academyId: string) {
+/**
+ * Anonymous answers of a survey are shown (means, comments) only from this many answers: with
+ * fewer, a team of six could tell whose they are — as survey tools hold back small groups.
+ */
+export const MIN_ANSWERS_SHOWN = 3;
+
+/** Whether a survey's answers are shown: always when names are shown; anonymous ones from MIN_ANSWERS_SHOWN answers. */
+export function answersShown(n: number, anonymous: boolean) {
+  return !anonymous || n >= MIN_ANSWERS_SHOWN;
+}
+
+/** Means per item and answer counts, per survey: one statement. Means of a survey whose answers are not shown are null (`shown` false). */
+export async function surveyResults(academyId: string, anonymous: boolean) {
   const items = [...new Set([...SKILL_ITEMS, ...SATISFACTION_ITEMS])];
   const means = items.map((i) => Prisma.sql`avg(${jsonNumberAt(Prisma.sql`r."answers"`, i)}) AS ${Prisma.raw(`"${i}"`)}`);
   const rows = await prisma.$queryRaw<Record<string, unknown>[]>`
@@ -76,16 +87,20 @@ export async function surveyResults(academyId: string) {
     FROM "SurveyResponse" r WHERE r."academyId" = ${academyId}
     GROUP BY r."surveyKey", r."kind", r."sessionId"`;
   const bySurvey = new Map(
-    rows.map((r) => [String(r.surveyKey), { n: Number(r.n), means: Object.fromEntries(items.map((i) => [i, num.parse(r[i] ?? null)])) as Record<string, number | null> }]),
+    rows.map((r) => {
+      const n = Number(r.n);
+      const shown = answersShown(n, anonymous);
+      return [String(r.surveyKey), { n, shown, means: Object.fromEntries(items.map((i) => [i, shown ? num.parse(r[i] ?? null) : null])) as Record<string, number | null> }];
+    }),
   );
   const participants = await prisma.enrollment.count({ where: { academyId, role: "participant", status: TAKING_PART } });
   return { bySurvey, participants };
 }
 
-/** The comments of an academy's surveys, newest first, with names only when the academy shows them. */
-export async function surveyComments(academyId: string, showNames: boolean, take = 100) {
+/** The comments of an academy's surveys, newest first, with names only when the academy shows them; none of the surveys `withheld` (answersShown). */
+export async function surveyComments(academyId: string, showNames: boolean, withheld: readonly string[] = [], take = 100) {
   const rows = await prisma.surveyResponse.findMany({
-    where: { academyId, comment: { not: "" } },
+    where: { academyId, comment: { not: "" }, ...(withheld.length > 0 ? { surveyKey: { notIn: [...withheld] } } : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
     select: { id: true, kind: true, sessionId: true, comment: true, createdAt: true, userId: true },
