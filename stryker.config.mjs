@@ -23,7 +23,7 @@ export default {
     "app/utils/session.server.ts:137-156",
     // who may see and write a retrospective board
     "app/modules/retro/access.server.ts",
-    "app/modules/retro/changes.server.ts:55-55",
+    "app/modules/retro/changes.server.ts:56-56",
     // whose team it is (a team's work is written by its members only)
     "app/modules/deliverable/path.server.ts:24-44",
     // only published cases are public

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { getSession } from "~/modules/schedule/session.server";
 import { markAttendance, markRestPresent, sessionAttendance, summarise, type AttendanceRow } from "~/modules/attendance/attendance.server";
-import { ATTENDANCE_STATUSES } from "~/modules/attendance/rules";
+import { ATTENDANCE_STATUSES, attendanceOpen } from "~/modules/attendance/rules";
 import { invariantFound } from "~/utils/http.server";
 import { readForm } from "~/utils/form-body.server";
 import { parseForm } from "~/utils/forms";
@@ -33,7 +33,8 @@ async function load(request: Request, academyId?: string, sessionId?: string) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { context, session } = await load(request, params.academyId, params.sessionId);
   const rows = await sessionAttendance(context.academy.id, session.id);
-  return { academy: context.academy, session: { id: session.id, sequence: session.sequence, startsAt: session.startsAt.toISOString(), endsAt: session.endsAt.toISOString() }, rows, summary: summarise(rows) };
+  const open = attendanceOpen(session.startsAt, new Date());
+  return { academy: context.academy, session: { id: session.id, sequence: session.sequence, startsAt: session.startsAt.toISOString(), endsAt: session.endsAt.toISOString() }, open, rows, summary: summarise(rows) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -60,7 +61,7 @@ const TONE: Record<string, string> = {
   excused: "aria-pressed:bg-solid-gray-700 aria-pressed:border-solid-gray-700",
 };
 
-function PersonRow({ row }: { row: AttendanceRow }) {
+function PersonRow({ row, open }: { row: AttendanceRow; open: boolean }) {
   const fetcher = useFetcher<typeof action>();
   const { t } = useTranslation();
   const pending = fetcher.formData?.get("status");
@@ -72,7 +73,8 @@ function PersonRow({ row }: { row: AttendanceRow }) {
         <span id={`name-${row.enrollmentId}`} className="text-std-18B-160">{row.displayName}</span>
         <span className="text-dns-14N-130 text-solid-gray-700">{row.teamName ?? t("attendance.noTeam")}</span>
       </div>
-      <fetcher.Form method="post" className="grid grid-cols-2 gap-2 sm:grid-cols-4" aria-labelledby={`name-${row.enrollmentId}`} role="group">
+      {open ? (
+        <fetcher.Form method="post" className="grid grid-cols-2 gap-2 sm:grid-cols-4" aria-labelledby={`name-${row.enrollmentId}`} role="group">
         <input type="hidden" name="enrollmentId" value={row.enrollmentId} />
         {ATTENDANCE_STATUSES.map((s) => (
           <button
@@ -87,14 +89,15 @@ function PersonRow({ row }: { row: AttendanceRow }) {
             {t(`attendance.status.${s}`)}
           </button>
         ))}
-      </fetcher.Form>
+        </fetcher.Form>
+      ) : null}
       {error ? <p role="alert" className="text-error-2">{t(error)}</p> : null}
     </li>
   );
 }
 
 export default function AttendancePage() {
-  const { academy, session, rows, summary } = useLoaderData<typeof loader>();
+  const { academy, session, open, rows, summary } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const locale = useLocale();
@@ -103,9 +106,10 @@ export default function AttendancePage() {
       <p><Link to={`/academies/${academy.id}/sessions/${session.id}`}>{t("room.backToSession", { n: session.sequence })}</Link></p>
       <h1>{t("attendance.titleNumbered", { n: session.sequence })}</h1>
       <p>{formatTimeRange(new Date(session.startsAt), new Date(session.endsAt), locale)}</p>
+      {open ? null : <Alert tone="info">{t("attendance.notYet")}</Alert>}
       <p aria-live="polite">{t("attendance.summary", summary)}</p>
       {actionData?.error && !actionData.enrollmentId ? <Alert tone="error">{t(actionData.error)}</Alert> : null}
-      {summary.unmarked > 0 ? (
+      {open && summary.unmarked > 0 ? (
         <Form method="post">
           <input type="hidden" name="intent" value="restPresent" />
           <Button type="submit" variant="secondary">{t("attendance.restPresent", { count: summary.unmarked })}</Button>
@@ -114,7 +118,7 @@ export default function AttendancePage() {
       {rows.length === 0 ? <p>{t("attendance.nobody")}</p> : null}
       <ul className="flex flex-col">
         {rows.map((row) => (
-          <PersonRow key={row.enrollmentId} row={row} />
+          <PersonRow key={row.enrollmentId} row={row} open={open} />
         ))}
       </ul>
     </div>

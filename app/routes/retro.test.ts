@@ -167,6 +167,10 @@ describe("a KPT retrospective", () => {
     const stage = await prisma.stage.findFirstOrThrow({ where: { academyId: w.academy.id, key: "data_collection" } });
     const outsider = await b.post("member", { intent: "addAction", text: "x", ownerId: w.users.otherMember.id });
     expect(outsider.data.error).toBe("retro.error.unknownOwner");
+    // a due date already past: refused with the field named, nothing added
+    const past = await b.post("member", { intent: "addAction", text: "過去の期限", dueDate: "2020-01-15" });
+    expect(past.data.error).toBe("retro.error.dueInPast");
+    expect(await prisma.retroAction.count({ where: { text: "過去の期限" } })).toBe(0);
     expect((await b.post("member", { intent: "addAction", text: "個人情報の担当に相談する", ownerId: w.users.teammate.id, stageId: stage.id, dueDate: "2099-01-15", groupId: data.id })).status).toBe(200);
     // the owner is told, in the app and by mail; the refused action told nobody
     expect(await prisma.notification.findMany({ where: { kind: "action_assigned" }, select: { userId: true, messageKey: true } })).toEqual([{ userId: w.users.teammate.id, messageKey: "actionAssigned" }]);

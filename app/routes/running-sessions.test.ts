@@ -83,6 +83,18 @@ describe("attendance and completion", () => {
 
     const list = await caught(attendanceLoader({ request: getRequest("/", { cookie: w.cookies.facilitator }), params: { academyId: w.academy.id, sessionId: w.sessions[1]!.id }, context }));
     expect(list.data.summary).toMatchObject({ present: 1, late: 1, unmarked: 0 });
+    expect(list.data.open).toBe(true);
+
+    // a session five days ahead: no attendance yet, one tap or everyone at once — the page says from when
+    const ahead = await prisma.workshopSession.create({ data: { academyId: w.academy.id, sequence: 5, startsAt: new Date(Date.now() + 5 * DAY), endsAt: new Date(Date.now() + 5 * DAY + 3 * 3600_000) } });
+    const markAhead = (fields: Record<string, string>) => caught(attendanceAction({ request: urlencoded("/", fields, w.cookies.facilitator), params: { academyId: w.academy.id, sessionId: ahead.id }, context }));
+    const early = await markAhead({ enrollmentId: ea.id, status: "present" });
+    expect(early.status).toBe(400);
+    expect(early.data.error).toBe("attendance.notYet");
+    expect((await markAhead({ intent: "restPresent" })).data.error).toBe("attendance.notYet");
+    expect(await prisma.attendance.count({ where: { sessionId: ahead.id } })).toBe(0);
+    expect((await caught(attendanceLoader({ request: getRequest("/", { cookie: w.cookies.facilitator }), params: { academyId: w.academy.id, sessionId: ahead.id }, context }))).data.open).toBe(false);
+    await prisma.workshopSession.delete({ where: { id: ahead.id } });
 
     // completion: 3 of 4 sessions and the pre-learning
     const completion = async () => (await caught(completionLoader({ request: getRequest("/", { cookie: w.cookies.facilitator }), params: { academyId: w.academy.id }, context }))).data;

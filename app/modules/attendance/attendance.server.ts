@@ -5,7 +5,7 @@ import { z } from "zod";
 import { prisma, Prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { fail, type Result } from "~/utils/result";
-import { countsAsAttended, hasCompleted, type AttendanceStatus, type CompletionRule } from "./rules";
+import { attendanceOpen, countsAsAttended, hasCompleted, type AttendanceStatus, type CompletionRule } from "./rules";
 
 // Attendance per session per person, and who counts as trained (研修履修) under the academy's rule.
 // Lists are one raw statement each (decision 0008); a session has at most a few hundred people.
@@ -42,9 +42,10 @@ export interface MarkInput {
 }
 
 /** Record (or change) one person's attendance; the change is audited. Idempotent: the same tap twice changes nothing. */
-export async function markAttendance(actorId: string, academyId: string, sessionId: string, input: MarkInput): Promise<Result> {
-  const session = await prisma.workshopSession.findFirst({ where: { id: sessionId, academyId }, select: { id: true, sequence: true } });
+export async function markAttendance(actorId: string, academyId: string, sessionId: string, input: MarkInput, now = new Date()): Promise<Result> {
+  const session = await prisma.workshopSession.findFirst({ where: { id: sessionId, academyId }, select: { id: true, sequence: true, startsAt: true } });
   if (!session) return fail("attendance.unknownSession");
+  if (!attendanceOpen(session.startsAt, now)) return fail("attendance.notYet");
   const enrollment = await prisma.enrollment.findFirst({
     where: { id: input.enrollmentId, academyId, role: "participant", status: TAKING_PART },
     select: { id: true, user: { select: { displayName: true } } },
@@ -75,9 +76,10 @@ export async function markAttendance(actorId: string, academyId: string, session
 }
 
 /** Everyone not yet marked becomes present (the facilitator then taps the exceptions). */
-export async function markRestPresent(actorId: string, academyId: string, sessionId: string): Promise<Result<{ count: number }>> {
-  const session = await prisma.workshopSession.findFirst({ where: { id: sessionId, academyId }, select: { id: true } });
+export async function markRestPresent(actorId: string, academyId: string, sessionId: string, now = new Date()): Promise<Result<{ count: number }>> {
+  const session = await prisma.workshopSession.findFirst({ where: { id: sessionId, academyId }, select: { id: true, startsAt: true } });
   if (!session) return fail("attendance.unknownSession");
+  if (!attendanceOpen(session.startsAt, now)) return fail("attendance.notYet");
   const count = await prisma.$transaction(async (tx) => {
     const unmarked = await tx.enrollment.findMany({
       where: { academyId, role: "participant", status: TAKING_PART, attendances: { none: { sessionId } } },

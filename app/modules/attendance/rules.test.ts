@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { countsAsAttended, DEFAULT_COMPLETION_RULE, hasCompleted } from "./rules";
+import { fromTokyo } from "~/utils/dates";
+import { attendanceOpen, countsAsAttended, DEFAULT_COMPLETION_RULE, hasCompleted } from "./rules";
 
 describe("the completion rule (研修履修)", () => {
   const rule = DEFAULT_COMPLETION_RULE;
@@ -22,5 +23,14 @@ describe("the completion rule (研修履修)", () => {
     const lenient = { minSessions: 2, preLearning: false };
     expect(hasCompleted({ attended: 2, preLearningDone: 0, preLearningTotal: 4 }, lenient)).toBe(true);
     expect(hasCompleted({ attended: 1, preLearningDone: 4, preLearningTotal: 4 }, lenient)).toBe(false);
+  });
+});
+
+describe("when attendance may be recorded", () => {
+  it("from midnight (Japan time) of the session's day, not the evening before", () => {
+    const startsAt = fromTokyo(2026, 12, 8, 13, 30);
+    expect(attendanceOpen(startsAt, fromTokyo(2026, 12, 7, 23, 59))).toBe(false);
+    expect(attendanceOpen(startsAt, fromTokyo(2026, 12, 8, 0, 0))).toBe(true);
+    expect(attendanceOpen(startsAt, fromTokyo(2027, 1, 20))).toBe(true);
   });
 });

@@ -1,10 +1,17 @@
 // Attendance and the completion rule (研修履修). Shared by browser and server: no queries.
+import { fromTokyo, tokyoParts } from "~/utils/dates";
 
 export const ATTENDANCE_STATUSES = ["present", "late", "absent", "excused"] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
 export function isAttendanceStatus(value: unknown): value is AttendanceStatus {
   return typeof value === "string" && (ATTENDANCE_STATUSES as readonly string[]).includes(value);
+}
+
+/** Attendance is recorded from the session's day (Japan time) on, not days ahead. */
+export function attendanceOpen(startsAt: Date, now: Date): boolean {
+  const day = tokyoParts(startsAt);
+  return now.getTime() >= fromTokyo(day.year, day.month, day.day).getTime();
 }
 
 /** Late still counts as having attended; absent and excused do not. */

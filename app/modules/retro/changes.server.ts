@@ -3,6 +3,7 @@ import { lockRow } from "~/utils/sql.server";
 import { prisma, type Prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { fail, type Result } from "~/utils/result";
+import { toTokyoDateInput } from "~/utils/dates";
 import { phaseIndex, voteRefusal, type ActionDecision, type Phase } from "./rules";
 import { dueFromInput, parsePrompts, previousActionsWhere } from "./board.server";
 import type { RetroAccess } from "./access.server";
@@ -170,6 +171,8 @@ export function addAction(access: RetroAccess, input: ActionInput) {
     }
     if (input.stageId && (await tx.stage.count({ where: { id: input.stageId, academyId: retro.academyId } })) === 0) return fail("validation.invalid", { stageId: "validation.invalid" });
     if (input.groupId && (await tx.retroGroup.count({ where: { id: input.groupId, retroId: retro.id } })) === 0) return fail("retro.error.unknownGroup");
+    // a due date already past is a typo, not a plan (dates compared as Japan's calendar days)
+    if (input.dueDate && input.dueDate < toTokyoDateInput(new Date())) return fail("retro.error.dueInPast", { dueDate: "retro.error.dueInPast" });
     await tx.retroAction.create({
       data: { retroId: retro.id, teamId, text: input.text, ownerId: input.ownerId || null, stageId: input.stageId || null, groupId: input.groupId || null, dueAt: dueFromInput(input.dueDate) },
     });
