@@ -3,6 +3,7 @@ import { takingPartSql } from "~/modules/academy/scope.server";
 import { prisma, Prisma } from "~/utils/db.server";
 import { hoursBetween, instant, jsonArrayAgg, jsonTuple } from "~/utils/sql.server";
 import { keptRead } from "~/utils/read-cache.server";
+import { ADOPTED_STATUSES } from "~/modules/outcome/rules";
 
 // What the KPI report counts, academy by academy (decision 0021): its sessions (when each ended,
 // how long), its participants (their place, whether they completed by the academy's rule), its
@@ -50,8 +51,6 @@ function peopleList(value: unknown): Person[] {
   return list as Person[];
 }
 
-/** The proposal states that count as adopted. */
-const ADOPTED = ["adopted_policy", "budgeted", "launched_service"];
 
 interface Kept {
   revision: string;
@@ -126,13 +125,18 @@ async function countAcademies(which: { id: string; revision: string }[], now: Da
     const part = which.slice(i, i + CHUNK);
     const facts = await countFacts(part.map((r) => r.id), now);
     for (const r of part) {
-      const f = facts.get(r.id);
-      if (f) kept.set(r.id, { revision: r.revision, ...f });
-      else kept.delete(r.id);
+      // an academy gone since its revision was read counts nothing until the list is read again
+      // (kept, not dropped: dropping it would make the caller count it again and again)
+      const f = facts.get(r.id) ?? { facts: emptyFacts(r.id), since: Number.NEGATIVE_INFINITY, until: Number.POSITIVE_INFINITY };
+      kept.set(r.id, { revision: r.revision, ...f });
     }
     counted += part.length;
   }
   version++;
+}
+
+function emptyFacts(id: string, regionId = ""): AcademyFacts {
+  return { id, regionId, sessions: [], lastEndsAt: null, participants: [], teams: [], regionPlaces: [] };
 }
 
 async function countFacts(ids: string[], now: Date) {
@@ -161,7 +165,7 @@ async function countFacts(ids: string[], now: Date) {
       GROUP BY x."academyId"`,
     prisma.$queryRaw<{ id: string; academyId: string; municipality: string | null; prefecture: string | null; adoptedAt: unknown }[]>`
       SELECT t."id", t."academyId", tm."municipalityCode" AS "municipality", m."prefectureCode" AS "prefecture",
-        (SELECT min(po."createdAt") FROM "ProposalOutcome" po WHERE po."teamId" = t."id" AND po."status" IN (${Prisma.join(ADOPTED)})) AS "adoptedAt"
+        (SELECT min(po."createdAt") FROM "ProposalOutcome" po WHERE po."teamId" = t."id" AND po."status" IN (${Prisma.join([...ADOPTED_STATUSES])})) AS "adoptedAt"
       FROM "Team" t LEFT JOIN "TeamMunicipality" tm ON tm."teamId" = t."id" LEFT JOIN "Municipality" m ON m."code" = tm."municipalityCode"
       WHERE t."academyId" IN (${idList})`,
     prisma.$queryRaw<{ regionId: string; municipality: string | null; prefecture: string | null }[]>`
@@ -178,7 +182,7 @@ async function countFacts(ids: string[], now: Date) {
   for (const p of places) regionPlaces.set(p.regionId, [...(regionPlaces.get(p.regionId) ?? []), { municipality: text(p.municipality), prefecture: text(p.prefecture) }]);
   for (const a of academies) {
     out.set(a.id, {
-      facts: { id: a.id, regionId: a.regionId, sessions: [], lastEndsAt: null, participants: [], teams: [], regionPlaces: regionPlaces.get(a.regionId) ?? [] },
+      facts: { ...emptyFacts(a.id, a.regionId), regionPlaces: regionPlaces.get(a.regionId) ?? [] },
       since: Number.NEGATIVE_INFINITY,
       until: Number.POSITIVE_INFINITY,
     });

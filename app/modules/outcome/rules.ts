@@ -7,6 +7,8 @@ import { normaliseWebUrl } from "~/modules/schedule/schemas";
 export const OUTCOME_MONTHS = [3, 6, 12] as const;
 export const OUTCOME_STATUSES = ["adopted_policy", "budgeted", "launched_service", "in_progress", "not_adopted"] as const;
 export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
+/** The states in which a proposal counts as adopted (the KPI "proposals adopted"). */
+export const ADOPTED_STATUSES: readonly OutcomeStatus[] = ["adopted_policy", "budgeted", "launched_service"];
 
 export const OutcomeSchema = z.object({
   teamId: z.string().trim().min(1, "validation.invalid").max(40, "validation.invalid"),
