@@ -16,6 +16,7 @@ import { SelectField } from "~/components/ui/field";
 import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/alert";
 import { ScheduleIssues } from "~/components/academy/schedule-issues";
+import { DataTable } from "~/components/ui/data-table";
 
 // Growing local facilitators in one academy: who is in training and how far (observer →
 // co-facilitator → lead), and who took which part in each session. Staff read; coordinators change.
@@ -127,48 +128,39 @@ export default function AcademyFacilitators() {
         {sessions.length === 0 || staff.length === 0 ? <p>{t("facilitator.noSessions")}</p> : (
           <Form method="post">
             <input type="hidden" name="intent" value="assign" />
-            <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="sessions-heading">
-              <table className="w-full border-collapse text-left">
-                <caption className="sr-only">{t("facilitator.sessionsHeading")}</caption>
-                <thead>
-                  <tr className="border-b-2 border-solid-gray-800">
-                    <th scope="col" className="p-2">{t("facilitator.person")}</th>
-                    {sessions.map((s) => (
-                      <th key={s.id} scope="col" className="p-2 whitespace-nowrap">
-                        {t("facilitator.sessionN", { n: s.sequence })}
-                        <br />
-                        <span className="text-dns-14N-130 font-normal">{formatDate(new Date(s.startsAt), locale)} {formatTime(new Date(s.startsAt))}</span>
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {staff.map((p) => (
-                    <tr key={p.id} className="border-b border-solid-gray-200">
-                      <th scope="row" className="p-2 whitespace-nowrap">{p.user.displayName}</th>
-                      {sessions.map((s) => {
-                        const value = roleOf(s.id, p.user.id);
-                        return (
-                          <td key={s.id} className="p-2">
-                            {canEdit ? (
-                              <select
-                                name={`role.${s.id}.${p.user.id}`}
-                                defaultValue={value}
-                                aria-label={t("facilitator.cellLabel", { name: p.user.displayName, n: s.sequence })}
-                                className="min-h-11 rounded-8 border border-solid-gray-600 px-2"
-                              >
-                                <option value="">—</option>
-                                {SESSION_ROLES.map((r) => <option key={r} value={r}>{t(`facilitator.sessionRole.${r}`)}</option>)}
-                              </select>
-                            ) : value ? t(`facilitator.sessionRole.${value}`) : "—"}
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t("facilitator.sessionsHeading")}
+              captionHidden
+              rows={staff}
+              rowKey={(p) => p.id}
+              columns={[
+                { key: "person", header: t("facilitator.person"), className: "whitespace-nowrap", cell: (p) => p.user.displayName },
+                ...sessions.map((s) => ({
+                  key: s.id,
+                  header: (
+                    <span className="whitespace-nowrap">
+                      {t("facilitator.sessionN", { n: s.sequence })}
+                      <br />
+                      <span className="text-dns-14N-130 font-normal">{formatDate(new Date(s.startsAt), locale)} {formatTime(new Date(s.startsAt))}</span>
+                    </span>
+                  ),
+                  cell: (p: (typeof staff)[number]) => {
+                    const value = roleOf(s.id, p.user.id);
+                    return canEdit ? (
+                      <select
+                        name={`role.${s.id}.${p.user.id}`}
+                        defaultValue={value}
+                        aria-label={t("facilitator.cellLabel", { name: p.user.displayName, n: s.sequence })}
+                        className="min-h-11 rounded-8 border border-solid-gray-600 px-2"
+                      >
+                        <option value="">—</option>
+                        {SESSION_ROLES.map((r) => <option key={r} value={r}>{t(`facilitator.sessionRole.${r}`)}</option>)}
+                      </select>
+                    ) : value ? t(`facilitator.sessionRole.${value}`) : "—";
+                  },
+                })),
+              ]}
+            />
             {canEdit ? <div className="mt-3"><Button type="submit">{t("facilitator.saveAssignments")}</Button></div> : null}
           </Form>
         )}

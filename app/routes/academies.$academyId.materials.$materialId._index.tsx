@@ -1,4 +1,5 @@
 import { Link, useFetcher, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
+import { Breadcrumbs, academyCrumbs } from "~/components/ui/breadcrumbs";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useEffect } from "react";
 import { useTranslation } from "~/utils/use-translation";
@@ -62,8 +63,8 @@ export default function MaterialPage() {
   const versionQuery = isCurrent ? "" : `?version=${version.id}`;
   return (
     <article className="flex flex-col gap-6">
+      <Breadcrumbs items={[...academyCrumbs(t, academy), { label: t("material.title"), to: `/academies/${academy.id}/materials` }, { label: m.title }]} />
       <div className="no-print flex flex-wrap gap-4">
-        <Link to={`/academies/${academy.id}/materials`}>{t("material.backToList")}</Link>
         {html ? (
           <Link to={`${base}?${new URLSearchParams({ ...(isCurrent ? {} : { version: version.id }), print: "1" })}`}>{t("material.printView")}</Link>
         ) : null}

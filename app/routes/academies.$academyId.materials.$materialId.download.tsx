@@ -3,10 +3,12 @@ import { requireAcademyContext } from "~/utils/academy-context.server";
 import { findVisibleMaterial, recordAccess } from "~/modules/material/release.server";
 import { openStoredFile, storedFileExists } from "~/modules/files/stored-file.server";
 import { fileResponse } from "~/utils/download.server";
-import { invariantFound, notFound } from "~/utils/http.server";
+import { invariantFound, notFound, refusalAsPage } from "~/utils/http.server";
 
 /** The file of a visible material version, streamed from storage; every download is logged. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = refusalAsPage(load);
+
+async function load({ request, params }: LoaderFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId);
   const { user, academy } = context;
   const versionId = new URL(request.url).searchParams.get("version");

@@ -3,12 +3,14 @@ import { requireAcademyContext } from "~/utils/academy-context.server";
 import { findVisibleMaterial, recordAccess } from "~/modules/material/release.server";
 import { handoutPdfOf } from "~/modules/material/handout.server";
 import { bytesDownload } from "~/utils/download.server";
-import { invariantFound, notFound } from "~/utils/http.server";
+import { invariantFound, notFound, refusalAsPage } from "~/utils/http.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { serverT } from "~/utils/i18n.server";
 
 /** A text material as a PDF (the same Markdown as the page, Japanese font embedded); logged as a download. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = refusalAsPage(load);
+
+async function load({ request, params }: LoaderFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId);
   const versionId = new URL(request.url).searchParams.get("version");
   const found = invariantFound(await findVisibleMaterial(context, params.materialId ?? "", versionId));

@@ -4,14 +4,14 @@ import { useId } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { z } from "zod";
-import { attachCurriculum, detachMaterial, listAcademyMaterials, releaseStageNow, setRelease, type ReleaseInput } from "~/modules/material/release.server";
+import { attachCurriculum, attachedMaterial, detachMaterial, listAcademyMaterials, releaseStageNow, setRelease, type ReleaseInput } from "~/modules/material/release.server";
 import { attachableMaterials } from "~/modules/material/catalogue.server";
 import { listStages } from "~/modules/stage/stage.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { ConfirmButton } from "~/components/ui/confirm-button";
 import { useStageName } from "~/components/academy/stage-list";
 import { myCompletions, preLearningProgress, sendPreLearningReminders, setCompletion } from "~/modules/material/prelearning.server";
-import { forbidden, notFound } from "~/utils/http.server";
+import { forbidden, invariantFound, notFound } from "~/utils/http.server";
 import { dateField, timeField } from "~/utils/form-fields";
 import { formatDateTime, fromTokyoInputs, toTokyoDateInput, toTokyoTimeInput } from "~/utils/dates";
 import { resolveLocale } from "~/utils/locale.server";
@@ -21,6 +21,7 @@ import { Button } from "~/components/ui/button";
 import { formatBytes, useMaterialText } from "~/components/material/material-title";
 import { pageTitle } from "~/utils/meta";
 import { readForm } from "~/utils/form-body.server";
+import { DataTable } from "~/components/ui/data-table";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId);
@@ -41,6 +42,9 @@ const ReleaseSchema = z.object({
   stageId: z.string().max(64).optional().default(""),
   mode: z.enum(["relative", "fixed"], { error: "material.validation.releaseMode" }),
   offsetDays: z.coerce.number({ error: "material.validation.offset" }).int("material.validation.offset").min(-60, "material.validation.offset").max(60, "material.validation.offset").optional(),
+  /** the form's plain words: so many days, before or after the stage's session */
+  offsetAbs: z.coerce.number({ error: "material.validation.offset" }).int("material.validation.offset").min(0, "material.validation.offset").max(60, "material.validation.offset").optional(),
+  offsetDir: z.enum(["before", "after"]).optional(),
   date: z.string().optional(),
   time: z.string().optional(),
 });
@@ -71,6 +75,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!(await detachMaterial(user.id, academy.id, materialId))) notFound();
       return redirectWithFlash(back, { message: "material.detached" });
     }
+    case "releaseNow": {
+      // one material open from now on, whatever its schedule was
+      const item = invariantFound(await attachedMaterial(academy.id, materialId));
+      const result = await setRelease(user.id, academy.id, { materialId, stageId: item.stageId, mode: "fixed", releaseAt: new Date() });
+      if (!result.ok) return data({ error: result.reason, materialId }, { status: 400 });
+      return redirectWithFlash(back, { message: "material.releasedNow" });
+    }
     case "releaseStage": {
       const result = await releaseStageNow(user.id, academy.id, String(form.get("stageId") ?? ""));
       if (!result.ok) notFound();
@@ -79,7 +90,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "release": {
       const parsed = ReleaseSchema.safeParse(Object.fromEntries(form));
       if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? "validation.invalid", materialId }, { status: 400 });
-      const { stageId, mode, offsetDays } = parsed.data;
+      const { stageId, mode, offsetAbs, offsetDir } = parsed.data;
+      const offsetDays = offsetAbs !== undefined ? (offsetDir === "after" ? offsetAbs : -offsetAbs) : parsed.data.offsetDays;
       let input: ReleaseInput;
       if (mode === "fixed") {
         const date = dateField.safeParse(parsed.data.date);
@@ -162,13 +174,21 @@ export default function AcademyMaterialsPage() {
                     <p className="text-dns-14N-130 text-solid-gray-600">
                       {t(`material.kind.${item.material.kind}`)} · {t("material.versionN", { n: item.current.number })}
                       {size ? ` · ${formatBytes(size)}` : ""} · {t(new Date(item.releaseAt).getTime() <= now ? "material.releasedAt" : "material.releaseAt", { at: formatDateTime(new Date(item.releaseAt), locale) })}
-                      {staff && item.releaseMode === "relative" ? ` ${t("format.paren", { text: t(item.releaseOffsetDays < 0 ? "material.relativeBefore" : item.releaseOffsetDays > 0 ? "material.relativeAfter" : "material.relativeOn", { days: Math.abs(item.releaseOffsetDays) }) })}` : ""}
+                      {staff && item.releaseMode === "relative" ? ` ${t("format.paren", { text: relativeWords(t, item.releaseOffsetDays, stages.find((st) => st.id === item.stageId)?.session?.sequence ?? null) })}` : ""}
                     </p>
                     <div className="flex flex-wrap items-center gap-4">
                       {item.material.kind !== "link" ? (
                         <a href={`/academies/${academy.id}/materials/${item.material.id}/download`}>{t(item.material.kind === "markdown" ? "material.downloadMarkdown" : "material.download")}</a>
                       ) : null}
                       {item.material.kind === "markdown" ? <a href={`/academies/${academy.id}/materials/${item.material.id}/pdf`}>{t("material.downloadPdf")}</a> : null}
+                      {canManage && !item.released ? (
+                        <Form method="post">
+                          <input type="hidden" name="materialId" value={item.material.id} />
+                          <Button type="submit" size="sm" variant="secondary" name="intent" value="releaseNow" aria-label={t("material.releaseNowFor", { title: m.title })}>
+                            {t("material.releaseNow")}
+                          </Button>
+                        </Form>
+                      ) : null}
                       {item.previousVersionId ? (
                         <Link to={`/academies/${academy.id}/materials/${item.material.id}?version=${item.previousVersionId}`}>{t("material.openPrevious")}</Link>
                       ) : null}
@@ -202,31 +222,28 @@ export default function AcademyMaterialsPage() {
         <section aria-labelledby="progress-heading" className="flex flex-col gap-3">
           <h2 id="progress-heading">{t("material.progressTitle")}</h2>
           <p>{t("material.progressSummary", { complete: progress.complete, total: progress.total, items: progress.itemCount })}</p>
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">{t("material.progressTitle")}</caption>
-            <thead>
-              <tr className="border-b-2 border-solid-gray-800">
-                <th scope="col" className="p-2">{t("team.title")}</th>
-                <th scope="col" className="p-2">{t("material.completeCount")}</th>
-                <th scope="col" className="p-2">{t("team.members")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {progress.teams.map((team) => (
-                <tr key={team.id} className="border-b border-solid-gray-200 align-top">
-                  <th scope="row" className="p-2">{team.name}</th>
-                  <td className="p-2">{t("material.teamComplete", { complete: team.complete, total: team.total })}</td>
-                  <td className="p-2">
-                    <ul>
-                      {team.people.map((p) => (
-                        <li key={p.userId}>{p.name}: {p.done}/{progress.itemCount}</li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={t("material.progressTitle")}
+            captionHidden
+            cards
+            rows={progress.teams}
+            rowKey={(team) => team.id}
+            columns={[
+              { key: "team", header: t("team.title"), cell: (team) => team.name },
+              { key: "complete", header: t("material.completeCount"), cell: (team) => t("material.teamComplete", { complete: team.complete, total: team.total }) },
+              {
+                key: "people",
+                header: t("team.members"),
+                cell: (team) => (
+                  <ul>
+                    {team.people.map((p) => (
+                      <li key={p.userId}>{p.name}: {p.done}/{progress.itemCount}</li>
+                    ))}
+                  </ul>
+                ),
+              },
+            ]}
+          />
         </section>
       ) : null}
       {canManage && catalogue.length > 0 ? (
@@ -284,7 +301,7 @@ function ReleaseForm({
       <div className="flex flex-wrap items-end gap-3">
         <label className="flex flex-col text-dns-14B-120" htmlFor={`${id}-stage`}>
           {t("material.attachTo")}
-          <select id={`${id}-stage`} name="stageId" defaultValue={release?.stageId ?? defaultStageId} className="min-h-10 rounded-4 border border-solid-gray-600 bg-white px-2">
+          <select id={`${id}-stage`} name="stageId" defaultValue={release?.stageId ?? defaultStageId} className="min-h-12 rounded-8 border border-solid-gray-600 bg-white px-3">
             {stages.map((s) => (
               <option key={s.id} value={s.id}>{stageName(s)}</option>
             ))}
@@ -293,25 +310,34 @@ function ReleaseForm({
         </label>
         <fieldset className="flex flex-wrap items-end gap-3">
           <legend className="sr-only">{t("material.releaseWhen")}</legend>
-          <label className="flex items-center gap-2 text-dns-14B-120">
-            <input type="radio" name="mode" value="relative" defaultChecked={mode === "relative"} />
+          <label className="flex min-h-11 items-center gap-2 text-std-16B-170">
+            <input type="radio" name="mode" value="relative" defaultChecked={mode === "relative"} className="size-6 accent-blue-900" />
             {t("material.modeRelative")}
           </label>
-          <label className="flex flex-col text-dns-14B-120" htmlFor={`${id}-offset`}>
-            {t("material.offsetDays")}
-            <input id={`${id}-offset`} type="number" name="offsetDays" min={-60} max={60} step={1} defaultValue={release && release.mode === "relative" ? release.offsetDays : -7} className="min-h-10 w-24 rounded-4 border border-solid-gray-600 px-2" />
-          </label>
-          <label className="flex items-center gap-2 text-dns-14B-120">
-            <input type="radio" name="mode" value="fixed" defaultChecked={mode === "fixed"} />
+          <span className="flex items-end gap-2">
+            <label className="flex flex-col text-dns-16B-130" htmlFor={`${id}-offset`}>
+              {t("material.offsetDaysPlain")}
+              <input id={`${id}-offset`} type="number" name="offsetAbs" min={0} max={60} step={1} defaultValue={Math.abs(release && release.mode === "relative" ? release.offsetDays : -7)} className="min-h-12 w-20 rounded-8 border border-solid-gray-600 px-3" />
+            </label>
+            <label className="flex flex-col text-dns-16B-130" htmlFor={`${id}-dir`}>
+              <span className="sr-only">{t("material.offsetDirection")}</span>
+              <select id={`${id}-dir`} name="offsetDir" defaultValue={release && release.mode === "relative" && release.offsetDays > 0 ? "after" : "before"} className="min-h-12 rounded-8 border border-solid-gray-600 bg-white px-3">
+                <option value="before">{t("material.daysBefore")}</option>
+                <option value="after">{t("material.daysAfter")}</option>
+              </select>
+            </label>
+          </span>
+          <label className="flex min-h-11 items-center gap-2 text-std-16B-170">
+            <input type="radio" name="mode" value="fixed" defaultChecked={mode === "fixed"} className="size-6 accent-blue-900" />
             {t("material.modeFixed")}
           </label>
           <label className="flex flex-col text-dns-14B-120" htmlFor={`${id}-date`}>
             {t("material.releaseDate")}
-            <input id={`${id}-date`} type="date" name="date" defaultValue={release ? toTokyoDateInput(release.releaseAt) : ""} className="min-h-10 rounded-4 border border-solid-gray-600 px-2" />
+            <input id={`${id}-date`} type="date" name="date" defaultValue={release ? toTokyoDateInput(release.releaseAt) : ""} className="min-h-12 rounded-8 border border-solid-gray-600 px-3" />
           </label>
           <label className="flex flex-col text-dns-14B-120" htmlFor={`${id}-time`}>
             {t("material.releaseTime")}
-            <input id={`${id}-time`} type="time" name="time" defaultValue={release ? toTokyoTimeInput(release.releaseAt) : "09:00"} className="min-h-10 rounded-4 border border-solid-gray-600 px-2" />
+            <input id={`${id}-time`} type="time" name="time" defaultValue={release ? toTokyoTimeInput(release.releaseAt) : "09:00"} className="min-h-12 rounded-8 border border-solid-gray-600 px-3" />
           </label>
         </fieldset>
       </div>
@@ -334,6 +360,13 @@ function ReleaseForm({
       <div className="mt-2">{form}</div>
     </details>
   );
+}
+
+/** A relative release in plain words: 「第2回の7日前」, 「回の当日」 when the stage has no session of its own. */
+function relativeWords(t: (key: string, params?: Record<string, unknown>) => string, offsetDays: number, sequence: number | null) {
+  const key = offsetDays < 0 ? "material.relativeBefore" : offsetDays > 0 ? "material.relativeAfter" : "material.relativeOn";
+  const session = sequence ? t("session.numbered", { n: sequence }) : t("material.itsSession");
+  return t(key, { days: Math.abs(offsetDays), session });
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "material.title");

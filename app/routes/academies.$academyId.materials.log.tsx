@@ -6,6 +6,7 @@ import { downloadLog } from "~/modules/material/prelearning.server";
 import { formatDateTime } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
 import { pageTitle } from "~/utils/meta";
+import { DataTable } from "~/components/ui/data-table";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { academy } = await requireAcademyContext(request, params.academyId, "seeHistory");
@@ -23,52 +24,35 @@ export default function DownloadLogPage() {
       <h1>{t("material.logTitle")}</h1>
       <section aria-labelledby="counts-heading" className="flex flex-col gap-2">
         <h2 id="counts-heading">{t("material.countsTitle")}</h2>
-        {counts.length === 0 ? <p>{t("material.logEmpty")}</p> : null}
-        <table className="w-full border-collapse text-left">
-          <caption className="sr-only">{t("material.countsTitle")}</caption>
-          <thead>
-            <tr className="border-b-2 border-solid-gray-800">
-              <th scope="col" className="p-2">{t("material.name")}</th>
-              <th scope="col" className="p-2 text-right">{t("material.views")}</th>
-              <th scope="col" className="p-2 text-right">{t("material.downloads")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {counts.map((c) => (
-              <tr key={c.id} className="border-b border-solid-gray-200">
-                <th scope="row" className="p-2">{title(c)}</th>
-                <td className="p-2 text-right">{c.views}</td>
-                <td className="p-2 text-right">{c.downloads}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t("material.countsTitle")}
+          captionHidden
+          rows={counts}
+          rowKey={(c) => c.id}
+          empty={t("material.logEmpty")}
+          columns={[
+            { key: "name", header: t("material.name"), cell: (c) => title(c) },
+            { key: "views", header: t("material.views"), className: "text-right", cell: (c) => c.views },
+            { key: "downloads", header: t("material.downloads"), className: "text-right", cell: (c) => c.downloads },
+          ]}
+        />
       </section>
       <section aria-labelledby="log-heading" className="flex flex-col gap-2">
         <h2 id="log-heading">{t("material.logEntries")}</h2>
-        <table className="w-full border-collapse text-left">
-          <caption className="sr-only">{t("material.logEntries")}</caption>
-          <thead>
-            <tr className="border-b-2 border-solid-gray-800">
-              <th scope="col" className="p-2">{t("audit.when")}</th>
-              <th scope="col" className="p-2">{t("audit.who")}</th>
-              <th scope="col" className="p-2">{t("material.name")}</th>
-              <th scope="col" className="p-2">{t("material.version")}</th>
-              <th scope="col" className="p-2">{t("material.accessKind")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.id} className="border-b border-solid-gray-200">
-                <td className="p-2 whitespace-nowrap">{formatDateTime(new Date(e.createdAt), locale)}</td>
-                <td className="p-2">{e.user.displayName}</td>
-                <td className="p-2">{title(e.version.material)}</td>
-                <td className="p-2">{t("material.versionN", { n: e.version.number })}</td>
-                <td className="p-2">{t(`material.access.${e.kind}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t("material.logEntries")}
+          captionHidden
+          rows={entries}
+          rowKey={(e) => e.id}
+          empty={t("material.logEmpty")}
+          columns={[
+            { key: "when", header: t("audit.when"), className: "whitespace-nowrap font-normal", cell: (e) => formatDateTime(new Date(e.createdAt), locale) },
+            { key: "who", header: t("audit.who"), cell: (e) => e.user.displayName },
+            { key: "material", header: t("material.name"), cell: (e) => title(e.version.material) },
+            { key: "version", header: t("material.version"), cell: (e) => t("material.versionN", { n: e.version.number }) },
+            { key: "kind", header: t("material.accessKind"), cell: (e) => t(`material.access.${e.kind}`) },
+          ]}
+        />
       </section>
     </div>
   );

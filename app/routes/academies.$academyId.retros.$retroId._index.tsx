@@ -1,11 +1,13 @@
 import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { Breadcrumbs, academyCrumbs } from "~/components/ui/breadcrumbs";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { invariantFound } from "~/utils/http.server";
 import { findRetroAccess } from "~/modules/retro/access.server";
 import { boardView } from "~/modules/retro/live.server";
-import { runBoardIntent } from "~/modules/retro/intents.server";
+import { BOARD_INTENTS } from "~/modules/retro/intents.server";
+import { runIntent } from "~/utils/intents.server";
 import { cardsRevealed, PHASES, phaseIndex } from "~/modules/retro/rules";
 import { boardTitle } from "~/modules/retro/summary";
 import { readForm } from "~/utils/form-body.server";
@@ -28,9 +30,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId);
   const access = invariantFound(await findRetroAccess(context, params.retroId));
   const form = await readForm(request);
-  const result = await runBoardIntent(access, form);
-  if (!result.ok) return data({ ok: false, error: result.reason }, { status: result.reason === "retro.error.onlyFacilitator" || result.reason === "retro.error.notAllowed" ? 403 : 400 });
-  return data({ ok: true, error: null, revision: "revision" in result && typeof result.revision === "number" ? result.revision : null });
+  const result = await runIntent(BOARD_INTENTS, access, form);
+  if (!result.ok) return data({ ok: false, reason: result.reason, fieldErrors: result.fieldErrors, values: result.values }, { status: result.forbidden ? 403 : 400 });
+  return data({ ok: true, reason: null, revision: "revision" in result && typeof result.revision === "number" ? result.revision : null });
 }
 
 function Controls({ view }: { view: BoardView }) {
@@ -68,25 +70,25 @@ export default function RetroBoardPage() {
   const left = useCountdown(view.retro.phaseEndsAt);
   return (
     <div className="flex flex-col gap-6">
-      <p className="no-print">
-        {view.retro.session ? (
-          <Link to={`/academies/${academy.id}/sessions/${view.retro.session.id}`}>{t("room.backToSession", { n: view.retro.session.sequence })}</Link>
-        ) : (
-          <Link to={`/academies/${academy.id}`}>{t("academy.backTo", { name: academy.name })}</Link>
-        )}
-      </p>
+      <Breadcrumbs
+        items={[
+          ...academyCrumbs(t, academy),
+          ...(view.retro.session ? [{ label: t("session.numbered", { n: view.retro.session.sequence }), to: `/academies/${academy.id}/sessions/${view.retro.session.id}` }] : []),
+          { label: boardTitle(t, view.retro) },
+        ]}
+      />
       <header className="flex flex-col gap-3">
         <h1>{boardTitle(t, view.retro)}</h1>
         <PhaseSteps phase={view.retro.phase} />
         <div className="flex flex-wrap items-center gap-4">
           <p className="text-std-18B-160" aria-live="polite">{t("retro.nowPhase", { phase: t(`retro.phase.${view.retro.phase}`) })}</p>
-          {left !== null ? (
+          {left !== null && view.retro.phase !== "closed" ? (
             <p className={`text-std-18B-160 ${left === 0 ? "text-error-2" : ""}`} role="timer" aria-label={t("retro.timeLeftLabel")}>
               {left === 0 ? t("retro.timeUp") : t("retro.timeLeft", { time: formatSeconds(left) })}
             </p>
           ) : null}
-          <p className="text-dns-14N-130" role="status">{t(`retro.live.${live}`)}</p>
-          {watching !== null ? <p className="text-dns-14N-130">{t("retro.watching", { count: watching })}</p> : null}
+          {view.retro.phase !== "closed" ? <p className="text-dns-14N-130" role="status">{t(`retro.live.${live}`)}</p> : null}
+          {watching !== null && view.retro.phase !== "closed" ? <p className="text-dns-14N-130">{t("retro.watching", { count: watching })}</p> : null}
           <p className="text-dns-14N-130">
             {view.writers.names.length > 0 ? t("retro.writersNamed", { count: view.writers.count, names: view.writers.names.join("、") }) : t("retro.writers", { count: view.writers.count })}
           </p>

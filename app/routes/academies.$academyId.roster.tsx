@@ -35,6 +35,7 @@ import { FileInput } from "~/components/ui/file-input";
 import { SelectField } from "~/components/ui/field";
 import { pageTitle } from "~/utils/meta";
 import { readForm } from "~/utils/form-body.server";
+import { DataTable } from "~/components/ui/data-table";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { academy } = await requireAcademyContext(request, params.academyId, "manageTeams");
@@ -255,41 +256,23 @@ function RosterPreview({ preview }: { preview: Extract<ActionData, { step: "prev
       </p>
       {preview.errors.length > 0 ? <RowFixes preview={preview} /> : null}
       {preview.rows.length > 0 ? (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left">
-            <caption className="text-left text-std-18B-160">{t("roster.validTitle")}</caption>
-            <thead>
-              <tr className="border-b-2 border-solid-gray-800">
-                <th scope="col" className="p-2">{t("roster.line")}</th>
-                <th scope="col" className="p-2">{t("roster.columns.displayName")}</th>
-                <th scope="col" className="p-2">{t("roster.columns.kana")}</th>
-                <th scope="col" className="p-2">{t("roster.columns.email")}</th>
-                <th scope="col" className="p-2">{t("roster.columns.municipalityCode")}</th>
-                <th scope="col" className="p-2">{t("roster.columns.department")}</th>
-                <th scope="col" className="p-2">{t("roster.columns.teamName")}</th>
-                <th scope="col" className="p-2">{t("roster.columns.themeTitle")}</th>
-                <th scope="col" className="p-2">{t("roster.columns.teamRole")}</th>
-                <th scope="col" className="p-2">{t("roster.outcome")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.rows.map((r) => (
-                <tr key={r.line} className="border-b border-solid-gray-200">
-                  <td className="p-2">{r.line}</td>
-                  <td className="whitespace-nowrap p-2">{r.displayName}</td>
-                  <td className="whitespace-nowrap p-2">{r.kana || "—"}</td>
-                  <td className="p-2">{r.email}</td>
-                  <td className="p-2">{r.municipalityCode}{r.municipalityName ? ` ${r.municipalityName}` : ""}</td>
-                  <td className="p-2">{r.department}</td>
-                  <td className="p-2">{r.teamName}{r.team === "new" ? ` (${t("roster.newTeam")})` : ""}</td>
-                  <td className="p-2">{r.themeTitle || "—"}</td>
-                  <td className="p-2">{t(`team.role.${r.teamRole}`)}</td>
-                  <td className="p-2">{r.alreadyMember ? t("roster.already") : r.person === "new" ? t("roster.newPerson") : t("roster.existingPerson")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("roster.validTitle")}
+          rows={preview.rows}
+          rowKey={(r) => String(r.line)}
+          columns={[
+            { key: "line", header: t("roster.line"), className: "font-normal", cell: (r) => r.line },
+            { key: "displayName", header: t("roster.columns.displayName"), className: "whitespace-nowrap", cell: (r) => r.displayName },
+            { key: "kana", header: t("roster.columns.kana"), className: "whitespace-nowrap", cell: (r) => r.kana || "—" },
+            { key: "email", header: t("roster.columns.email"), cell: (r) => r.email },
+            { key: "municipality", header: t("roster.columns.municipalityCode"), cell: (r) => `${r.municipalityCode}${r.municipalityName ? ` ${r.municipalityName}` : ""}` },
+            { key: "department", header: t("roster.columns.department"), cell: (r) => r.department },
+            { key: "team", header: t("roster.columns.teamName"), cell: (r) => `${r.teamName}${r.team === "new" ? ` (${t("roster.newTeam")})` : ""}` },
+            { key: "theme", header: t("roster.columns.themeTitle"), cell: (r) => r.themeTitle || "—" },
+            { key: "role", header: t("roster.columns.teamRole"), cell: (r) => t(`team.role.${r.teamRole}`) },
+            { key: "outcome", header: t("roster.outcome"), cell: (r) => (r.alreadyMember ? t("roster.already") : r.person === "new" ? t("roster.newPerson") : t("roster.existingPerson")) },
+          ]}
+        />
       ) : null}
       {toAdd.length > 0 ? (
         <Form method="post" className="flex flex-col gap-2">
@@ -343,6 +326,10 @@ function RowFixes({ preview }: { preview: Preview }) {
   const { t } = useTranslation();
   const invalid = new Map(preview.invalid.map((r) => [r.line, r]));
   const badCells = new Set(preview.errors.map((e) => `${e.line}.${e.column}`));
+  const fixId = (e: { line: number; column: string }) => `fix-${e.line}-${e.column}`;
+  // one input per cell, even when a cell has two reasons: the first reason's row carries it
+  const fixable = (e: (typeof preview.errors)[number] & { i: number }) =>
+    e.column !== "row" && invalid.has(e.line) && preview.errors.findIndex((o) => o.line === e.line && o.column === e.column) === e.i;
   return (
     <Form method="post" className="flex flex-col gap-3" aria-labelledby="row-fixes-heading">
       <h3 id="row-fixes-heading" className="text-error-2">{t("roster.errorsTitle")}</h3>
@@ -356,47 +343,38 @@ function RowFixes({ preview }: { preview: Preview }) {
           <input key={`${row.line}.${c.key}`} type="hidden" name={`fix.${row.line}.${c.key}`} value={row.values[c.key]} />
         )),
       )}
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse text-left">
-          <caption className="sr-only">{t("roster.errorsTitle")}</caption>
-          <thead>
-            <tr className="border-b-2 border-solid-gray-800">
-              <th scope="col" className="p-2">{t("roster.line")}</th>
-              <th scope="col" className="p-2">{t("roster.column")}</th>
-              <th scope="col" className="p-2">{t("roster.reason")}</th>
-              <th scope="col" className="p-2">{t("roster.fixValue")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.errors.map((e, i) => {
+      <DataTable
+        caption={t("roster.errorsTitle")}
+        captionHidden
+        rows={preview.errors.map((e, i) => ({ ...e, i }))}
+        rowKey={(e) => String(e.i)}
+        columns={[
+          { key: "line", header: t("roster.line"), className: "font-normal", cell: (e) => e.line },
+          {
+            key: "column",
+            header: t("roster.column"),
+            cell: (e) => <label htmlFor={fixable(e) ? fixId(e) : undefined}>{t(`roster.columns.${e.column}`)}</label>,
+          },
+          { key: "reason", header: t("roster.reason"), cell: (e) => t(e.error, e.params) },
+          {
+            key: "fix",
+            header: t("roster.fixValue"),
+            cell: (e) => {
               const row = invalid.get(e.line);
-              const column = e.column === "row" ? null : e.column;
-              const id = `fix-${e.line}-${e.column}`;
-              // One input per cell, even when a cell has two reasons.
-              const first = preview.errors.findIndex((o) => o.line === e.line && o.column === e.column) === i;
-              return (
-                <tr key={i} className="border-b border-solid-gray-200 align-top">
-                  <td className="p-2">{e.line}</td>
-                  <td className="p-2"><label htmlFor={row && column && first ? id : undefined}>{t(`roster.columns.${e.column}`)}</label></td>
-                  <td className="p-2">{t(e.error, e.params)}</td>
-                  <td className="p-2">
-                    {row && column && first ? (
-                      <input
-                        id={id}
-                        name={`fix.${e.line}.${column}`}
-                        defaultValue={row.values[column]}
-                        maxLength={300}
-                        aria-label={t("roster.fixLabel", { line: e.line, column: t(`roster.columns.${column}`) })}
-                        className="w-full min-w-48 rounded-8 border border-solid-gray-600 px-3 py-2"
-                      />
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+              return row && fixable(e) && e.column !== "row" ? (
+                <input
+                  id={fixId(e)}
+                  name={`fix.${e.line}.${e.column}`}
+                  defaultValue={row.values[e.column]}
+                  maxLength={300}
+                  aria-label={t("roster.fixLabel", { line: e.line, column: t(`roster.columns.${e.column}`) })}
+                  className="w-full min-w-48 rounded-8 border border-solid-gray-600 px-3 py-2"
+                />
+              ) : null;
+            },
+          },
+        ]}
+      />
       {preview.invalid.length > 0 ? (
         <div>
           <Button type="submit" name="intent" value="fix" variant="secondary">{t("roster.fixCheck")}</Button>

@@ -1,4 +1,5 @@
 import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { Breadcrumbs, academyCrumbs } from "~/components/ui/breadcrumbs";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
@@ -25,7 +26,7 @@ export default function SessionRoomPage() {
   const base = `/academies/${academy.id}/sessions/${session.id}`;
   return (
     <div className="flex max-w-3xl flex-col gap-6">
-      <p><Link to={`/academies/${academy.id}`}>{t("academy.backTo", { name: academy.name })}</Link></p>
+      <Breadcrumbs items={[...academyCrumbs(t, academy), { label: t("session.numbered", { n: session.sequence }) }]} />
       <header className="flex flex-col gap-2">
         <h1>
           {t("session.numbered", { n: session.sequence })}

@@ -1,4 +1,5 @@
-import { Form, Link, useActionData, useFetcher, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { Form, useActionData, useFetcher, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { Breadcrumbs, academyCrumbs } from "~/components/ui/breadcrumbs";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { z } from "zod";
@@ -103,7 +104,9 @@ export default function AttendancePage() {
   const locale = useLocale();
   return (
     <div className="flex max-w-3xl flex-col gap-4">
-      <p><Link to={`/academies/${academy.id}/sessions/${session.id}`}>{t("room.backToSession", { n: session.sequence })}</Link></p>
+      <Breadcrumbs
+        items={[...academyCrumbs(t, academy), { label: t("session.numbered", { n: session.sequence }), to: `/academies/${academy.id}/sessions/${session.id}` }, { label: t("attendance.title") }]}
+      />
       <h1>{t("attendance.titleNumbered", { n: session.sequence })}</h1>
       <p>{formatTimeRange(new Date(session.startsAt), new Date(session.endsAt), locale)}</p>
       {open ? null : <Alert tone="info">{t("attendance.notYet")}</Alert>}

@@ -1,4 +1,5 @@
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { Breadcrumbs, academyCrumbs } from "~/components/ui/breadcrumbs";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
@@ -106,13 +107,13 @@ export default function TeamPage() {
   const { t } = useTranslation();
   return (
     <div className="flex flex-col gap-8">
-      <p><Link to={`/academies/${academy.id}`}>{t("academy.backTo", { name: academy.name })}</Link></p>
+      <Breadcrumbs items={[...academyCrumbs(t, academy), { label: team.name }]} />
       <header className="flex flex-col gap-2">
         <h1>{team.name}</h1>
         <p className="text-std-18B-160">{t("team.theme")}: {team.themeTitle}</p>
         {team.problemStatement ? <p>{team.problemStatement}</p> : null}
         <p className="text-dns-16N-130">
-          {t("team.facilitator")}: {team.facilitator?.displayName ?? t("team.anyFacilitator")}
+          {t("team.facilitator")}: {team.facilitator?.displayName ?? t("team.facilitatorNone")}
         </p>
         {canRun ? <p><Link to={`/academies/${academy.id}/retros/new?team=${team.id}`}>{t("retro.startForTeam")}</Link></p> : null}
         <p><Link to={`/academies/${academy.id}/teams/${team.id}/case`}>{t("case.teamLink")}</Link></p>

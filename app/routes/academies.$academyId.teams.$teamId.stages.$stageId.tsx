@@ -1,12 +1,14 @@
 import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
+import { Breadcrumbs, academyCrumbs } from "~/components/ui/breadcrumbs";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { findTeam } from "~/modules/deliverable/path.server";
 import { findStage, saveWork, submit } from "~/modules/deliverable/deliverable.server";
 import { stagePage } from "~/modules/deliverable/stage-page.server";
-import { attachFiles, confirmScan, maxDeliverableFileBytes, MAX_FILES_PER_UPLOAD, removeFile } from "~/modules/deliverable/files.server";
-import { grantExtension, revokeExtension, review } from "~/modules/deliverable/review.server";
+import { attachFiles, confirmScan, maxDeliverableFileBytes, MAX_FILES_PER_UPLOAD, removeFile, type FileOutcome } from "~/modules/deliverable/files.server";
+import { ScanFindings } from "~/components/team/scan-findings";
+import { grantExtension, nextWaiting, revokeExtension, review } from "~/modules/deliverable/review.server";
 import { ConfirmSchema, ExtensionSchema, ReviewSchema, SubmitSchema, scoresFrom } from "~/modules/deliverable/schemas";
 import { parseWork, workFromFields } from "~/modules/deliverable/work";
 import { formValues, echoForm, parseForm } from "~/utils/forms";
@@ -18,15 +20,18 @@ import { resolveLocale } from "~/utils/locale.server";
 import { env } from "~/utils/env.server";
 import { serverT } from "~/utils/i18n.server";
 import { fromTokyoInputs, formatDate, formatDateTime } from "~/utils/dates";
-import { stageLabelKey } from "~/modules/stage/stages";
+import { stageLabelKey, takesForm } from "~/modules/stage/stages";
 import { pageTitle } from "~/utils/meta";
 import { useLocale } from "~/utils/use-locale";
-import { StageSteps, DeliverableBadge } from "~/components/team/stage-steps";
+import { StageSteps, stageHref } from "~/components/team/stage-steps";
+import { StateMark } from "~/components/progress/state-cell";
 import { WorkForm } from "~/components/team/work-form";
 import { WorkView } from "~/components/team/work-view";
 import { DeliverableFiles, UploadForm } from "~/components/team/deliverable-files";
 import { ReviewThread, ReviewForm, ExtensionForm } from "~/components/team/review-thread";
 import { Alert } from "~/components/ui/alert";
+import { ErrorSummary } from "~/components/ui/error-summary";
+import type { TFunction } from "~/utils/i18n";
 import { Button } from "~/components/ui/button";
 import { TextareaField } from "~/components/ui/field";
 
@@ -36,10 +41,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const stage = invariantFound(await findStage(context.academy.id, params.stageId ?? ""));
   const page = await stagePage(context, team, stage, new Date());
   const stageName = stage.title || serverT(await resolveLocale(request, context.user))(stageLabelKey(stage.key));
-  return { academy: context.academy, team, stageName, ...page, maxFileBytes: maxDeliverableFileBytes(), maxFiles: MAX_FILES_PER_UPLOAD };
+  // reviewers may go straight on to the next submission waiting for them
+  const next = page.can.decide ? await nextWaiting(context.user, page.deliverable?.id ?? null) : null;
+  return { academy: context.academy, team, stageName, ...page, next, maxFileBytes: maxDeliverableFileBytes(), maxFiles: MAX_FILES_PER_UPLOAD };
 }
 
-type ActionResult = { form: string; reason?: string; fieldErrors: Record<string, string>; values: Record<string, string>; failure?: { fileName: string; finding?: { row: number; columnLabel: string; header: string; sheet: string | null } } };
+type ActionResult = {
+  form: string;
+  reason?: string;
+  fieldErrors: Record<string, string>;
+  values: Record<string, string>;
+  failure?: { fileName: string; finding?: { row: number; columnLabel: string; header: string; sheet: string | null } };
+  /** an upload refused: what happened to each of its files */
+  outcomes?: FileOutcome[];
+};
 
 const bad = (result: ActionResult) => data(result, { status: 400 });
 
@@ -62,8 +77,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     try {
       const result = await attachFiles(user.id, team, stage, upload.files);
-      if (!result.ok) return bad({ form: "upload", reason: result.reason, fieldErrors: result.fieldErrors, values: {}, failure: result.failure });
+      if (!result.ok) return bad({ form: "upload", reason: result.reason, fieldErrors: result.fieldErrors, values: {}, failure: result.failure, outcomes: result.outcomes });
       const flagged = result.attached.filter((a) => a.scan && a.scan.status !== "clean").length;
+      const names = result.repeated.join(serverT(locale)("format.list"));
+      if (result.attached.length === 0) return redirectWithFlash(back, { message: "deliverable.flash.alreadyAttached", params: { names } });
+      if (result.repeated.length > 0) return redirectWithFlash(back, { message: "deliverable.flash.attachedRepeated", params: { count: String(result.attached.length), names } });
       return redirectWithFlash(back, { message: flagged > 0 ? "deliverable.flash.attachedFlagged" : "deliverable.flash.attached", params: { count: String(result.attached.length) } });
     } finally {
       await Promise.all(upload.files.map(discard));
@@ -84,10 +102,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!result.ok) return bad({ form: "work", reason: result.reason, fieldErrors: result.fieldErrors, values: echoForm(formData) });
       return redirectWithFlash(back, { message: "deliverable.flash.saved" });
     }
+    case "autosave": {
+      // the draft saving itself while a member types (work-form.tsx): no flash, no redirect
+      memberOnly();
+      const parsed = parseWork(stage.key, workFromFields(stage.key, formValues(formData)));
+      if (!parsed.ok) return bad({ form: "autosave", fieldErrors: parsed.fieldErrors, values: {} });
+      const result = await saveWork(user.id, team, stage, parsed.work);
+      if (!result.ok) return bad({ form: "autosave", reason: result.reason, fieldErrors: {}, values: {} });
+      return { form: "autosave", fieldErrors: {}, values: {}, savedAt: new Date().toISOString() };
+    }
     case "submit": {
       memberOnly();
       const parsed = parseForm(SubmitSchema, formData);
-      if (!parsed.ok) return bad({ form: "submit", fieldErrors: parsed.fieldErrors, values: parsed.values });
+      if (!parsed.ok) return bad({ form: "submit", fieldErrors: parsed.fieldErrors, values: echoForm(formData) });
+      // handing in what is on the screen: the work typed since the last save is saved first (one step)
+      if (formData.get("withWork") === "1" && takesForm(stage.deliverable)) {
+        const work = parseWork(stage.key, workFromFields(stage.key, formValues(formData)));
+        if (!work.ok) return bad({ form: "work", fieldErrors: work.fieldErrors, values: echoForm(formData) });
+        const saved = await saveWork(user.id, team, stage, work.work);
+        if (!saved.ok) return bad({ form: "work", reason: saved.reason, fieldErrors: saved.fieldErrors, values: echoForm(formData) });
+      }
       const page = await stagePage(context, team, stage, new Date());
       const result = await submit(user.id, team, stage, { note: parsed.data.note, deadline: page.deadline, locale });
       if (!result.ok) return bad({ form: "submit", reason: result.reason, fieldErrors: result.fieldErrors, values: echoForm(formData) });
@@ -115,7 +149,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (decision !== "comment" && !context.can.review) forbidden();
       const result = await review(context, team, stage, { decision, body: parsed.data.body, versionNumber: parsed.data.versionNumber, scores: scoresFrom(formValues(formData)), locale });
       if (!result.ok) return bad({ form: "review", reason: result.reason, fieldErrors: result.fieldErrors, values: echoForm(formData) });
-      return redirectWithFlash(back, { message: decision === "accept" ? "review.flash.accepted" : decision === "request_revision" ? "review.flash.revisionRequested" : "review.flash.commented" });
+      const message = decision === "accept" ? "review.flash.accepted" : decision === "request_revision" ? "review.flash.revisionRequested" : "review.flash.commented";
+      // "save and open the next": the next submission waiting, read again now (another reviewer may have taken it)
+      if (decision !== "comment" && formData.get("openNext") === "1") {
+        const next = await nextWaiting(user, null);
+        if (next) return redirectWithFlash(next.url, { message });
+      }
+      return redirectWithFlash(back, { message });
     }
     case "extend":
     case "revokeExtension": {
@@ -144,20 +184,20 @@ export default function StagePage() {
   const teamHref = `/academies/${academy.id}/teams/${team.id}`;
   const due = page.deadline.dueAt ? new Date(page.deadline.dueAt) : null;
   const cutoff = page.deadline.cutoffAt ? new Date(page.deadline.cutoffAt) : null;
-  const failure = actionData?.reason && actionData.form !== "work" ? actionData : undefined;
+  // a refused batch, or a table refused for what the scan found: said file by file
+  const eachFile = !!actionData?.outcomes && (actionData.outcomes.length > 1 || actionData.outcomes.some((o) => o.scan));
+  const reviewing = (can.decide || can.comment) && !team.isMember;
   const unconfirmed = page.files.some((f) => !f.removedAt && f.scanStatus === "needs_confirmation");
   return (
     <div className="flex flex-col gap-8">
-      <p>
-        <Link to={teamHref}>{t("path.backToTeam", { name: team.name })}</Link>
-      </p>
+      <Breadcrumbs items={[...academyCrumbs(t, academy), { label: team.name, to: teamHref }, { label: stageName }]} />
       <header className="flex flex-col gap-3">
         <h1>
           {stageName}
           <span className="sr-only"> — {team.name}</span>
         </h1>
         <div className="flex flex-wrap items-center gap-3">
-          <DeliverableBadge status={deliverable?.status ?? null} />
+          <StateMark state={page.state} />
           {due ? <span>{t("path.due", { date: formatDateTime(due, locale) })}</span> : <span>{t("path.noDue")}</span>}
           {cutoff ? <span>{t("path.cutoff", { date: formatDateTime(cutoff, locale) })}</span> : null}
           {page.extension ? <span className="rounded-4 bg-yellow-100 px-2">{t("extension.active", { date: formatDate(new Date(page.extension.dueAt), locale) })}</span> : null}
@@ -173,163 +213,222 @@ export default function StagePage() {
             label: s.title || t(stageLabelKey(s.key)),
             state: s.state,
             due: s.dueAt ? formatDate(new Date(s.dueAt), locale) : null,
-            href: `${teamHref}/stages/${s.id}`,
+            href: stageHref(academy.id, team.id, s),
           }))}
         />
       </nav>
 
-      {failure ? (
-        <Alert tone="error">
-          {t(failure.reason!, { mb: Math.round(page.maxFileBytes / 1024 / 1024) })}
-          {failure.failure?.fileName ? ` (${failure.failure.fileName})` : ""}
-          {failure.failure?.finding
-            ? ` ${t(failure.failure.finding.sheet ? "privacy.placeSheet" : "privacy.placeCell", { sheet: failure.failure.finding.sheet ?? "", row: failure.failure.finding.row, column: failure.failure.finding.columnLabel })}${failure.failure.finding.header ? `「${failure.failure.finding.header}」` : ""}`
-            : ""}
-        </Alert>
+      {actionData && (actionData.reason || Object.keys(actionData.fieldErrors).length > 0) ? (
+        <ErrorSummary
+          reason={actionData.reason}
+          fieldErrors={actionData.form === "upload" ? {} : actionData.fieldErrors}
+          params={{ mb: Math.round(page.maxFileBytes / 1024 / 1024) }}
+          detail={eachFile ? undefined : failureDetail(t, actionData.failure)}
+        >
+          {eachFile ? <UploadOutcomes outcomes={actionData.outcomes!} /> : null}
+        </ErrorSummary>
       ) : null}
 
-      {page.materials.length > 0 ? (
-        <section aria-labelledby="materials-heading" className="flex flex-col gap-2">
-          <h2 id="materials-heading">{t("path.stageMaterials")}</h2>
-          <ul className="list-disc pl-6">
-            {page.materials.map((m) => (
-              <li key={m.materialId}>
-                <Link to={`/academies/${academy.id}/materials/${m.materialId}`}>{locale === "en" && m.material.titleEn ? m.material.titleEn : m.material.title}</Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      {stage.takesForm ? (
-        <section aria-labelledby="work-heading" className="flex flex-col gap-4">
-          <h2 id="work-heading">{t("work.heading")}</h2>
-          {can.edit ? (
-            <>
-              {actionData?.form === "work" ? <Alert tone="error">{t(actionData.reason ?? "form.fixErrors")}</Alert> : null}
-              <WorkForm
-                key={deliverable?.latestVersion ?? 0}
-                stageKey={stage.key}
-                work={actionData?.form === "work" ? workFromFields(stage.key, actionData.values) : (deliverable?.work ?? {})}
-                serverErrors={actionData?.form === "work" ? actionData.fieldErrors : actionData?.form === "submit" ? actionData.fieldErrors : undefined}
-                hypotheses={page.hypotheses}
-                disabled={false}
-              />
-            </>
-          ) : deliverable ? (
-            <WorkView stageKey={stage.key} work={deliverable.work} />
-          ) : (
-            <p>{t("work.nothingYet")}</p>
-          )}
-        </section>
-      ) : null}
-
-      {page.worksheets.length > 0 || stage.key === "data_collection" ? (
-        <section aria-labelledby="worksheets-heading" className="flex flex-col gap-3">
-          <h2 id="worksheets-heading">{t("worksheet.listTitle")}</h2>
-          <p>{t("worksheet.intro")}</p>
-          {page.worksheets.length === 0 ? <p>{t("worksheet.none")}</p> : null}
-          <ul className="flex flex-col gap-2">
-            {page.worksheets.map((w) => (
-              <li key={w.id}>
-                <Link to={`${teamHref}/worksheets/${w.id}`}>{w.name}</Link> — {t(`worksheet.personalInfo.${w.personalInfo}`)} / {t(`worksheet.processing.${w.processing}`)}
-              </li>
-            ))}
-          </ul>
-          {team.isMember ? (
-            <p>
-              <Link to={`${teamHref}/worksheets/new`}>{t("worksheet.add")}</Link>
-            </p>
+      {/* a reviewer reads the submission on the left and decides on the right (desktop); the team reads it in one column */}
+      <div className={reviewing ? "grid gap-8 lg:grid-cols-[minmax(0,1fr)_28rem] lg:items-start" : "contents"}>
+        <div className={reviewing ? "flex min-w-0 flex-col gap-8" : "contents"}>
+          {page.materials.length > 0 ? (
+            <section aria-labelledby="materials-heading" className="flex flex-col gap-2">
+              <h2 id="materials-heading">{t("path.stageMaterials")}</h2>
+              <ul className="list-disc pl-6">
+                {page.materials.map((m) => (
+                  <li key={m.materialId}>
+                    <Link to={`/academies/${academy.id}/materials/${m.materialId}`}>{locale === "en" && m.material.titleEn ? m.material.titleEn : m.material.title}</Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
           ) : null}
-        </section>
-      ) : null}
 
-      {stage.takesFiles ? (
-        <section aria-labelledby="files-heading" className="flex flex-col gap-4">
-          <h2 id="files-heading">{t("deliverable.files")}</h2>
-          <DeliverableFiles academyId={academy.id} teamId={team.id} files={page.files.filter((f) => !f.removedAt)} canEdit={can.edit} actionData={actionData} />
-          {can.edit ? <UploadForm maxFileBytes={page.maxFileBytes} maxFiles={page.maxFiles} error={actionData?.form === "upload" ? actionData.fieldErrors.file : undefined} /> : null}
-        </section>
-      ) : null}
+          {stage.takesForm ? (
+            <section aria-labelledby="work-heading" className="flex flex-col gap-4">
+              <h2 id="work-heading">{t("work.heading")}</h2>
+              {can.edit ? (
+                <>
+                  <WorkForm
+                    key={deliverable?.latestVersion ?? 0}
+                    stageKey={stage.key}
+                    work={actionData?.form === "work" ? workFromFields(stage.key, actionData.values) : (deliverable?.work ?? {})}
+                    serverErrors={actionData?.form === "work" ? actionData.fieldErrors : actionData?.form === "submit" ? actionData.fieldErrors : undefined}
+                    hypotheses={page.hypotheses}
+                    disabled={false}
+                    autosave
+                  />
+                </>
+              ) : deliverable ? (
+                <WorkView stageKey={stage.key} work={deliverable.work} />
+              ) : (
+                <p>{t("work.nothingYet")}</p>
+              )}
+            </section>
+          ) : null}
 
-      {can.submit && (stage.takesForm || stage.takesFiles) ? (
-        <section aria-labelledby="submit-heading" className="flex flex-col gap-3">
-          <h2 id="submit-heading">{t("deliverable.submitHeading")}</h2>
-          <p>{deliverable && deliverable.latestVersion > 0 ? t("deliverable.resubmitHint", { n: deliverable.latestVersion + 1 }) : t("deliverable.submitHint")}</p>
-          {unconfirmed ? <Alert tone="warning">{t("deliverable.error.unconfirmedScan")}</Alert> : null}
-          <SubmitForm values={actionData?.form === "submit" ? actionData.values : undefined} error={actionData?.form === "submit" ? actionData.fieldErrors.note : undefined} />
-        </section>
-      ) : null}
+          {page.worksheets.length > 0 || stage.key === "data_collection" ? (
+            <section aria-labelledby="worksheets-heading" className="flex flex-col gap-3">
+              <h2 id="worksheets-heading">{t("worksheet.listTitle")}</h2>
+              <p>{t("worksheet.intro")}</p>
+              {page.worksheets.length === 0 ? <p>{t("worksheet.none")}</p> : null}
+              <ul className="flex flex-col gap-2">
+                {page.worksheets.map((w) => (
+                  <li key={w.id}>
+                    <Link to={`${teamHref}/worksheets/${w.id}`}>{w.name}</Link> — {t(`worksheet.personalInfo.${w.personalInfo}`)} / {t(`worksheet.processing.${w.processing}`)}
+                  </li>
+                ))}
+              </ul>
+              {team.isMember ? (
+                <p>
+                  <Link to={`${teamHref}/worksheets/new`}>{t("worksheet.add")}</Link>
+                </p>
+              ) : null}
+            </section>
+          ) : null}
 
-      <section aria-labelledby="versions-heading" className="flex flex-col gap-3">
-        <h2 id="versions-heading">{t("deliverable.versions")}</h2>
-        {page.versions.length === 0 ? <p>{t("deliverable.noVersions")}</p> : null}
-        <ol className="flex flex-col gap-3">
-          {page.versions.map((v) => (
-            <li key={v.id} className="rounded-8 border border-solid-gray-420 p-4">
-              <details open={v.number === deliverable?.latestVersion && !can.edit}>
-                <summary className="cursor-pointer text-std-16B-170">
-                  {t("deliverable.versionLine", { n: v.number, date: formatDateTime(new Date(v.createdAt), locale), name: v.submittedBy || "—" })}
-                  {v.late ? ` ${t("deliverable.late")}` : ""}
-                </summary>
-                <div className="mt-3 flex flex-col gap-3">
-                  {v.note ? <p className="whitespace-pre-wrap">{t("deliverable.noteLabel")}: {v.note}</p> : null}
-                  {stage.takesForm ? <WorkView stageKey={stage.key} work={v.work} /> : null}
-                  <ul className="list-disc pl-6">
-                    {v.files.map((f) => {
-                      const file = page.files.find((x) => x.id === f.fileId);
-                      return file ? (
-                        <li key={f.fileId}>
-                          <a href={`/academies/${academy.id}/teams/${team.id}/files/${f.fileId}`}>{file.fileName}</a>
-                        </li>
-                      ) : null;
-                    })}
-                  </ul>
-                </div>
-              </details>
-            </li>
-          ))}
-        </ol>
-      </section>
+          {stage.takesFiles ? (
+            <section aria-labelledby="files-heading" className="flex flex-col gap-4">
+              <h2 id="files-heading">{t("deliverable.files")}</h2>
+              <DeliverableFiles academyId={academy.id} teamId={team.id} files={page.files.filter((f) => !f.removedAt)} canEdit={can.edit} actionData={actionData} />
+              {can.edit ? <UploadForm maxFileBytes={page.maxFileBytes} maxFiles={page.maxFiles} error={actionData?.form === "upload" ? actionData.fieldErrors.file : undefined} /> : null}
+            </section>
+          ) : null}
 
-      <section aria-labelledby="review-heading" className="flex flex-col gap-4">
-        <h2 id="review-heading">{t("review.heading")}</h2>
-        <ReviewThread comments={page.comments} rubric={page.stage.rubric} />
-        {can.decide || can.comment ? (
-          <ReviewForm
-            canDecide={can.decide}
-            rubric={page.stage.rubric}
-            versionNumber={deliverable?.latestVersion ?? 0}
-            actionData={actionData?.form === "review" ? actionData : undefined}
-          />
+          {can.submit && (stage.takesForm || stage.takesFiles) ? (
+            <section aria-labelledby="submit-heading" className="flex flex-col gap-3">
+              <h2 id="submit-heading">{t("deliverable.submitHeading")}</h2>
+              <p>{deliverable && deliverable.latestVersion > 0 ? t("deliverable.resubmitHint", { n: deliverable.latestVersion + 1 }) : t("deliverable.submitHint")}</p>
+              {unconfirmed ? <Alert tone="warning">{t("deliverable.error.unconfirmedScan")}</Alert> : null}
+              <SubmitForm
+                workFormId={stage.takesForm ? "work-form" : undefined}
+                values={actionData?.form === "submit" || actionData?.form === "work" ? actionData.values : undefined}
+                error={actionData?.form === "submit" ? actionData.fieldErrors.note : undefined}
+              />
+            </section>
+          ) : null}
+
+          <section aria-labelledby="versions-heading" className="flex flex-col gap-3">
+            <h2 id="versions-heading">{t("deliverable.versions")}</h2>
+        {reviewing && stage.takesFiles ? (
+          <p>
+            <a href={`/academies/${academy.id}/stages/${stage.id}/submissions.zip`}>{t("deliverable.zip.link")}</a>
+          </p>
         ) : null}
-      </section>
+            {page.versions.length === 0 ? <p>{t("deliverable.noVersions")}</p> : null}
+            <ol className="flex flex-col gap-3">
+              {page.versions.map((v) => (
+                <li key={v.id} className="rounded-8 border border-solid-gray-420 p-4">
+                  <details>
+                    <summary className="cursor-pointer text-std-16B-170">
+                      {t("deliverable.versionLine", { n: v.number, date: formatDateTime(new Date(v.createdAt), locale), name: v.submittedBy || "—" })}
+                      {v.late ? ` ${t("deliverable.late")}` : ""}
+                    </summary>
+                    <div className="mt-3 flex flex-col gap-3">
+                      {v.note ? <p className="whitespace-pre-wrap">{t("deliverable.noteLabel")}: {v.note}</p> : null}
+                      {stage.takesForm ? <WorkView stageKey={stage.key} work={v.work} /> : null}
+                      <ul className="list-disc pl-6">
+                        {v.files.map((f) => {
+                          const file = page.files.find((x) => x.id === f.fileId);
+                          return file ? (
+                            <li key={f.fileId}>
+                              <a href={`/academies/${academy.id}/teams/${team.id}/files/${f.fileId}`}>{file.fileName}</a>
+                            </li>
+                          ) : null;
+                        })}
+                      </ul>
+                    </div>
+                  </details>
+                </li>
+              ))}
+            </ol>
+          </section>
 
-      {can.extend ? (
-        <section aria-labelledby="extension-heading" className="flex flex-col gap-3">
-          <h2 id="extension-heading">{t("extension.heading")}</h2>
-          <ExtensionForm extension={page.extension} actionData={actionData?.form === "extend" ? actionData : undefined} />
-        </section>
-      ) : null}
+        </div>
+        <div className={reviewing ? "flex flex-col gap-8 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto" : "contents"} data-review-column={reviewing ? "" : undefined}>
+          <section aria-labelledby="review-heading" className="flex flex-col gap-4">
+            <h2 id="review-heading">{t("review.heading")}</h2>
+            <ReviewThread comments={page.comments} rubric={page.stage.rubric} />
+            {can.decide || can.comment ? (
+              <ReviewForm
+                canDecide={can.decide}
+                rubric={page.stage.rubric}
+                versionNumber={deliverable?.latestVersion ?? 0}
+                actionData={actionData?.form === "review" ? actionData : undefined}
+                next={page.next ? { url: page.next.url, label: `${page.next.teamName} — ${page.next.stageTitle || t(stageLabelKey(page.next.stageKey))}` } : null}
+              />
+            ) : null}
+          </section>
+
+          {can.extend ? (
+            <section aria-labelledby="extension-heading" className="flex flex-col gap-3">
+              <h2 id="extension-heading">{t("extension.heading")}</h2>
+              <ExtensionForm extension={page.extension} actionData={actionData?.form === "extend" ? actionData : undefined} />
+            </section>
+          ) : null}
+        </div>
+      </div>
     </div>
   );
 }
 
-function SubmitForm({ values, error }: { values?: Record<string, string>; error?: string }) {
+/**
+ * Handing in. Where the stage has a form, the note and the button belong to the work form
+ * (form="work-form"): what is on the screen is saved and submitted in one step.
+ */
+function SubmitForm({ values, error, workFormId }: { values?: Record<string, string>; error?: string; workFormId?: string }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formData?.get("intent") === "submit";
-  return (
-    <Form method="post" className="flex max-w-3xl flex-col gap-3">
-      <input type="hidden" name="intent" value="submit" />
-      <TextareaField name="note" label={t("deliverable.note")} hint={t("deliverable.noteHint")} rows={3} defaultValue={values?.note ?? ""} error={error} />
+  const fields = (
+    <>
+      <TextareaField name="note" form={workFormId} label={t("deliverable.note")} hint={t("deliverable.noteHint")} rows={3} defaultValue={values?.note ?? ""} error={error} />
       <div>
-        <Button type="submit" disabled={busy}>
+        <Button type="submit" name="intent" value="submit" form={workFormId} disabled={busy}>
           {busy ? t("form.sending") : t("deliverable.submit")}
         </Button>
       </div>
+    </>
+  );
+  if (workFormId) return <div className="flex max-w-3xl flex-col gap-3">{fields}</div>;
+  return (
+    <Form method="post" className="flex max-w-3xl flex-col gap-3">
+      {fields}
     </Form>
   );
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "path.stagePageTitle", { stage: data?.stageName ?? "", team: data?.team.name ?? "" });
+
+/** Which file, and where in it, an upload was refused for. */
+function failureDetail(t: TFunction, failure: ActionResult["failure"]) {
+  if (!failure) return undefined;
+  const place = failure.finding
+    ? ` ${t(failure.finding.sheet ? "privacy.placeSheet" : "privacy.placeCell", { sheet: failure.finding.sheet ?? "", row: failure.finding.row, column: failure.finding.columnLabel })}${failure.finding.header ? t("format.quote", { text: failure.finding.header }) : ""}`
+    : "";
+  return `${t("format.paren", { text: failure.fileName })}${place}`;
+}
+
+/** Each file of a refused upload: why it was refused (with all the scan found), or that it was fine but not added. */
+function UploadOutcomes({ outcomes }: { outcomes: FileOutcome[] }) {
+  const { t } = useTranslation();
+  const page = useLoaderData<typeof loader>();
+  return (
+    <div className="mt-3 flex flex-col gap-2">
+      <p className="text-std-16B-170">{t("deliverable.outcome.heading")}</p>
+      <ul className="flex flex-col gap-2 pl-0">
+        {outcomes.map((o, i) => (
+          <li key={i} data-outcome={o.reason ? "refused" : "fine"} className="list-none">
+            {t("format.labelled", { label: o.fileName, text: o.reason ? t(o.reason, { mb: Math.round(page.maxFileBytes / 1024 / 1024) }) : t("deliverable.outcome.fine") })}
+            {o.scan ? (
+              <div className="mt-1">
+                <ScanFindings scan={o.scan} />
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -15,6 +15,8 @@ import { formatDate, formatFiscalYear } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
 import { pageTitle } from "~/utils/meta";
 import { Pagination } from "~/components/ui/pagination";
+import { DataTable } from "~/components/ui/data-table";
+import { AcademyRegion } from "~/components/dashboard/academy-table";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -81,47 +83,25 @@ export default function AcademiesPage() {
         <Button type="submit" variant="secondary">{t("filter.apply")}</Button>
       </Form>
       <p role="status">{t("academy.count", { count: total })}</p>
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse text-left">
-          <caption className="sr-only">{t("academy.listTitle")}</caption>
-          <thead>
-            <tr className="border-b-2 border-solid-gray-800">
-              <th scope="col" className="p-2">{t("academy.fiscalYear")}</th>
-              <th scope="col" className="p-2">{t("academy.name")}</th>
-              <th scope="col" className="p-2">{t("academy.region")}</th>
-              <th scope="col" className="p-2">{t("academy.statusLabel")}</th>
-              {Array.from({ length: maxSessions }, (_, i) => (
-                <th key={i} scope="col" className="p-2 whitespace-nowrap">{t("session.numbered", { n: i + 1 })}</th>
-              ))}
-              <th scope="col" className="p-2 text-right whitespace-nowrap">{t("academy.teams")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {academies.map((a) => (
-              <tr key={a.id} className="border-b border-solid-gray-200 align-top">
-                <td className="p-2 whitespace-nowrap">{formatFiscalYear(a.fiscalYear, locale)}</td>
-                <th scope="row" className="p-2"><Link to={`/academies/${a.id}`}>{a.name}</Link></th>
-                <td className="p-2">
-                  {a.region.name}
-                  <span className="block text-dns-14N-130 text-solid-gray-600">
-                    {[...new Set(a.region.members.map((m) => m.municipality.prefecture.name))].join(t("format.list"))}
-                  </span>
-                </td>
-                <td className="p-2"><AcademyStatusBadge status={a.status} /></td>
-                {Array.from({ length: maxSessions }, (_, i) => {
-                  const s = a.sessions[i];
-                  return (
-                    <td key={i} className="p-2 whitespace-nowrap text-dns-14N-130">
-                      {s ? formatDate(new Date(s.startsAt), locale) : "—"}
-                    </td>
-                  );
-                })}
-                <td className="p-2 text-right">{a._count.teams}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("academy.listTitle")}
+        captionHidden
+        rows={academies}
+        rowKey={(a) => a.id}
+        columns={[
+          { key: "name", header: t("academy.name"), cell: (a) => <Link to={`/academies/${a.id}`}>{a.name}</Link> },
+          { key: "fy", header: t("academy.fiscalYear"), className: "whitespace-nowrap", cell: (a) => formatFiscalYear(a.fiscalYear, locale) },
+          { key: "region", header: t("academy.region"), cell: (a) => <AcademyRegion region={a.region} /> },
+          { key: "status", header: t("academy.statusLabel"), cell: (a) => <AcademyStatusBadge status={a.status} /> },
+          ...Array.from({ length: maxSessions }, (_, i) => ({
+            key: `session-${i}`,
+            header: t("session.numbered", { n: i + 1 }),
+            className: "whitespace-nowrap text-dns-14N-130",
+            cell: (a: (typeof academies)[number]) => (a.sessions[i] ? formatDate(new Date(a.sessions[i]!.startsAt), locale) : "—"),
+          })),
+          { key: "teams", header: t("academy.teams"), className: "text-right whitespace-nowrap", cell: (a) => a._count.teams },
+        ]}
+      />
       <Pagination
         page={filter.page ?? 1}
         pages={pages}

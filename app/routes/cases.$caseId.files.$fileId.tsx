@@ -3,12 +3,14 @@ import { findCaseFile } from "~/modules/case/files.server";
 import { loadAcademyContext } from "~/modules/academy/context.server";
 import { findTeam } from "~/modules/deliverable/path.server";
 import { getSessionUser } from "~/utils/session.server";
-import { notFound } from "~/utils/http.server";
+import { notFound, refusalAsPage } from "~/utils/http.server";
 import { fileResponse } from "~/utils/download.server";
 
 // The slides of a case: for anyone once the case is published; before, for its team and the
 // academy's staff (who review it before approving).
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = refusalAsPage(load);
+
+async function load({ request, params }: LoaderFunctionArgs) {
   const file = await findCaseFile(String(params.caseId ?? "").slice(0, 64), String(params.fileId ?? "").slice(0, 64));
   if (!file) notFound();
   if (!file.published) {

@@ -8,6 +8,7 @@ import { myTeams } from "~/modules/academy/dashboard.server";
 import { coordinatorScreen, facilitatorScreen } from "~/modules/dashboard/first-screen.server";
 import { CoordinatorDashboard } from "~/components/dashboard/coordinator-dashboard";
 import { FacilitatorDashboard } from "~/components/dashboard/facilitator-dashboard";
+import { academyPhase } from "~/modules/deliverable/progress";
 import { ParticipantDashboard } from "~/components/dashboard/participant-dashboard";
 import { myPreLearning } from "~/modules/material/prelearning.server";
 import { myCertificates } from "~/modules/certificate/certificate.server";
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const current = fiscalYearOf(now);
     const asked = Number(new URL(request.url).searchParams.get("fy"));
     const chartYear = Number.isInteger(asked) && asked >= current - 10 && asked <= current ? asked : current;
-    return { coordinator: await coordinatorScreen(user, now, chartYear), staff: null, participant: null, calls: null, consultations: [] };
+    return { coordinator: await coordinatorScreen(user, now, chartYear), staff: null, participant: null, staffFirst: false, calls: null, consultations: [] };
   }
   // "Facilitator here, participant there": each part of the page comes from the enrollments.
   const inTeams = academiesWhere(user, "workInTeam");
@@ -43,6 +44,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     coordinator: null,
     staff,
     participant: teams ? { teams, preLearning, certificates } : null,
+    // what needs action now comes first: a finished participation after current staff duties
+    staffFirst: staff !== null && (teams ?? []).every((t) => academyPhase(t.academy.status) === "closed"),
     calls: applications.length > 0 || reviewing.length > 0 ? { applications, reviewing } : null,
     consultations,
   };
@@ -52,22 +55,25 @@ export default function DashboardPage() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const title = data.coordinator ? "coordinator" : data.staff && !data.participant ? "facilitator" : data.participant && !data.staff ? "participant" : "mixed";
+  const participantPart = data.participant ? (
+    <section aria-labelledby="as-participant" className="flex flex-col gap-6">
+      {data.staff ? <h2 id="as-participant">{t("dashboard.asParticipant")}</h2> : <span id="as-participant" hidden />}
+      <ParticipantDashboard teams={data.participant.teams} preLearning={data.participant.preLearning} certificates={data.participant.certificates} />
+    </section>
+  ) : null;
+  const staffPart = data.staff ? (
+    <section aria-labelledby="as-staff" className="flex flex-col gap-6">
+      {data.participant ? <h2 id="as-staff">{t("dashboard.asStaff")}</h2> : <span id="as-staff" hidden />}
+      <FacilitatorDashboard {...data.staff} />
+    </section>
+  ) : null;
   return (
     <div className="flex flex-col gap-8">
       <h1>{t(`dashboard.title.${title}`)}</h1>
       {data.coordinator ? <CoordinatorDashboard {...data.coordinator} /> : null}
-      {data.participant ? (
-        <section aria-labelledby="as-participant" className="flex flex-col gap-6">
-          {data.staff ? <h2 id="as-participant">{t("dashboard.asParticipant")}</h2> : <span id="as-participant" hidden />}
-          <ParticipantDashboard teams={data.participant.teams} preLearning={data.participant.preLearning} certificates={data.participant.certificates} />
-        </section>
-      ) : null}
-      {data.staff ? (
-        <section aria-labelledby="as-staff" className="flex flex-col gap-6">
-          {data.participant ? <h2 id="as-staff">{t("dashboard.asStaff")}</h2> : <span id="as-staff" hidden />}
-          <FacilitatorDashboard {...data.staff} />
-        </section>
-      ) : null}
+      {data.staffFirst ? staffPart : null}
+      {participantPart}
+      {data.staffFirst ? null : staffPart}
       {data.calls ? <CallWork applications={data.calls.applications} reviewing={data.calls.reviewing} /> : null}
       {data.consultations.length > 0 ? <ConsultationWork consultations={data.consultations} /> : null}
       {!data.coordinator && !data.staff && !data.participant && !data.calls && data.consultations.length === 0 ? <p>{t("dashboard.nothingYet")}</p> : null}

@@ -22,6 +22,7 @@ import { pageTitle } from "~/utils/meta";
 import { SelectField, TextareaField } from "~/components/ui/field";
 import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/alert";
+import { DataTable } from "~/components/ui/data-table";
 
 // One submitted application for its reviewers: what the government wrote, my scores against
 // each criterion, everyone's once I have scored, and the coordinator's decision.
@@ -140,26 +141,17 @@ export default function ReviewApplication() {
       <section aria-labelledby="all-heading" className="flex flex-col gap-3">
         <h2 id="all-heading">{t("call.allScores")}</h2>
         {!app.seesOthers ? <p>{t("call.othersHidden")}</p> : byReviewer.size === 0 ? <p>{t("call.noScores")}</p> : (
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="all-heading">
-            <table className="w-full border-collapse text-left">
-              <thead>
-                <tr className="border-b-2 border-solid-gray-800">
-                  <th scope="col" className="p-2">{t("call.reviewer")}</th>
-                  {app.call.criteria.map((c) => <th key={c.id} scope="col" className="p-2 text-right">{c.label}</th>)}
-                  <th scope="col" className="p-2">{t("call.reviewComment")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...byReviewer.entries()].map(([id, r]) => (
-                  <tr key={id} className="border-b border-solid-gray-200 align-top">
-                    <th scope="row" className="p-2">{r.name}</th>
-                    {app.call.criteria.map((c) => <td key={c.id} className="p-2 text-right">{r.scores.get(c.id) ?? "—"}</td>)}
-                    <td className="p-2 whitespace-pre-wrap">{r.comment}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("call.allScores")}
+            captionHidden
+            rows={[...byReviewer.entries()].map(([id, r]) => ({ id, ...r }))}
+            rowKey={(r) => r.id}
+            columns={[
+              { key: "reviewer", header: t("call.reviewer"), cell: (r) => r.name },
+              ...app.call.criteria.map((c) => ({ key: c.id, header: c.label, className: "text-right", cell: (r: { scores: Map<string, number> }) => r.scores.get(c.id) ?? "—" })),
+              { key: "comment", header: t("call.reviewComment"), className: "whitespace-pre-wrap", cell: (r) => r.comment },
+            ]}
+          />
         )}
       </section>
 

@@ -18,6 +18,7 @@ import { MaterialMetaFields } from "~/components/material/meta-fields";
 import { formatBytes } from "~/components/material/material-title";
 import { pageTitle } from "~/utils/meta";
 import { readForm } from "~/utils/form-body.server";
+import { DataTable } from "~/components/ui/data-table";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:catalogue:any");
@@ -74,34 +75,29 @@ export default function MaterialAdminPage() {
       <p>{t(`material.kind.${material.kind}`)} · {t(`material.origin.${material.origin}`)} · {t(`material.stage.${material.stageKey ?? "general"}`)} · {t(`material.audience.${material.audience}`)}</p>
       <section aria-labelledby="versions-heading" className="flex flex-col gap-3">
         <h2 id="versions-heading">{t("material.versions")}</h2>
-        <table className="w-full border-collapse text-left">
-          <caption className="sr-only">{t("material.versions")}</caption>
-          <thead>
-            <tr className="border-b-2 border-solid-gray-800">
-              <th scope="col" className="p-2">{t("material.version")}</th>
-              <th scope="col" className="p-2">{t("material.fields.file")}</th>
-              <th scope="col" className="p-2">{t("audit.when")}</th>
-              <th scope="col" className="p-2"><span className="sr-only">{t("form.actions")}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {material.versions.map((v) => (
-              <tr key={v.id} className="border-b border-solid-gray-200">
-                <td className="p-2">{t("material.versionN", { n: v.number })}{v.label ? ` (${v.label})` : ""}{v.retiredAt ? ` · ${t("material.retired")}` : ""}</td>
-                <td className="p-2">{v.url || `${v.fileName} · ${formatBytes(v.storedFile?.size ?? 0)}`}</td>
-                <td className="p-2">{formatDateTime(new Date(v.createdAt), locale)}{v.uploadedBy ? ` · ${v.uploadedBy.displayName}` : ""}</td>
-                <td className="p-2">
-                  <Form method="post">
-                    <input type="hidden" name="versionId" value={v.id} />
-                    <Button type="submit" size="sm" variant={v.retiredAt ? "secondary" : "danger"} name="intent" value={v.retiredAt ? "restore" : "retire"} aria-label={t(v.retiredAt ? "material.restoreN" : "material.retireN", { n: v.number })}>
-                      {v.retiredAt ? t("material.restore") : t("material.retire")}
-                    </Button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t("material.versions")}
+          captionHidden
+          rows={material.versions}
+          rowKey={(v) => v.id}
+          columns={[
+            { key: "version", header: t("material.version"), className: "font-normal", cell: (v) => `${t("material.versionN", { n: v.number })}${v.label ? ` (${v.label})` : ""}${v.retiredAt ? ` · ${t("material.retired")}` : ""}` },
+            { key: "file", header: t("material.fields.file"), cell: (v) => v.url || `${v.fileName} · ${formatBytes(v.storedFile?.size ?? 0)}` },
+            { key: "when", header: t("audit.when"), cell: (v) => `${formatDateTime(new Date(v.createdAt), locale)}${v.uploadedBy ? ` · ${v.uploadedBy.displayName}` : ""}` },
+            {
+              key: "actions",
+              header: <span className="sr-only">{t("form.actions")}</span>,
+              cell: (v) => (
+                <Form method="post">
+                  <input type="hidden" name="versionId" value={v.id} />
+                  <Button type="submit" size="sm" variant={v.retiredAt ? "secondary" : "danger"} name="intent" value={v.retiredAt ? "restore" : "retire"} aria-label={t(v.retiredAt ? "material.restoreN" : "material.retireN", { n: v.number })}>
+                    {v.retiredAt ? t("material.restore") : t("material.retire")}
+                  </Button>
+                </Form>
+              ),
+            },
+          ]}
+        />
         {material.origin === "upload" && material.kind === "file" ? (
           <Form method="post" encType="multipart/form-data" className="flex flex-wrap items-end gap-3">
             <div className="flex flex-col gap-1">

@@ -1,8 +1,11 @@
 import { Form, Link, useLoaderData, useLocation, type MetaFunction } from "@remix-run/react";
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireUser } from "~/utils/session.server";
-import { forbidden } from "~/utils/http.server";
+import { forbidden, invariantFound } from "~/utils/http.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { readForm } from "~/utils/form-body.server";
+import { remindOverdueTeam } from "~/modules/progress/remind.server";
 import { queueScope } from "~/modules/deliverable/review.server";
 import { progressBoard } from "~/modules/progress/board.server";
 import { ATTENTION, boardFilter, boardQuery, STALLED_AFTER_DAYS } from "~/modules/progress/filter";
@@ -14,6 +17,7 @@ import { SelectField } from "~/components/ui/field";
 import { Button } from "~/components/ui/button";
 import { Pagination } from "~/components/ui/pagination";
 import { StateMark, STATE_ORDER } from "~/components/progress/state-cell";
+import { DataTable } from "~/components/ui/data-table";
 
 // The progress board: every team × stage of a fiscal year across regions, the teams that need
 // attention first in the summary, each row leading to the team's workspace.
@@ -24,6 +28,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = boardFilter(new URL(request.url));
   const board = await progressBoard(user, filter);
   return { filter, currentFiscalYear: fiscalYearOf(new Date()), ...board };
+}
+
+/** One action: remind an overdue team (remind.server.ts); back to the same filter and page. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  if (!queueScope(user)) forbidden();
+  const form = await readForm(request);
+  const intent = form.get("intent");
+  if (intent === "remind") {
+    const back = `/progress${new URL(request.url).search}`;
+    const result = invariantFound(await remindOverdueTeam(user, String(form.get("teamId") ?? "")));
+    if (!result.ok) return redirectWithFlash(back, { message: result.reason, tone: "warning" });
+    return redirectWithFlash(back, { message: "progress.remind.sent", params: { team: result.team, count: result.members } });
+  }
+  return data({ reason: null, fieldErrors: {} }, { status: 400 });
 }
 
 export default function ProgressBoardPage() {
@@ -88,59 +107,61 @@ export default function ProgressBoardPage() {
         <a href={`/progress/csv${search}`}>{t("kpi.downloadCsv")}</a>
       </p>
 
-      {rows.length === 0 ? (
-        <p>{t("progress.empty")}</p>
-      ) : (
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="board-caption">
-          <table className="w-full border-collapse text-left">
-            <caption id="board-caption" className="text-left text-std-18B-160">
-              {t("progress.caption", { count: shownCount })}
-            </caption>
-            <thead>
-              <tr className="border-b-2 border-solid-gray-900">
-                <th scope="col" className="p-2">{t("progress.team")}</th>
-                {stageKeys.map((k) => (
-                  <th key={k} scope="col" className="p-2">{t(stageLabelKey(k))}</th>
-                ))}
-                <th scope="col" className="p-2">{t("progress.lastActivity")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} className="border-b border-solid-gray-200 align-top">
-                  <th scope="row" className="p-2 font-normal">
-                    <Link to={`/academies/${r.academyId}/teams/${r.id}`} className="font-bold">{r.name}</Link>
-                    <span className="block text-dns-14N-130 text-solid-gray-700">
-                      <Link to={`/academies/${r.academyId}`} className="inline-block py-1">{r.academyName}</Link>
-                      {r.facilitatorName ? ` · ${t("progress.reviewer", { name: r.facilitatorName })}` : ""}
-                    </span>
-                    {r.overdue ? <span className="mr-2 text-dns-14B-120 text-error-2">{t("progress.flag.overdue")}</span> : null}
-                    {r.stalled ? <span className="text-dns-14B-120 text-solid-gray-900">{t("progress.flag.stalled")}</span> : null}
-                  </th>
-                  {stageKeys.map((k) => {
-                    const cell = r.cells[k];
-                    return (
-                      <td key={k} className="p-2">
-                        {cell ? (
-                          <Link to={`/academies/${r.academyId}/teams/${r.id}/stages/${cell.stageId}`} className="no-underline hover:underline">
-                            <StateMark state={cell.state} />
-                          </Link>
-                        ) : (
-                          <span className="text-solid-gray-700">—<span className="sr-only">{t("progress.noStage")}</span></span>
-                        )}
-                        {cell?.dueAt && (cell.state === "overdue" || cell.state === "current") ? (
-                          <span className="block text-dns-14N-130 text-solid-gray-700">{t("path.dueShort", { date: formatDate(new Date(cell.dueAt), locale) })}</span>
-                        ) : null}
-                      </td>
-                    );
-                  })}
-                  <td className="p-2 whitespace-nowrap">{daysAgo(new Date(now).getTime() - new Date(r.lastActivityAt).getTime())}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("progress.caption", { count: shownCount })}
+        rows={rows}
+        rowKey={(r) => r.id}
+        empty={t("progress.empty")}
+        columns={[
+          {
+            key: "team",
+            header: t("progress.team"),
+            className: "font-normal",
+            cell: (r) => (
+              <>
+                <Link to={`/academies/${r.academyId}/teams/${r.id}`} className="font-bold">{r.name}</Link>
+                <span className="block text-dns-14N-130 text-solid-gray-700">
+                  <Link to={`/academies/${r.academyId}`} className="inline-block py-1">{r.academyName}</Link>
+                  {r.facilitatorName ? ` · ${t("progress.reviewer", { name: r.facilitatorName })}` : ""}
+                </span>
+                {r.overdue ? <span className="mr-2 text-dns-14B-120 text-error-2">{t("progress.flag.overdue")}</span> : null}
+                {r.overdue ? (
+                  <Form method="post" className="no-print mt-1 inline-block">
+                    <input type="hidden" name="intent" value="remind" />
+                    <input type="hidden" name="teamId" value={r.id} />
+                    <button type="submit" className="rounded-4 border border-blue-900 px-2 py-1 text-dns-14B-120 text-blue-1000" aria-label={t("progress.remind.buttonFor", { team: r.name })}>
+                      {t("progress.remind.button")}
+                    </button>
+                  </Form>
+                ) : null}
+                {r.stalled ? <span className="text-dns-14B-120 text-solid-gray-900">{t("progress.flag.stalled")}</span> : null}
+              </>
+            ),
+          },
+          ...stageKeys.map((k) => ({
+            key: k,
+            header: t(stageLabelKey(k)),
+            cell: (r: (typeof rows)[number]) => {
+              const cell = r.cells[k];
+              return (
+                <>
+                  {cell ? (
+                    <Link to={`/academies/${r.academyId}/teams/${r.id}/stages/${cell.stageId}`} className="no-underline hover:underline">
+                      <StateMark state={cell.state} />
+                    </Link>
+                  ) : (
+                    <span className="text-solid-gray-700">—<span className="sr-only">{t("progress.noStage")}</span></span>
+                  )}
+                  {cell?.dueAt && (cell.state === "overdue" || cell.state === "current") ? (
+                    <span className="block text-dns-14N-130 text-solid-gray-700">{t("path.dueShort", { date: formatDate(new Date(cell.dueAt), locale) })}</span>
+                  ) : null}
+                </>
+              );
+            },
+          })),
+          { key: "last", header: t("progress.lastActivity"), className: "whitespace-nowrap", cell: (r) => daysAgo(new Date(now).getTime() - new Date(r.lastActivityAt).getTime()) },
+        ]}
+      />
       <Pagination page={page} pages={pages} href={(p) => `/progress${boardQuery(filter, p)}`} />
       <section aria-labelledby="legend-heading" className="flex flex-col gap-2">
         <h2 id="legend-heading" className="text-std-18B-160">{t("progress.legend")}</h2>

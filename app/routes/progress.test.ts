@@ -3,7 +3,7 @@ import { isA4, printWorkbook } from "../../tests/support/print";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { fiscalYearOf } from "~/utils/dates";
-import { loader as boardLoader } from "./progress._index";
+import { action as boardAction, loader as boardLoader } from "./progress._index";
 import { loader as exportLoader } from "./progress.$format";
 import { createAcademy, createRegion, createTeam, createUser } from "../../tests/support/factories";
 import { caught, context, getRequest, sessionCookieFor } from "../../tests/support/requests";
@@ -121,5 +121,37 @@ describe("the progress board", () => {
     for (const page of pages) expect(page.smallestPt).toBeGreaterThanOrEqual(9);
     expect(pages[2]!.text).toContain("期限切れ：実施中");
     expect((await caught(exportLoader({ request: getRequest("/progress/pdf", { cookie: w.coordinator }), params: { format: "pdf" }, context }))).status).toBe(404);
+  });
+});
+
+describe("reminding an overdue team from the board", () => {
+  const remind = async (cookie: string, teamId: string) => {
+    const request = new Request("http://localhost:3000/progress?attention=overdue", { method: "POST", body: new URLSearchParams({ intent: "remind", teamId }).toString(), headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" } });
+    return caught(boardAction({ request, params: {}, context }));
+  };
+
+  it("tells every member which stages are overdue, once a day, and only for a team that is overdue", async () => {
+    const w = await world();
+    const teams = await prisma.team.findMany({ select: { id: true, name: true } });
+    const id = (name: string) => teams.find((t) => t.name === name)!.id;
+    const sent = await remind(w.asFacilitator, id("遅れチーム"));
+    expect(sent.status).toBe(302);
+    expect(sent.headers.get("Location")).toBe("/progress?attention=overdue");
+    const notices = await prisma.notification.findMany({ where: { kind: "due_reminder" } });
+    expect(notices).toHaveLength(1);
+    expect(JSON.parse(notices[0]!.params)).toMatchObject({ team: "遅れチーム", stages: "課題の設定" });
+    expect(await prisma.mailMessage.count()).toBe(1);
+    // a double click, or a second coordinator the same day: nothing more is sent
+    const again = await Promise.all([remind(w.coordinator, id("遅れチーム")), remind(w.asFacilitator, id("遅れチーム"))]);
+    expect(again.map((a) => a.status)).toEqual([302, 302]);
+    expect(await prisma.notification.count({ where: { kind: "due_reminder" } })).toBe(1);
+    expect(await prisma.auditEvent.count({ where: { action: "team.remind" } })).toBe(1);
+    // a team on track is not reminded
+    await remind(w.coordinator, id("順調チーム"));
+    expect(await prisma.notification.count({ where: { kind: "due_reminder" } })).toBe(1);
+    // another academy's facilitator does not see the team; a member may not remind
+    expect((await remind(w.asOther, id("遅れチーム"))).status).toBe(404);
+    expect((await remind(w.asMember, id("遅れチーム"))).status).toBe(403);
+    expect((await remind(w.coordinator, "no-such-team")).status).toBe(404);
   });
 });

@@ -11,6 +11,7 @@ import { SelectField } from "~/components/ui/field";
 import { Button } from "~/components/ui/button";
 import { PrintButton } from "~/components/ui/print-button";
 import { pageTitle } from "~/utils/meta";
+import { DataTable } from "~/components/ui/data-table";
 
 // The KPI report of local data plans: one click from the header, per fiscal year or quarter,
 // per prefecture, municipality or region, compared with the previous fiscal year.
@@ -67,49 +68,36 @@ export default function KpiReportPage() {
         <a href={`/reports/kpi/csv${search}`}>{t("kpi.downloadCsv")}</a>
         <PrintButton />
       </p>
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="kpi-caption">
-        <table className="w-full border-collapse text-left">
-          <caption id="kpi-caption" className="text-left text-std-18B-160">{t("kpi.caption", { by: t(`kpi.groupBy.${groupBy}`) })}</caption>
-          <thead>
-            <tr className="border-b-2 border-solid-gray-900">
-              <th scope="col" className="p-2">{t(`kpi.groupBy.${groupBy}`)}</th>
-              {KPI_KEYS.map((k) => (
-                <th key={k} scope="col" className="p-2 text-right">{t(`kpi.metric.${k}`)}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 ? (
-              <tr><td colSpan={KPI_KEYS.length + 1} className="p-2">{t("kpi.empty")}</td></tr>
-            ) : null}
-            {rows.map((r) => (
-              <tr key={r.key} className="border-b border-solid-gray-200">
-                <th scope="row" className="p-2">
-                  {r.label || t("kpi.unknownPlace")}
-                  {r.prefecture ? <span className="block text-dns-14N-130 text-solid-gray-700">{r.prefecture}</span> : null}
-                </th>
-                {KPI_KEYS.map((k) => (
-                  <td key={k} className="p-2 text-right align-top">
-                    {number(r.current[k])}
-                    <Delta now={r.current[k]} before={r.previous[k]} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr className="border-t-2 border-solid-gray-900 font-bold">
-              <th scope="row" className="p-2">{t("kpi.total")}</th>
-              {KPI_KEYS.map((k) => (
-                <td key={k} className="p-2 text-right align-top">
-                  {number(total[k])}
-                  <Delta now={total[k]} before={previousTotal[k]} />
-                </td>
-              ))}
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+      <DataTable
+        caption={t("kpi.caption", { by: t(`kpi.groupBy.${groupBy}`) })}
+        rows={rows}
+        rowKey={(r) => r.key}
+        empty={t("kpi.empty")}
+        foot={{ ...rows[0]!, key: "total", label: t("kpi.total"), prefecture: "", current: total, previous: previousTotal }}
+        columns={[
+          {
+            key: "place",
+            header: t(`kpi.groupBy.${groupBy}`),
+            cell: (r) => (
+              <>
+                {r.label || t("kpi.unknownPlace")}
+                {r.prefecture ? <span className="block text-dns-14N-130 text-solid-gray-700">{r.prefecture}</span> : null}
+              </>
+            ),
+          },
+          ...KPI_KEYS.map((k) => ({
+            key: k,
+            header: t(`kpi.metric.${k}`),
+            className: "text-right align-top",
+            cell: (r: (typeof rows)[number]) => (
+              <>
+                {number(r.current[k])}
+                <Delta now={r.current[k]} before={r.previous[k]} />
+              </>
+            ),
+          })),
+        ]}
+      />
       <p className="text-dns-14N-130">{t("kpi.totalNote")}</p>
       <section aria-labelledby="definitions-heading" className="flex flex-col gap-2">
         <h2 id="definitions-heading">{t("kpi.definitions")}</h2>

@@ -107,7 +107,7 @@ describe("a KPT retrospective", () => {
     // a participant cannot steer the board
     const forced = await b.post("member", { intent: "phase", phase: "reflect" });
     expect(forced.status).toBe(403);
-    expect(forced.data.error).toBe("retro.error.onlyFacilitator");
+    expect(forced.data.reason).toBe("retro.error.onlyFacilitator");
     expect((await b.post("facilitator", { intent: "phase", phase: "reflect", minutes: "10" })).status).toBe(200);
 
     // cards are hidden from the others until the reflect phase ends
@@ -124,12 +124,12 @@ describe("a KPT retrospective", () => {
     await b.post("facilitator", { intent: "phase", phase: "group" });
     const late = await b.post("member", { intent: "addCard", prompt: "keep", text: "遅れて書いたカード" });
     expect(late.status).toBe(400);
-    expect(late.data.error).toBe("retro.error.reflectClosed");
+    expect(late.data.reason).toBe("retro.error.reflectClosed");
     seen = (await b.get("member")).data.view;
     expect(seen.cards).toHaveLength(3);
     expect(seen.cards.every((c: { author: string | null }) => c.author === null)).toBe(true);
     const names = await b.post("facilitator", { intent: "anonymous", anonymous: "" });
-    expect(names.data.error).toBe("retro.error.keepAnonymous");
+    expect(names.data.reason).toBe("retro.error.keepAnonymous");
 
     // grouping (the keyboard way: choose the card's group)
     await b.post("member", { intent: "addGroup", title: "データ準備" });
@@ -147,7 +147,7 @@ describe("a KPT retrospective", () => {
     expect((await b.post("member", { intent: "vote", groupId: data.id, direction: "add" })).status).toBe(200);
     expect((await b.post("member", { intent: "vote", groupId: data.id, direction: "add" })).status).toBe(200);
     const third = await b.post("member", { intent: "vote", groupId: data.id, direction: "add" });
-    expect(third.data.error).toBe("retro.error.groupMax");
+    expect(third.data.reason).toBe("retro.error.groupMax");
     // a double click on the last vote: both arrive together, only one is counted
     const double = await Promise.all([b.post("member", { intent: "vote", groupId: keep.id, direction: "add" }), b.post("member", { intent: "vote", groupId: keep.id, direction: "add" })]);
     expect(double.map((r) => r.status).sort()).toEqual([200, 400]);
@@ -166,10 +166,10 @@ describe("a KPT retrospective", () => {
     await b.post("facilitator", { intent: "phase", phase: "actions" });
     const stage = await prisma.stage.findFirstOrThrow({ where: { academyId: w.academy.id, key: "data_collection" } });
     const outsider = await b.post("member", { intent: "addAction", text: "x", ownerId: w.users.otherMember.id });
-    expect(outsider.data.error).toBe("retro.error.unknownOwner");
+    expect(outsider.data.reason).toBe("retro.error.unknownOwner");
     // a due date already past: refused with the field named, nothing added
     const past = await b.post("member", { intent: "addAction", text: "過去の期限", dueDate: "2020-01-15" });
-    expect(past.data.error).toBe("retro.error.dueInPast");
+    expect(past.data.reason).toBe("retro.error.dueInPast");
     expect(await prisma.retroAction.count({ where: { text: "過去の期限" } })).toBe(0);
     expect((await b.post("member", { intent: "addAction", text: "個人情報の担当に相談する", ownerId: w.users.teammate.id, stageId: stage.id, dueDate: "2099-01-15", groupId: data.id })).status).toBe(200);
     // the owner is told, in the app and by mail; the refused action told nobody
@@ -187,7 +187,7 @@ describe("a KPT retrospective", () => {
       expect((await b.post("member", { intent: "deleteAction", actionId: extra.id })).status).toBe(200);
     }
     await b.post("facilitator", { intent: "phase", phase: "closed" });
-    expect((await b.post("member", { intent: "addAction", text: "閉じた後", ownerId: "" })).data.error).toBe("retro.error.closed");
+    expect((await b.post("member", { intent: "addAction", text: "閉じた後", ownerId: "" })).data.reason).toBe("retro.error.closed");
 
     // exports: Markdown and CSV with a BOM, no author names on an anonymous board
     const mdRes = await exportLoader({ request: getRequest(`/x`, { cookie: w.cookies.member }), params: { academyId: w.academy.id, retroId: id, format: "md" }, context });
@@ -237,7 +237,7 @@ describe("a KPT retrospective", () => {
     await other.post("otherMember", { intent: "addCard", prompt: "keep", text: "別チームのカード" });
     const foreign = await prisma.retroCard.findFirstOrThrow({ where: { text: "別チームのカード" } });
     await b.post("facilitator", { intent: "phase", phase: "reflect" });
-    expect((await b.post("member", { intent: "deleteCard", cardId: foreign.id })).data.error).toBe("retro.error.unknownCard");
+    expect((await b.post("member", { intent: "deleteCard", cardId: foreign.id })).data.reason).toBe("retro.error.unknownCard");
     expect(await prisma.retroCard.count({ where: { id: foreign.id } })).toBe(1);
     // exports do not exist before the reveal
     expect((await b.exportAs("member", "md")).status).toBe(404);

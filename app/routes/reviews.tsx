@@ -4,12 +4,9 @@ import { useTranslation } from "~/utils/use-translation";
 import { requireUser } from "~/utils/session.server";
 import { forbidden } from "~/utils/http.server";
 import { queueScope, reviewQueue, REVIEW_PAGE_SIZE } from "~/modules/deliverable/review.server";
-import { endOfDayBefore } from "~/modules/deliverable/deadline";
-import { stageLabelKey } from "~/modules/stage/stages";
-import { formatDateTime } from "~/utils/dates";
-import { useLocale } from "~/utils/use-locale";
+import { QUEUE_ORDERS, type QueueOrder } from "~/modules/deliverable/queue-order";
 import { pageTitle } from "~/utils/meta";
-import { DataTable } from "~/components/ui/data-table";
+import { ReviewQueueTable } from "~/components/team/review-queue-table";
 import { Pagination } from "~/components/ui/pagination";
 import { pageNumber } from "~/utils/page-number";
 
@@ -17,54 +14,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const scope = queueScope(user);
   if (!scope) forbidden();
-  const page = pageNumber(new URL(request.url).searchParams.get("page"));
-  const { rows, total } = await reviewQueue(user, scope, page);
+  const url = new URL(request.url);
+  const page = pageNumber(url.searchParams.get("page"));
+  const order: QueueOrder = url.searchParams.get("sort") === "waiting" ? "waiting" : "due";
+  const { rows, total } = await reviewQueue(user, scope, page, order);
   return {
+    order,
     page,
     pages: Math.max(1, Math.ceil(total / REVIEW_PAGE_SIZE)),
     total,
-    rows: rows.map((r) => ({ ...r, dueAt: r.extensionDueAt ?? r.stageDueAt ?? (r.nextSessionAt ? endOfDayBefore(r.nextSessionAt) : null) })),
+    rows,
   };
 }
 
 export default function ReviewQueue() {
-  const { rows, page, pages, total } = useLoaderData<typeof loader>();
+  const { rows, page, pages, total, order } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const locale = useLocale();
-  const now = Date.now();
   return (
     <div className="flex flex-col gap-6">
       <h1>{t("reviewQueue.title")}</h1>
       <p>{t("reviewQueue.intro", { count: total })}</p>
-      <DataTable
-        caption={t("reviewQueue.caption")}
-        captionHidden
-        cards
-        rows={rows}
-        rowKey={(r) => r.deliverableId}
-        empty={t("reviewQueue.empty")}
-        columns={[
-          {
-            key: "team",
-            header: t("reviewQueue.team"),
-            cell: (r) => (
-              <>
-                <Link to={`/academies/${r.academyId}/teams/${r.teamId}/stages/${r.stageId}`}>{r.teamName}</Link>
-                <span className="block text-dns-14N-130 text-solid-gray-700">{r.academyName}</span>
-              </>
-            ),
-          },
-          { key: "stage", header: t("path.stage"), cell: (r) => `${r.stageTitle || t(stageLabelKey(r.stageKey))} ${t("review.onVersion", { n: r.latestVersion })}` },
-          {
-            key: "due",
-            header: t("path.dueHeader"),
-            cell: (r) => (r.dueAt ? <span className={new Date(r.dueAt).getTime() < now ? "font-bold" : ""}>{formatDateTime(new Date(r.dueAt), locale)}</span> : "—"),
-          },
-          { key: "submitted", header: t("reviewQueue.submitted"), cell: (r) => (r.submittedAt ? formatDateTime(new Date(r.submittedAt), locale) : "—") + (r.late ? ` ${t("deliverable.late")}` : "") },
-          { key: "scan", header: t("reviewQueue.scan"), cell: (r) => (r.scanFlags > 0 ? t("reviewQueue.scanFlags", { count: r.scanFlags }) : "—") },
-        ]}
-      />
-      <Pagination page={page} pages={pages} href={(p) => `?page=${p}`} />
+      <nav aria-label={t("reviewQueue.sortLabel")} className="flex flex-wrap items-center gap-3">
+        <span className="text-std-16B-170">{t("reviewQueue.sortLabel")}</span>
+        {QUEUE_ORDERS.map((o) => (
+          <Link key={o} to={o === "due" ? "?" : `?sort=${o}`} aria-current={order === o ? "true" : undefined} className="rounded-4 px-2 py-1 aria-[current=true]:bg-blue-50 aria-[current=true]:font-bold aria-[current=true]:no-underline">
+            {t(`reviewQueue.sort.${o}`)}
+          </Link>
+        ))}
+      </nav>
+      <ReviewQueueTable rows={rows} full />
+      <Pagination page={page} pages={pages} href={(p) => `?${order === "due" ? "" : `sort=${order}&`}page=${p}`} />
     </div>
   );
 }

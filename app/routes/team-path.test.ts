@@ -1,4 +1,6 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import iconv from "iconv-lite";
 import { describe, expect, it, vi } from "vitest";
@@ -14,6 +16,7 @@ import { uploadTmpDir } from "~/modules/files/storage.server";
 import { teamPath } from "~/modules/deliverable/path.server";
 import { action as stageAction, loader as stageLoader } from "./academies.$academyId.teams.$teamId.stages.$stageId";
 import { action as notificationsAction } from "./notifications";
+import { loader as zipLoader } from "./academies.$academyId.stages.$stageId.submissions[.zip]";
 import { createAcademy, createRegion, createTeam, createUser } from "../../tests/support/factories";
 import { caught, context, formRequest, getRequest, sessionCookieFor } from "../../tests/support/requests";
 import { droppedMail } from "../../tests/support/mail";
@@ -285,6 +288,7 @@ describe("uploads that must not get in", () => {
     const res = await caught(stageAction({ request: new Request(`http://localhost:3000/x`, { method: "POST", body, headers: { Cookie: w.cookies.member } }), params: w.params, context }));
     expect(res.status).toBe(400);
     expect(res.data.failure.fileName).toBe("chart.png");
+    expect(res.data.outcomes.map((o: { fileName: string; reason: string | null }) => [o.fileName, o.reason])).toEqual([["ok.csv", null], ["chart.png", "upload.unknownType"]]);
     expect(await prisma.deliverableFile.count()).toBe(0);
     expect(blobsOnDisk()).toEqual(before);
   });
@@ -315,5 +319,106 @@ describe("notifications", () => {
     const markAll = await caught(notificationsAction({ request: urlencoded("/notifications", { intent: "readAll" }, cookie), params: {}, context }));
     expect(markAll.status).toBe(302);
     expect(await prisma.notification.count({ where: { userId: w.users.facilitator.id, readAt: null } })).toBe(0);
+  });
+});
+
+describe("handing in work in one step", () => {
+  const multipart = (w: Awaited<ReturnType<typeof world>>, files: File[]) => {
+    const body = new FormData();
+    for (const f of files) body.append("file", f);
+    const url = `/academies/${w.academy.id}/teams/${w.team.id}/stages/${w.stage.id}`;
+    return caught(stageAction({ request: new Request(`http://localhost:3000${url}`, { method: "POST", body, headers: { Cookie: w.cookies.member } }), params: w.params, context }));
+  };
+
+  it("submitting what was typed, never saved, saves and hands it in; work that cannot be saved is refused with nothing written", async () => {
+    const w = await world();
+    await w.post("member", { file: csv("地区,受診率\n中央,35.0\n") });
+    // the submit button belongs to the work form: the typed fields come with it
+    const bad = await w.post("member", { ...problemDefinition, intent: "submit", withWork: "1", note: "第1版", problemStatement: "x".repeat(20_000) });
+    expect(bad.status).toBe(400);
+    expect(bad.data).toMatchObject({ form: "work", values: { note: "第1版", targetPopulation: problemDefinition.targetPopulation } });
+    expect(Object.keys(bad.data.fieldErrors)).toContain("problemStatement");
+    expect(await prisma.deliverableVersion.count()).toBe(0);
+    expect(JSON.parse((await prisma.deliverable.findFirstOrThrow({ where: { teamId: w.team.id } })).work)).toEqual({});
+
+    const sent = await w.post("member", { ...problemDefinition, intent: "submit", withWork: "1", note: "第1版" });
+    expect(sent.status).toBe(302);
+    const version = await prisma.deliverableVersion.findFirstOrThrow({ where: { deliverable: { teamId: w.team.id } } });
+    expect(JSON.parse(version.work).problemStatement).toBe(problemDefinition.problemStatement);
+    expect(version.note).toBe("第1版");
+  });
+
+  it("the draft saves itself without a message, and saving the same draft again writes nothing", async () => {
+    const w = await world();
+    const saved = await w.post("member", { ...problemDefinition, intent: "autosave", withWork: "1" });
+    expect(saved.status).toBe(200);
+    expect(saved.data).toMatchObject({ form: "autosave", savedAt: expect.any(String) });
+    expect(saved.headers.get("Set-Cookie") ?? "").not.toContain("flash");
+    const work = JSON.parse((await prisma.deliverable.findFirstOrThrow({ where: { teamId: w.team.id } })).work);
+    expect(work.problemStatement).toBe(problemDefinition.problemStatement);
+    const audits = await prisma.auditEvent.count({ where: { action: "team.work_save" } });
+    expect(audits).toBe(1);
+    // the same draft again (the ids the first save gave are in the form now)
+    const again = { ...problemDefinition, intent: "autosave", "hypotheses.0.id": work.hypotheses[0].id, "hypotheses.1.id": work.hypotheses[1].id };
+    expect((await w.post("member", again)).status).toBe(200);
+    expect(await prisma.auditEvent.count({ where: { action: "team.work_save" } })).toBe(1);
+    // only members
+    expect((await w.post("facilitator", { ...problemDefinition, intent: "autosave" })).status).toBe(403);
+  });
+
+  it("a batch with one bad file says what happened to every file, and adds none", async () => {
+    const w = await world();
+    const res = await multipart(w, [csv("地区,受診率\n中央,35.0\n", "受診率.csv"), new File(["just text, not a PDF"], "報告書.pdf"), csv("地区\n北部\n", "地区.csv")]);
+    expect(res.status).toBe(400);
+    expect(res.data.outcomes).toEqual([
+      { fileName: "受診率.csv", reason: null },
+      { fileName: "報告書.pdf", reason: "upload.unknownType" },
+      { fileName: "地区.csv", reason: null },
+    ]);
+    expect(await prisma.deliverableFile.count()).toBe(0);
+  });
+
+  it("a table with a My Number reports everything the scan found at once", async () => {
+    const w = await world();
+    const res = await multipart(w, [csv(`番号,地区,連絡先,メール\n${MY_NUMBER},中央,079-221-1234,taro@example.jp\n`, "名簿.csv")]);
+    expect(res.data.reason).toBe("privacy.myNumberRefused");
+    const kinds = Object.keys(res.data.outcomes[0].scan.counts);
+    expect(kinds).toEqual(expect.arrayContaining(["my_number", "phone", "email"]));
+  });
+
+  it("the same file uploaded twice (a second click) is attached once", async () => {
+    const w = await world();
+    const file = () => csv("地区,受診率\n中央,35.0\n", "受診率.csv");
+    const answers = await Promise.all([multipart(w, [file()]), multipart(w, [file()])]);
+    expect(answers.map((a) => a.status)).toEqual([302, 302]);
+    expect(await prisma.deliverableFile.count({ where: { removedAt: null } })).toBe(1);
+    expect((await multipart(w, [file()])).status).toBe(302);
+    expect(await prisma.deliverableFile.count({ where: { removedAt: null } })).toBe(1);
+    // the same content under another name is another file
+    expect((await multipart(w, [csv("地区,受診率\n中央,35.0\n", "受診率（写し）.csv")])).status).toBe(302);
+    expect(await prisma.deliverableFile.count({ where: { removedAt: null } })).toBe(2);
+  });
+});
+
+describe("a stage's submissions in one zip", () => {
+  it("holds each team's latest version in a folder of its own, opened by another program; only reviewers get it", async () => {
+    const w = await world();
+    await w.post("member", problemDefinition);
+    await w.post("member", { file: csv("地区,受診率\n中央,35.0\n", "受診率.csv") });
+    expect((await w.post("member", { intent: "submit" })).status).toBe(302);
+    const url = `/academies/${w.academy.id}/stages/${w.stage.id}/submissions.zip`;
+    const get = (who: keyof typeof w.cookies) => caught(zipLoader({ request: getRequest(url, { cookie: w.cookies[who] }), params: { academyId: w.academy.id, stageId: w.stage.id }, context }));
+    const answer = (await zipLoader({ request: getRequest(url, { cookie: w.cookies.facilitator }), params: { academyId: w.academy.id, stageId: w.stage.id }, context })) as Response;
+    expect(answer.headers.get("Content-Type")).toBe("application/zip");
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "dam-zip-")), "stage.zip");
+    fs.writeFileSync(file, new Uint8Array(await answer.arrayBuffer()));
+    // Python's zipfile, not the library that wrote it
+    const listing = execFileSync("python3", ["-c", "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print('\\n'.join(z.namelist())); print(z.read(z.namelist()[0]).decode('utf-8'))", file], { encoding: "utf8" });
+    expect(listing).toContain("受診率向上チーム/受診率.csv");
+    expect(listing).toContain("提出一覧.txt");
+    expect(listing).toContain("地区,受診率");
+    expect((await get("member")).status).toBe(403);
+    expect((await get("otherMember")).status).toBe(403);
+    expect((await caught(zipLoader({ request: getRequest(url, { cookie: w.cookies.facilitator }), params: { academyId: w.academy.id, stageId: "no-such-stage" }, context }))).status).toBe(404);
   });
 });

@@ -107,10 +107,10 @@ function flushWrites() {
 export function startChangeBus() {
   if (state.started) return;
   state.started = true;
-  if (process.env.VITEST && process.env.DAM_CHANGE_BUS !== "on") return;
+  if (!env().changeBusOn) return;
   const url = env().databaseUrl;
   if (providerOf(url) === "postgresql") state.transport = new PgChannel(url, (change) => dispatch(change, false));
-  else if (process.env.DAM_WORKER === "1" && typeof process.send === "function") state.transport = workersTransport();
+  else if (env().isWorker && typeof process.send === "function") state.transport = workersTransport();
 }
 
 export async function stopChangeBus() {

@@ -16,12 +16,11 @@ export function providerOf(url: string): DatabaseProvider {
 }
 
 /** A driver adapter factory for the URL (the app wraps it to observe statements). */
-export function adapterFor(url: string) {
+export function adapterFor(url: string, poolSize = 10) {
   if (providerOf(url) === "postgresql") {
     // One pool per process; DATABASE_POOL_SIZE connections at most (PostgreSQL's default
     // max_connections is 100: servers × workers × pool must stay below it).
-    const max = Math.max(1, Number(process.env.DATABASE_POOL_SIZE ?? "10") || 10);
-    return new PrismaPg({ connectionString: url, max });
+    return new PrismaPg({ connectionString: url, max: poolSize });
   }
   return new PrismaBetterSQLite3({ url });
 }

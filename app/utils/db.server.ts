@@ -28,11 +28,11 @@ function observing<T extends object>(target: T, count: boolean): T {
           if (!count) return call.apply(object, args);
           globalForPrisma.__damSqlStatements = (globalForPrisma.__damSqlStatements ?? 0) + 1;
           // DAM_SQL_LOG=<file> appends every statement with its arguments (to replay and time them one by one)
-          if (process.env.DAM_SQL_LOG) fs.appendFileSync(process.env.DAM_SQL_LOG, `${JSON.stringify(args[0])}\n`);
+          if (env().sqlLogFile) fs.appendFileSync(env().sqlLogFile, `${JSON.stringify(args[0])}\n`);
           const started = performance.now();
           const result = await call.apply(object, args);
           // DAM_SQL_SLOW_MS=2 prints every statement slower than that (finding the costly ones).
-          const slow = Number(process.env.DAM_SQL_SLOW_MS ?? "");
+          const slow = env().sqlSlowMs;
           const ms = performance.now() - started;
           if (slow && ms >= slow) process.stderr.write(`[sql ${ms.toFixed(1)} ms] ${sql.slice(0, 300)}\n`);
           return result;
@@ -195,7 +195,7 @@ export function tablesWritten(models: RuntimeModels, model: string, operation: s
 
 function createClient() {
   const url = env().databaseUrl;
-  const adapter = observing(reusingStatements(adapterFor(url)), process.env.DAM_COUNT_SQL === "1");
+  const adapter = observing(reusingStatements(adapterFor(url, env().databasePoolSize)), env().countSql);
   const client = createPrismaClient(url, adapter);
   const models = (client as unknown as { _runtimeDataModel: { models: RuntimeModels } })._runtimeDataModel.models;
   // Which tables a write touches is told to the read cache before and after it runs (a figure
@@ -242,7 +242,7 @@ export type Db = import("~/generated/prisma/client").Prisma.TransactionClient | 
 // The benchmark's "after a write" rows (server.mjs with DAM_COUNT_SQL=1 reaches it from outside
 // the build): one attendance somewhere in the country recorded again (present ↔ late), as a
 // facilitator does during a session — through the app's client, so every process is told.
-if (process.env.DAM_COUNT_SQL === "1") {
+if (env().countSql) {
   (globalThis as { __damBenchWrite?: () => Promise<void> }).__damBenchWrite = async () => {
     const count = await prisma.attendance.count();
     const row = await prisma.attendance.findFirst({ orderBy: { id: "asc" }, skip: Math.floor(Math.random() * count), select: { id: true, status: true } });

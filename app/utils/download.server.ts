@@ -48,3 +48,17 @@ export function bytesDownload(name: string, mimeType: string, bytes: Uint8Array<
     },
   });
 }
+
+/** A download made as it is sent (a zip of stored files): its length is not known in advance. */
+export function streamDownload(name: string, mimeType: string, stream: NodeJS.ReadableStream) {
+  const safe = safeFileName(name);
+  const ascii = safe.replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "");
+  return new Response(Readable.toWeb(stream as Readable) as unknown as ReadableStream, {
+    headers: {
+      "Content-Type": mimeType,
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(safe)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

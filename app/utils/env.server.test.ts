@@ -16,6 +16,14 @@ describe("settings checked at start", () => {
     expect(problems.join("\n")).toMatch(/JOBS must be "on" or "off"/);
   });
 
+  it("checks the launcher's settings too (server.mjs reads them before the app starts)", () => {
+    const problems = settingsProblems({ DRAIN_MS: "soon", WORKER_HEAP: "big", SEED_DEMO: "no" });
+    expect(problems.join("\n")).toMatch(/DRAIN_MS must be a whole number more than 0 \(e\.g\. DRAIN_MS=8000\)/);
+    expect(problems.join("\n")).toMatch(/WORKER_HEAP must be V8 flags or empty/);
+    expect(problems.join("\n")).toMatch(/SEED_DEMO must be "true" or "false"/);
+    expect(settingsProblems({ WORKER_HEAP: "--max-old-space-size=128 --max-semi-space-size=4", DRAIN_MS: "8000" })).toEqual([]);
+  });
+
   it("asks several servers for what cannot be generated per machine", () => {
     const problems = settingsProblems({ SERVERS: "several", DATABASE_URL: "file:./data/app.db" });
     expect(problems.join("\n")).toContain("SERVERS=several needs PostgreSQL");

@@ -4,7 +4,7 @@ import path from "node:path";
 import { z } from "zod";
 
 // Configuration comes from the real environment, checked by one schema when the server starts
-// (server.mjs calls checkSettings before it serves): a wrong or missing value stops the start with
+// (entry.server.tsx's startup, which server.mjs calls before it serves): a wrong or missing value stops the start with
 // a message naming the variable, what is wrong and an example. Defaults let a fresh clone run;
 // secrets missing on one machine are generated once into the git-ignored data folder (every
 // process of the machine reads the same file). With SERVERS=several (several app servers on one
@@ -88,7 +88,31 @@ const SettingsObject = z.object({
     S3_ACCESS_KEY_ID: z.string().optional(),
     S3_SECRET_ACCESS_KEY: z.string().optional(),
     S3_FORCE_PATH_STYLE: flag("S3_FORCE_PATH_STYLE", "true"),
+    // read by the launcher (server.mjs, scripts/start.mjs, scripts/wait-for-db.mjs) before or
+    // beside the app; checked here with the rest
+    HOST: z.string().min(1).optional(),
+    SEED_DEMO: flag("SEED_DEMO", "false"),
+    WORKER_HEAP: z.string().regex(/^(\s*--[a-z-]+(=\S+)?)*\s*$/, 'WORKER_HEAP must be V8 flags or empty (e.g. WORKER_HEAP="--max-old-space-size=128")').optional(),
+    MALLOC_ARENA_MAX: positiveInt("MALLOC_ARENA_MAX", "2"),
+    DRAIN_MS: positiveInt("DRAIN_MS", "8000"),
+    WAIT_FOR_DB_SECONDS: positiveInt("WAIT_FOR_DB_SECONDS", "120"),
+    REBUILD: flag("REBUILD", "true"),
+    // for developers: measuring and tracing (README, "Measuring")
+    DAM_COUNT_SQL: z.enum(["1", "0"], { message: 'DAM_COUNT_SQL must be "1" or "0" (e.g. DAM_COUNT_SQL=1 to count SQL statements)' }).optional(),
+    DAM_SQL_LOG: z.string().optional(),
+    DAM_SQL_SLOW_MS: positiveInt("DAM_SQL_SLOW_MS", "2"),
+    DAM_READ_CACHE: z.enum(["on", "off"], { message: 'DAM_READ_CACHE must be "on" or "off" (e.g. DAM_READ_CACHE=off to count every page afresh)' }).optional(),
+    DAM_CHANGE_BUS: z.enum(["on", "off"], { message: 'DAM_CHANGE_BUS must be "on" or "off"' }).optional(),
+    // set by the app's own programs, never by people
+    DAM_WORKER: z.enum(["1"]).optional(),
+    DAM_SEED_FINGERPRINT: z.string().optional(),
+    VITEST: z.string().optional(),
 });
+
+/** Settings the app's own programs set for their children (not documented for operators). */
+export const INTERNAL_SETTINGS = ["NODE_ENV", "DAM_WORKER", "DAM_SEED_FINGERPRINT", "VITEST"] as const;
+/** Every variable the settings schema knows. */
+export const SETTING_NAMES = Object.keys(SettingsObject.shape);
 
 export const SettingsSchema = SettingsObject.superRefine((s, ctx) => {
     if (s.FILES_STORAGE === "s3" && !s.S3_BUCKET) ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "FILES_STORAGE=s3 needs S3_BUCKET (e.g. S3_BUCKET=data-academy-files)" });
@@ -122,13 +146,18 @@ export function checkSettings(source: Record<string, string | undefined> = proce
 }
 
 function readEnv() {
+  let generated: string | undefined;
   const isProduction = process.env.NODE_ENV === "production";
   const appUrl = process.env.APP_URL || `http://localhost:${process.env.PORT ?? 3000}`;
   return {
     isProduction,
     servers: process.env.SERVERS === "several" ? ("several" as const) : ("one" as const),
     databaseUrl: process.env.DATABASE_URL || `file:${path.join(DATA_DIR, "app.db")}`,
-    sessionSecret: process.env.SESSION_SECRET || generatedSecret("session-secret"),
+    /** Generated on first use only: a script that never signs anything writes no secret. */
+    get sessionSecret() {
+      generated ??= process.env.SESSION_SECRET || generatedSecret("session-secret");
+      return generated;
+    },
     /**
      * Secure cookies whenever the app is served over HTTPS (APP_URL). A Secure cookie over plain
      * HTTP on an intranet address would silently break sign-in.
@@ -162,6 +191,25 @@ function readEnv() {
     mailFrom: process.env.MAIL_FROM || "Data Academy Manager <no-reply@localhost>",
     /** The issuing body on completion certificates when an academy names none. */
     certificateIssuer: process.env.CERTIFICATE_ISSUER ?? "",
+    /** PostgreSQL connections per process (DATABASE_POOL_SIZE). */
+    databasePoolSize: Math.max(1, Number(process.env.DATABASE_POOL_SIZE ?? "10") || 10),
+    /** Under the unit tests (vitest): no timers, no change bus unless a test asks for it. */
+    underTest: Boolean(process.env.VITEST),
+    /** The hourly jobs and the mail sender (JOBS=off stops both; never under the unit tests). */
+    jobsOn: !process.env.VITEST && process.env.JOBS !== "off",
+    jobsEveryMs: Math.max(1_000, Number(process.env.JOBS_EVERY_MS ?? 3_600_000) || 3_600_000),
+    /** Whether the change bus runs (under the unit tests only when DAM_CHANGE_BUS=on). */
+    changeBusOn: !process.env.VITEST || process.env.DAM_CHANGE_BUS === "on",
+    /** One of server.mjs's worker processes (its primary relays changes between them). */
+    isWorker: process.env.DAM_WORKER === "1",
+    /** Count SQL statements (the benchmark and the query-budget test). */
+    countSql: process.env.DAM_COUNT_SQL === "1",
+    /** Append every statement to this file (DAM_SQL_LOG). */
+    sqlLogFile: process.env.DAM_SQL_LOG ?? "",
+    /** Print statements slower than this many ms (DAM_SQL_SLOW_MS; 0: off). */
+    sqlSlowMs: Number(process.env.DAM_SQL_SLOW_MS ?? "") || 0,
+    /** Keep computed figures (read-cache.server.ts); DAM_READ_CACHE=off counts every page afresh. */
+    readCacheOn: process.env.DAM_READ_CACHE !== "off",
   };
 }
 

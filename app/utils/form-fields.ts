@@ -60,3 +60,28 @@ export const codeList = z
       .filter(Boolean),
   )
   .pipe(z.array(z.string().max(20, "validation.invalid")).max(200, "validation.tooMany"));
+
+/**
+ * An http(s) address as the URL parser reads it, host lower-cased ("https://Zoom.us/j/1" →
+ * "https://zoom.us/j/1"), or null. Parsed, never pattern-matched; shared by browser and server.
+ */
+export function normaliseWebUrl(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null;
+  }
+  if ((url.protocol !== "https:" && url.protocol !== "http:") || !url.hostname.includes(".") || url.username || url.password) return null;
+  return url.href;
+}
+
+/** An optional web address (an online meeting, a published proposal), stored normalised. */
+export const optionalWebUrl = z
+  .string()
+  .trim()
+  .max(500, "validation.tooLong")
+  .optional()
+  .default("")
+  .refine((v) => v === "" || normaliseWebUrl(v) !== null, "validation.url")
+  .transform((v) => (v === "" ? "" : normaliseWebUrl(v)!));

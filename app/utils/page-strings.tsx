@@ -28,7 +28,7 @@ export function notingI18n(i18n: I18n, routeIds: readonly string[], noted: Map<s
 export function PageStrings({ noted, nonce }: { noted: Map<string, string> | null; nonce?: string }) {
   // in the browser: the same content the server wrote, left as it is
   const json = noted ? JSON.stringify(Object.fromEntries(noted)).replace(/</g, "\\u003c") : typeof document === "undefined" ? "{}" : (document.getElementById(ELEMENT_ID)?.textContent ?? "{}");
-  if (noted && noted.size > 0 && process.env.NODE_ENV !== "production") console.warn(`[strings] rendered outside the routes' namespaces (name them in the route's code): ${[...noted.keys()].join(", ")}`);
+  if (noted && noted.size > 0 && import.meta.env.DEV) console.warn(`[strings] rendered outside the routes' namespaces (name them in the route's code): ${[...noted.keys()].join(", ")}`);
   // the nonce too: the policy allows no script element without one (it is data, never run)
   return <script type="application/json" id={ELEMENT_ID} nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: json }} />;
 }

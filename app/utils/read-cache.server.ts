@@ -11,6 +11,7 @@
 // the bus cannot tell of (a restore into the same SQLite file) is seen after at most the age
 // limit. See docs/decisions/0015-per-request-cost.md and 0017-several-processes-and-servers.md.
 import { onChange, publish } from "./change-bus.server";
+import { env } from "~/utils/env.server";
 
 const tableGenerations = new Map<string, number>();
 let everything = 0;
@@ -79,7 +80,7 @@ export function forgetKeptReads() {
   everything++;
 }
 // the benchmark's server (server.mjs with DAM_COUNT_SQL=1) reaches it from outside the build
-if (process.env.DAM_COUNT_SQL === "1") (globalThis as { __damForgetKeptReads?: () => void }).__damForgetKeptReads = forgetKeptReads;
+if (env().countSql) (globalThis as { __damForgetKeptReads?: () => void }).__damForgetKeptReads = forgetKeptReads;
 
 function generationOf(tables: readonly string[]) {
   let sum = everything;
@@ -97,7 +98,7 @@ const kept = new Map<string, Kept>();
 const MAX_KEPT = 500;
 export const KEPT_AT_MOST_MS = 60_000;
 
-const disabled = () => process.env.DAM_READ_CACHE === "off";
+const disabled = () => !env().readCacheOn;
 
 /**
  * The value of `compute`, kept under `key` while none of `tables` is written and for at most

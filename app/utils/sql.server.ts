@@ -32,6 +32,12 @@ export function instant(date: Date): Date | string {
   return postgres() ? date : date.toISOString().replace("Z", "+00:00");
 }
 
+/** An instant as a typed SQL value, where the context gives no type (a CASE, a VALUES list). */
+export function instantValue(date: Date | null): Prisma.Sql {
+  if (postgres()) return Prisma.sql`CAST(${date} AS timestamptz)`;
+  return date ? Prisma.sql`${instant(date)}` : Prisma.sql`NULL`;
+}
+
 /** The month (YYYY-MM) of a stored instant in Japan. */
 export function tokyoMonth(column: Prisma.Sql): Prisma.Sql {
   return postgres() ? Prisma.sql`to_char(${column} AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM')` : Prisma.sql`strftime('%Y-%m', ${column}, '+9 hours')`;

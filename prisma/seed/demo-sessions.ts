@@ -43,6 +43,16 @@ export async function seedDemoSessions(
     for (const m of preLearning) await prisma.preLearningCompletion.create({ data: { userId: person.userId, academyId: ids.pastAcademyId, materialId: m.materialId } });
   }
 
+  // in the current academy everyone has done the released pre-learning but one member of the
+  // 加古川市・高砂市 team: that team's pre-learning shows overdue until they do (the same on the
+  // team's path, the completion list and the progress board)
+  const released = await prisma.academyMaterial.findMany({ where: { academyId: ids.currentAcademyId, releaseAt: { lte: now }, material: { stageKey: "prelearning", audience: "participant" } }, select: { materialId: true } });
+  const behind = current.people.filter((p) => p.teamId === ids.currentTeamId).at(-1);
+  for (const person of current.people) {
+    if (person === behind) continue;
+    for (const m of released) await prisma.preLearningCompletion.create({ data: { userId: person.userId, academyId: ids.currentAcademyId, materialId: m.materialId } });
+  }
+
   // surveys
   const comments = ["ロジックツリーで課題を分解する演習が分かりやすかった。", "自分の課のデータで分析できたのが良かった。", "演習時間がもう少し欲しい。", ""];
   for (const [i, person] of past.people.entries()) {

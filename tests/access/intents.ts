@@ -23,6 +23,10 @@ export interface IntentRow {
 }
 
 export const INTENT_POLICY: Record<string, Record<string, IntentRow>> = {
+  // the progress board: those who run the team's academy (and programme coordinators) remind it
+  "progress._index": {
+    remind: { body: { teamId: "{teamId}" }, allowed: STAFF },
+  },
   // a team's board: staff steer, the team writes, an observer only reads
   "academies.$academyId.retros.$retroId._index": {
     addCard: { body: { prompt: "keep", text: "続けたいこと" }, allowed: BOARD_WRITERS },
@@ -48,6 +52,7 @@ export const INTENT_POLICY: Record<string, Record<string, IntentRow>> = {
   // a team's stage: the team's members write and submit; reviewers decide; staff extend
   "academies.$academyId.teams.$teamId.stages.$stageId": {
     saveWork: { body: { problem: "受診率が低い地区がある" }, allowed: ["member"] },
+    autosave: { body: { problem: "受診率が低い地区がある" }, allowed: ["member"] },
     submit: { body: { note: "" }, allowed: ["member"] },
     confirmFile: { body: { fileId: "{fileId}", reason: "集計済みで個人は特定できません" }, allowed: ["member"] },
     removeFile: { body: { fileId: "{fileId}" }, allowed: ["member"] },
@@ -65,6 +70,7 @@ export const INTENT_POLICY: Record<string, Record<string, IntentRow>> = {
     detach: { body: { materialId: "{materialId}" }, allowed: MANAGERS },
     releaseStage: { body: { stageId: "{releasedStageId}" }, allowed: MANAGERS },
     release: { body: { materialId: "{materialId}", mode: "relative", offsetDays: "-7" }, allowed: MANAGERS },
+    releaseNow: { body: { materialId: "{materialId}" }, allowed: MANAGERS },
   },
   // a consultation (scheduled, a week ahead): the programme coordinator schedules and cancels;
   // its experts record once it has begun; the requester may withdraw only while it is a request

@@ -23,6 +23,8 @@ const NONE = row("none", "none", "none", "none", "none", "none");
 export const ACCESS_POLICY: Record<string, { GET: Row; POST: Row }> = {
   // unknown paths: the 404 page for everyone
   "$": { GET: row("404", "404", "404", "404", "404", "404"), POST: NONE },
+  // where a refused file or certificate sends a browser: the app's 404 (or 403) page for everyone
+  "unavailable.$status": { GET: row("404", "404", "404", "404", "404", "404"), POST: NONE },
   // the start page sends each person to their dashboard
   "_index": { GET: row("ok", "ok", "ok", "ok", "ok", "login"), POST: NONE },
   // an academy: seen by its people and coordinators; invisible (404) to other academies' staff
@@ -31,6 +33,8 @@ export const ACCESS_POLICY: Record<string, { GET: Row; POST: Row }> = {
   "academies.$academyId.edit": { GET: row("ok", "403", "404", "403", "403", "login"), POST: row("ok", "403", "404", "403", "403", "login") },
   "academies.$academyId.materials.$materialId._index": { GET: row("ok", "ok", "404", "ok", "ok", "login"), POST: row("ok", "ok", "404", "ok", "ok", "login") },
   "academies.$academyId.materials.$materialId.download": { GET: row("ok", "ok", "404", "ok", "ok", "login"), POST: NONE },
+  // a stage's submissions as one zip: those who review or manage the academy's teams
+  "academies.$academyId.stages.$stageId.submissions[.zip]": { GET: row("ok", "ok", "404", "403", "403", "login"), POST: NONE },
   "academies.$academyId.materials.$materialId.pdf": { GET: row("ok", "ok", "404", "ok", "ok", "login"), POST: NONE },
   "academies.$academyId.materials._index": { GET: row("ok", "ok", "404", "ok", "ok", "login"), POST: row("ok", "403", "404", "403", "403", "login") },
   "academies.$academyId.materials.log": { GET: row("ok", "403", "404", "403", "403", "login"), POST: NONE },
@@ -99,7 +103,8 @@ export const ACCESS_POLICY: Record<string, { GET: Row; POST: Row }> = {
   // the review queue: staff only (a facilitator sees their academies' submissions, a coordinator all)
   "reviews": { GET: row("ok", "ok", "ok", "403", "403", "login"), POST: NONE },
   // the progress board and its exports: staff (a facilitator sees their academies' teams, a coordinator all)
-  "progress._index": { GET: row("ok", "ok", "ok", "403", "403", "login"), POST: NONE },
+  // the board; its one action (remind an overdue team) checks the team inside (tests/access/intents.ts)
+  "progress._index": { GET: row("ok", "ok", "ok", "403", "403", "login"), POST: row("ok", "ok", "ok", "403", "403", "login") },
   "progress.$format": { GET: row("ok", "ok", "ok", "403", "403", "login"), POST: NONE },
   // the KPI report and its exports: programme coordinators
   "reports.kpi._index": { GET: row("ok", "403", "403", "403", "403", "login"), POST: NONE },

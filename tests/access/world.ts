@@ -119,6 +119,6 @@ export async function accessWorld() {
   const foreignSession = await prisma.workshopSession.create({ data: { academyId: elsewhere.id, sequence: 1, startsAt: new Date(Date.now() + 86400_000), endsAt: new Date(Date.now() + 86400_000 + 3 * 3600_000) } });
   const foreignRetro = await prisma.retrospective.create({ data: { academyId: elsewhere.id, teamId: foreignTeam.id, prompts: "[]", phase: "reflect" } });
   const foreign: Record<string, string> = { teamId: foreignTeam.id, stageId: foreignStage.id, sessionId: foreignSession.id, retroId: foreignRetro.id };
-  const refs = { sessionRetroId: sessionRetro.id, cardId: card.id, groupId: group.id, retroActionId: retroAction.id, fileId: file.id, stageId: workStage.id, releasedStageId: stage.id, materialId: released.materialId };
+  const refs = { teamId: team.id, sessionRetroId: sessionRetro.id, cardId: card.id, groupId: group.id, retroActionId: retroAction.id, fileId: file.id, stageId: workStage.id, releasedStageId: stage.id, materialId: released.materialId };
   return { users, params, refs, foreign };
 }

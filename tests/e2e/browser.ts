@@ -29,6 +29,19 @@ export function useBrowser() {
   };
 }
 
+/** The header's navigation on a wide screen (the phone drawer holds a second one). */
+export function headerNav(page: Page) {
+  return page.getByRole("navigation", { name: /メインメニュー|Main menu/ }).first();
+}
+
+/** A header link by its exact name, wherever it is: in the row, or in the grouped menu (opened first). */
+export async function clickNav(page: Page, name: string) {
+  const nav = headerNav(page);
+  const link = nav.locator("a").filter({ hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) }).first();
+  if (!(await link.isVisible())) await nav.locator("summary").first().click();
+  await link.click();
+}
+
 export async function signIn(page: Page, who: { email: string; password: string }) {
   await page.goto("/login");
   await page.getByLabel("メールアドレス").fill(who.email);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEMO, expectAccessible, hydrated, signIn, useBrowser } from "./browser";
+import { clickNav, DEMO, expectAccessible, hydrated, signIn, useBrowser } from "./browser";
 import { lastMailTo, linkIn } from "../support/mail";
 
 // Issue 13, the call for applications: a coordinator opens a call; a government applies from the
@@ -12,7 +12,7 @@ describe("a call for applications", () => {
   it("goes from the public page to an academy", async () => {
     const coordinator = await browser.newPage();
     await signIn(coordinator, DEMO.coordinator);
-    await coordinator.getByRole("link", { name: "募集", exact: true }).first().click();
+    await clickNav(coordinator, "募集");
     await coordinator.getByRole("heading", { level: 1, name: "募集の管理" }).waitFor();
     await coordinator.getByLabel("募集の名称").fill("令和9年度 地域データアカデミー参加団体の募集");
     await coordinator.getByLabel("年度", { exact: true }).fill("2027");

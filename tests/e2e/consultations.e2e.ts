@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { DEMO, expectAccessible, hydrated, signIn, useBrowser } from "./browser";
+import { clickNav, DEMO, expectAccessible, hydrated, signIn, useBrowser } from "./browser";
 import { lastMailTo } from "../support/mail";
 
 // Issue 13, expert consultations (相談会): a government asks, the coordinator sets the meeting
@@ -23,7 +23,7 @@ function earlierToday() {
 }
 
 async function open(page: Page) {
-  await page.getByRole("link", { name: "専門家相談会", exact: true }).first().click();
+  await clickNav(page, "専門家相談会");
   await page.getByRole("heading", { level: 1, name: "専門家相談会" }).waitFor();
   await page.getByRole("link", { name: TITLE }).click();
   await page.getByRole("heading", { level: 1, name: TITLE }).waitFor();
@@ -35,7 +35,7 @@ describe("an expert consultation", () => {
     // the government asks
     const requester = await browser.newPage();
     await signIn(requester, REQUESTER);
-    await requester.getByRole("link", { name: "専門家相談会", exact: true }).first().click();
+    await clickNav(requester, "専門家相談会");
     await requester.getByRole("link", { name: "相談を依頼する" }).click();
     await requester.getByRole("heading", { level: 1, name: "専門家への相談を依頼する" }).waitFor();
     await hydrated(requester);

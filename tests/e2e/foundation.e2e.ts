@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEMO, expectAccessible, signIn, useBrowser } from "./browser";
+import { clickNav, DEMO, expectAccessible, headerNav, signIn, useBrowser } from "./browser";
 import { lastMailTo, linkIn } from "../support/mail";
 
 const browser = useBrowser();
@@ -76,7 +76,7 @@ describe("dashboards", () => {
     await page.getByRole("link", { name: "すべてのアカデミー" }).click();
     await page.getByRole("rowheader", { name: "芦北町データアカデミー" }).waitFor();
     await page.goto("/dashboard");
-    expect(await page.getByRole("link", { name: "送信メール" }).count()).toBe(1);
+    expect(await headerNav(page).locator("a", { hasText: "送信メール" }).count()).toBe(1);
     await expectAccessible(page);
   });
 
@@ -87,7 +87,7 @@ describe("dashboards", () => {
     const body = await page.textContent("main");
     expect(body).toContain("播磨圏域データアカデミー");
     expect(body).not.toContain("千代田区データアカデミー");
-    expect(await page.getByRole("link", { name: "送信メール" }).count()).toBe(0);
+    expect(await headerNav(page).locator("a", { hasText: "送信メール" }).count()).toBe(0);
     await expectAccessible(page);
   });
 
@@ -165,7 +165,7 @@ describe("language", () => {
     // moving within the app: the consultations page brings its strings, nothing shows as a raw key
     await page.goto("/dashboard");
     await page.waitForFunction(() => document.documentElement.dataset.hydrated === "true");
-    await page.locator("header").getByRole("link", { name: "専門家相談会" }).first().click();
+    await clickNav(page, "専門家相談会");
     await page.waitForURL(/\/consultations/);
     await page.getByRole("heading", { level: 1 }).waitFor();
     await settled();

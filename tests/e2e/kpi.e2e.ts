@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DEMO, expectAccessible, signIn, useBrowser } from "./browser";
+import { clickNav, DEMO, expectAccessible, signIn, useBrowser } from "./browser";
 
 // The KPI report in one click from the header, with its downloads.
 
@@ -11,7 +11,7 @@ describe("the KPI report", () => {
   it("a coordinator opens last year's report per city and downloads it as XLSX and CSV", async () => {
     const page = await browser.newPage();
     await signIn(page, DEMO.coordinator);
-    await page.getByRole("link", { name: "KPI", exact: true }).first().click();
+    await clickNav(page, "KPI");
     await page.getByRole("heading", { level: 1, name: /KPIレポート/ }).waitFor();
     await page.getByLabel("年度", { exact: true }).selectOption({ label: "2025年度（令和7年度）" });
     await page.getByLabel("集計の単位").selectOption({ label: "市区町村" });

@@ -55,7 +55,8 @@ describe("materials released stage by stage", () => {
     // Session 2's handout still waits for its time, 7 days before session 2.
     const session2 = coordinator.locator("li", { has: coordinator.getByRole("heading", { name: "第2回 データの収集・加工（参加者用テキスト）" }) });
     expect(await session2.getByText("未公開").count()).toBe(1);
-    expect(await session2.textContent()).toContain("回の7日前");
+    // in plain words: which session, how many days before
+    expect(await session2.textContent()).toContain("第2回の7日前");
 
     await participant.goto(`${academyUrl}/materials`);
     await participant.getByRole("heading", { level: 2, name: /^課題の設定/ }).waitFor();
@@ -65,6 +66,13 @@ describe("materials released stage by stage", () => {
     await expectAccessible(participant);
     const guessed = await participant.goto(guideHref!);
     expect(guessed?.status()).toBe(404);
+
+    // One material released now, ahead of its schedule, in one click
+    await session2.getByRole("button", { name: "「第2回 データの収集・加工（参加者用テキスト）」をいま公開する" }).click();
+    await coordinator.getByText("教材を公開しました。参加者に見えるようになりました。").waitFor();
+    expect(await session2.getByText("未公開").count()).toBe(0);
+    await participant.goto(`${academyUrl}/materials`);
+    expect(await participant.getByRole("link", { name: "第2回 データの収集・加工（参加者用テキスト）" }).count()).toBe(1);
 
     // Download the worksheet and open it as a workbook.
     await participant.goto(`${academyUrl}/materials`);
@@ -98,7 +106,9 @@ describe("materials released stage by stage", () => {
     // The coordinator sees the download in the log: who took which version, and the counts.
     await coordinator.goto(`${academyUrl}/materials/log`);
     const entry = coordinator.getByRole("row", { name: /德永 陽子.*課題設定シート/ });
-    expect(await entry.getByRole("cell").allTextContents()).toEqual([expect.any(String), "德永 陽子", "課題設定シート", "第1版", "ダウンロード"]);
+    // the time heads the row; the rest are its cells
+    expect(await entry.getByRole("rowheader").textContent()).toMatch(/\d{4}/);
+    expect(await entry.getByRole("cell").allTextContents()).toEqual(["德永 陽子", "課題設定シート", "第1版", "ダウンロード"]);
     const counts = coordinator.getByRole("table", { name: "教材ごとの件数" }).getByRole("row", { name: /課題設定シート/ });
     expect(await counts.getByRole("cell").allTextContents()).toEqual(["0", "1"]);
     // the PDF counts as a download of the handout

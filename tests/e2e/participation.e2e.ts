@@ -17,6 +17,14 @@ describe("one person, different parts in different academies", () => {
     await page.getByRole("heading", { name: "担当しているアカデミー" }).waitFor();
     await page.getByRole("heading", { name: "参加しているアカデミー" }).waitFor();
     expect(await page.getByRole("heading", { name: "姫路市 健康づくりチーム" }).count()).toBe(1);
+    // what needs action now first: her current facilitation before the finished 2025 participation
+    const order = await page.evaluate(() => [...document.querySelectorAll("h2")].map((h) => h.id).filter((id) => id === "as-staff" || id === "as-participant"));
+    expect(order).toEqual(["as-staff", "as-participant"]);
+    // each team card: its name first, then its next workshop, and a way into the team's page
+    const card = page.locator("article", { has: page.getByRole("heading", { name: "姫路市 健康づくりチーム" }) });
+    const inCard = await card.evaluate((el) => [...el.querySelectorAll("h2, [data-next-session]")].map((n) => (n.tagName === "H2" ? "team" : "next")));
+    expect(inCard).toEqual(["team", "next"]);
+    expect(await card.getByRole("link", { name: /チームのページを開く/ }).count()).toBe(1);
 
     // As a facilitator (current fiscal year): every team, sessions can be edited, e-mail addresses shown.
     await page.goto("/academies");
@@ -85,5 +93,57 @@ describe("on a phone (390 px)", () => {
     expect(await fitsTheScreen(page)).toBe(true);
     const cards = page.getByRole("list", { name: "Members" });
     expect(await cards.getByRole("listitem").count()).toBe(3);
+  });
+});
+
+describe("the header on a desktop", () => {
+  it("the coordinator's header holds six items and one grouped menu that Escape closes; the phone menu closes by Escape too", async () => {
+    const page = await browser.newPage("ja-JP", { viewport: { width: 1280, height: 900 } });
+    await signIn(page, DEMO.coordinator);
+    const nav = page.getByRole("navigation", { name: "メインメニュー" });
+    // the items of the row: links directly in the list, and the menu's button
+    const rowItems = await nav.locator(":scope > ul > li").count();
+    expect(rowItems).toBeLessThanOrEqual(6);
+    const more = nav.locator("summary", { hasText: "管理・その他" });
+    // tab stops before the content: far fewer than the 21 of one link per page
+    let before = 0;
+    await page.locator("body").focus();
+    while (before < 40 && !(await page.evaluate(() => !!document.activeElement?.closest("main")))) {
+      await page.keyboard.press("Tab");
+      before += 1;
+    }
+    expect(before - 1).toBeLessThanOrEqual(13);
+    await more.click();
+    await nav.getByRole("heading", { name: "管理" }).waitFor();
+    await page.keyboard.press("Escape");
+    expect(await nav.locator("details").first().evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain("管理・その他");
+    await more.click();
+    await nav.getByRole("link", { name: "操作履歴" }).click();
+    await page.waitForURL("**/audit");
+    await expectAccessible(page);
+
+    const phone = await browser.newPage("ja-JP", { viewport: PHONE });
+    await signIn(phone, DEMO.coordinator);
+    const menu = phone.locator("summary", { hasText: "メニュー" });
+    await menu.click();
+    await phone.getByRole("heading", { name: "報告・事例" }).waitFor();
+    await phone.keyboard.press("Escape");
+    expect(await phone.getByRole("link", { name: "操作履歴" }).isVisible()).toBe(false);
+  });
+});
+
+describe("a refused file or certificate", () => {
+  it("answers with the app's own page, not a bare Not Found", async () => {
+    const page = await browser.newPage();
+    await signIn(page, DEMO.participant);
+    for (const path of ["/academies/no-such-academy/certificates/no-such-certificate", "/academies/no-such-academy/teams/x/files/y"]) {
+      const response = await page.goto(path);
+      expect(response!.status()).toBe(404);
+      expect(page.url()).toContain("/unavailable/404");
+      await page.getByRole("heading", { level: 1, name: "ページが見つかりません" }).waitFor();
+      // the app's header is there, with a way on
+      expect(await page.getByRole("link", { name: "データアカデミー運営" }).count()).toBe(1);
+    }
   });
 });

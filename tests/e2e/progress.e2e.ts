@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { BASE_URL, DEMO, expectAccessible, hydrated, signIn, useBrowser } from "./browser";
+import { BASE_URL, clickNav, DEMO, expectAccessible, hydrated, signIn, useBrowser } from "./browser";
 
 // Issue 12's path with the demo data: the coordinator's first screen and the progress board,
 // a certificate downloaded and read back by poppler, the facilitator's review queue, and an API
@@ -30,6 +30,9 @@ describe("progress and KPIs", () => {
     await sessions.waitFor();
     await hydrated(page);
     await sessions.locator(".recharts-surface").first().waitFor();
+    // the table is one click away (a disclosure), not a second page of charts
+    expect(await sessions.getByRole("columnheader", { name: "実施済み" }).count()).toBe(0);
+    await sessions.getByText("数値を表で見る").click();
     await expect(sessions.getByRole("columnheader", { name: "実施済み" }).count()).resolves.toBe(1);
     await expectAccessible(page);
 
@@ -38,7 +41,7 @@ describe("progress and KPIs", () => {
     const table = page.getByRole("table", { name: /チームとステップの進み具合/ });
     await table.waitFor();
     // every state is written, not only coloured
-    await expect(table.getByText("取組中").or(table.getByText("確認待ち")).first().isVisible()).resolves.toBe(true);
+    await expect(table.getByText("取り組み中").or(table.getByText("確認待ち")).first().isVisible()).resolves.toBe(true);
     await expectAccessible(page);
     const teamLink = table.getByRole("rowheader").first().getByRole("link").first();
     const teamName = (await teamLink.textContent())!.trim();
@@ -87,7 +90,7 @@ describe("progress and KPIs", () => {
   it("a coordinator creates an API token that opens the JSON API, and revokes it", async () => {
     const page = await browser.newPage();
     await signIn(page, DEMO.coordinator);
-    await page.getByRole("link", { name: "API", exact: true }).first().click();
+    await clickNav(page, "API");
     await page.getByLabel("トークンの名前（連携先）").fill("県オープンデータカタログ");
     await page.getByRole("button", { name: "トークンを作る" }).click();
     const token = await page.getByLabel("トークン", { exact: true }).inputValue();

@@ -93,9 +93,18 @@ describe("running the sessions", () => {
     await participant.getByText("残りの票：1／3").waitFor();
     await participant.getByRole("button", { name: "「次回に向けて」に1票入れる" }).click();
     await participant.getByRole("alert").filter({ hasText: "上限" }).waitFor();
+    // the refusal goes once the next vote counts
+    await participant.getByRole("button", { name: "「次回に向けて」から1票戻す" }).click();
+    await participant.getByText("残りの票：2／3").waitFor();
+    expect(await participant.getByRole("alert").filter({ hasText: "上限" }).count()).toBe(0);
+    await participant.getByRole("button", { name: "「次回に向けて」に1票入れる" }).click();
+    await participant.getByText("残りの票：1／3").waitFor();
 
     await nextPhase(facilitator, "話し合い");
     await facilitator.getByText("2票").first().waitFor();
+    // the Keep / Problem / Try columns stay, each card with its group
+    const columns = facilitator.getByRole("group").filter({ hasText: "カード（書き出した欄ごと）" });
+    expect(await columns.getByRole("list", { name: /Try/ }).getByText("データの出典を先にそろえる").count()).toBe(1);
     await nextPhase(facilitator, "アクション");
     await phaseIs(participant, "アクション");
     const addAction = participant.getByRole("form", { name: "アクションを追加" });
@@ -105,6 +114,9 @@ describe("running the sessions", () => {
     await facilitator.getByText("駅の乗降客数と健診会場の出典を一覧にする").waitFor({ timeout: 5000 });
     await nextPhase(facilitator, "終了");
     await phaseIs(participant, "終了");
+    // a closed board: no timer, no "live"
+    expect(await participant.getByRole("timer").count()).toBe(0);
+    expect(await participant.getByText("自動更新中").count()).toBe(0);
 
     // the action waits on the team workspace
     await participant.goto("/");

@@ -29,11 +29,26 @@ describe("the team's path", () => {
     await signIn(team, DEMO.participant);
     await openProblemDefinition(team);
     const stageUrl = team.url();
+    // three levels deep: where the page sits, each level a link, the page itself current
+    const crumbs = team.getByRole("navigation", { name: "パンくずリスト" });
+    const levels = await crumbs.getByRole("link").allTextContents();
+    expect(levels[0]).toBe("アカデミー");
+    expect(levels[1]).toMatch(/^播磨圏域データアカデミー 20\d\d$/);
+    expect(levels[2]).toBe("姫路市 受診率向上チーム");
+    expect(await crumbs.locator("[aria-current=page]").textContent()).toBe("課題の設定");
 
-    // submitting before anything is written says what is missing, in place
+    // submitting before anything is written says what is missing: the summary comes into view and takes focus
     await team.getByRole("button", { name: "提出する" }).click();
     await team.getByRole("alert").first().waitFor();
     expect(await team.getByRole("alert").first().textContent()).toMatch(/課題|仮説|入力/);
+    await team.waitForFunction(() => document.activeElement?.hasAttribute("data-error-summary"));
+    const box = await team.locator("[data-error-summary]").boundingBox();
+    const viewport = team.viewportSize()!;
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(viewport.height);
+    // each missing field is a link that moves focus to it
+    await team.locator("[data-error-summary] a").filter({ hasText: "解決したい課題" }).first().click();
+    expect(await team.evaluate(() => (document.activeElement as HTMLTextAreaElement | null)?.name)).toBe("problemStatement");
 
     await team.getByLabel("解決したい課題").fill("働き盛り世代の特定健診受診率が県平均より低い");
     await team.getByLabel("仮説 1").fill("平日の日中は受診しにくい");
@@ -57,7 +72,7 @@ describe("the team's path", () => {
     expect(await refusal.textContent()).toMatch(/3\s*行目/);
     expect(await team.getByRole("link", { name: "名簿.csv" }).count()).toBe(0);
 
-    await team.getByLabel("ファシリテーターへのひとこと（任意）").fill("第1版です。ご確認ください。");
+    await team.getByLabel("講師へのひとこと（任意）").fill("第1版です。ご確認ください。");
     await team.getByRole("button", { name: "提出する" }).click();
     await team.getByText("第 1 版を提出しました", { exact: false }).first().waitFor();
     await expectAccessible(team);
@@ -80,12 +95,16 @@ describe("the team's path", () => {
     await team.getByText("修正の依頼があります", { exact: false }).first().waitFor();
     await team.goto(stageUrl);
     expect(await team.getByText("仮説をあと2つ考え", { exact: false }).count()).toBeGreaterThan(0);
+    // the draft saves itself while typing: still there after a reload
     await team.getByLabel("仮説 2").fill("健診会場が遠い地区では受診率が低い");
+    await team.getByText("下書きを自動保存しました", { exact: false }).waitFor();
+    await team.reload();
+    expect(await team.getByLabel("仮説 2").inputValue()).toBe("健診会場が遠い地区では受診率が低い");
+    // typed and handed in at once, without saving first
     await team.getByLabel("データ 1").fill("地区別・年齢階級別の受診率（国保データベース）");
-    await team.getByRole("button", { name: "下書きを保存する" }).click();
-    await team.getByText("入力内容を保存しました", { exact: false }).first().waitFor();
     await team.getByRole("button", { name: "提出する" }).click();
     await team.getByText("第 2 版を提出しました", { exact: false }).first().waitFor();
+    expect(await team.getByLabel("データ 1").inputValue()).toBe("地区別・年齢階級別の受診率（国保データベース）");
 
     // accepted: the team's path moves on to data collection
     await facilitator.reload();
@@ -95,6 +114,8 @@ describe("the team's path", () => {
     const next = team.locator("section", { has: team.getByRole("heading", { name: "次にやること" }) });
     await next.waitFor();
     expect(await next.textContent()).toContain("データの収集・加工");
+    // the next workshop is on the team's own page too
+    expect(await next.locator("[data-next-session]").textContent()).toMatch(/次回のワークショップ第\d+回/);
     await expectAccessible(team);
   });
 });

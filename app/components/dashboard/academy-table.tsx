@@ -3,6 +3,7 @@ import { useTranslation } from "~/utils/use-translation";
 import { AcademyStatusBadge } from "~/components/ui/status-badge";
 import { formatDate, formatFiscalYear } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
+import { DataTable } from "~/components/ui/data-table";
 
 export interface AcademyRow {
   id: string;
@@ -14,56 +15,44 @@ export interface AcademyRow {
   nextSession: { id?: string; sequence: number; startsAt: Date } | null;
 }
 
-/** Academies grouped by fiscal year, one row per region. */
+/** The academy's region and its prefectures (and how many governments, when more than one). */
+export function AcademyRegion({ region, count = false }: { region: AcademyRow["region"]; count?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span className="block">{region.name}</span>
+      <span className="block text-dns-14N-130 text-solid-gray-600">
+        {[...new Set(region.members.map((m) => m.municipality.prefecture.name))].join(t("format.list"))}
+        {count && region.members.length > 1 ? ` ${t("region.memberCount", { count: region.members.length })}` : ""}
+      </span>
+    </>
+  );
+}
+
+/** Academies grouped by fiscal year, one row per region, with each one's next session. */
 export function AcademyTable({ academies, caption }: { academies: AcademyRow[]; caption: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  if (academies.length === 0) return <p>{t("dashboard.noAcademies")}</p>;
+  const next = (a: AcademyRow) => (a.nextSession ? `${t("session.numbered", { n: a.nextSession.sequence })} ${formatDate(new Date(a.nextSession.startsAt), locale)}` : "—");
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="border-b-2 border-solid-gray-800">
-            <th scope="col" className="p-2">{t("academy.fiscalYear")}</th>
-            <th scope="col" className="p-2">{t("academy.name")}</th>
-            <th scope="col" className="p-2">{t("academy.region")}</th>
-            <th scope="col" className="p-2">{t("academy.statusLabel")}</th>
-            <th scope="col" className="p-2 text-right">{t("academy.teams")}</th>
-            <th scope="col" className="p-2">{t("academy.nextSession")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {academies.map((a) => (
-            <tr key={a.id} className="border-b border-solid-gray-200 align-top">
-              <td className="p-2 whitespace-nowrap">{formatFiscalYear(a.fiscalYear, locale)}</td>
-              <th scope="row" className="p-2 font-bold"><Link to={`/academies/${a.id}`}>{a.name}</Link></th>
-              <td className="p-2">
-                <div>{a.region.name}</div>
-                <div className="text-dns-14N-130 text-solid-gray-600">
-                  {[...new Set(a.region.members.map((m) => m.municipality.prefecture.name))].join(t("format.list"))}{" "}
-                  {a.region.members.length > 1 ? t("region.memberCount", { count: a.region.members.length }) : ""}
-                </div>
-              </td>
-              <td className="p-2"><AcademyStatusBadge status={a.status} /></td>
-              <td className="p-2 text-right">{a._count.teams}</td>
-              <td className="p-2">
-                {a.nextSession ? (
-                  a.nextSession.id ? (
-                    <Link to={`/academies/${a.id}/sessions/${a.nextSession.id}`}>
-                      {t("session.numbered", { n: a.nextSession.sequence })} {formatDate(new Date(a.nextSession.startsAt), locale)}
-                    </Link>
-                  ) : (
-                    `${t("session.numbered", { n: a.nextSession.sequence })} ${formatDate(new Date(a.nextSession.startsAt), locale)}`
-                  )
-                ) : (
-                  "—"
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      captionHidden
+      rows={academies}
+      rowKey={(a) => a.id}
+      empty={t("dashboard.noAcademies")}
+      columns={[
+        { key: "name", header: t("academy.name"), cell: (a) => <Link to={`/academies/${a.id}`}>{a.name}</Link> },
+        { key: "fy", header: t("academy.fiscalYear"), className: "whitespace-nowrap", cell: (a) => formatFiscalYear(a.fiscalYear, locale) },
+        { key: "region", header: t("academy.region"), cell: (a) => <AcademyRegion region={a.region} count /> },
+        { key: "status", header: t("academy.statusLabel"), cell: (a) => <AcademyStatusBadge status={a.status} /> },
+        { key: "teams", header: t("academy.teams"), className: "text-right", cell: (a) => a._count.teams },
+        {
+          key: "next",
+          header: t("academy.nextSession"),
+          cell: (a) => (a.nextSession?.id ? <Link to={`/academies/${a.id}/sessions/${a.nextSession.id}`}>{next(a)}</Link> : next(a)),
+        },
+      ]}
+    />
   );
 }

@@ -33,6 +33,8 @@ function href(e: AttentionEntry) {
       return `/academies/${e.academyId}/sessions/${e.sessionId}/edit`;
     case "invitationUnanswered":
       return `/academies/${e.academyId}/roster`;
+    case "recruitingNoTeams":
+      return `/academies/${e.academyId}/teams/new`;
     case "consultationRequested":
       return `/consultations/${e.academyId}`;
     default:
@@ -77,7 +79,12 @@ export function AttentionList({ entries, counts, fiscalYearQuery }: { entries: A
                     {e.academyName}
                     {e.sequence ? ` ${t("session.numbered", { n: e.sequence })}` : ""}
                   </Link>{" "}
-                  <span className="text-solid-gray-700">{t(`attention.detail.${kind}`, { date: date(e.at), count: e.n })}</span>
+                  <span className="text-solid-gray-700">{t(`attention.detail.${kind}`, { date: date(e.at), count: e.n })}</span>{" "}
+                  <Link to={href(e)} className="whitespace-nowrap font-bold" data-action={kind}>
+                    <span aria-hidden="true">→ </span>
+                    {t(`attention.action.${kind}`)}
+                    <span className="sr-only">{t("format.paren", { text: e.academyName })}</span>
+                  </Link>
                 </li>
               ))}
             </ul>

@@ -1,24 +1,11 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { stageLabelKey } from "~/modules/stage/stages";
-import { formatDateTime } from "~/utils/dates";
-import { useLocale } from "~/utils/use-locale";
 import { DataTable } from "~/components/ui/data-table";
+import { ReviewQueueTable, type ReviewQueueRow } from "~/components/team/review-queue-table";
 import { AcademyTable, type AcademyRow } from "./academy-table";
 import { SessionList, type SessionItem } from "./session-list";
 import { AttentionList, type AttentionCounts, type AttentionEntry } from "./attention-list";
-
-interface ReviewRow {
-  deliverableId: string;
-  academyId: string;
-  academyName: string;
-  teamId: string;
-  teamName: string;
-  stageId: string;
-  stageKey: string;
-  stageTitle: string;
-  dueAt: Date | string | null;
-}
 
 interface RiskRow {
   id: string;
@@ -28,6 +15,7 @@ interface RiskRow {
   overdue: boolean;
   stalled: boolean;
   currentKey: string | null;
+  overdueKeys: string[];
 }
 
 interface Props {
@@ -36,41 +24,19 @@ interface Props {
   sessions: SessionItem[];
   attention: AttentionEntry[];
   counts: AttentionCounts;
-  reviews: { rows: ReviewRow[]; total: number };
+  reviews: { rows: ReviewQueueRow[]; total: number };
   atRisk: RiskRow[];
   atRiskTotal: number;
 }
 
 export function FacilitatorDashboard({ fiscalYear, academies, sessions, attention, counts, reviews, atRisk, atRiskTotal }: Props) {
   const { t } = useTranslation();
-  const locale = useLocale();
   return (
     <>
       <AttentionList entries={attention} counts={counts} fiscalYearQuery={`?fy=${fiscalYear}`} />
       <section aria-labelledby="reviews-heading" className="flex flex-col gap-3">
         <h2 id="reviews-heading">{t("dashboard.reviewQueue", { count: reviews.total })}</h2>
-        <DataTable
-          caption={t("reviewQueue.caption")}
-          captionHidden
-          cards
-          rows={reviews.rows}
-          rowKey={(r) => r.deliverableId}
-          empty={t("reviewQueue.empty")}
-          columns={[
-            {
-              key: "team",
-              header: t("reviewQueue.team"),
-              cell: (r) => (
-                <>
-                  <Link to={`/academies/${r.academyId}/teams/${r.teamId}/stages/${r.stageId}`}>{r.teamName}</Link>
-                  <span className="block text-dns-14N-130 text-solid-gray-700">{r.academyName}</span>
-                </>
-              ),
-            },
-            { key: "stage", header: t("path.stage"), cell: (r) => r.stageTitle || t(stageLabelKey(r.stageKey)) },
-            { key: "due", header: t("path.dueHeader"), cell: (r) => (r.dueAt ? formatDateTime(new Date(r.dueAt), locale) : "—") },
-          ]}
-        />
+        <ReviewQueueTable rows={reviews.rows} />
         {reviews.total > reviews.rows.length ? <p><Link to="/reviews">{t("dashboard.allReviews", { count: reviews.total })}</Link></p> : null}
       </section>
       <section aria-labelledby="sessions-heading" className="flex flex-col gap-3">
@@ -101,7 +67,13 @@ export function FacilitatorDashboard({ fiscalYear, academies, sessions, attentio
             {
               key: "why",
               header: t("dashboard.why"),
-              cell: (r) => [r.overdue ? t("progress.flag.overdue") : null, r.stalled ? t("progress.flag.stalled") : null].filter(Boolean).join(t("format.list")),
+              cell: (r) =>
+                [
+                  r.overdue ? t("dashboard.overdueAt", { stages: r.overdueKeys.map((k) => t(stageLabelKey(k))).join(t("format.list")) }) : null,
+                  r.stalled ? t("progress.flag.stalled") : null,
+                ]
+                  .filter(Boolean)
+                  .join(t("format.list")),
             },
           ]}
         />

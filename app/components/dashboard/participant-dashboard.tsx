@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { AcademyStatusBadge } from "~/components/ui/status-badge";
 import { formatFiscalYear, formatTimeRange } from "~/utils/dates";
@@ -38,12 +39,26 @@ export function ParticipantDashboard({
       {teams.map((team) => {
         const next = team.academy.sessions[0];
         return (
-          <article key={team.id} aria-labelledby={`team-${team.id}`} className="flex flex-col gap-6">
-            <section className="rounded-8 border-2 border-blue-900 p-5" aria-labelledby={`next-${team.id}`}>
-              <h2 id={`next-${team.id}`}>{t("dashboard.nextSession")}</h2>
+          <article key={team.id} aria-labelledby={`team-${team.id}`} data-team={team.id} className="flex flex-col gap-5 rounded-12 border border-solid-gray-420 p-5">
+            <header className="flex flex-col gap-2">
+              <p className="flex flex-wrap items-center gap-3 text-solid-gray-600">
+                <span>{formatFiscalYear(team.academy.fiscalYear, locale)} {team.academy.name}</span>
+                <AcademyStatusBadge status={team.academy.status} />
+              </p>
+              <h2 id={`team-${team.id}`}>{team.name}</h2>
+              <p className="text-std-18B-160">{t("team.theme")}: {team.themeTitle}</p>
+              <p className="flex flex-wrap gap-4">
+                <Link to={`/academies/${team.academy.id}/teams/${team.id}`} className="text-std-16B-170" data-workspace-link>
+                  {t("dashboard.openWorkspace")}
+                </Link>
+                <Link to={`/academies/${team.academy.id}/materials`}>{t("material.title")}</Link>
+              </p>
+            </header>
+            <section className="rounded-8 border-2 border-blue-900 bg-blue-50 p-4" aria-labelledby={`next-${team.id}`} data-next-session>
+              <h3 id={`next-${team.id}`}>{t("dashboard.nextSession")}</h3>
               {next ? (
                 <div className="mt-2 flex flex-col gap-1">
-                  <p className="text-std-20B-150">
+                  <p className="text-std-18B-160">
                     {t("session.numbered", { n: next.sequence })}
                     {next.title ? t("format.quote", { text: next.title }) : ""}
                   </p>
@@ -63,19 +78,10 @@ export function ParticipantDashboard({
                 </p>
               ) : null}
             </section>
-            <section className="flex flex-col gap-2">
-              <p className="flex flex-wrap items-center gap-3 text-solid-gray-600">
-                <span>{formatFiscalYear(team.academy.fiscalYear, locale)} {team.academy.name}</span>
-                <AcademyStatusBadge status={team.academy.status} />
-                <a href={`/academies/${team.academy.id}/materials`}>{t("material.title")}</a>
-              </p>
-              <h2 id={`team-${team.id}`}>{team.name}</h2>
-              <p className="text-std-18B-160">{t("team.theme")}: {team.themeTitle}</p>
-              {team.problemStatement ? <p>{team.problemStatement}</p> : null}
-              <p className="text-solid-gray-600">
-                {t("team.municipalities")}: {team.municipalities.map((m) => m.municipality.name).join(t("format.list"))}
-              </p>
-            </section>
+            {team.problemStatement ? <p>{team.problemStatement}</p> : null}
+            <p className="text-solid-gray-600">
+              {t("team.municipalities")}: {team.municipalities.map((m) => m.municipality.name).join(t("format.list"))}
+            </p>
             <section aria-labelledby={`members-${team.id}`} className="flex flex-col gap-2">
               <h3 id={`members-${team.id}`}>{t("team.members")}</h3>
               <ul className="grid gap-2 md:grid-cols-2">

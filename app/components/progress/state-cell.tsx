@@ -11,9 +11,10 @@ const LOOK: Record<StageState, { symbol: string; className: string }> = {
   overdue: { symbol: "!", className: "bg-red-50 text-error-2 border-error-2 font-bold" },
   current: { symbol: "▶", className: "bg-white text-blue-1200 border-blue-900" },
   upcoming: { symbol: "·", className: "bg-solid-gray-50 text-solid-gray-700 border-solid-gray-420" },
+  missed: { symbol: "×", className: "bg-solid-gray-100 text-solid-gray-900 border-solid-gray-700" },
 };
 
-export const STATE_ORDER: StageState[] = ["done", "submitted", "revision", "current", "overdue", "upcoming"];
+export { STAGE_STATES as STATE_ORDER } from "~/modules/deliverable/progress";
 
 export function StateMark({ state }: { state: StageState }) {
   const { t } = useTranslation();

@@ -207,7 +207,7 @@ export function GroupsByVotes({ view }: Props) {
               ))}
             </ul>
             {voting ? (
-              <BoardForm intent="vote" className="flex flex-wrap gap-2" label={t("retro.voteFor", { title: g.title })}>
+              <BoardForm intent="vote" className="flex flex-wrap gap-2" label={t("retro.voteFor", { title: g.title })} clearOn={view.myVotesUsed}>
                 <input type="hidden" name="groupId" value={g.id} />
                 <SmallButton name="direction" value="add" variant="primary" aria-label={t("retro.addVote", { title: g.title })}>{t("retro.addVoteShort")}</SmallButton>
                 <SmallButton name="direction" value="remove" aria-label={t("retro.removeVote", { title: g.title })} disabled={g.myVotes === 0}>{t("retro.removeVoteShort")}</SmallButton>
@@ -316,6 +316,34 @@ export function ActionsPhase({ view }: Props) {
   );
 }
 
+/** After the writing phase: the cards still in their Keep / Problem / Try columns, read only, each with its group. */
+export function CardsByPrompt({ view }: Props) {
+  const { t } = useTranslation();
+  const groupTitle = new Map(view.groups.map((g) => [g.id, g.title]));
+  return (
+    <details open className="rounded-8 border border-solid-gray-420 p-3">
+      <summary className="cursor-pointer text-std-18B-160">{t("retro.cardsByPrompt")}</summary>
+      <div className="mt-3 grid gap-4 md:grid-cols-3">
+        {view.retro.prompts.map((p) => {
+          const label = promptLabel(t, p);
+          return (
+            <div key={p.key} className="flex flex-col gap-2 rounded-8 bg-solid-gray-50 p-3">
+              <h3>{label}</h3>
+              <ul className="flex flex-col gap-2" aria-label={t("retro.cardsOf", { prompt: label })}>
+                {view.cards
+                  .filter((c) => c.prompt === p.key)
+                  .map((c) => (
+                    <Card key={c.id} text={c.text} meta={[c.groupId ? groupTitle.get(c.groupId) : t("retro.ungrouped"), c.author].filter(Boolean).join(" · ")} />
+                  ))}
+              </ul>
+            </div>
+          );
+        })}
+      </div>
+    </details>
+  );
+}
+
 export function RetroBoard({ view }: Props) {
   const phase = view.retro.phase;
   return (
@@ -324,6 +352,7 @@ export function RetroBoard({ view }: Props) {
       {phase === "reflect" || !cardsRevealed(phase) ? <ReflectPhase view={view} /> : null}
       {phase === "group" ? <GroupPhase view={view} /> : null}
       {phaseIndex(phase) >= phaseIndex("vote") ? <GroupsByVotes view={view} /> : null}
+      {phaseIndex(phase) >= phaseIndex("vote") ? <CardsByPrompt view={view} /> : null}
       {phaseIndex(phase) >= phaseIndex("discuss") ? <ActionsPhase view={view} /> : null}
       {phase === "closed" ? <ReviewPhase view={view} /> : null}
     </div>

@@ -5,7 +5,6 @@ import { useLocale } from "~/utils/use-locale";
 import { Button } from "~/components/ui/button";
 import { TextareaField, SelectField } from "~/components/ui/field";
 import { TextField } from "~/components/ui/text-field";
-import { Alert } from "~/components/ui/alert";
 
 interface Comment {
   id: string;
@@ -59,11 +58,14 @@ export function ReviewForm({
   rubric,
   versionNumber,
   actionData,
+  next = null,
 }: {
   canDecide: boolean;
   rubric: string[];
   versionNumber: number;
   actionData?: { reason?: string; fieldErrors: Record<string, string>; values: Record<string, string> };
+  /** the next submission waiting for this reviewer: offered to open after deciding */
+  next?: { url: string; label: string } | null;
 }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
@@ -71,7 +73,6 @@ export function ReviewForm({
   return (
     <Form method="post" className="flex max-w-3xl flex-col gap-4">
       <input type="hidden" name="versionNumber" value={versionNumber} />
-      {actionData?.reason ? <Alert tone="error">{t(actionData.reason)}</Alert> : null}
       <TextareaField name="body" label={canDecide ? t("review.bodyReviewer") : t("review.body")} hint={canDecide ? t("review.bodyHint") : undefined} rows={4} defaultValue={actionData?.values.body ?? ""} error={actionData?.fieldErrors.body} />
       {canDecide ? (
         <>
@@ -91,6 +92,12 @@ export function ReviewForm({
               ))}
             </div>
           </fieldset>
+          {next ? (
+            <label className="flex min-h-11 items-center gap-2">
+              <input type="checkbox" name="openNext" value="1" defaultChecked className="size-6 accent-blue-900" />
+              {t("review.openNext", { next: next.label })}
+            </label>
+          ) : null}
           <div className="flex flex-wrap gap-3">
             <input type="hidden" name="intent" value="review" />
             <Button type="submit" name="decision" value="accept" disabled={busy}>

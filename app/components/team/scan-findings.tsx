@@ -1,4 +1,5 @@
 import { useTranslation } from "~/utils/use-translation";
+import { DataTable } from "~/components/ui/data-table";
 import type { ScanResult } from "~/modules/privacy/scan.server";
 
 /** What the personal-information scan found in a table: kinds with counts, then where (never the values). */
@@ -15,24 +16,19 @@ export function ScanFindings({ scan }: { scan: ScanResult }) {
       </ul>
       <details>
         <summary className="cursor-pointer text-dns-16B-120">{t("privacy.where")}</summary>
-        <table className="mt-2 text-dns-14N-130">
-          <thead>
-            <tr>
-              <th scope="col" className="pr-4 text-left">{t("privacy.kindHeader")}</th>
-              <th scope="col" className="pr-4 text-left">{t("privacy.place")}</th>
-              <th scope="col" className="text-left">{t("privacy.header")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {scan.findings.map((f, i) => (
-              <tr key={i}>
-                <td className="pr-4">{f.kind === "header" && f.category ? t(`privacy.category.${f.category}`) : t(`privacy.kind.${f.kind}`)}</td>
-                <td className="pr-4">{t(f.sheet ? "privacy.placeSheet" : "privacy.placeCell", { sheet: f.sheet ?? "", row: f.row, column: f.columnLabel })}</td>
-                <td>{f.header}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="mt-2 text-dns-14N-130">
+          <DataTable
+            caption={t("privacy.where")}
+            captionHidden
+            rows={scan.findings.map((f, i) => ({ ...f, i }))}
+            rowKey={(f) => String(f.i)}
+            columns={[
+              { key: "kind", header: t("privacy.kindHeader"), cell: (f) => (f.kind === "header" && f.category ? t(`privacy.category.${f.category}`) : t(`privacy.kind.${f.kind}`)) },
+              { key: "place", header: t("privacy.place"), cell: (f) => t(f.sheet ? "privacy.placeSheet" : "privacy.placeCell", { sheet: f.sheet ?? "", row: f.row, column: f.columnLabel }) },
+              { key: "header", header: t("privacy.header"), cell: (f) => f.header },
+            ]}
+          />
+        </div>
       </details>
     </div>
   );

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
-import type { StageState } from "~/modules/deliverable/progress";
+import { handsIn, type StageState } from "~/modules/deliverable/progress";
 
 export interface StepItem {
   id: string;
@@ -18,7 +18,15 @@ const MARK: Record<StageState, { symbol: string; circle: string }> = {
   overdue: { symbol: "!", circle: "bg-red-50 text-error-2 border-error-2" },
   current: { symbol: "", circle: "bg-blue-900 text-white border-blue-900" },
   upcoming: { symbol: "", circle: "bg-white text-solid-gray-700 border-solid-gray-536" },
+  missed: { symbol: "×", circle: "bg-solid-gray-100 text-solid-gray-900 border-solid-gray-700" },
 };
+
+/** Where a stage is worked on: its page when it takes a deliverable, the pre-learning list, else nowhere of its own. */
+export function stageHref(academyId: string, teamId: string, stage: { id: string; key: string; deliverable: string }) {
+  if (handsIn(stage.deliverable)) return `/academies/${academyId}/teams/${teamId}/stages/${stage.id}`;
+  if (stage.key === "prelearning") return `/academies/${academyId}/materials#prelearning`;
+  return null;
+}
 
 /**
  * The team's path as a step indicator: one numbered circle per stage, its state in words next
@@ -39,7 +47,7 @@ export function StageSteps({ steps, currentIndex }: { steps: StepItem[]; current
             <span className="flex min-w-0 flex-col">
               <span className="text-std-16B-170">{step.label}</span>
               <span className="text-dns-14N-130 text-solid-gray-800" data-state={step.state}>
-                {t(`path.state.${step.state}`)}
+                {t(`progress.state.${step.state}`)}
               </span>
               {step.due ? <span className="text-dns-14N-130 text-solid-gray-700">{t("path.dueShort", { date: step.due })}</span> : null}
             </span>
@@ -62,22 +70,5 @@ export function StageSteps({ steps, currentIndex }: { steps: StepItem[]; current
         );
       })}
     </ol>
-  );
-}
-
-const BADGE: Record<string, string> = {
-  draft: "bg-solid-gray-100 text-solid-gray-900",
-  submitted: "bg-blue-100 text-blue-1200",
-  revision_requested: "bg-yellow-100 text-solid-gray-900",
-  accepted: "bg-green-100 text-green-1200",
-};
-
-export function DeliverableBadge({ status }: { status: string | null }) {
-  const { t } = useTranslation();
-  const s = status ?? "none";
-  return (
-    <span data-status={s} className={`inline-block whitespace-nowrap rounded-full px-3 py-0.5 text-dns-14B-120 ${BADGE[s] ?? BADGE.draft}`}>
-      {t(`deliverable.status.${s}`)}
-    </span>
   );
 }

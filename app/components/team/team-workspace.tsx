@@ -4,9 +4,10 @@ import type { SerializeFrom } from "@remix-run/node";
 import type { teamWorkspace } from "~/modules/deliverable/workspace.server";
 import { handsIn } from "~/modules/deliverable/progress";
 import { stageLabelKey } from "~/modules/stage/stages";
-import { formatDate, formatDateTime } from "~/utils/dates";
+import { formatDate, formatDateTime, formatTimeRange } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
-import { StageSteps, DeliverableBadge } from "./stage-steps";
+import { StageSteps, stageHref } from "./stage-steps";
+import { StateMark } from "~/components/progress/state-cell";
 import { DataTable } from "~/components/ui/data-table";
 
 type Workspace = SerializeFrom<Awaited<ReturnType<typeof teamWorkspace>>>;
@@ -18,27 +19,60 @@ export function TeamWorkspace({ academyId, teamId, workspace, isMember }: { acad
   const base = `/academies/${academyId}/teams/${teamId}`;
   const label = (s: { title: string; key: string }) => s.title || t(stageLabelKey(s.key));
   const stageById = new Map(workspace.stages.map((s) => [s.id, s]));
-  const next = workspace.next;
+  const todo = workspace.todo;
+  const session = workspace.nextSession;
+  const hrefOf = (s: { id: string; key: string; deliverable: string }) => stageHref(academyId, teamId, s);
   return (
     <>
-      <section aria-labelledby="next-heading" className="flex flex-col gap-3 rounded-12 border-2 border-blue-900 bg-blue-50 p-5">
+      <section aria-labelledby="next-heading" className="flex flex-col gap-4 rounded-12 border-2 border-blue-900 bg-blue-50 p-5">
         <h2 id="next-heading">{t("path.nextHeading")}</h2>
-        {next ? (
-          <p className="text-std-18B-160">
-            <Link to={`${base}/stages/${next.id}`}>{label(next)}</Link>
-            {" — "}
-            {next.status === "revision_requested" ? t("path.nextRevision") : isMember ? t("path.nextSubmit") : t("path.nextTeamSubmit")}
-            {next.deadline.dueAt ? ` ${t("path.dueShort", { date: formatDateTime(new Date(next.deadline.dueAt), locale) })}` : ""}
-          </p>
+        {todo.length > 0 || workspace.homework ? (
+          <ul className="flex flex-col gap-3" aria-label={t("path.todoLabel")}>
+            {todo.map((stage) => (
+              <li key={stage.id} data-todo={stage.key} className="flex flex-col gap-1">
+                <span className="flex flex-wrap items-center gap-2">
+                  <span className="text-std-18B-160">{hrefOf(stage) ? <Link to={hrefOf(stage)!}>{label(stage)}</Link> : label(stage)}</span>
+                  <StateMark state={stage.state} />
+                </span>
+                <span>
+                  {!handsIn(stage.deliverable)
+                    ? stage.key === "prelearning"
+                      ? t("path.nextLearn")
+                      : t("path.nextWorkshop")
+                    : stage.status === "revision_requested"
+                      ? t("path.nextRevision")
+                      : isMember
+                        ? t("path.nextSubmit")
+                        : t("path.nextTeamSubmit")}
+                  {stage.deadline.dueAt ? ` ${t(stage.state === "overdue" ? "path.overdueSince" : "path.dueShort", { date: formatDateTime(new Date(stage.deadline.dueAt), locale) })}` : ""}
+                </span>
+              </li>
+            ))}
+            {workspace.homework ? (
+              <li data-todo="homework" className="flex flex-col gap-1">
+                <span className="text-std-18B-160">{t("path.homework", { n: workspace.homework.sequence })}</span>
+                <span className="whitespace-pre-wrap">{workspace.homework.text}</span>
+              </li>
+            ) : null}
+          </ul>
         ) : (
           <p>{t("path.nothingDue")}</p>
         )}
-        {workspace.homework ? (
-          <div>
-            <h3 className="text-std-16B-170">{t("path.homework", { n: workspace.homework.sequence })}</h3>
-            <p className="whitespace-pre-wrap">{workspace.homework.text}</p>
-          </div>
-        ) : null}
+        <div className="rounded-8 border border-solid-gray-420 bg-white p-4" data-next-session>
+          <h3 className="text-std-16B-170">{t("dashboard.nextSession")}</h3>
+          {session ? (
+            <>
+              <p className="text-std-18B-160">
+                {t("session.numbered", { n: session.sequence })}
+                {session.title ? t("format.quote", { text: session.title }) : ""}
+              </p>
+              <p>{formatTimeRange(new Date(session.startsAt), new Date(session.endsAt), locale)}</p>
+              <p>{[session.venueName, session.venueAddress].filter(Boolean).join(" ") || (session.online ? t("session.online") : "")}</p>
+            </>
+          ) : (
+            <p>{t("dashboard.noUpcomingSessions")}</p>
+          )}
+        </div>
         {workspace.materials.length > 0 ? (
           <div>
             <h3 className="text-std-16B-170">{t("path.currentMaterials")}</h3>
@@ -61,8 +95,8 @@ export function TeamWorkspace({ academyId, teamId, workspace, isMember }: { acad
             id: s.id,
             label: label(s),
             state: s.state,
-            due: s.deadline.dueAt && handsIn(s.deliverable) ? formatDate(new Date(s.deadline.dueAt), locale) : null,
-            href: handsIn(s.deliverable) ? `${base}/stages/${s.id}` : null,
+            due: s.deadline.dueAt && (handsIn(s.deliverable) || s.key === "prelearning") ? formatDate(new Date(s.deadline.dueAt), locale) : null,
+            href: hrefOf(s),
           }))}
         />
         <DataTable
@@ -73,7 +107,7 @@ export function TeamWorkspace({ academyId, teamId, workspace, isMember }: { acad
           empty={t("path.noStages")}
           columns={[
             { key: "stage", header: t("path.stage"), cell: (s) => <Link to={`${base}/stages/${s.id}`}>{label(s)}</Link> },
-            { key: "status", header: t("path.status"), cell: (s) => <DeliverableBadge status={s.status} /> },
+            { key: "status", header: t("path.status"), cell: (s) => <StateMark state={s.state} /> },
             { key: "due", header: t("path.dueHeader"), cell: (s) => (s.deadline.dueAt ? formatDateTime(new Date(s.deadline.dueAt), locale) : "—") + (s.deadline.extended ? ` ${t("extension.mark")}` : "") },
             { key: "versions", header: t("path.versions"), cell: (s) => (s.latestVersion > 0 ? t("path.versionCount", { count: s.latestVersion }) : "—") },
           ]}

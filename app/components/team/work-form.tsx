@@ -1,5 +1,6 @@
-import { Form, useNavigation } from "@remix-run/react";
-import { useId, useState, type FormEvent, type ReactNode } from "react";
+import { Form, useFetcher, useNavigation } from "@remix-run/react";
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { formatTime } from "~/utils/dates";
 import { useTranslation } from "~/utils/use-translation";
 import { parseWork, VERDICTS, workFromFields, workKind } from "~/modules/deliverable/work";
 import { formValues } from "~/utils/forms";
@@ -183,13 +184,16 @@ function ProposalFields({ work, errors }: { work: Work; errors: Record<string, s
   );
 }
 
-/** The structured work of a stage: saved as a draft any time, handed in with the submission. */
+const AUTOSAVE_AFTER_MS = 2500;
+
+/** The structured work of a stage: saved as a draft any time (and by itself while typing), handed in with the submission. */
 export function WorkForm({
   stageKey,
   work,
   serverErrors,
   hypotheses,
   disabled,
+  autosave = false,
   children,
 }: {
   stageKey: string;
@@ -197,9 +201,29 @@ export function WorkForm({
   serverErrors?: Record<string, string>;
   hypotheses: { id: string; text: string }[];
   disabled: boolean;
+  /** save the draft by itself a few seconds after the last keystroke */
+  autosave?: boolean;
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
+  const draft = useFetcher<{ form: string; savedAt?: string }>();
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => () => (timer.current ? clearTimeout(timer.current) : undefined), []);
+  const onInput = () => {
+    if (!autosave) return;
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      const form = formRef.current;
+      if (!form) return;
+      const body = new FormData(form);
+      body.set("intent", "autosave");
+      // the note beside the submit button is not part of the draft
+      body.delete("note");
+      draft.submit(body, { method: "post" });
+    }, AUTOSAVE_AFTER_MS);
+  };
+  const draftState = draft.state !== "idle" ? "saving" : draft.data?.savedAt ? "saved" : draft.data ? "failed" : null;
   const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
   const errors = clientErrors ?? serverErrors ?? {};
   const navigation = useNavigation();
@@ -213,8 +237,8 @@ export function WorkForm({
   };
   const kind = workKind(stageKey);
   return (
-    <Form method="post" noValidate onSubmit={onSubmit} className="flex max-w-4xl flex-col gap-6">
-      <input type="hidden" name="intent" value="saveWork" />
+    <Form id="work-form" ref={formRef} method="post" noValidate onSubmit={onSubmit} onInput={onInput} onChange={onInput} className="flex max-w-4xl flex-col gap-6">
+      <input type="hidden" name="withWork" value="1" />
       <fieldset disabled={disabled} className="flex flex-col gap-6">
         {kind === "problem_definition" ? <ProblemDefinitionFields work={work} errors={errors} /> : null}
         {kind === "analysis" ? <AnalysisFields work={work} errors={errors} hypotheses={hypotheses} /> : null}
@@ -222,10 +246,15 @@ export function WorkForm({
         {kind === "data_collection" ? <Area name="preparation" label="work.preparation" hint="work.preparationHint" work={work} errors={errors} rows={6} /> : null}
         {kind === "custom" ? <Area name="summary" label="work.summary" work={work} errors={errors} rows={8} /> : null}
         {children}
-        <div>
-          <Button type="submit" disabled={busy}>
+        <div className="flex flex-wrap items-center gap-4">
+          <Button type="submit" name="intent" value="saveWork" variant="secondary" disabled={busy}>
             {busy ? t("form.saving") : t("work.save")}
           </Button>
+          <p role="status" aria-live="polite" className="text-dns-14N-130 text-solid-gray-800" data-draft={draftState ?? ""}>
+            {draftState === "saving" ? t("work.autosaving") : null}
+            {draftState === "saved" ? t("work.autosaved", { time: formatTime(new Date(draft.data!.savedAt!)) }) : null}
+            {draftState === "failed" ? t("work.autosaveFailed") : null}
+          </p>
         </div>
       </fieldset>
     </Form>

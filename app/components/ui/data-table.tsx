@@ -23,6 +23,7 @@ export function DataTable<Row>({
   rowKey,
   empty,
   cards = false,
+  foot,
 }: {
   caption: string;
   captionHidden?: boolean;
@@ -31,6 +32,8 @@ export function DataTable<Row>({
   rowKey: (row: Row) => string;
   empty?: ReactNode;
   cards?: boolean;
+  /** A closing row (a total) drawn with the same cells, in the table's foot. */
+  foot?: Row;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -40,8 +43,8 @@ export function DataTable<Row>({
       <caption className={captionHidden ? "sr-only" : "text-left text-std-18B-160"}>{caption}</caption>
       <thead>
         <tr className="border-b-2 border-solid-gray-800">
-          {columns.map((c) => (
-            <th key={c.key} scope="col" className={`p-2 ${c.className ?? ""}`}>
+          {columns.map((c, i) => (
+            <th key={c.key} scope="col" className={`p-2 ${i === 0 ? "name-col" : ""} ${c.className ?? ""}`}>
               {c.header}
             </th>
           ))}
@@ -64,6 +67,23 @@ export function DataTable<Row>({
           </tr>
         ))}
       </tbody>
+      {foot !== undefined ? (
+        <tfoot>
+          <tr className="border-t-2 border-solid-gray-900 font-bold">
+            {columns.map((c, i) =>
+              i === 0 ? (
+                <th key={c.key} scope="row" className={`p-2 text-left ${c.className ?? ""}`}>
+                  {c.cell(foot)}
+                </th>
+              ) : (
+                <td key={c.key} className={`p-2 ${c.className ?? ""}`}>
+                  {c.cell(foot)}
+                </td>
+              ),
+            )}
+          </tr>
+        </tfoot>
+      ) : null}
     </table>
   );
   return (

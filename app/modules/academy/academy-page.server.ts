@@ -6,6 +6,7 @@ import { teamSummaryColumns, teamSummaryFields, toTeamSummary } from "~/modules/
 import { prisma, Prisma } from "~/utils/db.server";
 import type { AcademyContext } from "./context.server";
 import { teamScopeSqlIn } from "./scope.server";
+import { sessionRowFields } from "~/modules/schedule/session-row";
 
 // The academy page is the most used page of staff: its academy (region, governments, staff,
 // sessions with their facilitators) and its teams come in two statements instead of thirteen
@@ -29,15 +30,9 @@ const AcademyRow = z.object({
   sessions: json(
     z.object({
       id: z.string(),
-      sequence: z.number(),
+      ...sessionRowFields,
       kind: z.string(),
-      title: z.string(),
-      startsAt: z.coerce.date(),
-      endsAt: z.coerce.date(),
-      venueName: z.string(),
-      venueAddress: z.string(),
       venueCapacity: z.number().nullable(),
-      onlineUrl: z.string(),
       agenda: z.string(),
       // A JSON value inside json_object arrives as an array, not as text.
       facilitatorIds: z.array(z.string()),

@@ -9,15 +9,11 @@ import { prisma, Prisma } from "~/utils/db.server";
 import { fiscalYearOf } from "~/utils/dates";
 import type { SessionUser } from "~/utils/session.server";
 import { academyScope, academyScopeSql } from "./scope.server";
+import { sessionRowFields } from "~/modules/schedule/session-row";
 
 const UpcomingRow = z.object({
   id: z.string(),
-  sequence: z.coerce.number(),
-  title: z.string(),
-  startsAt: z.coerce.date(),
-  endsAt: z.coerce.date(),
-  venueName: z.string(),
-  onlineUrl: z.string(),
+  ...sessionRowFields,
   academyId: z.string(),
   academyName: z.string(),
   regionName: z.string(),
@@ -27,7 +23,7 @@ const UpcomingRow = z.object({
 export async function upcomingSessions(user: SessionUser, now: Date, take = 5, academyIds?: string[]) {
   const scope = academyIds ? Prisma.sql`ws."academyId" IN (${Prisma.join([...academyIds, ""])})` : academyScopeSql(user, Prisma.sql`ws."academyId"`);
   const rows = await prisma.$queryRaw<unknown[]>`
-    SELECT ws."id", ws."sequence", ws."title", ws."startsAt", ws."endsAt", ws."venueName", ws."onlineUrl",
+    SELECT ws."id", ws."sequence", ws."title", ws."startsAt", ws."endsAt", ws."venueName", ws."venueAddress", ws."onlineUrl",
            a."id" AS "academyId", a."name" AS "academyName", r."name" AS "regionName"
     FROM "WorkshopSession" ws JOIN "Academy" a ON a."id" = ws."academyId" JOIN "Region" r ON r."id" = a."regionId"
     WHERE ws."endsAt" >= ${instant(now)} AND ${scope}
@@ -78,15 +74,7 @@ export async function coordinatorStats(user: SessionUser, fiscalYear: number) {
   };
 }
 
-const NextSession = z.object({
-  sequence: z.number(),
-  title: z.string(),
-  startsAt: z.coerce.date(),
-  endsAt: z.coerce.date(),
-  venueName: z.string(),
-  venueAddress: z.string(),
-  onlineUrl: z.string(),
-});
+const NextSession = z.object(sessionRowFields);
 
 const MyTeamRow = z.object({
   ...teamSummaryFields,

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { emailField } from "~/modules/account/schemas";
-import { normaliseWebUrl } from "~/modules/schedule/schemas";
-import { dateField, idList, optionalLine, optionalText, requiredText, timeField } from "~/utils/form-fields";
+import { dateField, idList, optionalLine, optionalText, optionalWebUrl, requiredText, timeField } from "~/utils/form-fields";
 import { isCleanText } from "~/utils/text-safety";
 
 // Expert consultations (相談会): the vocabulary and every form, shared by browser and server.
@@ -61,14 +60,7 @@ export const ScheduleSchema = z
     mode: z.enum(MEETING_MODES, { error: "consultation.validation.mode" }),
     venueName: optionalLine(200),
     venueAddress: optionalLine(300),
-    onlineUrl: z
-      .string()
-      .trim()
-      .max(500, "validation.tooLong")
-      .optional()
-      .default("")
-      .refine((v) => v === "" || normaliseWebUrl(v) !== null, "validation.url")
-      .transform((v) => (v === "" ? "" : normaliseWebUrl(v)!)),
+    onlineUrl: optionalWebUrl,
     acknowledgeWarnings: z.string().optional(),
   })
   .refine((v) => v.endTime > v.startTime, { path: ["endTime"], message: "schedule.issue.endBeforeStart" })

@@ -2,7 +2,6 @@ import { fiscalYearOf } from "~/utils/dates";
 import type { SessionUser } from "~/utils/session.server";
 import { academyOverview, coordinatorStats, upcomingSessions } from "~/modules/academy/dashboard.server";
 import { queueScope, REVIEW_QUEUE_TABLES, reviewQueue } from "~/modules/deliverable/review.server";
-import { endOfDayBefore } from "~/modules/deliverable/deadline";
 import { progressOfYear, summarise } from "~/modules/progress/board.server";
 import { keptRead } from "~/utils/read-cache.server";
 import { attentionItems } from "./attention.server";
@@ -34,7 +33,7 @@ async function waitingReviews(user: SessionUser) {
       stageId: r.stageId,
       stageKey: r.stageKey,
       stageTitle: r.stageTitle,
-      dueAt: r.extensionDueAt ?? r.stageDueAt ?? (r.nextSessionAt ? endOfDayBefore(r.nextSessionAt) : null),
+      dueAt: r.dueAt,
     })),
   };
 }
@@ -94,6 +93,7 @@ export async function facilitatorScreen(user: SessionUser, now: Date, academyIds
       overdue: t.overdue,
       stalled: t.stalled,
       currentKey: t.currentKey,
+      overdueKeys: t.overdueKeys,
       lastActivityAt: t.lastActivityAt,
     })),
     atRiskTotal: atRisk.length,

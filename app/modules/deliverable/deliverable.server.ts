@@ -1,6 +1,6 @@
 import { TAKING_PART, UNDER_WAY } from "~/modules/account/permissions";
 import crypto from "node:crypto";
-import { prisma, type Prisma } from "~/utils/db.server";
+import { prisma, Prisma } from "~/utils/db.server";
 import { fail, type Result } from "~/utils/result";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { deliverQueued, type QueuedMail } from "~/modules/mail/mailer.server";
@@ -34,6 +34,20 @@ export async function findStage(academyId: string, stageId: string): Promise<Sta
   return prisma.stage.findFirst({ where: { id: stageId, academyId }, select: { id: true, key: true, title: true, deliverable: true } });
 }
 
+/**
+ * The deliverable row of a team's stage, created on first use, outside any transaction: two
+ * first writes at once (a double click, two members) may both try to create it; the one that
+ * loses reads the row the other made. Call it before a transaction that uses ensureDeliverable.
+ */
+export async function createDeliverableOnce(teamId: string, stageId: string) {
+  try {
+    return await ensureDeliverable(prisma, teamId, stageId);
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return ensureDeliverable(prisma, teamId, stageId);
+    throw error;
+  }
+}
+
 /** The deliverable row of a team's stage, created on first use. */
 export async function ensureDeliverable(db: Tx | typeof prisma, teamId: string, stageId: string) {
   return db.deliverable.upsert({
@@ -57,9 +71,12 @@ export async function teamHypotheses(teamId: string, academyId: string) {
 export async function saveWork(actorId: string, team: TeamRef, stage: StageRef, work: Record<string, unknown>): Promise<Result> {
   if (!takesForm(stage.deliverable)) return fail("deliverable.error.noForm");
   const withIds = assignIds(work, newItemId);
+  await createDeliverableOnce(team.id, stage.id);
   return prisma.$transaction(async (tx) => {
     const deliverable = await ensureDeliverable(tx, team.id, stage.id);
     if (deliverable.status === "accepted") return fail("deliverable.error.accepted");
+    // saved again as it is (the draft saving itself, a second click): nothing to write or record
+    if (deliverable.work === JSON.stringify(withIds)) return { ok: true as const };
     await tx.deliverable.update({ where: { id: deliverable.id }, data: { work: JSON.stringify(withIds) } });
     await recordAudit({ actorId, action: "team.work_save", entityType: "team", entityId: team.id, after: { stageId: stage.id } }, tx);
     return { ok: true as const };
@@ -99,6 +116,7 @@ export async function submit(actorId: string, team: TeamRef, stage: StageRef, in
   if (worksheets && worksheets.length === 0) return fail("deliverable.error.noWorksheets");
   const late = isLate(input.deadline, now);
   let mail: QueuedMail[] = [];
+  await createDeliverableOnce(team.id, stage.id);
   const outcome = await prisma.$transaction(async (tx) => {
     const created = await ensureDeliverable(tx, team.id, stage.id);
     // Lock the row (on PostgreSQL an UPDATE waits for another submission of it to commit), then

@@ -8,7 +8,7 @@ import { checkUpload, ensureStoredFile, openStoredFile, putUpload, type CheckedU
 import type { FileKind } from "~/modules/files/file-type.server";
 import { scanTable, type Finding, type ScanResult } from "~/modules/privacy/scan.server";
 import { takesFiles } from "~/modules/stage/stages";
-import { ensureDeliverable, type StageRef } from "./deliverable.server";
+import { createDeliverableOnce, ensureDeliverable, type StageRef } from "./deliverable.server";
 import type { TeamRef } from "./path.server";
 
 // Files a team attaches to a stage. Each is checked by its bytes, Office files for zip bombs,
@@ -26,60 +26,108 @@ export function maxDeliverableFileBytes() {
 
 export type AttachFailure = { reason: string; fileName: string; finding?: Finding };
 
-/** Check, scan and keep uploaded files. My Number anywhere refuses the whole upload with its place. */
-export async function attachFiles(actorId: string, team: TeamRef, stage: StageRef, files: NodeOnDiskFile[]): Promise<Result<{ attached: { fileName: string; scan: ScanResult | null }[] }, { failure?: AttachFailure }>> {
+/** What happened to one file of an upload: refused (with why, and everything the scan found), or fine. */
+export interface FileOutcome {
+  fileName: string;
+  /** null: the file itself was fine */
+  reason: string | null;
+  scan?: ScanResult;
+}
+
+/**
+ * Check, scan and keep uploaded files, all or none: one refused file (My Number anywhere, a
+ * wrong type, an unreadable table) refuses the upload, and the answer says what happened to
+ * every file, with everything the scan found in a refused table (not the My Number alone). A
+ * file already attached with the same content and name (a second click, the same file chosen
+ * again) is not added twice.
+ */
+export async function attachFiles(
+  actorId: string,
+  team: TeamRef,
+  stage: StageRef,
+  files: NodeOnDiskFile[],
+): Promise<Result<{ attached: { fileName: string; scan: ScanResult | null }[]; repeated: string[] }, { failure?: AttachFailure; outcomes?: FileOutcome[] }>> {
   if (!takesFiles(stage.deliverable)) return fail("deliverable.error.noFiles");
   const deliverable = await prisma.deliverable.findUnique({ where: { teamId_stageId: { teamId: team.id, stageId: stage.id } }, select: { status: true } });
   if (deliverable?.status === "accepted") return fail("deliverable.error.accepted");
   const checked: { upload: CheckedUpload; scan: ScanResult | null }[] = [];
+  const outcomes: (FileOutcome & { finding?: Finding })[] = [];
   for (const file of files) {
     const name = originalName(file);
     const result = await checkUpload(file.getFilePath(), name, DELIVERABLE_FILE_KINDS);
-    if (!result.ok) return { ...fail(result.reason, { file: result.reason }), failure: { reason: result.reason, fileName: name } };
+    if (!result.ok) {
+      outcomes.push({ fileName: name, reason: result.reason });
+      continue;
+    }
     const kind = result.upload.kind;
     let scan: ScanResult | null = null;
     if (kind === "csv" || kind === "xlsx") {
       try {
         scan = await scanTable(file.getFilePath(), kind);
       } catch {
-        return { ...fail("upload.unreadableTable", { file: "upload.unreadableTable" }), failure: { reason: "upload.unreadableTable", fileName: name } };
+        outcomes.push({ fileName: name, reason: "upload.unreadableTable" });
+        continue;
       }
       if (scan.status === "refused") {
-        const finding = scan.findings.find((f) => f.kind === "my_number");
-        return { ...fail("privacy.myNumberRefused", { file: "privacy.myNumberRefused" }), failure: { reason: "privacy.myNumberRefused", fileName: name, finding } };
+        outcomes.push({ fileName: name, reason: "privacy.myNumberRefused", scan, finding: scan.findings.find((f) => f.kind === "my_number") });
+        continue;
       }
     }
+    outcomes.push({ fileName: name, reason: null });
     checked.push({ upload: result.upload, scan });
+  }
+  const refused = outcomes.find((o) => o.reason !== null);
+  if (refused) {
+    const reason = refused.reason!;
+    return {
+      ...fail(reason, { file: reason }),
+      failure: { reason, fileName: refused.fileName, finding: refused.finding },
+      outcomes: outcomes.map(({ finding: _finding, ...o }) => o),
+    };
   }
   const blobs: { blob: StoredBlob; scan: ScanResult | null }[] = [];
   for (const item of checked) blobs.push({ blob: await putUpload(item.upload), scan: item.scan });
-  await prisma.$transaction(async (tx) => {
+  const repeated: string[] = [];
+  await createDeliverableOnce(team.id, stage.id);
+  const added = await prisma.$transaction(async (tx) => {
     const row = await ensureDeliverable(tx, team.id, stage.id);
-    for (const { blob, scan } of blobs) {
-      const stored = await ensureStoredFile(tx, blob, actorId);
+    // on PostgreSQL the update waits for another upload to the same deliverable to commit (a double click)
+    await tx.deliverable.updateMany({ where: { id: row.id }, data: { latestVersion: { increment: 0 } } });
+    const kept: typeof blobs = [];
+    for (const item of blobs) {
+      const stored = await ensureStoredFile(tx, item.blob, actorId);
+      const same = await tx.deliverableFile.count({ where: { deliverableId: row.id, storedFileId: stored.id, fileName: item.blob.originalName, removedAt: null } });
+      if (same > 0 || kept.some((k) => k.blob.sha256 === item.blob.sha256 && k.blob.originalName === item.blob.originalName)) {
+        repeated.push(item.blob.originalName);
+        continue;
+      }
       await tx.deliverableFile.create({
         data: {
           deliverableId: row.id,
           storedFileId: stored.id,
-          fileName: blob.originalName,
+          fileName: item.blob.originalName,
           uploadedById: actorId,
-          scanStatus: scan ? (scan.status === "clean" ? "clean" : "needs_confirmation") : "not_scanned",
-          scan: scan ? JSON.stringify(scan) : null,
+          scanStatus: item.scan ? (item.scan.status === "clean" ? "clean" : "needs_confirmation") : "not_scanned",
+          scan: item.scan ? JSON.stringify(item.scan) : null,
         },
       });
+      kept.push(item);
     }
-    await recordAudit(
-      {
-        actorId,
-        action: "team.file_attach",
-        entityType: "team",
-        entityId: team.id,
-        after: { stageId: stage.id, files: blobs.map(({ blob, scan }) => ({ fileName: blob.originalName, sha256: blob.sha256, size: blob.size, scan: scan?.status ?? null })) },
-      },
-      tx,
-    );
+    if (kept.length > 0) {
+      await recordAudit(
+        {
+          actorId,
+          action: "team.file_attach",
+          entityType: "team",
+          entityId: team.id,
+          after: { stageId: stage.id, files: kept.map(({ blob, scan }) => ({ fileName: blob.originalName, sha256: blob.sha256, size: blob.size, scan: scan?.status ?? null })) },
+        },
+        tx,
+      );
+    }
+    return kept;
   });
-  return { ok: true, attached: blobs.map(({ blob, scan }) => ({ fileName: blob.originalName, scan })) };
+  return { ok: true, attached: added.map(({ blob, scan }) => ({ fileName: blob.originalName, scan })), repeated };
 }
 
 async function draftFile(team: TeamRef, stage: StageRef, fileId: string) {

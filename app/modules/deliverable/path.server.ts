@@ -4,7 +4,8 @@ import { prisma, Prisma } from "~/utils/db.server";
 import { jsonArray } from "~/utils/raw-read";
 import { teamScopeSqlIn } from "~/modules/academy/scope.server";
 import type { AcademyContext } from "~/modules/academy/context.server";
-import { handsIn, stageStates, type DeliverableStatus, type StageState } from "./progress";
+import { academyPhase, needsAction, stageStates, type DeliverableStatus, type StageState } from "./progress";
+import { teamLearned, teamLearningSql } from "~/modules/material/prelearning-rule.server";
 import { stageDueDates, teamDeadline, type TeamDeadline } from "./deadline";
 
 // A team's path: its stages with due dates (the team's extensions applied), deliverable status
@@ -72,31 +73,40 @@ const PathRow = z.object({
       session: z.object({ id: z.string(), sequence: z.number(), startsAt: z.coerce.date() }).nullable(),
     }),
   ),
-  sessions: jsonArray(z.object({ id: z.string(), sequence: z.number(), title: z.string(), kind: z.string(), startsAt: z.coerce.date(), endsAt: z.coerce.date(), homework: z.string() })),
+  sessions: jsonArray(
+    z.object({ id: z.string(), sequence: z.number(), title: z.string(), kind: z.string(), startsAt: z.coerce.date(), endsAt: z.coerce.date(), homework: z.string(), venueName: z.string(), venueAddress: z.string(), online: z.coerce.boolean() }),
+  ),
   deliverables: jsonArray(z.object({ stageId: z.string(), status: z.string(), latestVersion: z.number(), submittedAt: z.coerce.date().nullable() })),
   extensions: jsonArray(z.object({ stageId: z.string(), dueAt: z.coerce.date(), reason: z.string() })),
+  academyStatus: z.string(),
+  released: z.unknown(),
+  members: z.unknown(),
+  learned: z.unknown(),
 });
 
 /** Stages, sessions, the team's deliverables and extensions: one raw statement (decision 0008) instead of five. */
-async function readPath(team: { id: string; academyId: string }) {
+async function readPath(team: { id: string; academyId: string }, now: Date) {
   const rows = await prisma.$queryRaw<unknown[]>`
-    SELECT
+    SELECT l."released", l."members", l."learned", (SELECT "status" FROM "Academy" WHERE "id" = ${team.academyId}) AS "academyStatus",
       (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'id', s."id", 'key', s."key", 'title', s."title", 'position', s."position", 'deliverable', s."deliverable",
                 'dueAt', s."dueAt", 'cutoffAt', s."cutoffAt",
                 'session', CASE WHEN s."sessionId" IS NULL THEN NULL ELSE ${jsonObject(Prisma.sql`'id', s."sessionId", 'sequence', s."sequence", 'startsAt', s."sessionStartsAt"`)} END`))}
          FROM (SELECT st.*, ws."sequence", ws."startsAt" AS "sessionStartsAt" FROM "Stage" st LEFT JOIN "WorkshopSession" ws ON ws."id" = st."sessionId"
                 WHERE st."academyId" = ${team.academyId} ORDER BY st."position", st."id") s) AS "stages",
-      (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'id', w."id", 'sequence', w."sequence", 'title', w."title", 'kind', w."kind", 'startsAt', w."startsAt", 'endsAt', w."endsAt", 'homework', w."homework"`))}
+      (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'id', w."id", 'sequence', w."sequence", 'title', w."title", 'kind', w."kind", 'startsAt', w."startsAt", 'endsAt', w."endsAt", 'homework', w."homework",
+                'venueName', w."venueName", 'venueAddress', w."venueAddress", 'online', CASE WHEN w."onlineUrl" <> '' THEN 1 ELSE 0 END`))}
          FROM (SELECT * FROM "WorkshopSession" WHERE "academyId" = ${team.academyId} ORDER BY "startsAt", "id") w) AS "sessions",
       (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'stageId', d."stageId", 'status', d."status", 'latestVersion', d."latestVersion", 'submittedAt', d."submittedAt"`))}
          FROM "Deliverable" d WHERE d."teamId" = ${team.id}) AS "deliverables",
       (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'stageId', x."stageId", 'dueAt', x."dueAt", 'reason', x."reason"`))}
-         FROM "StageExtension" x WHERE x."teamId" = ${team.id}) AS "extensions"`;
+         FROM "StageExtension" x WHERE x."teamId" = ${team.id}) AS "extensions"
+    FROM (${teamLearningSql(Prisma.sql`${team.id}`, now)}) l`;
   return PathRow.parse(rows[0]);
 }
 
 export async function teamPath(team: { id: string; academyId: string }, now: Date) {
-  const { stages, sessions, deliverables, extensions } = await readPath(team);
+  const { stages, sessions, deliverables, extensions, academyStatus, ...learning } = await readPath(team, now);
+  const learned = teamLearned(learning);
   const dueDates = stageDueDates(
     stages.map((s) => ({ id: s.id, dueAt: s.dueAt, cutoffAt: s.cutoffAt, sessionStartsAt: s.session?.startsAt ?? null })),
     sessions.map((s) => s.startsAt),
@@ -116,16 +126,24 @@ export async function teamPath(team: { id: string; academyId: string }, now: Dat
       status: (d?.status ?? null) as DeliverableStatus | null,
       latestVersion: d?.latestVersion ?? 0,
       submittedAt: d?.submittedAt ?? null,
+      learned: s.key === "prelearning" ? learned : undefined,
     };
   });
-  const { states, currentIndex } = stageStates(rows, now);
+  const { states, currentIndex } = stageStates(rows, now, academyPhase(academyStatus));
   const path: PathStage[] = rows.map((r, i) => ({ ...r, state: states[i]! }));
   return { stages: path, currentIndex, sessions, extensions: extensionOf };
 }
 
-/** The next thing the team has to hand in: the first stage not handed in or sent back, in path order. */
-export function nextDue(stages: readonly PathStage[]) {
-  return stages.find((s) => handsIn(s.deliverable) && (s.status === null || s.status === "draft" || s.status === "revision_requested")) ?? null;
+/** What the team has to do: every stage asking something of it now (stageStates), the current one first. */
+export function toDo(stages: readonly PathStage[], currentIndex: number) {
+  const open = stages.filter((s) => needsAction(s.state));
+  const current = stages[currentIndex];
+  return current && open.includes(current) ? [current, ...open.filter((s) => s !== current)] : open;
+}
+
+/** The next workshop session: the first that has not ended. */
+export function nextSession<T extends { endsAt: Date }>(sessions: readonly T[], now: Date) {
+  return sessions.find((s) => s.endsAt >= now) ?? null;
 }
 
 /** Homework set at the last session held (the most recent one that has started and has homework). */

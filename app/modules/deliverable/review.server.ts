@@ -10,6 +10,10 @@ import type { AppLocale } from "~/utils/dates";
 import { z } from "zod";
 import { memberIds, reviewerIds, stageLink, type StageRef } from "./deliverable.server";
 import type { TeamRef } from "./path.server";
+import { teamDeadline } from "./deadline";
+import { academyStageDueDates } from "./due-dates.server";
+import { instantValue } from "~/utils/sql.server";
+import type { QueueOrder } from "./queue-order";
 
 // The facilitator's side: accept or send back a submission, comment, extend a deadline; the
 // review queue across the academies one reviews in.
@@ -132,10 +136,6 @@ export async function revokeExtension(actorId: string, team: TeamRef, stage: Sta
 
 export const REVIEW_PAGE_SIZE = 25;
 
-/** The first session after the stage's own: the default due date is the day before it (deadline.ts). */
-const NEXT_SESSION = `(SELECT MIN(n."startsAt") FROM "WorkshopSession" n WHERE n."academyId" = s."academyId"
-   AND (s."sessionId" IS NULL OR n."startsAt" > (SELECT o."startsAt" FROM "WorkshopSession" o WHERE o."id" = s."sessionId")))`;
-
 const QueueRow = z.object({
   deliverableId: z.string(),
   status: z.string(),
@@ -146,8 +146,6 @@ const QueueRow = z.object({
   stageId: z.string(),
   stageKey: z.string(),
   stageTitle: z.string(),
-  stageDueAt: z.coerce.date().nullable(),
-  nextSessionAt: z.coerce.date().nullable(),
   extensionDueAt: z.coerce.date().nullable(),
   academyId: z.string(),
   academyName: z.string(),
@@ -177,20 +175,27 @@ export const REVIEW_QUEUE_TABLES = ["Deliverable", "DeliverableVersion", "Delive
 const inList = (ids: readonly string[]) => (ids.length ? Prisma.sql`IN (${Prisma.join(ids)})` : Prisma.sql`IN (NULL)`);
 
 /**
- * Submissions waiting for a decision in the academies the user reviews, oldest due first, one
- * page. Two statements whatever the data size.
+ * Submissions waiting for a decision in the academies the user reviews, the earliest due first
+ * (or, asked, the longest waiting first)
+ * (each team's due date as its path shows it: deadline.ts, extensions included), one page. Four
+ * statements whatever the data size: the stages and sessions of the academies concerned (their
+ * due dates are computed by the one rule, stageDueDates), then the page ordered by them.
  */
-export async function reviewQueue(user: { id: string }, scope: QueueScope, page: number) {
+export async function reviewQueue(user: { id: string }, scope: QueueScope, page: number, orderBy: QueueOrder = "due") {
   const every = scope.everyTeam === "all" ? Prisma.sql`TRUE` : Prisma.sql`s."academyId" ${inList(scope.everyTeam)}`;
   const assigned = Prisma.sql`(s."academyId" ${inList(scope.assigned)} AND (t."facilitatorId" IS NULL OR t."facilitatorId" = ${user.id}))`;
   const where = Prisma.sql`d."status" = 'submitted' AND (${every} OR ${assigned})`;
-  const nextSession = Prisma.raw(NEXT_SESSION);
+  const academies = Prisma.sql`SELECT DISTINCT s."academyId" FROM "Deliverable" d JOIN "Stage" s ON s."id" = d."stageId" JOIN "Team" t ON t."id" = d."teamId" WHERE ${where}`;
+  const due = await academyStageDueDates(academies);
+  const order = due.size > 0
+    ? Prisma.sql`CASE s."id" ${Prisma.join([...due].map(([id, at]) => Prisma.sql`WHEN ${id} THEN ${instantValue(at)}`), " ")} END`
+    : Prisma.sql`NULL`;
   const offset = (Math.max(1, page) - 1) * REVIEW_PAGE_SIZE;
   // the total comes with the rows (a window count); only a page past the end asks for it on its own
   const rows = await prisma.$queryRaw<unknown[]>`
     SELECT count(*) OVER () AS "total", d."id" AS "deliverableId", d."status", d."latestVersion", d."submittedAt",
               t."id" AS "teamId", t."name" AS "teamName", s."id" AS "stageId", s."key" AS "stageKey", s."title" AS "stageTitle",
-              s."dueAt" AS "stageDueAt", ${nextSession} AS "nextSessionAt", x."dueAt" AS "extensionDueAt", a."id" AS "academyId", a."name" AS "academyName",
+              x."dueAt" AS "extensionDueAt", a."id" AS "academyId", a."name" AS "academyName",
               (SELECT v."late" FROM "DeliverableVersion" v WHERE v."deliverableId" = d."id" AND v."number" = d."latestVersion") AS "late",
               (SELECT COUNT(*) FROM "DeliverableFile" f WHERE f."deliverableId" = d."id" AND f."removedAt" IS NULL AND f."scanStatus" = 'confirmed') AS "scanFlags"
          FROM "Deliverable" d
@@ -199,7 +204,7 @@ export async function reviewQueue(user: { id: string }, scope: QueueScope, page:
          JOIN "Academy" a ON a."id" = s."academyId"
          LEFT JOIN "StageExtension" x ON x."teamId" = t."id" AND x."stageId" = s."id"
         WHERE ${where}
-        ORDER BY COALESCE(x."dueAt", s."dueAt", ${nextSession}, d."submittedAt") ASC, d."submittedAt" ASC, d."id"
+        ORDER BY ${orderBy === "waiting" ? Prisma.sql`d."submittedAt" ASC, COALESCE(x."dueAt", ${order}, d."submittedAt") ASC` : Prisma.sql`COALESCE(x."dueAt", ${order}, d."submittedAt") ASC, s."position" ASC, d."submittedAt" ASC`}, d."id"
         LIMIT ${REVIEW_PAGE_SIZE} OFFSET ${offset}`;
   const countAll = async () => {
     const count = await prisma.$queryRaw<{ n: number | bigint }[]>`
@@ -208,5 +213,20 @@ export async function reviewQueue(user: { id: string }, scope: QueueScope, page:
   };
   const first = rows[0] as { total?: number | bigint } | undefined;
   const total = first ? Number(first.total ?? 0) : offset === 0 ? 0 : await countAll();
-  return { rows: rows.map((r) => QueueRow.parse(r)), total };
+  return {
+    rows: rows.map((r) => {
+      const row = QueueRow.parse(r);
+      return { ...row, dueAt: teamDeadline(due.get(row.stageId) ?? null, null, row.extensionDueAt).dueAt };
+    }),
+    total,
+  };
+}
+
+/** The next submission waiting for this reviewer, in the queue's order, other than the one open (or null). */
+export async function nextWaiting(user: { id: string; permissions: readonly string[]; enrollments: readonly { academyId: string; role: string; status: string }[] }, exceptDeliverableId: string | null) {
+  const scope = queueScope(user);
+  if (!scope) return null;
+  const { rows } = await reviewQueue(user, scope, 1);
+  const row = rows.find((r) => r.deliverableId !== exceptDeliverableId);
+  return row ? { url: `/academies/${row.academyId}/teams/${row.teamId}/stages/${row.stageId}`, teamName: row.teamName, stageKey: row.stageKey, stageTitle: row.stageTitle } : null;
 }

@@ -29,7 +29,7 @@ export async function stagePage(context: AcademyContext, team: TeamRef, stage: S
   const open = status !== "accepted";
   return {
     stage: { ...stage, takesForm: takesForm(stage.deliverable), takesFiles: takesFiles(stage.deliverable), rubric: [...rubricFor(stage.key)] },
-    steps: path.stages.map((s) => ({ id: s.id, key: s.key, title: s.title, state: s.state, dueAt: s.deadline.dueAt })),
+    steps: path.stages.map((s) => ({ id: s.id, key: s.key, title: s.title, deliverable: s.deliverable, state: s.state, dueAt: s.deadline.dueAt })),
     currentIndex: path.currentIndex,
     deadline: here.deadline,
     state: here.state,

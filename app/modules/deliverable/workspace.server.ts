@@ -3,7 +3,7 @@ import { z } from "zod";
 import { prisma, Prisma } from "~/utils/db.server";
 import { jsonArray } from "~/utils/raw-read";
 import type { AcademyContext } from "~/modules/academy/context.server";
-import { lastHomework, nextDue, teamPath, type TeamRef } from "./path.server";
+import { lastHomework, nextSession, teamPath, toDo, type TeamRef } from "./path.server";
 import { StageMaterialList, stageMaterialsJson, toStageMaterial } from "./stage-materials.server";
 
 const ExtrasRow = z.object({
@@ -52,7 +52,8 @@ export async function teamWorkspace(context: AcademyContext, team: TeamRef, now:
   return {
     stages: path.stages,
     currentIndex: path.currentIndex,
-    next: nextDue(path.stages),
+    todo: toDo(path.stages, path.currentIndex),
+    nextSession: nextSession(path.sessions, now),
     homework: homework ? { sequence: homework.sequence, title: homework.title, text: homework.homework } : null,
     materials: current ? extras.materials.map(toStageMaterial) : [],
     feedback: extras.feedback,

@@ -4,6 +4,7 @@ import { sweepOrphans } from "~/modules/files/stored-file.server";
 import { announceReleases, sendDeliverableReminders } from "~/modules/notification/reminders.server";
 import { startMailSender } from "~/modules/mail/mailer.server";
 import { prisma, Prisma } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 
 const HOUR = 60 * 60 * 1000;
 const state = globalThis as unknown as { __damJobs?: NodeJS.Timeout };
@@ -65,9 +66,9 @@ export async function runHourlyJobs(now = new Date(), every = HOUR) {
  * Off under tests and when JOBS=off.
  */
 export function startBackgroundJobs() {
-  if (state.__damJobs || process.env.VITEST || process.env.JOBS === "off") return;
+  if (state.__damJobs || !env().jobsOn) return;
   startMailSender();
-  const every = Math.max(1_000, Number(process.env.JOBS_EVERY_MS ?? HOUR) || HOUR);
+  const every = env().jobsEveryMs;
   const run = () => void runHourlyJobs(new Date(), every).catch((error: unknown) => console.error("background jobs failed", error));
   state.__damJobs = setInterval(run, every);
   state.__damJobs.unref();

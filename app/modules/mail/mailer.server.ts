@@ -242,7 +242,7 @@ const senderState = globalThis as unknown as { __damMailSender?: NodeJS.Timeout 
 
 /** Every process runs the sender; the claims make each message go out once. */
 export function startMailSender() {
-  if (senderState.__damMailSender || process.env.VITEST || process.env.JOBS === "off") return;
+  if (senderState.__damMailSender || !env().jobsOn) return;
   const run = () => void deliverPending().catch((error: unknown) => console.error("mail sender failed", error));
   senderState.__damMailSender = setInterval(run, SEND_EVERY_MS);
   senderState.__damMailSender.unref();

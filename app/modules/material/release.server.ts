@@ -283,3 +283,9 @@ export async function findVisibleMaterial(context: AcademyContext, materialId: s
 export async function recordAccess(userId: string, academyId: string, versionId: string, kind: "view" | "download") {
   await prisma.materialAccess.create({ data: { userId, academyId, versionId, kind } });
 }
+
+/** The material as attached to the academy (its stage), or null when it is not attached. */
+export function attachedMaterial(academyId: string, materialId: string) {
+  if (!materialId || materialId.length > 64) return Promise.resolve(null);
+  return prisma.academyMaterial.findUnique({ where: { academyId_materialId: { academyId, materialId } }, select: { stageId: true } });
+}

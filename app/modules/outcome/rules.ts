@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { optionalText } from "~/utils/form-fields";
-import { normaliseWebUrl } from "~/modules/schedule/schemas";
+import { optionalText, optionalWebUrl } from "~/utils/form-fields";
 
 // Outcome follow-up: what became of each team's proposal 3, 6 and 12 months after the academy.
 
@@ -15,14 +14,7 @@ export const OutcomeSchema = z.object({
   monthsAfter: z.enum(["3", "6", "12"], { error: "validation.invalid" }).transform(Number),
   status: z.enum(OUTCOME_STATUSES, { error: "outcome.error.status" }),
   note: optionalText(2000),
-  url: z
-    .string()
-    .trim()
-    .max(500, "validation.tooLong")
-    .optional()
-    .default("")
-    .refine((v) => v === "" || normaliseWebUrl(v) !== null, "validation.url")
-    .transform((v) => (v === "" ? "" : normaliseWebUrl(v)!)),
+  url: optionalWebUrl,
 });
 export type OutcomeInput = z.output<typeof OutcomeSchema>;
 

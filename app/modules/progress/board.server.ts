@@ -6,14 +6,15 @@ import { prisma, Prisma } from "~/utils/db.server";
 import { jsonArray } from "~/utils/raw-read";
 import { keptRead } from "~/utils/read-cache.server";
 import { stageDueDates, teamDeadline } from "~/modules/deliverable/deadline";
-import { handsIn, stageStates, type DeliverableStatus, type StageState } from "~/modules/deliverable/progress";
+import { academyPhase, handsIn, stageStates, type DeliverableStatus, type StageState } from "~/modules/deliverable/progress";
+import { teamLearned, teamLearningSql } from "~/modules/material/prelearning-rule.server";
 import { isDefaultStageKey, DEFAULT_STAGE_KEYS } from "~/modules/stage/stages";
 import type { SessionUser } from "~/utils/session.server";
 import { STALLED_AFTER_DAYS, type BoardFilter } from "./filter";
 
 // The progress board: every team of one fiscal year × its stages, across regions, with the teams
 // that need attention (overdue, stalled). A fiscal year holds a bounded number of teams (about 400
-// at national scale), so the whole year is read in five statements and the states are computed
+// at national scale), so the whole year is read in six statements and the states are computed
 // here with the same rules as the team's own step indicator (deliverable/progress.ts); the page
 // shows one slice of it. See docs/decisions/0012-progress-and-kpis.md.
 
@@ -62,6 +63,8 @@ export interface BoardTeam {
   /** stage key → the team's state there (absent: the academy has no such stage) */
   cells: Record<string, BoardCell>;
   currentKey: string | null;
+  /** stage keys whose state is overdue, in path order */
+  overdueKeys: string[];
   overdue: boolean;
   stalled: boolean;
   lastActivityAt: Date;
@@ -89,10 +92,10 @@ function teamWhere(user: Pick<SessionUser, "id" | "permissions" | "enrollments">
 }
 
 /** What the progress of a year is counted from: kept until one of these is written (read-cache.server.ts). */
-const PROGRESS_TABLES = ["Team", "Academy", "Region", "User", "Stage", "WorkshopSession", "Deliverable", "StageExtension", "Enrollment", "RegionMunicipality", "Municipality"];
+const PROGRESS_TABLES = ["Team", "Academy", "Region", "User", "Stage", "WorkshopSession", "Deliverable", "StageExtension", "Enrollment", "RegionMunicipality", "Municipality", "TeamMember", "PreLearningCompletion", "AcademyMaterial", "Material"];
 
 /**
- * Every team of the filter with its state per stage (five statements whatever the data size),
+ * Every team of the filter with its state per stage (six statements whatever the data size),
  * kept per scope and filter until a table it reads is written (at most a minute: overdue and
  * stalled move with the clock). The scope in the key is what the user may see now.
  */
@@ -109,7 +112,7 @@ async function countProgressOfYear(user: Pick<SessionUser, "id" | "permissions" 
   const where = teamWhere(user, filter);
   const teamsOf = Prisma.sql`SELECT t."id" FROM "Team" t JOIN "Academy" a ON a."id" = t."academyId" WHERE ${where}`;
   const academiesOf = Prisma.sql`SELECT DISTINCT t."academyId" FROM "Team" t JOIN "Academy" a ON a."id" = t."academyId" WHERE ${where}`;
-  const [teamRows, stageRows, sessionRows, deliverableRows, extensionRows] = await Promise.all([
+  const [teamRows, stageRows, sessionRows, deliverableRows, extensionRows, learningRows] = await Promise.all([
     prisma.$queryRaw<unknown[]>`
       SELECT t."id", t."name", t."themeTitle", t."academyId", a."name" AS "academyName", a."status" AS "academyStatus",
              r."name" AS "regionName", fu."displayName" AS "facilitatorName", t."createdAt"
@@ -126,7 +129,9 @@ async function countProgressOfYear(user: Pick<SessionUser, "id" | "permissions" 
     prisma.$queryRaw<unknown[]>`SELECT "teamId", ${jsonArrayAgg(jsonTuple(Prisma.sql`"stageId", "status", "latestVersion", "updatedAt"`))} AS "list"
       FROM "Deliverable" WHERE "teamId" IN (${teamsOf}) GROUP BY "teamId"`,
     prisma.$queryRaw<unknown[]>`SELECT "teamId", "stageId", "dueAt" FROM "StageExtension" WHERE "teamId" IN (${teamsOf})`,
+    prisma.$queryRaw<{ teamId: string; released: unknown; members: unknown; learned: unknown }[]>(teamLearningSql(teamsOf, now)),
   ]);
+  const learnedOf = new Map(learningRows.map((r) => [r.teamId, teamLearned(r)]));
   const stagesByAcademy = groupBy(stageRows.map((r) => StageRow.parse(r)), (s) => s.academyId);
   const sessionsByAcademy = groupBy(sessionRows.map((r) => SessionRow.parse(r)), (s) => s.academyId);
   const deliverables = new Map<string, { status: string; latestVersion: number; updatedAt: Date }>();
@@ -161,9 +166,10 @@ async function countProgressOfYear(user: Pick<SessionUser, "id" | "permissions" 
         status: (d?.status ?? null) as DeliverableStatus | null,
         latestVersion: d?.latestVersion ?? 0,
         updatedAt: d?.updatedAt ?? null,
+        learned: s.key === "prelearning" ? (learnedOf.get(team.id) ?? null) : undefined,
       };
     });
-    const { states, currentIndex } = stageStates(progress, now);
+    const { states, currentIndex } = stageStates(progress, now, academyPhase(team.academyStatus));
     const cells: Record<string, BoardCell> = {};
     stages.forEach((s, i) => (cells[s.key] = { stageId: s.id, state: states[i]!, dueAt: progress[i]!.deadline.dueAt }));
     const lastActivityAt = new Date(Math.max(team.createdAt.getTime(), ...progress.map((p) => p.updatedAt?.getTime() ?? 0)));
@@ -179,7 +185,8 @@ async function countProgressOfYear(user: Pick<SessionUser, "id" | "permissions" 
       facilitatorName: team.facilitatorName,
       cells,
       currentKey: currentIndex >= 0 ? stages[currentIndex]!.key : null,
-      overdue: running && states.includes("overdue"),
+      overdueKeys: stages.filter((_, i) => states[i] === "overdue").map((s) => s.key),
+      overdue: states.includes("overdue"),
       stalled: running && open && lastActivityAt.getTime() < stalledBefore,
       lastActivityAt,
     };

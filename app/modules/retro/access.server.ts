@@ -48,3 +48,9 @@ export async function roleOn(context: AcademyContext, teamId: string | null): Pr
   }
   return context.can.seeAllTeams ? "viewer" : null;
 }
+
+/** Writes on the board: cards, groups, votes, actions (staff and the team's members; a viewer only watches). */
+export const mayWrite = (access: RetroAccess): boolean => access.role === "staff" || access.role === "member";
+
+/** Steers the board: phases, timer, anonymity, discussion notes (whoever runs the session). */
+export const mayModerate = (access: RetroAccess): boolean => access.role === "staff";

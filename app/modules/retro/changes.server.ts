@@ -6,7 +6,7 @@ import { fail, type Result } from "~/utils/result";
 import { toTokyoDateInput } from "~/utils/dates";
 import { phaseIndex, voteRefusal, type ActionDecision, type Phase } from "./rules";
 import { dueFromInput, parsePrompts, previousActionsWhere } from "./board.server";
-import type { RetroAccess } from "./access.server";
+import { mayModerate, mayWrite, type RetroAccess } from "./access.server";
 import { boardChanged } from "./live.server";
 import { notify } from "~/modules/notification/notification.server";
 import { deliverQueued, type QueuedMail } from "~/modules/mail/mailer.server";
@@ -53,12 +53,11 @@ function current(tx: Tx, id: string) {
   });
 }
 
-const canWrite = (access: RetroAccess) => access.role === "staff" || access.role === "member";
 const inPhase = (phase: string, ...allowed: Phase[]) => (allowed as string[]).includes(phase);
 
 export function addCard(access: RetroAccess, input: { prompt: string; text: string }) {
   return change(access, async (tx, retro) => {
-    if (!canWrite(access)) return fail("retro.error.notAllowed");
+    if (!mayWrite(access)) return fail("retro.error.notAllowed");
     if (!inPhase(retro.phase, "reflect")) return fail("retro.error.reflectClosed");
     if (!parsePrompts(retro.prompts).some((p) => p.key === input.prompt)) return fail("validation.invalid", { prompt: "validation.invalid" });
     const mine = await tx.retroCard.count({ where: { retroId: retro.id, authorId: access.userId } });
@@ -74,7 +73,7 @@ export function deleteCard(access: RetroAccess, cardId: string) {
     const card = await tx.retroCard.findFirst({ where: { id: cardId, retroId: retro.id }, select: { id: true, authorId: true } });
     if (!card) return fail("retro.error.unknownCard");
     const own = card.authorId === access.userId && inPhase(retro.phase, "reflect");
-    const moderated = access.role === "staff" && inPhase(retro.phase, "reflect", "group");
+    const moderated = mayModerate(access) && inPhase(retro.phase, "reflect", "group");
     if (!own && !moderated) return fail("retro.error.notAllowed");
     await tx.retroCard.delete({ where: { id: card.id } });
     return { ok: true };
@@ -83,7 +82,7 @@ export function deleteCard(access: RetroAccess, cardId: string) {
 
 export function addGroup(access: RetroAccess, title: string) {
   return change(access, async (tx, retro) => {
-    if (!canWrite(access)) return fail("retro.error.notAllowed");
+    if (!mayWrite(access)) return fail("retro.error.notAllowed");
     if (!inPhase(retro.phase, "group")) return fail("retro.error.notGrouping");
     const count = await tx.retroGroup.count({ where: { retroId: retro.id } });
     if (count >= MAX_GROUPS) return fail("retro.error.tooManyGroups");
@@ -94,7 +93,7 @@ export function addGroup(access: RetroAccess, title: string) {
 
 export function moveCard(access: RetroAccess, cardId: string, groupId: string) {
   return change(access, async (tx, retro) => {
-    if (!canWrite(access)) return fail("retro.error.notAllowed");
+    if (!mayWrite(access)) return fail("retro.error.notAllowed");
     if (!inPhase(retro.phase, "group")) return fail("retro.error.notGrouping");
     const card = await tx.retroCard.count({ where: { id: cardId, retroId: retro.id } });
     if (card === 0) return fail("retro.error.unknownCard");
@@ -106,7 +105,7 @@ export function moveCard(access: RetroAccess, cardId: string, groupId: string) {
 
 export function deleteGroup(access: RetroAccess, groupId: string) {
   return change(access, async (tx, retro) => {
-    if (!canWrite(access)) return fail("retro.error.notAllowed");
+    if (!mayWrite(access)) return fail("retro.error.notAllowed");
     if (!inPhase(retro.phase, "group")) return fail("retro.error.notGrouping");
     const deleted = await tx.retroGroup.deleteMany({ where: { id: groupId, retroId: retro.id } });
     if (deleted.count === 0) return fail("retro.error.unknownGroup");
@@ -116,7 +115,7 @@ export function deleteGroup(access: RetroAccess, groupId: string) {
 
 export function vote(access: RetroAccess, groupId: string, add: boolean) {
   return change(access, async (tx, retro) => {
-    if (!canWrite(access)) return fail("retro.error.notAllowed");
+    if (!mayWrite(access)) return fail("retro.error.notAllowed");
     if (!inPhase(retro.phase, "vote")) return fail("retro.error.notVoting");
     if ((await tx.retroGroup.count({ where: { id: groupId, retroId: retro.id } })) === 0) return fail("retro.error.unknownGroup");
     if (!add) {
@@ -139,7 +138,7 @@ export function vote(access: RetroAccess, groupId: string, add: boolean) {
 
 export function saveNotes(access: RetroAccess, groupId: string, notes: string) {
   return change(access, async (tx, retro) => {
-    if (access.role !== "staff") return fail("retro.error.notAllowed");
+    if (!mayModerate(access)) return fail("retro.error.notAllowed");
     if (!inPhase(retro.phase, "discuss", "actions")) return fail("retro.error.notDiscussing");
     const updated = await tx.retroGroup.updateMany({ where: { id: groupId, retroId: retro.id }, data: { notes } });
     if (updated.count === 0) return fail("retro.error.unknownGroup");
@@ -158,7 +157,7 @@ export interface ActionInput {
 
 export function addAction(access: RetroAccess, input: ActionInput) {
   return change(access, async (tx, retro, mail) => {
-    if (!canWrite(access)) return fail("retro.error.notAllowed");
+    if (!mayWrite(access)) return fail("retro.error.notAllowed");
     if (!inPhase(retro.phase, "discuss", "actions")) return fail("retro.error.notActions");
     if ((await tx.retroAction.count({ where: { retroId: retro.id } })) >= MAX_ACTIONS) return fail("retro.error.tooManyActions");
     const teamId = retro.teamId ?? (input.teamId || null);
@@ -195,7 +194,7 @@ export function addAction(access: RetroAccess, input: ActionInput) {
 
 export function deleteAction(access: RetroAccess, actionId: string) {
   return change(access, async (tx, retro) => {
-    if (!canWrite(access)) return fail("retro.error.notAllowed");
+    if (!mayWrite(access)) return fail("retro.error.notAllowed");
     if (!inPhase(retro.phase, "discuss", "actions")) return fail("retro.error.notActions");
     const deleted = await tx.retroAction.deleteMany({ where: { id: actionId, retroId: retro.id, carriedFromId: null } });
     if (deleted.count === 0) return fail("retro.error.unknownAction");
@@ -206,7 +205,7 @@ export function deleteAction(access: RetroAccess, actionId: string) {
 /** "Review last actions": done, carried over (continued as an action of this board) or dropped. */
 export function reviewAction(access: RetroAccess, actionId: string, decision: ActionDecision) {
   return change(access, async (tx, retro) => {
-    if (!canWrite(access)) return fail("retro.error.notAllowed");
+    if (!mayWrite(access)) return fail("retro.error.notAllowed");
     const action = await tx.retroAction.findFirst({ where: { id: actionId, ...previousActionsWhere(retro) } });
     if (!action) return fail("retro.error.unknownAction");
     if (action.reviewedInId === retro.id && action.status !== "open") {
@@ -225,7 +224,7 @@ export function reviewAction(access: RetroAccess, actionId: string, decision: Ac
 
 export function setPhase(access: RetroAccess, phase: Phase, minutes: number, now = new Date()) {
   return change(access, async (tx, retro) => {
-    if (access.role !== "staff") return fail("retro.error.onlyFacilitator");
+    if (!mayModerate(access)) return fail("retro.error.onlyFacilitator");
     const from = retro.phase;
     if (phase === "vote" && phaseIndex(from) < phaseIndex("vote")) {
       // every card left on its own becomes a group of one, so it can be voted on
@@ -250,7 +249,7 @@ export function setPhase(access: RetroAccess, phase: Phase, minutes: number, now
 /** Names can be hidden at any time; shown again only while nobody has written under anonymity. */
 export function setAnonymous(access: RetroAccess, anonymous: boolean) {
   return change(access, async (tx, retro) => {
-    if (access.role !== "staff") return fail("retro.error.onlyFacilitator");
+    if (!mayModerate(access)) return fail("retro.error.onlyFacilitator");
     if (!anonymous && retro.anonymous && (await tx.retroCard.count({ where: { retroId: retro.id } })) > 0) return fail("retro.error.keepAnonymous");
     await tx.retrospective.update({ where: { id: retro.id }, data: { anonymous } });
     return { ok: true };

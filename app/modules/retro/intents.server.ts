@@ -1,82 +1,29 @@
-import { parseForm } from "~/utils/forms";
-import { fail, type Result } from "~/utils/result";
-import type { RetroAccess } from "./access.server";
+import { z } from "zod";
+import { intent, type Intents } from "~/utils/intents.server";
+import { mayModerate, mayWrite, type RetroAccess } from "./access.server";
 import { ActionSchema, AnonymousSchema, CardIdSchema, CardSchema, GroupSchema, MoveSchema, NotesSchema, PhaseSchema, ReviewSchema, VoteSchema } from "./schemas";
 import { addAction, addCard, addGroup, deleteAction, deleteCard, deleteGroup, moveCard, reviewAction, saveNotes, setAnonymous, setPhase, vote } from "./changes.server";
-import { z } from "zod";
 
-// The board's action: one intent per form, each parsed by its schema, then the change.
+// The board's action, declared (decision 0024): one intent per form — who may use it, the form's
+// schema, the change. The changes check the same rules again inside their transaction.
 
 const ActionIdSchema = z.object({ actionId: z.string().trim().min(1, "validation.invalid").max(40, "validation.invalid") });
 const GroupIdSchema = z.object({ groupId: z.string().trim().min(1, "validation.invalid").max(40, "validation.invalid") });
 
-function parsed<T>(result: { ok: true; data: T } | { ok: false; fieldErrors: Record<string, string> }): T | Result {
-  if (result.ok) return result.data;
-  return fail(Object.values(result.fieldErrors)[0] ?? "validation.invalid", result.fieldErrors);
-}
-const isFailure = (v: unknown): v is Result & { ok: false } => typeof v === "object" && v !== null && "ok" in v && (v as { ok: unknown }).ok === false;
+const writer = { may: mayWrite, refusal: "retro.error.notAllowed" } as const;
+const moderator = { may: mayModerate, refusal: "retro.error.onlyFacilitator" } as const;
 
-export async function runBoardIntent(access: RetroAccess, form: FormData): Promise<Result> {
-  const intent = String(form.get("intent") ?? "");
-  switch (intent) {
-    case "addCard": {
-      const v = parsed(parseForm(CardSchema, form));
-      return isFailure(v) ? v : addCard(access, v as z.output<typeof CardSchema>);
-    }
-    case "deleteCard": {
-      const v = parsed(parseForm(CardIdSchema, form));
-      return isFailure(v) ? v : deleteCard(access, (v as z.output<typeof CardIdSchema>).cardId);
-    }
-    case "addGroup": {
-      const v = parsed(parseForm(GroupSchema, form));
-      return isFailure(v) ? v : addGroup(access, (v as z.output<typeof GroupSchema>).title);
-    }
-    case "deleteGroup": {
-      const v = parsed(parseForm(GroupIdSchema, form));
-      return isFailure(v) ? v : deleteGroup(access, (v as z.output<typeof GroupIdSchema>).groupId);
-    }
-    case "move": {
-      const v = parsed(parseForm(MoveSchema, form));
-      if (isFailure(v)) return v;
-      const m = v as z.output<typeof MoveSchema>;
-      return moveCard(access, m.cardId, m.groupId);
-    }
-    case "vote": {
-      const v = parsed(parseForm(VoteSchema, form));
-      return isFailure(v) ? v : vote(access, (v as z.output<typeof VoteSchema>).groupId, form.get("direction") !== "remove");
-    }
-    case "notes": {
-      const v = parsed(parseForm(NotesSchema, form));
-      if (isFailure(v)) return v;
-      const n = v as z.output<typeof NotesSchema>;
-      return saveNotes(access, n.groupId, n.notes);
-    }
-    case "addAction": {
-      const v = parsed(parseForm(ActionSchema, form));
-      return isFailure(v) ? v : addAction(access, v as z.output<typeof ActionSchema>);
-    }
-    case "deleteAction": {
-      const v = parsed(parseForm(ActionIdSchema, form));
-      return isFailure(v) ? v : deleteAction(access, (v as z.output<typeof ActionIdSchema>).actionId);
-    }
-    case "review": {
-      const v = parsed(parseForm(ReviewSchema, form));
-      if (isFailure(v)) return v;
-      const r = v as z.output<typeof ReviewSchema>;
-      return reviewAction(access, r.actionId, r.decision);
-    }
-    case "phase": {
-      if (access.role !== "staff") return fail("retro.error.onlyFacilitator");
-      const v = parsed(parseForm(PhaseSchema, form));
-      if (isFailure(v)) return v;
-      const p = v as z.output<typeof PhaseSchema>;
-      return setPhase(access, p.phase, p.minutes);
-    }
-    case "anonymous": {
-      const v = parsed(parseForm(AnonymousSchema, form));
-      return isFailure(v) ? v : setAnonymous(access, (v as z.output<typeof AnonymousSchema>).anonymous);
-    }
-    default:
-      return fail("form.unknownIntent");
-  }
-}
+export const BOARD_INTENTS: Intents<RetroAccess> = {
+  addCard: intent({ ...writer, schema: CardSchema, run: (v, access: RetroAccess) => addCard(access, v) }),
+  deleteCard: intent({ ...writer, schema: CardIdSchema, run: (v, access: RetroAccess) => deleteCard(access, v.cardId) }),
+  addGroup: intent({ ...writer, schema: GroupSchema, run: (v, access: RetroAccess) => addGroup(access, v.title) }),
+  deleteGroup: intent({ ...writer, schema: GroupIdSchema, run: (v, access: RetroAccess) => deleteGroup(access, v.groupId) }),
+  move: intent({ ...writer, schema: MoveSchema, run: (v, access: RetroAccess) => moveCard(access, v.cardId, v.groupId) }),
+  vote: intent({ ...writer, schema: VoteSchema, run: (v, access: RetroAccess) => vote(access, v.groupId, v.direction === "add") }),
+  notes: intent({ may: mayModerate, refusal: "retro.error.notAllowed", schema: NotesSchema, run: (v, access: RetroAccess) => saveNotes(access, v.groupId, v.notes) }),
+  addAction: intent({ ...writer, schema: ActionSchema, run: (v, access: RetroAccess) => addAction(access, v) }),
+  deleteAction: intent({ ...writer, schema: ActionIdSchema, run: (v, access: RetroAccess) => deleteAction(access, v.actionId) }),
+  review: intent({ ...writer, schema: ReviewSchema, run: (v, access: RetroAccess) => reviewAction(access, v.actionId, v.decision) }),
+  phase: intent({ ...moderator, schema: PhaseSchema, run: (v, access: RetroAccess) => setPhase(access, v.phase, v.minutes) }),
+  anonymous: intent({ ...moderator, schema: AnonymousSchema, run: (v, access: RetroAccess) => setAnonymous(access, v.anonymous) }),
+};

@@ -51,7 +51,7 @@ export const CardSchema = z.object({ prompt: z.string().trim().min(1, "validatio
 export const CardIdSchema = z.object({ cardId: id });
 export const GroupSchema = z.object({ title: requiredText(80) });
 export const MoveSchema = z.object({ cardId: id, groupId: optionalId });
-export const VoteSchema = z.object({ groupId: id });
+export const VoteSchema = z.object({ groupId: id, direction: z.enum(["add", "remove"], { error: "validation.invalid" }).default("add") });
 export const NotesSchema = z.object({ groupId: id, notes: optionalText(3000) });
 export const PhaseSchema = z.object({
   phase: z.enum(PHASES, { error: "validation.invalid" }),

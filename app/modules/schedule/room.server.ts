@@ -7,20 +7,15 @@ import { visibleMaterialsSql } from "~/modules/deliverable/stage-materials.serve
 import type { AcademyContext } from "~/modules/academy/context.server";
 import { teamScopeSqlIn } from "~/modules/academy/scope.server";
 import { sessionAttendance, summarise } from "~/modules/attendance/attendance.server";
+import { sessionRowFields } from "./session-row";
 
 // The session page for the room: what everyone enrolled sees (agenda, venue, the stage's
 // materials, the homework for next time, the boards) and, for staff, attendance. Constant statements.
 
 const RoomRow = z.object({
   id: z.string(),
-  sequence: z.coerce.number(),
+  ...sessionRowFields,
   kind: z.string(),
-  title: z.string(),
-  startsAt: z.coerce.date(),
-  endsAt: z.coerce.date(),
-  venueName: z.string(),
-  venueAddress: z.string(),
-  onlineUrl: z.string(),
   agenda: z.string(),
   homework: z.string(),
   facilitators: jsonArray(z.object({ role: z.string(), displayName: z.string() })),

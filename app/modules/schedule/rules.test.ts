@@ -109,7 +109,8 @@ describe("double booking across academies", () => {
 
 describe("meeting URLs", () => {
   it("are parsed and normalised on input, and anything but a web address is refused", async () => {
-    const { SessionSchema, normaliseWebUrl } = await import("./schemas");
+    const { SessionSchema } = await import("./schemas");
+    const { normaliseWebUrl } = await import("~/utils/form-fields");
     expect(normaliseWebUrl("https://Zoom.us/j/123456789")).toBe("https://zoom.us/j/123456789");
     const base = { date: "2026-09-04", startTime: "13:30", endTime: "17:00" };
     expect(SessionSchema.parse({ ...base, onlineUrl: " https://Zoom.US/j/1 " }).onlineUrl).toBe("https://zoom.us/j/1");
