@@ -11,7 +11,7 @@ import { runIntent } from "~/utils/intents.server";
 import { cardsRevealed, PHASES, phaseIndex } from "~/modules/retro/rules";
 import { boardTitle } from "~/modules/retro/summary";
 import { readForm } from "~/utils/form-body.server";
-import { RetroBoard, PhaseSteps } from "~/components/retro/retro-board";
+import { RetroBoard, PhaseSteps, ReadyBar } from "~/components/retro/retro-board";
 import { BoardForm, SmallButton, formatSeconds } from "~/components/retro/board-parts";
 import { useCountdown, useLiveBoard } from "~/components/retro/use-live-board";
 import type { BoardView } from "~/modules/retro/board.server";
@@ -93,6 +93,7 @@ export default function RetroBoardPage() {
             {view.writers.names.length > 0 ? t("retro.writersNamed", { count: view.writers.count, names: view.writers.names.join("、") }) : t("retro.writers", { count: view.writers.count })}
           </p>
         </div>
+        <ReadyBar view={view} />
         {cardsRevealed(view.retro.phase) ? (
           <p className="no-print flex flex-wrap gap-4">
             <a href={`${base}/export/md`}>{t("retro.exportMarkdown")}</a>

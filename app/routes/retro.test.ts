@@ -330,4 +330,51 @@ describe("a KPT retrospective", () => {
     await liveSettled();
     staff.close();
   });
+
+  it("shows how many participants are done with the phase, names them on a named board, and starts afresh in the next phase", async () => {
+    const w = await world();
+    const id = await w.create({ teamId: w.team.id, template: "kpt" });
+    const b = w.board(id);
+    const ready = async (who: "member" | "teammate" | "facilitator" | "otherMember", on: boolean) => b.post(who, { intent: "ready", ready: on ? "on" : "" });
+
+    // looking back at the last actions: nobody is asked yet
+    expect((await b.get("member")).data.view.ready.asked).toBe(false);
+    const early = await ready("member", true);
+    expect(early.status).toBe(400);
+    expect(early.data.reason).toBe("retro.error.readyClosed");
+
+    await b.post("facilitator", { intent: "phase", phase: "reflect" });
+    let seen = (await b.get("facilitator")).data.view.ready;
+    expect(seen).toMatchObject({ asked: true, done: 0, of: 2, names: [] });
+    expect((await ready("member", true)).status).toBe(200);
+    // a double click says it once
+    expect((await ready("member", true)).status).toBe(200);
+    seen = (await b.get("facilitator")).data.view.ready;
+    expect(seen.done).toBe(1);
+    expect(seen.names).toEqual([w.users.member.displayName]);
+    expect((await b.get("member")).data.view.ready.mine).toBe(true);
+    expect((await b.get("teammate")).data.view.ready.mine).toBe(false);
+
+    // staff steer instead; another team's member does not even see the board
+    const staff = await ready("facilitator", true);
+    expect(staff.status).toBe(403);
+    expect(staff.data.reason).toBe("retro.error.notAllowed");
+    expect([403, 404]).toContain((await ready("otherMember", true)).status);
+
+    // taken back, then both done
+    await ready("member", false);
+    expect((await b.get("facilitator")).data.view.ready.done).toBe(0);
+    await ready("member", true);
+    await ready("teammate", true);
+    expect((await b.get("teammate")).data.view.ready).toMatchObject({ done: 2, of: 2, mine: true });
+
+    // the next phase asks again, from nobody
+    await b.post("facilitator", { intent: "phase", phase: "group" });
+    expect((await b.get("member")).data.view.ready).toMatchObject({ asked: true, done: 0, mine: false });
+    // discussing does not ask
+    await b.post("facilitator", { intent: "phase", phase: "discuss" });
+    expect((await b.get("member")).data.view.ready.asked).toBe(false);
+    expect((await ready("member", true)).data.reason).toBe("retro.error.readyClosed");
+    expect(await prisma.retroReady.count({ where: { retroId: id } })).toBe(0);
+  });
 });

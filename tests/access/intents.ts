@@ -40,6 +40,8 @@ export const INTENT_POLICY: Record<string, Record<string, IntentRow>> = {
     addAction: { body: { text: "台帳を作る" }, allowed: BOARD_WRITERS },
     deleteAction: { body: { actionId: "{retroActionId}" }, allowed: BOARD_WRITERS },
     review: { body: { actionId: "{retroActionId}", decision: "done" }, allowed: BOARD_WRITERS },
+    // "done with grouping": said by the team's participants; staff steer instead
+    ready: { body: { ready: "on" }, allowed: ["member"] },
     phase: { body: { phase: "vote", minutes: "5" }, allowed: STAFF },
     anonymous: { body: { anonymous: "on" }, allowed: STAFF },
   },

@@ -65,6 +65,11 @@ describe("running the sessions", () => {
     await tryForm.getByLabel("Try（次に試すこと）に書くこと").fill("データの出典を先にそろえる");
     await tryForm.getByRole("button", { name: "カードを追加" }).click();
     await facilitator.getByText("データの出典を先にそろえる").waitFor();
+    // the participant says they are done writing: the facilitator's count follows, live
+    await facilitator.getByText(/書き終えた人：\d+人中0人/).waitFor();
+    await participant.getByRole("button", { name: "書き終えた", pressed: false }).click();
+    await participant.getByRole("button", { name: "書き終えた", pressed: true }).waitFor();
+    await facilitator.getByText(/書き終えた人：\d+人中1人/).waitFor({ timeout: 5000 });
     await expectAccessible(participant);
 
     // reveal and group, the keyboard way (choose the card's group)

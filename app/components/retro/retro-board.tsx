@@ -30,6 +30,35 @@ export function PhaseSteps({ phase }: { phase: string }) {
   );
 }
 
+/**
+ * Who is done with the phase (Parabol's "ready"): the count for everyone, the names on a named
+ * board, and for a participant the toggle that says so (pressed once done; pressed again: not yet).
+ */
+export function ReadyBar({ view }: Props) {
+  const { t } = useTranslation();
+  const { ready, retro } = view;
+  if (!ready.asked) return null;
+  const phase = retro.phase;
+  return (
+    <section aria-label={t("retro.ready.heading")} className="flex flex-wrap items-center gap-3 rounded-8 border border-solid-gray-420 bg-solid-gray-50 p-3">
+      <p className="text-std-16B-170" role="status" data-ready-count>
+        {t(`retro.ready.done.${phase}`, { done: ready.done, of: ready.of })}
+        {ready.names.length > 0 ? t("retro.ready.names", { names: ready.names.join("、") }) : null}
+      </p>
+      {view.role === "member" ? (
+        <BoardForm intent="ready" className="flex flex-wrap items-center gap-2" label={t(`retro.ready.button.${phase}`)}>
+          <input type="hidden" name="ready" value={ready.mine ? "" : "on"} />
+          <SmallButton aria-pressed={ready.mine} variant={ready.mine ? "primary" : "secondary"}>
+            {ready.mine ? <span aria-hidden="true">✓&nbsp;</span> : null}
+            {t(`retro.ready.button.${phase}`)}
+          </SmallButton>
+          <span className="text-dns-14N-130 text-solid-gray-700">{ready.mine ? t("retro.ready.mine") : t("retro.ready.hint")}</span>
+        </BoardForm>
+      ) : null}
+    </section>
+  );
+}
+
 export function ReviewPhase({ view }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();

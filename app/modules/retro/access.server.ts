@@ -54,3 +54,6 @@ export const mayWrite = (access: RetroAccess): boolean => access.role === "staff
 
 /** Steers the board: phases, timer, anonymity, discussion notes (whoever runs the session). */
 export const mayModerate = (access: RetroAccess): boolean => access.role === "staff";
+
+/** Says when they are done with a phase: those who write as participants (the team's members, or everyone taking part on a session's board). */
+export const mayMarkReady = (access: RetroAccess): boolean => access.role === "member";

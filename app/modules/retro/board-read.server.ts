@@ -45,6 +45,7 @@ const BoardRow = z.object({
   cards: jsonArray(z.object({ id: z.string(), authorId: z.string().nullable(), prompt: z.string(), text: z.string(), groupId: z.string().nullable() })),
   groups: jsonArray(z.object({ id: z.string(), title: z.string(), notes: z.string(), position: z.number() })),
   votes: jsonArray(z.object({ groupId: z.string(), userId: z.string() })),
+  ready: jsonArray(z.object({ userId: z.string() })),
   actions: jsonArray(Action),
   previous: jsonArray(Action),
 });
@@ -76,6 +77,7 @@ export async function readBoard(retro: { id: string; academyId: string; teamId: 
       (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'id', g."id", 'title', g."title", 'notes', g."notes", 'position', g."position"`))}
          FROM (SELECT * FROM "RetroGroup" WHERE "retroId" = r."id" ORDER BY "position", "id") g) AS "groups",
       (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'groupId', v."groupId", 'userId', v."userId"`))} FROM "RetroVote" v WHERE v."retroId" = r."id") AS "votes",
+      (SELECT ${jsonArrayAgg(jsonObject(Prisma.sql`'userId', d."userId"`))} FROM "RetroReady" d WHERE d."retroId" = r."id" AND d."phase" = r."phase") AS "ready",
       (${actionsJson(Prisma.sql`a."retroId" = ${retro.id}`)}) AS "actions",
       (${actionsJson(previousWhere(retro))}) AS "previous"
     FROM "Retrospective" r LEFT JOIN "Team" tm ON tm."id" = r."teamId" LEFT JOIN "WorkshopSession" ws ON ws."id" = r."sessionId"
@@ -109,6 +111,8 @@ export async function readBoard(retro: { id: string; academyId: string; teamId: 
     cards: b.cards,
     groups: b.groups,
     votes: b.votes,
+    /** who is done with the board's current phase */
+    ready: b.ready.map((d) => d.userId),
     actions: b.actions.map(action),
     previous: b.previous.map(action),
   };

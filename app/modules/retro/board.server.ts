@@ -2,7 +2,7 @@ import { TAKING_PART } from "~/modules/account/permissions";
 import { z } from "zod";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { cardsRevealed, promptsFor, type Prompt, type TemplateKey } from "./rules";
+import { cardsRevealed, promptsFor, readyAsked, type Prompt, type TemplateKey } from "./rules";
 import type { NewRetroInput } from "./schemas";
 import type { RetroAccess } from "./access.server";
 import { readBoard } from "./board-read.server";
@@ -84,7 +84,7 @@ export type SharedBoard = Awaited<ReturnType<typeof readSharedBoard>>;
 /** The board as one viewer may see it: others' cards hidden until the reveal, names on an anonymous board hidden, their own votes. */
 export function viewFor(shared: SharedBoard, access: Pick<RetroAccess, "role" | "userId">) {
   const { userId } = access;
-  const { retro, cards, groups, votes, actions, previous, people, teams, stages } = shared;
+  const { retro, cards, groups, votes, ready, actions, previous, people, teams, stages } = shared;
   const revealed = cardsRevealed(retro.phase);
   const nameOf = (id: string | null) => (id ? (people.names.get(id) ?? null) : null);
   const visible = cards.filter((c) => revealed || c.authorId === userId);
@@ -142,6 +142,8 @@ export function viewFor(shared: SharedBoard, access: Pick<RetroAccess, "role" | 
     hiddenCounts,
     /** How many people have written a card (who, on a named board), for the room's overview. */
     writers: { count: authors.size, names: retro.anonymous ? [] : [...authors].map((id) => nameOf(id)).filter((n): n is string => n !== null) },
+    /** Who is done with this phase, of those asked (the participants on the board): names only on a named board. */
+    ready: readyView(retro.phase, retro.anonymous, ready, people, userId),
     groups: groups.map((g) => ({ ...g, votes: groupVotes.get(g.id)?.all ?? 0, myVotes: groupVotes.get(g.id)?.mine ?? 0 })),
     myVotesUsed: votes.filter((v) => v.userId === userId).length,
     actions: actions.map(mapAction),
@@ -153,6 +155,19 @@ export function viewFor(shared: SharedBoard, access: Pick<RetroAccess, "role" | 
 }
 
 export type BoardView = ReturnType<typeof viewFor>;
+
+function readyView(phase: string, anonymous: boolean, ready: string[], people: { names: Map<string, string>; options: { id: string; role: string }[] }, userId: string) {
+  const asked = people.options.filter((o) => o.role === "participant").map((o) => o.id);
+  const done = new Set(ready);
+  const doneAsked = asked.filter((id) => done.has(id));
+  return {
+    asked: readyAsked(phase),
+    done: doneAsked.length,
+    of: asked.length,
+    mine: done.has(userId),
+    names: anonymous ? [] : doneAsked.map((id) => people.names.get(id)).filter((n): n is string => n !== undefined),
+  };
+}
 
 /**
  * Who can own an action (the team's members, or everyone taking part in the academy, plus its

@@ -4,9 +4,9 @@ import { prisma, type Prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { fail, type Result } from "~/utils/result";
 import { toTokyoDateInput } from "~/utils/dates";
-import { phaseIndex, voteRefusal, type ActionDecision, type Phase } from "./rules";
+import { phaseIndex, readyAsked, voteRefusal, type ActionDecision, type Phase } from "./rules";
 import { dueFromInput, parsePrompts, previousActionsWhere } from "./board.server";
-import { mayModerate, mayWrite, type RetroAccess } from "./access.server";
+import { mayMarkReady, mayModerate, mayWrite, type RetroAccess } from "./access.server";
 import { boardChanged } from "./live.server";
 import { notify } from "~/modules/notification/notification.server";
 import { deliverQueued, type QueuedMail } from "~/modules/mail/mailer.server";
@@ -239,11 +239,25 @@ export function setPhase(access: RetroAccess, phase: Phase, minutes: number, now
       where: { id: retro.id },
       data: { phase, phaseEndsAt: minutes > 0 ? new Date(now.getTime() + minutes * 60_000) : null, closedAt: phase === "closed" ? now : null },
     });
+    // a new phase (or the same one again) starts its "done" count afresh
+    await tx.retroReady.deleteMany({ where: { retroId: retro.id } });
     if (phase === "closed" || from === "closed" || phaseIndex(phase) < phaseIndex(from)) {
       await recordAudit({ actorId: access.userId, action: phase === "closed" ? "retro.close" : "retro.phase", entityType: "retro", entityId: retro.id, before: { phase: from }, after: { phase } }, tx);
     }
     return { ok: true };
   }, { allowClosed: true });
+}
+
+/** Say one is done with the phase (or not done after all): the room sees how many are done. */
+export function setReady(access: RetroAccess, ready: boolean) {
+  return change(access, async (tx, retro) => {
+    if (!mayMarkReady(access)) return fail("retro.error.notAllowed");
+    if (!readyAsked(retro.phase)) return fail("retro.error.readyClosed");
+    const key = { retroId: retro.id, phase: retro.phase, userId: access.userId };
+    if (ready) await tx.retroReady.upsert({ where: { retroId_phase_userId: key }, create: key, update: {} });
+    else await tx.retroReady.deleteMany({ where: key });
+    return { ok: true };
+  });
 }
 
 /** Names can be hidden at any time; shown again only while nobody has written under anonymity. */

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { intent, type Intents } from "~/utils/intents.server";
-import { mayModerate, mayWrite, type RetroAccess } from "./access.server";
-import { ActionSchema, AnonymousSchema, CardIdSchema, CardSchema, GroupSchema, MoveSchema, NotesSchema, PhaseSchema, ReviewSchema, VoteSchema } from "./schemas";
-import { addAction, addCard, addGroup, deleteAction, deleteCard, deleteGroup, moveCard, reviewAction, saveNotes, setAnonymous, setPhase, vote } from "./changes.server";
+import { mayMarkReady, mayModerate, mayWrite, type RetroAccess } from "./access.server";
+import { ActionSchema, AnonymousSchema, CardIdSchema, CardSchema, GroupSchema, MoveSchema, NotesSchema, PhaseSchema, ReadySchema, ReviewSchema, VoteSchema } from "./schemas";
+import { addAction, addCard, addGroup, deleteAction, deleteCard, deleteGroup, moveCard, reviewAction, saveNotes, setAnonymous, setPhase, setReady, vote } from "./changes.server";
 
 // The board's action, declared (decision 0024): one intent per form — who may use it, the form's
 // schema, the change. The changes check the same rules again inside their transaction.
@@ -23,6 +23,7 @@ export const BOARD_INTENTS: Intents<RetroAccess> = {
   notes: intent({ may: mayModerate, refusal: "retro.error.notAllowed", schema: NotesSchema, run: (v, access: RetroAccess) => saveNotes(access, v.groupId, v.notes) }),
   addAction: intent({ ...writer, schema: ActionSchema, run: (v, access: RetroAccess) => addAction(access, v) }),
   deleteAction: intent({ ...writer, schema: ActionIdSchema, run: (v, access: RetroAccess) => deleteAction(access, v.actionId) }),
+  ready: intent({ may: mayMarkReady, refusal: "retro.error.notAllowed", schema: ReadySchema, run: (v, access: RetroAccess) => setReady(access, v.ready) }),
   review: intent({ ...writer, schema: ReviewSchema, run: (v, access: RetroAccess) => reviewAction(access, v.actionId, v.decision) }),
   phase: intent({ ...moderator, schema: PhaseSchema, run: (v, access: RetroAccess) => setPhase(access, v.phase, v.minutes) }),
   anonymous: intent({ ...moderator, schema: AnonymousSchema, run: (v, access: RetroAccess) => setAnonymous(access, v.anonymous) }),

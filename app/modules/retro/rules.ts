@@ -32,6 +32,13 @@ export function phaseIndex(phase: string): number {
   return PHASES.indexOf(phase as Phase);
 }
 
+/** The phases where each person works on their own and says when they are done ("ready"). */
+export const READY_PHASES = ["reflect", "group", "vote"] as const satisfies readonly Phase[];
+
+export function readyAsked(phase: string): boolean {
+  return (READY_PHASES as readonly string[]).includes(phase);
+}
+
 /** Before the reveal (the end of "reflect") people see only their own cards. */
 export function cardsRevealed(phase: string): boolean {
   return phaseIndex(phase) > phaseIndex("reflect");

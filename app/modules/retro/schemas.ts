@@ -74,3 +74,5 @@ export const ActionSchema = z.object({
 });
 export const ReviewSchema = z.object({ actionId: id, decision: z.enum(ACTION_DECISIONS, { error: "validation.invalid" }) });
 export const AnonymousSchema = z.object({ anonymous: checkbox });
+/** "done with this phase": "on" says done, anything else (the button "not done yet") takes it back */
+export const ReadySchema = z.object({ ready: checkbox });
