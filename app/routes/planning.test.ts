@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { createAcademy } from "~/modules/academy/academy.server";
 import { action as newRegionAction } from "./regions.new";
+import { action as regionAction } from "./regions.$regionId";
+import { readFlash } from "~/utils/flash.server";
 import { action as newAcademyAction } from "./academies.new";
 import { action as academyAction } from "./academies.$academyId._index";
 import { action as editSessionAction, loader as editSessionLoader } from "./academies.$academyId.sessions.$sessionId.edit";
@@ -75,6 +77,22 @@ describe("regions", () => {
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "region.create" } });
     expect(audit.actorId).toBe(user.id);
     expect(JSON.parse(audit.after!).members).toEqual(["282014", "282103"]);
+  });
+
+  it("says on the next page that the region was created, saved, archived and restored", async () => {
+    const { cookie } = await coordinatorCookie();
+    const flashOf = async (res: { headers: Headers }) => (await readFlash(new Request("http://localhost/", { headers: { Cookie: (res.headers.get("Set-Cookie") ?? "").split(";")[0]! } }))).flash?.message;
+    const created = await caught(newRegionAction({ request: formRequest("/regions/new", { name: "播磨圏域", municipalityCodes: "282014" }, { cookie }), params: {}, context }));
+    const id = created.headers.get("Location")!.split("/").pop()!;
+    expect(await flashOf(created)).toBe("region.created");
+    const edit = (fields: Record<string, string>) => caught(regionAction({ request: formRequest(`/regions/${id}`, fields, { cookie }), params: { regionId: id }, context }));
+    const saved = await edit({ name: "播磨圏域（西）", municipalityCodes: "282014" });
+    // the page itself, not an address with a flag nothing reads
+    expect(saved.headers.get("Location")).toBe(`/regions/${id}`);
+    expect(await flashOf(saved)).toBe("region.saved");
+    expect((await prisma.region.findUniqueOrThrow({ where: { id } })).name).toBe("播磨圏域（西）");
+    expect(await flashOf(await edit({ intent: "archive" }))).toBe("region.archivedDone");
+    expect(await flashOf(await edit({ intent: "restore" }))).toBe("region.restoredDone");
   });
 
   it("is out of reach for facilitators", async () => {

@@ -1,5 +1,5 @@
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requirePermission } from "~/utils/session.server";
 import { invariantFound } from "~/utils/http.server";
@@ -13,6 +13,7 @@ import { formatFiscalYear } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
 import { pageTitle } from "~/utils/meta";
 import { readForm } from "~/utils/form-body.server";
+import { redirectWithFlash } from "~/utils/flash.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:region:any");
@@ -26,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (intent === "archive" || intent === "restore") {
     invariantFound(await setRegionArchived(user.id, id, intent === "archive"));
-    return redirect(`/regions/${id}`);
+    return redirectWithFlash(`/regions/${id}`, { message: intent === "archive" ? "region.archivedDone" : "region.restoredDone" });
   }
   const parsed = parseForm(RegionSchema, formData);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, params: {} }, { status: 400 });
@@ -34,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) {
     return data({ fieldErrors: result.fieldErrors, values: echoForm(formData), params: result.params ?? {} }, { status: 400 });
   }
-  return redirect(`/regions/${id}?saved=1`);
+  return redirectWithFlash(`/regions/${id}`, { message: "region.saved" });
 }
 
 export default function RegionPage() {

@@ -1,5 +1,5 @@
 import { useActionData, type MetaFunction } from "@remix-run/react";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requirePermission } from "~/utils/session.server";
 import { RegionSchema } from "~/modules/region/schemas";
@@ -8,6 +8,7 @@ import { echoForm, parseForm } from "~/utils/forms";
 import { RegionForm } from "~/components/region/region-form";
 import { pageTitle } from "~/utils/meta";
 import { readForm } from "~/utils/form-body.server";
+import { redirectWithFlash } from "~/utils/flash.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:region:any");
@@ -26,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  return redirect(`/regions/${result.id}`);
+  return redirectWithFlash(`/regions/${result.id}`, { message: "region.created" });
 }
 
 export default function NewRegionPage() {
