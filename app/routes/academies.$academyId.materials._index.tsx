@@ -1,19 +1,17 @@
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useId } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
-import { z } from "zod";
-import { attachCurriculum, attachedMaterial, detachMaterial, listAcademyMaterials, releaseStageNow, setRelease, type ReleaseInput } from "~/modules/material/release.server";
+import { listAcademyMaterials } from "~/modules/material/release.server";
+import { MATERIALS_INTENTS } from "~/modules/material/intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
 import { attachableMaterials } from "~/modules/material/catalogue.server";
 import { listStages } from "~/modules/stage/stage.server";
-import { redirectWithFlash } from "~/utils/flash.server";
 import { ConfirmButton } from "~/components/ui/confirm-button";
 import { useStageName } from "~/components/academy/stage-list";
-import { myCompletions, preLearningProgress, sendPreLearningReminders, setCompletion } from "~/modules/material/prelearning.server";
-import { forbidden, invariantFound, notFound } from "~/utils/http.server";
-import { dateField, timeField } from "~/utils/form-fields";
-import { formatDateTime, fromTokyoInputs, toTokyoDateInput, toTokyoTimeInput } from "~/utils/dates";
+import { myCompletions, preLearningProgress } from "~/modules/material/prelearning.server";
+import { formatDateTime, toTokyoDateInput, toTokyoTimeInput } from "~/utils/dates";
 import { resolveLocale } from "~/utils/locale.server";
 import { useLocale } from "~/utils/use-locale";
 import { Alert } from "~/components/ui/alert";
@@ -37,82 +35,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { academy, canManage: can.releaseMaterials, staff, isMember: isParticipant, items, completed, progress, stages, catalogue };
 }
 
-const ReleaseSchema = z.object({
-  materialId: z.string().min(1).max(64),
-  stageId: z.string().max(64).optional().default(""),
-  mode: z.enum(["relative", "fixed"], { error: "material.validation.releaseMode" }),
-  offsetDays: z.coerce.number({ error: "material.validation.offset" }).int("material.validation.offset").min(-60, "material.validation.offset").max(60, "material.validation.offset").optional(),
-  /** the form's plain words: so many days, before or after the stage's session */
-  offsetAbs: z.coerce.number({ error: "material.validation.offset" }).int("material.validation.offset").min(0, "material.validation.offset").max(60, "material.validation.offset").optional(),
-  offsetDir: z.enum(["before", "after"]).optional(),
-  date: z.string().optional(),
-  time: z.string().optional(),
-});
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId);
-  const { user, academy, can } = context;
   const form = await readForm(request);
-  const intent = String(form.get("intent") ?? "");
-  const materialId = String(form.get("materialId") ?? "");
-  const back = `/academies/${academy.id}/materials`;
-  if (intent === "complete" || intent === "uncomplete") {
-    const ok = await setCompletion(user.id, academy.id, materialId, intent === "complete");
-    if (!ok) notFound();
-    return redirectWithFlash(`${back}#prelearning`, { message: intent === "complete" ? "material.markedDone" : "material.unmarkedDone" });
-  }
-  if (!can.releaseMaterials) forbidden();
-  switch (intent) {
-    case "attachCurriculum": {
-      const count = await attachCurriculum(user.id, academy.id);
-      return redirectWithFlash(back, { message: "material.attached", params: { count } });
-    }
-    case "remind": {
-      const count = await sendPreLearningReminders(user.id, academy.id, await resolveLocale(request, user));
-      return redirectWithFlash(back, { message: "material.reminded", params: { count } });
-    }
-    case "detach": {
-      if (!(await detachMaterial(user.id, academy.id, materialId))) notFound();
-      return redirectWithFlash(back, { message: "material.detached" });
-    }
-    case "releaseNow": {
-      // one material open from now on, whatever its schedule was
-      const item = invariantFound(await attachedMaterial(academy.id, materialId));
-      const result = await setRelease(user.id, academy.id, { materialId, stageId: item.stageId, mode: "fixed", releaseAt: new Date() });
-      if (!result.ok) return data({ error: result.reason, materialId }, { status: 400 });
-      return redirectWithFlash(back, { message: "material.releasedNow" });
-    }
-    case "releaseStage": {
-      const result = await releaseStageNow(user.id, academy.id, String(form.get("stageId") ?? ""));
-      if (!result.ok) notFound();
-      return redirectWithFlash(`${back}#stage-${String(form.get("stageId"))}`, { message: "material.stageReleased", params: { count: result.count } });
-    }
-    case "release": {
-      const parsed = ReleaseSchema.safeParse(Object.fromEntries(form));
-      if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? "validation.invalid", materialId }, { status: 400 });
-      const { stageId, mode, offsetAbs, offsetDir } = parsed.data;
-      const offsetDays = offsetAbs !== undefined ? (offsetDir === "after" ? offsetAbs : -offsetAbs) : parsed.data.offsetDays;
-      let input: ReleaseInput;
-      if (mode === "fixed") {
-        const date = dateField.safeParse(parsed.data.date);
-        const time = timeField.safeParse(parsed.data.time);
-        if (!date.success || !time.success) return data({ error: !date.success ? "validation.date" : "validation.time", materialId }, { status: 400 });
-        input = { materialId, stageId: stageId || null, mode, releaseAt: fromTokyoInputs(date.data, time.data) };
-      } else {
-        input = { materialId, stageId: stageId || null, mode, offsetDays: offsetDays ?? -7 };
-      }
-      const result = await setRelease(user.id, academy.id, input);
-      if (!result.ok) return data({ error: result.reason, materialId }, { status: 400 });
-      return redirectWithFlash(back, { message: "material.releaseSaved" });
-    }
-    default:
-      return data({ error: "form.unknownIntent", materialId: "" }, { status: 400 });
-  }
+  const locale = await resolveLocale(request, context.user);
+  return answerIntent(await runIntent(MATERIALS_INTENTS, { context, locale }, form), `/academies/${context.academy.id}/materials`);
 }
 
 export default function AcademyMaterialsPage() {
   const { academy, canManage, staff, isMember, items, completed, progress, stages, catalogue } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  // a refusal: its reason, and (for a release form) what was typed, put back into that form
+  const refused = actionData && !actionData.ok ? actionData : null;
   const { t } = useTranslation();
   const locale = useLocale();
   const text = useMaterialText();
@@ -126,7 +60,7 @@ export default function AcademyMaterialsPage() {
     <div className="flex flex-col gap-8">
       <p><Link to={`/academies/${academy.id}`}>{t("academy.backTo", { name: academy.name })}</Link></p>
       <h1>{t("material.academyTitle", { name: academy.name })}</h1>
-      {actionData?.error ? <Alert tone="error">{t(actionData.error)}</Alert> : null}
+      {refused ? <Alert tone="error">{t(refused.reason)}</Alert> : null}
       {canManage ? (
         <div className="flex flex-wrap gap-3">
           <Form method="post"><Button type="submit" name="intent" value="attachCurriculum" variant="secondary">{t("material.attachCurriculum")}</Button></Form>
@@ -208,7 +142,7 @@ export default function AcademyMaterialsPage() {
                         title={m.title}
                         release={{ stageId: item.stageId ?? "", mode: item.releaseMode, offsetDays: item.releaseOffsetDays, releaseAt: new Date(item.releaseAt) }}
                         stages={stages}
-                        error={actionData?.materialId === item.material.id ? actionData.error : null}
+                        refusal={refused?.values.materialId === item.material.id ? refused : null}
                       />
                     ) : null}
                   </li>
@@ -256,7 +190,7 @@ export default function AcademyMaterialsPage() {
               return (
                 <li key={c.id} className="flex flex-col gap-1 rounded-8 border border-solid-gray-200 p-3">
                   <span className="font-bold">{title}</span>
-                  <ReleaseForm materialId={c.id} title={title} release={null} defaultStageId={stageId} stages={stages} error={actionData?.materialId === c.id ? actionData.error : null} />
+                  <ReleaseForm materialId={c.id} title={title} release={null} defaultStageId={stageId} stages={stages} refusal={refused?.values.materialId === c.id ? refused : null} />
                 </li>
               );
             })}
@@ -281,27 +215,31 @@ function ReleaseForm({
   release,
   defaultStageId = "",
   stages,
-  error,
+  refusal,
 }: {
   materialId: string;
   title: string;
   release: ReleaseState | null;
   defaultStageId?: string;
   stages: { id: string; key: string; title: string }[];
-  error: string | null;
+  /** this form's refusal: the reason, the fields it concerns and what was typed (put back) */
+  refusal: { reason: string; fieldErrors: Record<string, string>; values: Record<string, string> } | null;
 }) {
   const { t } = useTranslation();
   const stageName = useStageName();
   const id = useId();
-  const mode = release?.mode ?? "relative";
+  const error = refusal?.reason ?? null;
+  const typed = refusal?.values ?? {};
+  const invalid = (field: string) => (refusal?.fieldErrors[field] ? { "aria-invalid": true, "aria-describedby": `${id}-error` } : {});
+  const mode = typed.mode === "fixed" || typed.mode === "relative" ? typed.mode : (release?.mode ?? "relative");
   const form = (
     <Form method="post" className="flex flex-col gap-3 rounded-8 bg-solid-gray-50 p-3" aria-label={t("material.releaseFor", { title })}>
       <input type="hidden" name="materialId" value={materialId} />
-      {error ? <p role="alert" className="text-dns-16B-130 text-error-2">{t(error)}</p> : null}
+      {error ? <p id={`${id}-error`} role="alert" className="text-dns-16B-130 text-error-2">{t(error)}</p> : null}
       <div className="flex flex-wrap items-end gap-3">
         <label className="flex flex-col text-dns-14B-120" htmlFor={`${id}-stage`}>
           {t("material.attachTo")}
-          <select id={`${id}-stage`} name="stageId" defaultValue={release?.stageId ?? defaultStageId} className="min-h-12 rounded-8 border border-solid-gray-600 bg-white px-3">
+          <select id={`${id}-stage`} name="stageId" defaultValue={typed.stageId ?? release?.stageId ?? defaultStageId} className="min-h-12 rounded-8 border border-solid-gray-600 bg-white px-3">
             {stages.map((s) => (
               <option key={s.id} value={s.id}>{stageName(s)}</option>
             ))}
@@ -317,11 +255,11 @@ function ReleaseForm({
           <span className="flex items-end gap-2">
             <label className="flex flex-col text-dns-16B-130" htmlFor={`${id}-offset`}>
               {t("material.offsetDaysPlain")}
-              <input id={`${id}-offset`} type="number" name="offsetAbs" min={0} max={60} step={1} defaultValue={Math.abs(release && release.mode === "relative" ? release.offsetDays : -7)} className="min-h-12 w-20 rounded-8 border border-solid-gray-600 px-3" />
+              <input id={`${id}-offset`} type="number" name="offsetAbs" min={0} max={60} step={1} defaultValue={typed.offsetAbs ?? Math.abs(release && release.mode === "relative" ? release.offsetDays : -7)} {...invalid("offsetAbs")} className="min-h-12 w-20 rounded-8 border border-solid-gray-600 px-3" />
             </label>
             <label className="flex flex-col text-dns-16B-130" htmlFor={`${id}-dir`}>
               <span className="sr-only">{t("material.offsetDirection")}</span>
-              <select id={`${id}-dir`} name="offsetDir" defaultValue={release && release.mode === "relative" && release.offsetDays > 0 ? "after" : "before"} className="min-h-12 rounded-8 border border-solid-gray-600 bg-white px-3">
+              <select id={`${id}-dir`} name="offsetDir" defaultValue={typed.offsetDir ?? (release && release.mode === "relative" && release.offsetDays > 0 ? "after" : "before")} className="min-h-12 rounded-8 border border-solid-gray-600 bg-white px-3">
                 <option value="before">{t("material.daysBefore")}</option>
                 <option value="after">{t("material.daysAfter")}</option>
               </select>
@@ -333,11 +271,11 @@ function ReleaseForm({
           </label>
           <label className="flex flex-col text-dns-14B-120" htmlFor={`${id}-date`}>
             {t("material.releaseDate")}
-            <input id={`${id}-date`} type="date" name="date" defaultValue={release ? toTokyoDateInput(release.releaseAt) : ""} className="min-h-12 rounded-8 border border-solid-gray-600 px-3" />
+            <input id={`${id}-date`} type="date" name="date" defaultValue={typed.date ?? (release ? toTokyoDateInput(release.releaseAt) : "")} {...invalid("date")} className="min-h-12 rounded-8 border border-solid-gray-600 px-3" />
           </label>
           <label className="flex flex-col text-dns-14B-120" htmlFor={`${id}-time`}>
             {t("material.releaseTime")}
-            <input id={`${id}-time`} type="time" name="time" defaultValue={release ? toTokyoTimeInput(release.releaseAt) : "09:00"} className="min-h-12 rounded-8 border border-solid-gray-600 px-3" />
+            <input id={`${id}-time`} type="time" name="time" defaultValue={typed.time ?? (release ? toTokyoTimeInput(release.releaseAt) : "09:00")} {...invalid("time")} className="min-h-12 rounded-8 border border-solid-gray-600 px-3" />
           </label>
         </fieldset>
       </div>

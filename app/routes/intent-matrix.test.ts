@@ -7,6 +7,7 @@ import { accessWorld, PEOPLE, type Person } from "../../tests/access/world";
 import { wipeDatabase } from "../../tests/support/wipe";
 import { createTeam, createUser } from "../../tests/support/factories";
 import { BOARD_INTENTS } from "~/modules/retro/intents.server";
+import { MATERIALS_INTENTS } from "~/modules/material/intents.server";
 import { intentNames } from "~/utils/intents.server";
 
 // Who may use which intent (tests/access/intents.ts), as every kind of person: the route matrix
@@ -95,7 +96,10 @@ async function worldFor(setup: "held" | undefined): Promise<World> {
 }
 
 /** Pages whose action declares its intents (decision 0024): the declaration is read, not the source. */
-const DECLARED: Record<string, string[]> = { "academies.$academyId.retros.$retroId._index": intentNames(BOARD_INTENTS) };
+const DECLARED: Record<string, string[]> = {
+  "academies.$academyId.retros.$retroId._index": intentNames(BOARD_INTENTS),
+  "academies.$academyId.materials._index": intentNames(MATERIALS_INTENTS),
+};
 
 const cases = Object.entries(INTENT_POLICY).flatMap(([route, intents]) => Object.keys(intents).map((intent) => [route, intent] as const));
 

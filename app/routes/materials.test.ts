@@ -303,7 +303,10 @@ describe("who may manage releases", () => {
       listAction({ request: formRequest("/", { intent: "release", materialId: handout.id, mode: "fixed", date: "2026-02-30", time: "25:00" }, { cookie: await sessionCookieFor(coordinator.id) }), params: { academyId: academy.id }, context }),
     );
     expect(res.status).toBe(400);
-    expect(res.data.error).toBe("validation.date");
+    expect(res.data.reason).toBe("validation.date");
+    // both fields named, and what was typed comes back to be put into the form
+    expect(res.data.fieldErrors).toMatchObject({ date: "validation.date", time: "validation.time" });
+    expect(res.data.values).toMatchObject({ materialId: handout.id, mode: "fixed", date: "2026-02-30", time: "25:00" });
     const after = await prisma.academyMaterial.findFirstOrThrow({ where: { academyId: academy.id, materialId: handout.id } });
     expect(after.releaseAt).toEqual(before.releaseAt);
   });

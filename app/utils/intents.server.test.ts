@@ -19,7 +19,7 @@ const INTENTS: Intents<Viewer> = {
       if (input.title === "他人の") return fail("test.notYours");
       if (input.title === "重複") return fail("test.taken", { title: "test.taken" });
       viewer.done.push(input.title);
-      return { ok: true };
+      return { ok: true as const };
     },
   }),
 };

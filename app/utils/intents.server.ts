@@ -1,6 +1,8 @@
 import type { z } from "zod";
 import { echoForm, parseForm } from "./forms";
 import type { FieldErrors, Result } from "./result";
+import { data } from "@remix-run/node";
+import { redirectWithFlash } from "./flash.server";
 
 // One way to write a page's action (issue 26, decision 0024). A page with several forms declares
 // its intents once, each with the schema of its form, the ability it needs and the change it
@@ -10,23 +12,34 @@ import type { FieldErrors, Result } from "./result";
 // The intent matrix test enumerates the declarations, so every declared intent is tried as every
 // role.
 
-export interface IntentSpec<C, S extends z.ZodType = z.ZodType> {
+/** What a page says after a change: a flash message on the next page, and where on the page to land. */
+export interface Done {
+  /** an i18n key */
+  message: string;
+  params?: Record<string, string | number>;
+  /** after the page's address: an anchor ("#prelearning") */
+  at?: string;
+}
+
+export interface IntentSpec<C, S extends z.ZodType = z.ZodType, R extends Result = Result> {
   /** The form's schema, shared with the browser. */
   schema: S;
   /** Who may use the intent (a rule of the domain module, not a copy of it); checked before the form is read. */
   may?: (context: C) => boolean;
   /** The reason given when `may` refuses (an i18n key). */
   refusal?: string;
-  run: (input: z.output<S>, context: C, form: FormData) => Promise<Result> | Result;
+  run: (input: z.output<S>, context: C, form: FormData) => Promise<R> | R;
+  /** The message after success (pages that reload; a live board answers without one). */
+  done?: (result: Extract<R, { ok: true }>, input: z.output<S>) => Done;
 }
 
 /** Declares one intent (keeps the schema's type for `run`'s input). */
-export function intent<C, S extends z.ZodType>(spec: IntentSpec<C, S>): IntentSpec<C, S> {
+export function intent<C, S extends z.ZodType, R extends Result = Result>(spec: IntentSpec<C, S, R>): IntentSpec<C, S, R> {
   return spec;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry keeps its own schema type through intent()
-export type Intents<C> = Readonly<Record<string, IntentSpec<C, any>>>;
+export type Intents<C> = Readonly<Record<string, IntentSpec<C, any, any>>>;
 
 export interface IntentRefusal {
   ok: false;
@@ -37,7 +50,7 @@ export interface IntentRefusal {
   forbidden: boolean;
 }
 
-export type IntentOutcome = (Result & { ok: true }) | IntentRefusal;
+export type IntentOutcome = (Result & { ok: true; done?: Done }) | IntentRefusal;
 
 /** The intents a page declares, by name (the matrix test and the route scan read these). */
 export function intentNames<C>(intents: Intents<C>): string[] {
@@ -56,7 +69,19 @@ export async function runIntent<C>(intents: Intents<C>, context: C, form: FormDa
     return { ok: false, reason: Object.values(parsed.fieldErrors)[0] ?? "validation.invalid", fieldErrors: parsed.fieldErrors, values: parsed.values, forbidden: false };
   }
   const result = await spec.run(parsed.data, context, form);
-  if (result.ok) return result;
+  if (result.ok) return spec.done ? { ...result, done: spec.done(result, parsed.data) } : result;
   // a change that finds the ability missing on its own (e.g. someone else's card) answers with the same refusal
   return { ok: false, reason: result.reason, fieldErrors: result.fieldErrors, values: echoForm(form), forbidden: result.reason === (spec.refusal ?? "form.notAllowed") };
+}
+
+/**
+ * The page's answer to an intent: a refusal as `{ ok, reason, fieldErrors, values }` (403 when the
+ * ability was missing, 400 otherwise), success as the declared flash message on the page itself.
+ */
+export async function answerIntent(outcome: IntentOutcome, page: string) {
+  if (!outcome.ok) {
+    return data({ ok: false as const, reason: outcome.reason, fieldErrors: outcome.fieldErrors, values: outcome.values }, { status: outcome.forbidden ? 403 : 400 });
+  }
+  if (outcome.done) return redirectWithFlash(page + (outcome.done.at ?? ""), { message: outcome.done.message, params: outcome.done.params });
+  return data({ ok: true as const, reason: null, fieldErrors: {}, values: {} });
 }
