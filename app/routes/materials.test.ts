@@ -177,7 +177,10 @@ describe("pre-learning", () => {
     expect(dashboard.data.participant.preLearning[academy.id]).toEqual({ total: 1, done: 1 });
     // A facilitator guide or an outsider cannot be "completed".
     const guide = await material("prelearning-facilitator");
-    expect((await caught(listAction({ request: formRequest("/", { intent: "complete", materialId: guide.id }, { cookie }), params: { academyId: academy.id }, context }))).status).toBe(404);
+    const refused = await caught(listAction({ request: formRequest("/", { intent: "complete", materialId: guide.id }, { cookie }), params: { academyId: academy.id }, context }));
+    expect(refused.status).toBe(400);
+    expect(refused.data.reason).toBe("material.validation.missing");
+    expect(await preLearningProgress(academy.id)).toMatchObject({ complete: 1 });
   });
 
   it("mails those behind once, when session 1 is three days away", async () => {

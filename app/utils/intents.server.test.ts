@@ -63,5 +63,7 @@ describe("runIntent", () => {
       expect(await runIntent(INTENTS, viewer, form({ intent: name, title: "x" }))).toMatchObject({ ok: false, reason: "form.unknownIntent", forbidden: false });
     }
     expect(intentNames(INTENTS)).toEqual(["rename"]);
+    // someone who may use none of the page's intents is refused as such, whatever the form names
+    expect(await runIntent(INTENTS, { writes: false, done: [] as string[] }, form({ intent: "", title: "x" }))).toMatchObject({ ok: false, reason: "form.notAllowed", forbidden: true });
   });
 });

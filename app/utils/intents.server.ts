@@ -60,7 +60,11 @@ export function intentNames<C>(intents: Intents<C>): string[] {
 export async function runIntent<C>(intents: Intents<C>, context: C, form: FormData): Promise<IntentOutcome> {
   const name = String(form.get("intent") ?? "");
   const spec = Object.hasOwn(intents, name) ? intents[name] : undefined;
-  if (!spec) return { ok: false, reason: "form.unknownIntent", fieldErrors: {}, values: echoForm(form), forbidden: false };
+  if (!spec) {
+    // someone who may use none of the page's forms is refused as such; anyone else sent a form the page does not have
+    const mayAny = Object.values(intents).some((s) => !s.may || s.may(context));
+    return { ok: false, reason: mayAny ? "form.unknownIntent" : "form.notAllowed", fieldErrors: {}, values: echoForm(form), forbidden: !mayAny };
+  }
   if (spec.may && !spec.may(context)) {
     return { ok: false, reason: spec.refusal ?? "form.notAllowed", fieldErrors: {}, values: echoForm(form), forbidden: true };
   }

@@ -36,7 +36,9 @@ export const ACCESS_POLICY: Record<string, { GET: Row; POST: Row }> = {
   // a stage's submissions as one zip: those who review or manage the academy's teams
   "academies.$academyId.stages.$stageId.submissions[.zip]": { GET: row("ok", "ok", "404", "403", "403", "login"), POST: NONE },
   "academies.$academyId.materials.$materialId.pdf": { GET: row("ok", "ok", "404", "ok", "ok", "login"), POST: NONE },
-  "academies.$academyId.materials._index": { GET: row("ok", "ok", "404", "ok", "ok", "login"), POST: row("ok", "403", "404", "403", "403", "login") },
+  // materials: participants post (ticking their pre-learning), those who release materials post; each
+  // intent's own rule is the intent matrix's (tests/access/intents.ts)
+  "academies.$academyId.materials._index": { GET: row("ok", "ok", "404", "ok", "ok", "login"), POST: row("ok", "403", "404", "ok", "ok", "login") },
   "academies.$academyId.materials.log": { GET: row("ok", "403", "404", "403", "403", "login"), POST: NONE },
   "academies.$academyId.roster": { GET: row("ok", "403", "404", "403", "403", "login"), POST: row("ok", "403", "404", "403", "403", "login") },
   "academies.$academyId.roster.template.$format": { GET: row("ok", "403", "404", "403", "403", "login"), POST: NONE },

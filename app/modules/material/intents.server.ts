@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { intent, type Intents } from "~/utils/intents.server";
-import type { Result } from "~/utils/result";
-import { invariantFound, notFound } from "~/utils/http.server";
+import { fail, type Result } from "~/utils/result";
 import { dateField, timeField } from "~/utils/form-fields";
 import { fromTokyoInputs } from "~/utils/dates";
 import type { AppLocale } from "~/utils/dates";
@@ -61,7 +60,7 @@ const learner = { may: (p: MaterialsPage) => p.context.can.workInTeam, refusal: 
 
 async function completion(p: MaterialsPage, materialId: string, done: boolean): Promise<Result> {
   // a material that is not released pre-learning of this academy is not there to tick
-  if (!(await setCompletion(p.context.user.id, p.context.academy.id, materialId, done))) notFound();
+  if (!(await setCompletion(p.context.user.id, p.context.academy.id, materialId, done))) return fail("material.validation.missing");
   return { ok: true };
 }
 
@@ -84,7 +83,7 @@ export const MATERIALS_INTENTS: Intents<MaterialsPage> = {
     ...releaser,
     schema: MaterialIdSchema,
     run: async (v, p: MaterialsPage): Promise<Result> => {
-      if (!(await detachMaterial(p.context.user.id, p.context.academy.id, v.materialId))) notFound();
+      if (!(await detachMaterial(p.context.user.id, p.context.academy.id, v.materialId))) return fail("material.validation.missing");
       return { ok: true };
     },
     done: () => ({ message: "material.detached" }),
@@ -94,7 +93,8 @@ export const MATERIALS_INTENTS: Intents<MaterialsPage> = {
     schema: MaterialIdSchema,
     // one material open from now on, whatever its schedule was
     run: async (v, p: MaterialsPage) => {
-      const item = invariantFound(await attachedMaterial(p.context.academy.id, v.materialId));
+      const item = await attachedMaterial(p.context.academy.id, v.materialId);
+      if (!item) return fail("material.validation.missing");
       return setRelease(p.context.user.id, p.context.academy.id, { materialId: v.materialId, stageId: item.stageId, mode: "fixed", releaseAt: new Date() });
     },
     done: () => ({ message: "material.releasedNow" }),
@@ -102,11 +102,7 @@ export const MATERIALS_INTENTS: Intents<MaterialsPage> = {
   releaseStage: intent({
     ...releaser,
     schema: StageIdSchema,
-    run: async (v, p: MaterialsPage) => {
-      const result = await releaseStageNow(p.context.user.id, p.context.academy.id, v.stageId);
-      if (!result.ok) notFound();
-      return result;
-    },
+    run: (v, p: MaterialsPage) => releaseStageNow(p.context.user.id, p.context.academy.id, v.stageId),
     done: (r, v) => ({ message: "material.stageReleased", params: { count: r.count }, at: `#stage-${v.stageId}` }),
   }),
   release: intent({

@@ -1,4 +1,4 @@
-import { TAKING_PART } from "~/modules/account/permissions";
+import { TAKING_PART, withRole } from "~/modules/account/permissions";
 import { z } from "zod";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -157,7 +157,7 @@ export function viewFor(shared: SharedBoard, access: Pick<RetroAccess, "role" | 
 export type BoardView = ReturnType<typeof viewFor>;
 
 function readyView(phase: string, anonymous: boolean, ready: string[], people: { names: Map<string, string>; options: { id: string; role: string }[] }, userId: string) {
-  const asked = people.options.filter((o) => o.role === "participant").map((o) => o.id);
+  const asked = withRole(people.options, "participant").map((o) => o.id);
   const done = new Set(ready);
   const doneAsked = asked.filter((id) => done.has(id));
   return {
