@@ -26,7 +26,8 @@ describe("settings are read through one schema", () => {
   it("no code of the app reads process.env outside the settings module", () => {
     const readers = files(path.join(root, "app"))
       .filter((file) => !/\.test\.tsx?$/.test(file) && !file.endsWith(path.join("utils", "env.server.ts")))
-      .filter((file) => /process\.env/.test(fs.readFileSync(file, "utf8")))
+      // a direct read (mutation testing's instrumented copies look at `g.process.env` in their preamble: not a read of a setting)
+      .filter((file) => /(?<![\w.])process\.env/.test(fs.readFileSync(file, "utf8")))
       .map((file) => path.relative(root, file));
     expect(readers).toEqual([]);
   });
