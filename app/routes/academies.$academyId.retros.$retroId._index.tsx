@@ -1,13 +1,13 @@
 import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { Breadcrumbs, academyCrumbs } from "~/components/ui/breadcrumbs";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { invariantFound } from "~/utils/http.server";
 import { findRetroAccess } from "~/modules/retro/access.server";
 import { boardView } from "~/modules/retro/live.server";
 import { BOARD_INTENTS } from "~/modules/retro/intents.server";
-import { runIntent } from "~/utils/intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
 import { cardsRevealed, PHASES, phaseIndex } from "~/modules/retro/rules";
 import { boardTitle } from "~/modules/retro/summary";
 import { readForm } from "~/utils/form-body.server";
@@ -30,9 +30,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId);
   const access = invariantFound(await findRetroAccess(context, params.retroId));
   const form = await readForm(request);
-  const result = await runIntent(BOARD_INTENTS, access, form);
-  if (!result.ok) return data({ ok: false, reason: result.reason, fieldErrors: result.fieldErrors, values: result.values }, { status: result.forbidden ? 403 : 400 });
-  return data({ ok: true, reason: null, revision: "revision" in result && typeof result.revision === "number" ? result.revision : null });
+  // the board's forms are fetchers: success answers with the board's new revision (the stream shows the change)
+  return answerIntent(await runIntent(BOARD_INTENTS, access, form), `/academies/${context.academy.id}/retros/${access.retro.id}`);
 }
 
 function Controls({ view }: { view: BoardView }) {

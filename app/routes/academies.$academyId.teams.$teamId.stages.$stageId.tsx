@@ -1,26 +1,26 @@
 import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
 import { Breadcrumbs, academyCrumbs } from "~/components/ui/breadcrumbs";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { findTeam } from "~/modules/deliverable/path.server";
-import { findStage, saveWork, submit } from "~/modules/deliverable/deliverable.server";
+import { findStage } from "~/modules/deliverable/deliverable.server";
+import { STAGE_INTENTS, type StagePageContext } from "~/modules/deliverable/intents.server";
+import { answerIntent, refuse, runIntent } from "~/utils/intents.server";
 import { stagePage } from "~/modules/deliverable/stage-page.server";
-import { attachFiles, confirmScan, maxDeliverableFileBytes, MAX_FILES_PER_UPLOAD, removeFile, type FileOutcome } from "~/modules/deliverable/files.server";
+import { attachFiles, maxDeliverableFileBytes, MAX_FILES_PER_UPLOAD, type FileOutcome } from "~/modules/deliverable/files.server";
 import { ScanFindings } from "~/components/team/scan-findings";
-import { grantExtension, nextWaiting, revokeExtension, review } from "~/modules/deliverable/review.server";
-import { ConfirmSchema, ExtensionSchema, ReviewSchema, SubmitSchema, scoresFrom } from "~/modules/deliverable/schemas";
-import { parseWork, workFromFields } from "~/modules/deliverable/work";
-import { formValues, echoForm, parseForm } from "~/utils/forms";
-import { invariantFound, forbidden } from "~/utils/http.server";
+import { nextWaiting } from "~/modules/deliverable/review.server";
+import { workFromFields } from "~/modules/deliverable/work";
+import { invariantFound } from "~/utils/http.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm } from "~/utils/form-body.server";
 import { discard, receiveUpload } from "~/utils/upload.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { env } from "~/utils/env.server";
 import { serverT } from "~/utils/i18n.server";
-import { fromTokyoInputs, formatDate, formatDateTime } from "~/utils/dates";
-import { stageLabelKey, takesForm } from "~/modules/stage/stages";
+import { formatDate, formatDateTime } from "~/utils/dates";
+import { stageLabelKey } from "~/modules/stage/stages";
 import { pageTitle } from "~/utils/meta";
 import { useLocale } from "~/utils/use-locale";
 import { StageSteps, stageHref } from "~/components/team/stage-steps";
@@ -46,7 +46,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { academy: context.academy, team, stageName, ...page, next, maxFileBytes: maxDeliverableFileBytes(), maxFiles: MAX_FILES_PER_UPLOAD };
 }
 
+/** The page's answer: a refusal names the form it belongs to; a refused upload also says what happened to each file. */
 type ActionResult = {
+  ok: boolean;
   form: string;
   reason?: string;
   fieldErrors: Record<string, string>;
@@ -56,121 +58,36 @@ type ActionResult = {
   outcomes?: FileOutcome[];
 };
 
-const bad = (result: ActionResult) => data(result, { status: 400 });
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId);
   const team = invariantFound(await findTeam(context, params.teamId ?? ""));
   const stage = invariantFound(await findStage(context.academy.id, params.stageId ?? ""));
-  const { user } = context;
   const back = `/academies/${context.academy.id}/teams/${team.id}/stages/${stage.id}`;
-  const locale = await resolveLocale(request, user);
+  const locale = await resolveLocale(request, context.user);
+  if (request.headers.get("Content-Type")?.toLowerCase().startsWith("multipart/form-data")) return upload(request, { context, team, stage, locale }, back);
+  return answerIntent(await runIntent(STAGE_INTENTS, { context, team, stage, locale }, await readForm(request)), back);
+}
 
-  if (request.headers.get("Content-Type")?.toLowerCase().startsWith("multipart/form-data")) {
-    if (!team.isMember) forbidden();
-    const upload = await receiveUpload(request, maxDeliverableFileBytes(), { maxFiles: MAX_FILES_PER_UPLOAD, maxTotalBytes: env().uploadMaxBodyBytes });
-    if (!upload.ok) return bad({ form: "upload", reason: upload.error, fieldErrors: { file: upload.error }, values: {} });
-    if (upload.emptyNames.length > 0 || upload.files.length === 0) {
-      await Promise.all(upload.files.map(discard));
-      const reason = upload.emptyNames.length > 0 ? "upload.empty" : "upload.required";
-      return bad({ form: "upload", reason, fieldErrors: { file: reason }, values: {}, failure: upload.emptyNames[0] ? { fileName: upload.emptyNames[0] } : undefined });
-    }
-    try {
-      const result = await attachFiles(user.id, team, stage, upload.files);
-      if (!result.ok) return bad({ form: "upload", reason: result.reason, fieldErrors: result.fieldErrors, values: {}, failure: result.failure, outcomes: result.outcomes });
-      const flagged = result.attached.filter((a) => a.scan && a.scan.status !== "clean").length;
-      const names = result.repeated.join(serverT(locale)("format.list"));
-      if (result.attached.length === 0) return redirectWithFlash(back, { message: "deliverable.flash.alreadyAttached", params: { names } });
-      if (result.repeated.length > 0) return redirectWithFlash(back, { message: "deliverable.flash.attachedRepeated", params: { count: String(result.attached.length), names } });
-      return redirectWithFlash(back, { message: flagged > 0 ? "deliverable.flash.attachedFlagged" : "deliverable.flash.attached", params: { count: String(result.attached.length) } });
-    } finally {
-      await Promise.all(upload.files.map(discard));
-    }
+/** Files handed in: read as a stream to disk before any form exists, answered in the protocol's shape. */
+async function upload(request: Request, { context, team, stage, locale }: StagePageContext, back: string) {
+  if (!team.isMember) return refuse({ form: "upload", reason: "form.notAllowed", fieldErrors: {}, status: 403 });
+  const upload = await receiveUpload(request, maxDeliverableFileBytes(), { maxFiles: MAX_FILES_PER_UPLOAD, maxTotalBytes: env().uploadMaxBodyBytes });
+  if (!upload.ok) return refuse({ form: "upload", reason: upload.error, fieldErrors: { file: upload.error } });
+  if (upload.emptyNames.length > 0 || upload.files.length === 0) {
+    await Promise.all(upload.files.map(discard));
+    const reason = upload.emptyNames.length > 0 ? "upload.empty" : "upload.required";
+    return refuse({ form: "upload", reason, fieldErrors: { file: reason }, failure: upload.emptyNames[0] ? { fileName: upload.emptyNames[0] } : undefined });
   }
-
-  const formData = await readForm(request);
-  const intent = String(formData.get("intent") ?? "");
-  const memberOnly = () => {
-    if (!team.isMember) forbidden();
-  };
-  switch (intent) {
-    case "saveWork": {
-      memberOnly();
-      const parsed = parseWork(stage.key, workFromFields(stage.key, formValues(formData)));
-      if (!parsed.ok) return bad({ form: "work", fieldErrors: parsed.fieldErrors, values: echoForm(formData) });
-      const result = await saveWork(user.id, team, stage, parsed.work);
-      if (!result.ok) return bad({ form: "work", reason: result.reason, fieldErrors: result.fieldErrors, values: echoForm(formData) });
-      return redirectWithFlash(back, { message: "deliverable.flash.saved" });
-    }
-    case "autosave": {
-      // the draft saving itself while a member types (work-form.tsx): no flash, no redirect
-      memberOnly();
-      const parsed = parseWork(stage.key, workFromFields(stage.key, formValues(formData)));
-      if (!parsed.ok) return bad({ form: "autosave", fieldErrors: parsed.fieldErrors, values: {} });
-      const result = await saveWork(user.id, team, stage, parsed.work);
-      if (!result.ok) return bad({ form: "autosave", reason: result.reason, fieldErrors: {}, values: {} });
-      return { form: "autosave", fieldErrors: {}, values: {}, savedAt: new Date().toISOString() };
-    }
-    case "submit": {
-      memberOnly();
-      const parsed = parseForm(SubmitSchema, formData);
-      if (!parsed.ok) return bad({ form: "submit", fieldErrors: parsed.fieldErrors, values: echoForm(formData) });
-      // handing in what is on the screen: the work typed since the last save is saved first (one step)
-      if (formData.get("withWork") === "1" && takesForm(stage.deliverable)) {
-        const work = parseWork(stage.key, workFromFields(stage.key, formValues(formData)));
-        if (!work.ok) return bad({ form: "work", fieldErrors: work.fieldErrors, values: echoForm(formData) });
-        const saved = await saveWork(user.id, team, stage, work.work);
-        if (!saved.ok) return bad({ form: "work", reason: saved.reason, fieldErrors: saved.fieldErrors, values: echoForm(formData) });
-      }
-      const page = await stagePage(context, team, stage, new Date());
-      const result = await submit(user.id, team, stage, { note: parsed.data.note, deadline: page.deadline, locale });
-      if (!result.ok) return bad({ form: "submit", reason: result.reason, fieldErrors: result.fieldErrors, values: echoForm(formData) });
-      return redirectWithFlash(back, { message: result.late ? "deliverable.flash.submittedLate" : "deliverable.flash.submitted", params: { version: String(result.number) } });
-    }
-    case "confirmFile": {
-      memberOnly();
-      const parsed = parseForm(ConfirmSchema, formData);
-      if (!parsed.ok) return bad({ form: `confirm-${String(formData.get("fileId") ?? "")}`, fieldErrors: parsed.fieldErrors, values: parsed.values });
-      const result = invariantFound(await confirmScan(user.id, team, stage, parsed.data.fileId, parsed.data.reason));
-      if (!result.ok) return bad({ form: `confirm-${parsed.data.fileId}`, reason: result.reason, fieldErrors: {}, values: echoForm(formData) });
-      return redirectWithFlash(back, { message: "privacy.flash.confirmed" });
-    }
-    case "removeFile": {
-      memberOnly();
-      const result = invariantFound(await removeFile(user.id, team, stage, String(formData.get("fileId") ?? "")));
-      if (!result.ok) return bad({ form: "files", reason: result.reason, fieldErrors: {}, values: {} });
-      return redirectWithFlash(back, { message: "deliverable.flash.fileRemoved", params: { name: result.fileName } });
-    }
-    case "review":
-    case "comment": {
-      const parsed = parseForm(ReviewSchema, formData);
-      if (!parsed.ok) return bad({ form: "review", fieldErrors: parsed.fieldErrors, values: parsed.values });
-      const decision = intent === "comment" ? "comment" : parsed.data.decision;
-      if (decision !== "comment" && !context.can.review) forbidden();
-      const result = await review(context, team, stage, { decision, body: parsed.data.body, versionNumber: parsed.data.versionNumber, scores: scoresFrom(formValues(formData)), locale });
-      if (!result.ok) return bad({ form: "review", reason: result.reason, fieldErrors: result.fieldErrors, values: echoForm(formData) });
-      const message = decision === "accept" ? "review.flash.accepted" : decision === "request_revision" ? "review.flash.revisionRequested" : "review.flash.commented";
-      // "save and open the next": the next submission waiting, read again now (another reviewer may have taken it)
-      if (decision !== "comment" && formData.get("openNext") === "1") {
-        const next = await nextWaiting(user, null);
-        if (next) return redirectWithFlash(next.url, { message });
-      }
-      return redirectWithFlash(back, { message });
-    }
-    case "extend":
-    case "revokeExtension": {
-      if (!context.can.review && !context.can.manageTeams) forbidden();
-      if (intent === "revokeExtension") {
-        await revokeExtension(user.id, team, stage);
-        return redirectWithFlash(back, { message: "extension.flash.revoked" });
-      }
-      const parsed = parseForm(ExtensionSchema, formData);
-      if (!parsed.ok) return bad({ form: "extend", fieldErrors: parsed.fieldErrors, values: parsed.values });
-      await grantExtension(user.id, team, stage, fromTokyoInputs(parsed.data.dueDate, "23:59"), parsed.data.reason);
-      return redirectWithFlash(back, { message: "extension.flash.granted", params: { date: parsed.data.dueDate } });
-    }
-    default:
-      return bad({ form: "", fieldErrors: {}, values: {} });
+  try {
+    const result = await attachFiles(context.user.id, team, stage, upload.files);
+    if (!result.ok) return refuse({ form: "upload", reason: result.reason, fieldErrors: result.fieldErrors, failure: result.failure, outcomes: result.outcomes });
+    const flagged = result.attached.filter((a) => a.scan && a.scan.status !== "clean").length;
+    const names = result.repeated.join(serverT(locale)("format.list"));
+    if (result.attached.length === 0) return redirectWithFlash(back, { message: "deliverable.flash.alreadyAttached", params: { names } });
+    if (result.repeated.length > 0) return redirectWithFlash(back, { message: "deliverable.flash.attachedRepeated", params: { count: String(result.attached.length), names } });
+    return redirectWithFlash(back, { message: flagged > 0 ? "deliverable.flash.attachedFlagged" : "deliverable.flash.attached", params: { count: String(result.attached.length) } });
+  } finally {
+    await Promise.all(upload.files.map(discard));
   }
 }
 

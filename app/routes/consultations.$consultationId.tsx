@@ -1,25 +1,16 @@
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
-import {
-  addAction,
-  addFollowUp,
-  closeConsultation,
-  getConsultation,
-  recordAdvice,
-  removeAction,
-  scheduleConsultation,
-  setActionStatus,
-} from "~/modules/consultation/consultation.server";
+import { getConsultation } from "~/modules/consultation/consultation.server";
+import { CONSULTATION_INTENTS } from "~/modules/consultation/intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
+import { formMessage, type Refusal } from "~/utils/result";
 import { activeExperts } from "~/modules/consultation/experts.server";
 import { topicLabel } from "~/modules/consultation/topics";
-import { ActionSchema, ActionStatusSchema, CloseSchema, FollowUpSchema, RecordSchema, ScheduleSchema } from "~/modules/consultation/schemas";
 import type { ScheduleIssue } from "~/modules/schedule/rules";
 import { requireUser } from "~/utils/session.server";
-import { forbidden, invariantFound } from "~/utils/http.server";
+import { invariantFound } from "~/utils/http.server";
 import { readForm } from "~/utils/form-body.server";
-import { echoForm, parseForm } from "~/utils/forms";
-import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDateTime, formatTimeRange, formatFiscalYear } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
 import { pageTitle } from "~/utils/meta";
@@ -50,75 +41,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Out = { form: string; error: string | null; fieldErrors: Record<string, string>; values: Record<string, string>; expertIds?: string[]; issues?: ScheduleIssue[]; needsAcknowledgement?: boolean };
-const bad = (o: Partial<Out> & { form: string }, status = 400) => data({ error: null, fieldErrors: {}, values: {}, ...o } satisfies Out, { status });
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, c } = await load(request, params.consultationId);
-  const form = await readForm(request);
-  const intent = String(form.get("intent") ?? "");
-  const back = `/consultations/${c.id}`;
-  const done = (message: string) => redirectWithFlash(back, { message });
-  const values = echoForm(form);
-  switch (intent) {
-    case "schedule": {
-      if (!c.roles.coordinator) forbidden();
-      const expertIds = form.getAll("expertIds").filter((v): v is string => typeof v === "string");
-      const parsed = parseForm(ScheduleSchema, form);
-      if (!parsed.ok) return bad({ form: intent, fieldErrors: parsed.fieldErrors, values, expertIds });
-      const r = await scheduleConsultation(user.id, c.id, parsed.data);
-      if (!r.ok) return bad({ form: intent, error: r.reason, fieldErrors: r.fieldErrors, values, expertIds, issues: r.issues, needsAcknowledgement: r.needsAcknowledgement });
-      return done("consultation.scheduled");
-    }
-    case "close":
-    case "withdraw": {
-      const parsed = parseForm(CloseSchema, form);
-      if (!parsed.ok) return bad({ form: intent, fieldErrors: parsed.fieldErrors, values });
-      const r = await closeConsultation(user, c.id, parsed.data.reason);
-      if (!r.ok) return bad({ form: intent, error: r.reason, values });
-      return done(intent === "withdraw" ? "consultation.withdrawn" : "consultation.closed");
-    }
-    case "record": {
-      const parsed = parseForm(RecordSchema, form);
-      if (!parsed.ok) return bad({ form: intent, fieldErrors: parsed.fieldErrors, values });
-      const r = await recordAdvice(user, c.id, parsed.data);
-      if (!r.ok) return bad({ form: intent, error: r.reason, values });
-      return done("consultation.recorded");
-    }
-    case "addAction": {
-      const parsed = parseForm(ActionSchema, form);
-      if (!parsed.ok) return bad({ form: intent, fieldErrors: parsed.fieldErrors, values });
-      const r = await addAction(user, c.id, parsed.data);
-      if (!r.ok) return bad({ form: intent, error: r.reason, values });
-      return done("consultation.actionAdded");
-    }
-    case "removeAction": {
-      const r = await removeAction(user, c.id, String(form.get("actionId") ?? "").slice(0, 64));
-      if (!r.ok) return bad({ form: intent, error: r.reason });
-      return done("consultation.actionRemoved");
-    }
-    case "actionStatus": {
-      const parsed = parseForm(ActionStatusSchema, form);
-      if (!parsed.ok) return bad({ form: intent, error: "validation.invalid" });
-      const r = await setActionStatus(user, c.id, parsed.data.actionId, parsed.data.status);
-      if (!r.ok) return bad({ form: intent, error: r.reason });
-      return done("consultation.actionUpdated");
-    }
-    case "followUp": {
-      const parsed = parseForm(FollowUpSchema, form);
-      if (!parsed.ok) return bad({ form: intent, fieldErrors: parsed.fieldErrors, values });
-      const r = await addFollowUp(user, c.id, parsed.data.note);
-      if (!r.ok) return bad({ form: intent, error: r.reason, values });
-      return done("consultation.followUpAdded");
-    }
-    default:
-      return bad({ form: "unknown", error: "form.unknownIntent" });
-  }
+  return answerIntent(await runIntent(CONSULTATION_INTENTS, { user, c }, await readForm(request)), `/consultations/${c.id}`);
 }
+
+/** A refusal names its form; a refused schedule also carries the clashes it found. */
+export type ConsultationRefusal = Refusal & { issues?: ScheduleIssue[]; needsAcknowledgement?: boolean };
 
 export default function ConsultationPage() {
   const { c, experts } = useLoaderData<typeof loader>();
-  const a = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const a = answer && !answer.ok ? (answer as ConsultationRefusal) : undefined;
   const { t } = useTranslation();
   const locale = useLocale();
   const formData = (name: string) => (a?.form === name ? a : undefined);
@@ -135,7 +69,7 @@ export default function ConsultationPage() {
           <span>{formatFiscalYear(c.fiscalYear, locale)}</span>
         </p>
       </div>
-      {a?.error && a.form === "unknown" ? <Alert tone="error">{t(a.error)}</Alert> : null}
+      {a && !["schedule", "close", "withdraw", "record", "addAction", "removeAction", "actionStatus", "followUp"].includes(a.form) ? <Alert tone="error">{t(a.reason)}</Alert> : null}
 
       <section aria-labelledby="request-heading" className="flex flex-col gap-3">
         <h2 id="request-heading">{t("consultation.requestHeading")}</h2>
@@ -192,7 +126,7 @@ export default function ConsultationPage() {
           <Form method="post" noValidate className="flex flex-col gap-3 rounded-8 border border-solid-gray-200 p-4">
             <input type="hidden" name="intent" value={c.can.close ? "close" : "withdraw"} />
             <h3 className="text-std-18B-160">{t(c.can.close ? (c.status === "requested" ? "consultation.decline" : "consultation.cancel") : "consultation.withdraw")}</h3>
-            {closing?.error ? <Alert tone="error">{t(closing.error)}</Alert> : null}
+            {formMessage(closing) ? <Alert tone="error">{t(formMessage(closing)!)}</Alert> : null}
             <TextareaField label={t("consultation.reason")} name="reason" rows={2} required defaultValue={closing?.values.reason ?? ""} error={closing?.fieldErrors.reason ? t(closing.fieldErrors.reason) : undefined} />
             <div><Button type="submit" variant="secondary">{t(c.can.close ? (c.status === "requested" ? "consultation.declineSubmit" : "consultation.cancelSubmit") : "consultation.withdrawSubmit")}</Button></div>
           </Form>

@@ -127,7 +127,7 @@ describe("expert consultations", () => {
     expect(clash.status).toBe(400);
     expect(clash.data.issues.map((i: { code: string }) => i.code)).toEqual(["facilitatorDoubleBooked"]);
     expect(clash.data.values.onlineUrl).toBe("https://meet.example.jp/a");
-    expect(clash.data.expertIds).toEqual([w.expert.id]);
+    expect(clash.data.lists.expertIds).toEqual([w.expert.id]);
     // the other expert is free, but the room is the session's
     const other = await prisma.expert.create({ data: { userId: (await createUser("participant", { displayName: "分析 専門" })).id, kind: "analyst" } });
     const room = await schedule({ expertIds: other.id, mode: "venue", venueName: "芦北町役場　大会議室", ...WED });
@@ -177,10 +177,10 @@ describe("expert consultations", () => {
     const id = await requested(w);
     expect((await post(w.coordinator, id, { intent: "schedule", expertIds: w.expert.id, mode: "online", onlineUrl: "https://meet.example.jp/a", ...WED })).status).toBe(302);
     const advice = { intent: "record", issues: "保存年限の起算点\n分析目的の再利用", advice: "個人情報保護条例の目的外利用の規定を確認し、匿名加工したうえで使う。" };
-    expect((await post(w.asExpert, id, advice)).data.error).toBe("consultation.error.notYetHeld");
+    expect((await post(w.asExpert, id, advice)).data.reason).toBe("consultation.error.notYetHeld");
     // the meeting took place
     await prisma.consultation.update({ where: { id }, data: { startsAt: new Date(Date.now() - 2 * 3600_000), endsAt: new Date(Date.now() - 3600_000) } });
-    expect((await post(w.asRequester, id, advice)).data.error).toBe("consultation.error.notRecordable");
+    expect((await post(w.asRequester, id, advice)).data.reason).toBe("consultation.error.notRecordable");
     const blank = await post(w.asExpert, id, { ...advice, advice: "" });
     expect(blank.data.fieldErrors.advice).toBe("validation.required");
     expect(blank.data.values.issues.replace(/\r\n/g, "\n")).toBe(advice.issues);
@@ -190,7 +190,7 @@ describe("expert consultations", () => {
     expect(await prisma.mailMessage.count({ where: { to: w.requester.email, subject: { contains: "助言" } } })).toBe(1);
 
     // the experts and the coordinator agree actions; the government reports on them
-    expect((await post(w.asRequester, id, { intent: "addAction", description: "規程案を作る", owner: "総務課", dueOn: "2027-03-31" })).data.error).toBe("consultation.error.notHeld");
+    expect((await post(w.asRequester, id, { intent: "addAction", description: "規程案を作る", owner: "総務課", dueOn: "2027-03-31" })).data.reason).toBe("consultation.error.notHeld");
     const badDate = await post(w.asExpert, id, { intent: "addAction", description: "規程案を作る", owner: "総務課", dueOn: "2027-02-30" });
     expect(badDate.data.fieldErrors.dueOn).toBe("validation.date");
     expect(badDate.data.values.description).toBe("規程案を作る");
@@ -207,7 +207,7 @@ describe("expert consultations", () => {
     // another consultation's action cannot be reached through this one
     const other = await prisma.consultation.create({ data: { fiscalYear: 2026, municipalityCode: "434825", requesterId: w.requester.id, topicId: w.topics[0]!.id, title: "別", question: "q", status: "held", actions: { create: [{ description: "d", owner: "o", dueOn: "2027-01-01" }] } } });
     const foreign = await prisma.consultationAction.findFirstOrThrow({ where: { consultationId: other.id } });
-    expect((await post(w.asRequester, id, { intent: "actionStatus", actionId: foreign.id, status: "done" })).data.error).toBe("consultation.error.noSuchAction");
+    expect((await post(w.asRequester, id, { intent: "actionStatus", actionId: foreign.id, status: "done" })).data.reason).toBe("consultation.error.noSuchAction");
     expect((await prisma.consultationAction.findUniqueOrThrow({ where: { id: foreign.id } })).status).toBe("open");
 
     const later = (await view(w.asRequester, id)).data.c;
@@ -226,8 +226,8 @@ describe("expert consultations", () => {
     expect((await post(w.coordinator, id, { intent: "close", reason: "今年度の相談枠が埋まったため" })).status).toBe(302);
     expect((await prisma.consultation.findUniqueOrThrow({ where: { id } })).status).toBe("declined");
     expect(await prisma.mailMessage.count({ where: { to: w.requester.email, text: { contains: "今年度の相談枠が埋まったため" } } })).toBe(1);
-    expect((await post(w.coordinator, id, { intent: "schedule", expertIds: w.expert.id, mode: "online", onlineUrl: "https://meet.example.jp/a", ...WED })).data.error).toBe("consultation.error.notSchedulable");
-    expect((await post(w.asRequester, id, { intent: "withdraw", reason: "x" })).data.error).toBe("consultation.error.notClosable");
+    expect((await post(w.coordinator, id, { intent: "schedule", expertIds: w.expert.id, mode: "online", onlineUrl: "https://meet.example.jp/a", ...WED })).data.reason).toBe("consultation.error.notSchedulable");
+    expect((await post(w.asRequester, id, { intent: "withdraw", reason: "x" })).data.reason).toBe("consultation.error.notClosable");
   });
 
   it("lets only coordinators manage experts and topics; a new expert is invited, a known one is not duplicated", async () => {

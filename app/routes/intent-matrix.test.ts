@@ -8,6 +8,8 @@ import { wipeDatabase } from "../../tests/support/wipe";
 import { createTeam, createUser } from "../../tests/support/factories";
 import { BOARD_INTENTS } from "~/modules/retro/intents.server";
 import { MATERIALS_INTENTS } from "~/modules/material/intents.server";
+import { STAGE_INTENTS } from "~/modules/deliverable/intents.server";
+import { CONSULTATION_INTENTS } from "~/modules/consultation/intents.server";
 import { intentNames } from "~/utils/intents.server";
 
 // Who may use which intent (tests/access/intents.ts), as every kind of person: the route matrix
@@ -99,6 +101,8 @@ async function worldFor(setup: "held" | undefined): Promise<World> {
 const DECLARED: Record<string, string[]> = {
   "academies.$academyId.retros.$retroId._index": intentNames(BOARD_INTENTS),
   "academies.$academyId.materials._index": intentNames(MATERIALS_INTENTS),
+  "academies.$academyId.teams.$teamId.stages.$stageId": intentNames(STAGE_INTENTS),
+  "consultations.$consultationId": intentNames(CONSULTATION_INTENTS),
 };
 
 const cases = Object.entries(INTENT_POLICY).flatMap(([route, intents]) => Object.keys(intents).map((intent) => [route, intent] as const));

@@ -352,7 +352,7 @@ describe("handing in work in one step", () => {
     const w = await world();
     const saved = await w.post("member", { ...problemDefinition, intent: "autosave", withWork: "1" });
     expect(saved.status).toBe(200);
-    expect(saved.data).toMatchObject({ form: "autosave", savedAt: expect.any(String) });
+    expect(saved.data).toMatchObject({ ok: true, savedAt: expect.any(String) });
     expect(saved.headers.get("Set-Cookie") ?? "").not.toContain("flash");
     const work = JSON.parse((await prisma.deliverable.findFirstOrThrow({ where: { teamId: w.team.id } })).work);
     expect(work.problemStatement).toBe(problemDefinition.problemStatement);

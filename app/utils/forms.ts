@@ -48,3 +48,13 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): P
 export function echoForm(formData: FormData): Record<string, string> {
   return echoValues(formValues(formData));
 }
+
+/** The fields sent more than once or as a group (ticked boxes), every value, to put back (never passwords). */
+export function echoLists(formData: FormData): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const key of new Set(formData.keys())) {
+    if (SECRET_FIELDS.test(key) || key === "intent") continue;
+    out[key] = formData.getAll(key).filter((v): v is string => typeof v === "string").slice(0, 500).map((v) => v.slice(0, 200));
+  }
+  return out;
+}

@@ -40,30 +40,30 @@ describe("runIntent", () => {
   it("refuses someone without the ability before reading the form, keeping what was typed", async () => {
     const viewer = { writes: false, done: [] as string[] };
     const got = await runIntent(INTENTS, viewer, form({ intent: "rename", title: "" }));
-    expect(got).toMatchObject({ ok: false, reason: "test.notYours", forbidden: true, fieldErrors: {}, values: { intent: "rename", title: "" } });
+    expect(got).toMatchObject({ ok: false, reason: "test.notYours", status: 403, fieldErrors: {}, values: { intent: "rename", title: "" } });
     expect(viewer.done).toEqual([]);
   });
 
   it("answers bad input per field with what was typed, and changes nothing", async () => {
     const viewer = { writes: true, done: [] as string[] };
     const got = await runIntent(INTENTS, viewer, form({ intent: "rename", title: "とても長すぎる名前です" }));
-    expect(got).toMatchObject({ ok: false, reason: "validation.tooLong", forbidden: false, fieldErrors: { title: "validation.tooLong" }, values: { title: "とても長すぎる名前です" } });
+    expect(got).toMatchObject({ ok: false, reason: "validation.tooLong", status: 400, fieldErrors: { title: "validation.tooLong" }, values: { title: "とても長すぎる名前です" } });
     expect(viewer.done).toEqual([]);
   });
 
   it("passes on the change's refusal; the intent's own refusal counts as forbidden", async () => {
     const viewer = { writes: true, done: [] as string[] };
-    expect(await runIntent(INTENTS, viewer, form({ intent: "rename", title: "重複" }))).toMatchObject({ ok: false, reason: "test.taken", fieldErrors: { title: "test.taken" }, forbidden: false, values: { title: "重複" } });
-    expect(await runIntent(INTENTS, viewer, form({ intent: "rename", title: "他人の" }))).toMatchObject({ ok: false, reason: "test.notYours", forbidden: true });
+    expect(await runIntent(INTENTS, viewer, form({ intent: "rename", title: "重複" }))).toMatchObject({ ok: false, reason: "test.taken", fieldErrors: { title: "test.taken" }, status: 400, values: { title: "重複" } });
+    expect(await runIntent(INTENTS, viewer, form({ intent: "rename", title: "他人の" }))).toMatchObject({ ok: false, reason: "test.notYours", status: 403 });
   });
 
   it("names no intent it does not declare, including the object's own properties", async () => {
     const viewer = { writes: true, done: [] as string[] };
     for (const name of ["", "delete", "toString", "__proto__", "constructor"]) {
-      expect(await runIntent(INTENTS, viewer, form({ intent: name, title: "x" }))).toMatchObject({ ok: false, reason: "form.unknownIntent", forbidden: false });
+      expect(await runIntent(INTENTS, viewer, form({ intent: name, title: "x" }))).toMatchObject({ ok: false, reason: "form.unknownIntent", status: 400 });
     }
     expect(intentNames(INTENTS)).toEqual(["rename"]);
     // someone who may use none of the page's intents is refused as such, whatever the form names
-    expect(await runIntent(INTENTS, { writes: false, done: [] as string[] }, form({ intent: "", title: "x" }))).toMatchObject({ ok: false, reason: "form.notAllowed", forbidden: true });
+    expect(await runIntent(INTENTS, { writes: false, done: [] as string[] }, form({ intent: "", title: "x" }))).toMatchObject({ ok: false, reason: "form.notAllowed", status: 403 });
   });
 });

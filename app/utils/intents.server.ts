@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import { echoForm, parseForm } from "./forms";
-import type { FieldErrors, Result } from "./result";
+import { echoForm, echoLists, parseForm } from "./forms";
+import type { Refusal, Result } from "./result";
 import { data } from "@remix-run/node";
 import { redirectWithFlash } from "./flash.server";
 
@@ -8,7 +8,8 @@ import { redirectWithFlash } from "./flash.server";
 // its intents once, each with the schema of its form, the ability it needs and the change it
 // makes; `runIntent` reads the `intent` field, checks the ability before anything else, parses the
 // form with the schema and runs the change, and every refusal has one shape:
-// `{ ok: false, reason, fieldErrors, values, forbidden }` (values: what was typed, to put back).
+// `{ ok: false, reason, fieldErrors, values, lists, form }` with its status (values: what was typed,
+// to put back; form: which form of the page it concerns; plus any detail the change gave).
 // The intent matrix test enumerates the declarations, so every declared intent is tried as every
 // role.
 
@@ -19,7 +20,12 @@ export interface Done {
   params?: Record<string, string | number>;
   /** after the page's address: an anchor ("#prelearning") */
   at?: string;
+  /** another page to land on instead (e.g. "decide and open the next") */
+  to?: string;
 }
+
+/** The reason a change gives when what the form names is not there (or not the person's to see): answered 404. */
+export const NOT_FOUND = "form.notFound";
 
 export interface IntentSpec<C, S extends z.ZodType = z.ZodType, R extends Result = Result> {
   /** The form's schema, shared with the browser. */
@@ -29,6 +35,8 @@ export interface IntentSpec<C, S extends z.ZodType = z.ZodType, R extends Result
   /** The reason given when `may` refuses (an i18n key). */
   refusal?: string;
   run: (input: z.output<S>, context: C, form: FormData) => Promise<R> | R;
+  /** Which form of the page a refusal belongs to (shown beside it); the intent's name unless said. A failure may name its own (`{ form }`). */
+  form?: (form: FormData) => string;
   /** The message after success (pages that reload; a live board answers without one). */
   done?: (result: Extract<R, { ok: true }>, input: z.output<S>) => Done;
 }
@@ -41,13 +49,9 @@ export function intent<C, S extends z.ZodType, R extends Result = Result>(spec: 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry keeps its own schema type through intent()
 export type Intents<C> = Readonly<Record<string, IntentSpec<C, any, any>>>;
 
-export interface IntentRefusal {
-  ok: false;
-  reason: string;
-  fieldErrors: FieldErrors;
-  values: Record<string, string>;
-  /** The ability was missing (answer 403), not the input (400): `may` refused, or the change answered with the intent's refusal. */
-  forbidden: boolean;
+export interface IntentRefusal extends Refusal {
+  /** 403: the ability was missing (`may` refused, or the change answered with the intent's refusal); 404: what the form names is not there; 400: the input. */
+  status: 400 | 403 | 404;
 }
 
 export type IntentOutcome = (Result & { ok: true; done?: Done }) | IntentRefusal;
@@ -63,29 +67,41 @@ export async function runIntent<C>(intents: Intents<C>, context: C, form: FormDa
   if (!spec) {
     // someone who may use none of the page's forms is refused as such; anyone else sent a form the page does not have
     const mayAny = Object.values(intents).some((s) => !s.may || s.may(context));
-    return { ok: false, reason: mayAny ? "form.unknownIntent" : "form.notAllowed", fieldErrors: {}, values: echoForm(form), forbidden: !mayAny };
+    return { ok: false, reason: mayAny ? "form.unknownIntent" : "form.notAllowed", fieldErrors: {}, values: echoForm(form), lists: echoLists(form), form: name, status: mayAny ? 400 : 403 };
   }
+  const formName = spec.form ? spec.form(form) : name;
   if (spec.may && !spec.may(context)) {
-    return { ok: false, reason: spec.refusal ?? "form.notAllowed", fieldErrors: {}, values: echoForm(form), forbidden: true };
+    return { ok: false, reason: spec.refusal ?? "form.notAllowed", fieldErrors: {}, values: echoForm(form), lists: echoLists(form), form: formName, status: 403 };
   }
   const parsed = parseForm(spec.schema, form);
   if (!parsed.ok) {
-    return { ok: false, reason: Object.values(parsed.fieldErrors)[0] ?? "validation.invalid", fieldErrors: parsed.fieldErrors, values: parsed.values, forbidden: false };
+    return { ok: false, reason: Object.values(parsed.fieldErrors)[0] ?? "validation.invalid", fieldErrors: parsed.fieldErrors, values: parsed.values, lists: echoLists(form), form: formName, status: 400 };
   }
   const result = await spec.run(parsed.data, context, form);
   if (result.ok) return spec.done ? { ...result, done: spec.done(result, parsed.data) } : result;
   // a change that finds the ability missing on its own (e.g. someone else's card) answers with the same refusal
-  return { ok: false, reason: result.reason, fieldErrors: result.fieldErrors, values: echoForm(form), forbidden: result.reason === (spec.refusal ?? "form.notAllowed") };
+  const status = result.reason === (spec.refusal ?? "form.notAllowed") ? 403 : result.reason === NOT_FOUND ? 404 : 400;
+  // what else the change said about its refusal (a schedule's clashes) travels with it; the protocol's fields come last
+  const { ok: _ok, reason, fieldErrors, form: own, ...detail } = result as typeof result & { form?: unknown };
+  return { ...detail, ok: false, reason, fieldErrors, values: echoForm(form), lists: echoLists(form), form: typeof own === "string" ? own : formName, status };
+}
+
+/** A refusal answered outside `runIntent` (an upload read as a stream), in the same shape. */
+export function refuse<E extends object>(refusal: Omit<IntentRefusal, "ok" | "status" | "values" | "lists"> & { values?: Record<string, string>; status?: 400 | 403 | 404 } & E) {
+  const { status = 400, values = {}, ...rest } = refusal;
+  return data({ ...rest, ok: false as const, values, lists: {} }, { status });
 }
 
 /**
- * The page's answer to an intent: a refusal as `{ ok, reason, fieldErrors, values }` (403 when the
- * ability was missing, 400 otherwise), success as the declared flash message on the page itself.
+ * The page's answer to an intent: a refusal as `{ ok, reason, fieldErrors, values, form }` (its
+ * status), success as the declared flash message on the page itself (or the page `to` names);
+ * a change declared without a message (a fetcher's) answers with what it returned.
  */
 export async function answerIntent(outcome: IntentOutcome, page: string) {
   if (!outcome.ok) {
-    return data({ ok: false as const, reason: outcome.reason, fieldErrors: outcome.fieldErrors, values: outcome.values }, { status: outcome.forbidden ? 403 : 400 });
+    const { status, ...refusal } = outcome;
+    return data(refusal, { status });
   }
-  if (outcome.done) return redirectWithFlash(page + (outcome.done.at ?? ""), { message: outcome.done.message, params: outcome.done.params });
-  return data({ ok: true as const, reason: null, fieldErrors: {}, values: {} });
+  if (outcome.done) return redirectWithFlash(outcome.done.to ?? page + (outcome.done.at ?? ""), { message: outcome.done.message, params: outcome.done.params });
+  return data({ ...outcome, reason: null, fieldErrors: {}, values: {}, lists: {}, form: "" });
 }

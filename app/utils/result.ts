@@ -14,3 +14,23 @@ export function fail(reason: string, fieldErrors: FieldErrors = {}): Failure {
 export function fieldFailure(field: string, message: string): Failure {
   return { ok: false, reason: message, fieldErrors: { [field]: message } };
 }
+
+/** A refused form as the page receives it (decision 0024): why, per field, what was typed, and which form of the page. */
+export interface Refusal {
+  ok: false;
+  /** an i18n key */
+  reason: string;
+  fieldErrors: FieldErrors;
+  /** what was typed, to put back (one value per field; never passwords) */
+  values: Record<string, string>;
+  /** every value of each field, for groups of boxes */
+  lists: Record<string, string[]>;
+  /** which form of the page it concerns (the intent's name unless its declaration says) */
+  form: string;
+}
+
+/** What a refusal says above its form: the reason, unless it is already said beside a field. */
+export function formMessage(refusal: Pick<Refusal, "reason" | "fieldErrors"> | null | undefined): string | null {
+  if (!refusal?.reason) return null;
+  return Object.values(refusal.fieldErrors).includes(refusal.reason) ? null : refusal.reason;
+}

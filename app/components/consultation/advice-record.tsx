@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { formMessage, type Refusal } from "~/utils/result";
 import { useTranslation } from "~/utils/use-translation";
 import { formatDateTime } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
@@ -16,11 +17,7 @@ interface Props {
     can: { record: boolean };
     roles: { coordinator: boolean; expert: boolean };
   };
-  actionData?: {
-    error: string | null;
-    fieldErrors: Record<string, string>;
-    values: Record<string, string>;
-  };
+  actionData?: Refusal;
 }
 
 /** The advice record (助言記録): the points discussed (論点) and the advice given (助言). */
@@ -65,7 +62,7 @@ export function AdviceRecord({ consultation: c, actionData: a }: Props) {
           </summary>
           <Form method="post" noValidate className="mt-4 flex flex-col gap-4">
             <input type="hidden" name="intent" value="record" />
-            {a?.error ? <Alert tone="error">{t(a.error)}</Alert> : null}
+            {formMessage(a) ? <Alert tone="error">{t(formMessage(a)!)}</Alert> : null}
             <TextareaField
               label={t("consultation.issues")}
               name="issues"

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { formMessage, type Refusal } from "~/utils/result";
 import { useTranslation } from "~/utils/use-translation";
 import { ACTION_STATUSES } from "~/modules/consultation/schemas";
 import { formatDate, formatDateTime, fromTokyoInputs, toTokyoDateInput } from "~/utils/dates";
@@ -15,7 +16,7 @@ interface Props {
     actions: { id: string; description: string; owner: string; dueOn: string; status: string; updatedAt: Date | string }[];
     followUps: { id: string; note: string; createdAt: Date | string; author: { displayName: string } | null }[];
   };
-  actionData?: { form: string; error: string | null; fieldErrors: Record<string, string>; values: Record<string, string> };
+  actionData?: Refusal;
 }
 
 /** Follow-up actions (who does what by when, where it stands) and the notes of later checks. */
@@ -25,7 +26,7 @@ export function FollowUpActions({ consultation: c, actionData }: Props) {
   const today = toTokyoDateInput(new Date());
   const adding = actionData?.form === "addAction" ? actionData : undefined;
   const noting = actionData?.form === "followUp" ? actionData : undefined;
-  const rowError = actionData && (actionData.form === "actionStatus" || actionData.form === "removeAction") ? actionData.error : null;
+  const rowError = actionData && (actionData.form === "actionStatus" || actionData.form === "removeAction") ? actionData.reason : null;
   const err = (a: typeof adding, name: string) => (a?.fieldErrors[name] ? t(a.fieldErrors[name]!) : undefined);
   return (
     <>
@@ -74,7 +75,7 @@ export function FollowUpActions({ consultation: c, actionData }: Props) {
           <Form method="post" noValidate className="grid grid-cols-1 gap-4 rounded-8 border border-solid-gray-200 p-4 md:grid-cols-3">
             <input type="hidden" name="intent" value="addAction" />
             <h3 className="text-std-18B-160 md:col-span-3">{t("consultation.addAction")}</h3>
-            {adding?.error ? <div className="md:col-span-3"><Alert tone="error">{t(adding.error)}</Alert></div> : null}
+            {formMessage(adding) ? <div className="md:col-span-3"><Alert tone="error">{t(formMessage(adding)!)}</Alert></div> : null}
             <TextField label={t("consultation.actionDescription")} name="description" required defaultValue={adding?.values.description ?? ""} error={err(adding, "description")} />
             <TextField label={t("consultation.actionOwner")} name="owner" required hint={t("consultation.actionOwnerHint")} defaultValue={adding?.values.owner ?? ""} error={err(adding, "owner")} />
             <TextField label={t("consultation.actionDue")} name="dueOn" type="date" required defaultValue={adding?.values.dueOn ?? ""} error={err(adding, "dueOn")} />
@@ -99,7 +100,7 @@ export function FollowUpActions({ consultation: c, actionData }: Props) {
         {c.can.followUp ? (
           <Form method="post" noValidate className="flex flex-col gap-3">
             <input type="hidden" name="intent" value="followUp" />
-            {noting?.error ? <Alert tone="error">{t(noting.error)}</Alert> : null}
+            {formMessage(noting) ? <Alert tone="error">{t(formMessage(noting)!)}</Alert> : null}
             <TextareaField label={t("consultation.followUpNote")} name="note" rows={3} required hint={t("consultation.followUpHint")} defaultValue={noting?.values.note ?? ""} error={err(noting, "note")} />
             <div><Button type="submit" variant="secondary">{t("consultation.followUpSubmit")}</Button></div>
           </Form>

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { formMessage, type Refusal } from "~/utils/result";
 import { useState } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import { MEETING_MODES } from "~/modules/consultation/schemas";
@@ -14,7 +15,7 @@ import { ScheduleIssues } from "~/components/academy/schedule-issues";
 interface Props {
   consultation: { status: string; startsAt: Date | string | null; endsAt: Date | string | null; mode: string | null; venueName: string; venueAddress: string; onlineUrl: string; experts: { expert: { id: string } }[] };
   experts: { id: string; name: string; affiliation: string; kind: string; inTopic: boolean }[];
-  actionData?: { error: string | null; fieldErrors: Record<string, string>; values: Record<string, string>; expertIds?: string[]; issues?: ScheduleIssue[]; needsAcknowledgement?: boolean };
+  actionData?: Refusal & { issues?: ScheduleIssue[]; needsAcknowledgement?: boolean };
 }
 
 /** The coordinator sets or moves the meeting: experts (those of the topic first), time and place. */
@@ -30,7 +31,7 @@ export function ScheduleMeetingForm({ consultation: c, experts, actionData: a }:
     <Form method="post" noValidate className="flex flex-col gap-4 rounded-8 border-2 border-solid-gray-800 p-4">
       <input type="hidden" name="intent" value="schedule" />
       <h3 className="text-std-18B-160">{c.status === "scheduled" ? t("consultation.reschedule") : t("consultation.schedule")}</h3>
-      {a?.error ? <Alert tone="error">{t(a.error)}</Alert> : null}
+      {formMessage(a) ? <Alert tone="error">{t(formMessage(a)!)}</Alert> : null}
       {a?.issues?.length ? <ScheduleIssues issues={a.issues} /> : null}
       {sorted.length === 0 ? <p>{t("consultation.noExperts")}</p> : null}
       <CheckboxGroup
@@ -38,7 +39,7 @@ export function ScheduleMeetingForm({ consultation: c, experts, actionData: a }:
         name="expertIds"
         hint={t("consultation.expertsHint")}
         options={sorted.map((e) => ({ value: e.id, label: label(e) }))}
-        defaultChecked={a?.expertIds ?? c.experts.map((e) => e.expert.id)}
+        defaultChecked={a ? (a.lists.expertIds ?? []) : c.experts.map((e) => e.expert.id)}
         error={a?.fieldErrors.expertIds}
       />
       <div className="flex flex-wrap gap-4">
