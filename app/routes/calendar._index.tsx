@@ -1,8 +1,8 @@
 import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireUser } from "~/utils/session.server";
-import { getCalendarToken, revokeCalendarToken, rotateCalendarToken, sessionsBetween } from "~/modules/calendar/calendar.server";
+import { getCalendarToken, sessionsBetween } from "~/modules/calendar/calendar.server";
 import { regionOptions } from "~/modules/region/region.server";
 import { userHasPermission } from "~/modules/account/permissions";
 import { holidayOn } from "~/modules/schedule/rules";
@@ -14,6 +14,8 @@ import { Button } from "~/components/ui/button";
 import { MonthGrid } from "~/components/calendar/month-grid";
 import { pageTitle } from "~/utils/meta";
 import { readForm } from "~/utils/form-body.server";
+import { CALENDAR_INTENTS } from "~/modules/calendar/intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -48,10 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const intent = (await readForm(request)).get("intent");
-  if (intent === "revokeFeed") await revokeCalendarToken(user.id);
-  else if (intent === "issueFeed") await rotateCalendarToken(user.id);
-  return redirect("/calendar#feed");
+  return answerIntent(await runIntent(CALENDAR_INTENTS, { userId: user.id }, await readForm(request)), "/calendar");
 }
 
 function monthParam(year: number, month: number) {

@@ -1,14 +1,13 @@
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
-import { getExpert, setExpertRetired, updateExpert } from "~/modules/consultation/experts.server";
+import { getExpert } from "~/modules/consultation/experts.server";
+import { EXPERT_INTENTS } from "~/modules/consultation/expert-intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
 import { listTopics } from "~/modules/consultation/topics.server";
-import { ExpertUpdateSchema } from "~/modules/consultation/schemas";
 import { requirePermission } from "~/utils/session.server";
 import { invariantFound } from "~/utils/http.server";
 import { readForm } from "~/utils/form-body.server";
-import { echoForm, parseForm } from "~/utils/forms";
-import { redirectWithFlash } from "~/utils/flash.server";
 import { pageTitle } from "~/utils/meta";
 import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/alert";
@@ -32,24 +31,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, expert } = await load(request, params.expertId);
-  const form = await readForm(request);
-  const back = `/consultations/experts/${expert.id}`;
-  const intent = form.get("intent");
-  if (intent === "retire" || intent === "restore") {
-    await setExpertRetired(user.id, expert.id, intent === "retire");
-    return redirectWithFlash(back, { message: intent === "retire" ? "consultation.expertRetired" : "consultation.expertRestored" });
-  }
-  const topicIds = form.getAll("topicIds").filter((v): v is string => typeof v === "string");
-  const parsed = parseForm(ExpertUpdateSchema, form);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, topicIds }, { status: 400 });
-  const r = await updateExpert(user.id, expert.id, parsed.data);
-  if (!r.ok) return data({ fieldErrors: r.fieldErrors, values: echoForm(form), topicIds }, { status: 400 });
-  return redirectWithFlash(back, { message: "consultation.expertSaved" });
+  return answerIntent(await runIntent(EXPERT_INTENTS, { actorId: user.id, expertId: expert.id }, await readForm(request)), `/consultations/experts/${expert.id}`);
 }
 
 export default function ExpertPage() {
   const { expert, topics } = useLoaderData<typeof loader>();
-  const a = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const a = answer && !answer.ok ? answer : undefined;
   const { t } = useTranslation();
   const values = a?.values ?? { displayName: expert.user.displayName, kind: expert.kind, affiliation: expert.affiliation, fields: expert.fields };
   return (
@@ -59,7 +47,7 @@ export default function ExpertPage() {
       <p>{expert.user.email}{expert.retiredAt ? ` · ${t("consultation.retired")}` : ""}</p>
       {a?.fieldErrors ? <Alert tone="error">{t("form.fixErrors")}</Alert> : null}
       <Form method="post" noValidate className="flex flex-col gap-4">
-        <ExpertFields values={values} topicIds={a?.topicIds ?? expert.topics.map((x) => x.topicId)} topics={topics} fieldErrors={a?.fieldErrors ?? {}} withEmail={false} />
+        <ExpertFields values={values} topicIds={a ? (a.lists.topicIds ?? []) : expert.topics.map((x) => x.topicId)} topics={topics} fieldErrors={a?.fieldErrors ?? {}} withEmail={false} />
         <div><Button type="submit">{t("form.save")}</Button></div>
       </Form>
       <Form method="post">

@@ -1,12 +1,12 @@
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
-import { createTopic, listTopics, moveTopic, setTopicArchived, updateTopic } from "~/modules/consultation/topics.server";
-import { TopicSchema } from "~/modules/consultation/schemas";
+import { listTopics } from "~/modules/consultation/topics.server";
+import { TOPIC_INTENTS } from "~/modules/consultation/topic-intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
+import { formMessage } from "~/utils/result";
 import { requirePermission } from "~/utils/session.server";
 import { readForm } from "~/utils/form-body.server";
-import { echoForm, parseForm } from "~/utils/forms";
-import { redirectWithFlash } from "~/utils/flash.server";
 import { pageTitle } from "~/utils/meta";
 import { TextField } from "~/components/ui/text-field";
 import { Button } from "~/components/ui/button";
@@ -22,38 +22,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:consultation:any");
-  const form = await readForm(request);
-  const intent = String(form.get("intent") ?? "");
-  const id = String(form.get("topicId") ?? "").slice(0, 64);
-  const done = (message: string) => redirectWithFlash("/consultations/topics", { message });
-  if (intent === "create" || intent === "update") {
-    const parsed = parseForm(TopicSchema, form);
-    if (!parsed.ok) return data({ intent, id, fieldErrors: parsed.fieldErrors, values: parsed.values, error: null as string | null }, { status: 400 });
-    const r = intent === "create" ? await createTopic(user.id, parsed.data) : await updateTopic(user.id, id, parsed.data);
-    if (!r.ok) return data({ intent, id, fieldErrors: r.fieldErrors, values: echoForm(form), error: r.reason }, { status: 400 });
-    return done(intent === "create" ? "consultation.topicAdded" : "consultation.topicSaved");
-  }
-  const r =
-    intent === "archive" || intent === "restore" ? await setTopicArchived(user.id, id, intent === "archive")
-    : intent === "up" || intent === "down" ? await moveTopic(user.id, id, intent === "up" ? -1 : 1)
-    : null;
-  if (!r) return data({ intent, id, fieldErrors: {}, values: {} as Record<string, string>, error: "form.unknownIntent" as string | null }, { status: 400 });
-  if (!r.ok) return data({ intent, id, fieldErrors: {}, values: {} as Record<string, string>, error: r.reason }, { status: 400 });
-  return done("consultation.topicSaved");
+  return answerIntent(await runIntent(TOPIC_INTENTS, { actorId: user.id }, await readForm(request)), "/consultations/topics");
 }
 
 export default function Topics() {
   const { topics } = useLoaderData<typeof loader>();
-  const a = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const a = answer && !answer.ok ? answer : undefined;
   const { t } = useTranslation();
-  const mine = (intent: string, id = "") => (a && a.intent === intent && a.id === id ? a : undefined);
-  const err = (o: typeof a, name: string) => (o?.fieldErrors && name in o.fieldErrors ? t((o.fieldErrors as Record<string, string>)[name]!) : undefined);
+  // a refusal belongs to the form of its intent and topic
+  const mine = (intent: string, id = "") => (a && a.form === intent && (a.values.topicId ?? "") === id ? a : undefined);
+  const err = (o: typeof a, name: string) => (o?.fieldErrors[name] ? t(o.fieldErrors[name]) : undefined);
   return (
     <div className="flex max-w-4xl flex-col gap-6">
       <p><Link to="/consultations">{t("consultation.title")}</Link></p>
       <h1>{t("consultation.topicsTitle")}</h1>
       <p>{t("consultation.topicsIntro")}</p>
-      {a?.error ? <Alert tone="error">{t(a.error)}</Alert> : null}
+      {formMessage(a) ? <Alert tone="error">{t(formMessage(a)!)}</Alert> : null}
       <ol className="flex flex-col gap-3">
         {topics.map((tp, i) => {
           const o = mine("update", tp.id);

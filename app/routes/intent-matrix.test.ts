@@ -10,6 +10,7 @@ import { BOARD_INTENTS } from "~/modules/retro/intents.server";
 import { MATERIALS_INTENTS } from "~/modules/material/intents.server";
 import { STAGE_INTENTS } from "~/modules/deliverable/intents.server";
 import { CONSULTATION_INTENTS } from "~/modules/consultation/intents.server";
+import { PROGRESS_INTENTS } from "~/modules/progress/intents.server";
 import { intentNames } from "~/utils/intents.server";
 
 // Who may use which intent (tests/access/intents.ts), as every kind of person: the route matrix
@@ -103,6 +104,7 @@ const DECLARED: Record<string, string[]> = {
   "academies.$academyId.materials._index": intentNames(MATERIALS_INTENTS),
   "academies.$academyId.teams.$teamId.stages.$stageId": intentNames(STAGE_INTENTS),
   "consultations.$consultationId": intentNames(CONSULTATION_INTENTS),
+  "progress._index": intentNames(PROGRESS_INTENTS),
 };
 
 const cases = Object.entries(INTENT_POLICY).flatMap(([route, intents]) => Object.keys(intents).map((intent) => [route, intent] as const));

@@ -1,14 +1,16 @@
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requirePermission } from "~/utils/session.server";
 import { getCatalogueMaterial, materialOrigin } from "~/modules/material/catalogue.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantFound } from "~/utils/http.server";
-import { MaterialMetaSchema, MAX_MATERIAL_BYTES } from "~/modules/material/schemas";
-import { acceptFile, addVersion, setVersionRetired, updateMeta } from "~/modules/material/upload.server";
+import { MAX_MATERIAL_BYTES } from "~/modules/material/schemas";
+import { acceptFile, addVersion } from "~/modules/material/upload.server";
+import { CATALOGUE_INTENTS } from "~/modules/material/catalogue-intents.server";
+import { answerIntent, refuse, runIntent } from "~/utils/intents.server";
+import { formMessage } from "~/utils/result";
 import { discard, receiveUpload } from "~/utils/upload.server";
-import { echoForm, parseForm } from "~/utils/forms";
 import { formatDateTime } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
 import { Button } from "~/components/ui/button";
@@ -29,39 +31,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:catalogue:any");
   const material = invariantFound(await materialOrigin(params.materialId ?? ""));
-  const isMultipart = request.headers.get("Content-Type")?.startsWith("multipart/form-data");
-  if (isMultipart) {
-    const upload = await receiveUpload(request);
-    if (!upload.ok) return data({ form: "version", error: upload.error, fieldErrors: {}, values: {} as Record<string, string> }, { status: 400 });
-    if (material.origin !== "upload" || material.kind !== "file") {
-      await discard(upload.file);
-      return data({ form: "version", error: "material.validation.notUploadable", fieldErrors: {}, values: {} }, { status: 400 });
-    }
-    if (!upload.file) return data({ form: "version", error: "material.validation.noFile", fieldErrors: {}, values: {} }, { status: 400 });
-    const accepted = await acceptFile(upload.file);
-    if (!accepted.ok) {
-      await discard(upload.file);
-      return data({ form: "version", error: accepted.reason, fieldErrors: {}, values: {} }, { status: 400 });
-    }
-    const version = await addVersion(user.id, material.id, accepted.blob);
-    return redirectWithFlash(`/materials/${material.id}`, { message: "material.versionAdded", params: { n: version.number } });
+  const page = `/materials/${material.id}`;
+  if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) return newVersion(request, user.id, material, page);
+  return answerIntent(await runIntent(CATALOGUE_INTENTS, { actorId: user.id, material }, await readForm(request)), page);
+}
+
+/** A new version of an uploaded file: read as a stream, answered in the protocol's shape. */
+async function newVersion(request: Request, actorId: string, material: { id: string; origin: string; kind: string }, page: string) {
+  const upload = await receiveUpload(request);
+  const refused = (reason: string) => refuse({ form: "version", reason, fieldErrors: {} });
+  if (!upload.ok) return refused(upload.error);
+  if (material.origin !== "upload" || material.kind !== "file") {
+    await discard(upload.file);
+    return refused("material.validation.notUploadable");
   }
-  const form = await readForm(request);
-  const intent = form.get("intent");
-  if (intent === "retire" || intent === "restore") {
-    invariantFound((await setVersionRetired(user.id, material.id, String(form.get("versionId") ?? ""), intent === "retire")) || null);
-    return redirectWithFlash(`/materials/${material.id}`, { message: intent === "retire" ? "material.versionRetired" : "material.versionRestored" });
+  if (!upload.file) return refused("material.validation.noFile");
+  const accepted = await acceptFile(upload.file);
+  if (!accepted.ok) {
+    await discard(upload.file);
+    return refused(accepted.reason);
   }
-  if (material.origin !== "upload") return data({ form: "meta", error: "material.validation.repositoryMeta", fieldErrors: {}, values: {} }, { status: 400 });
-  const parsed = parseForm(MaterialMetaSchema, form);
-  if (!parsed.ok) return data({ form: "meta", error: null, fieldErrors: parsed.fieldErrors, values: echoForm(form) }, { status: 400 });
-  await updateMeta(user.id, material.id, parsed.data);
-  return redirectWithFlash(`/materials/${material.id}`, { message: "material.saved" });
+  const version = await addVersion(actorId, material.id, accepted.blob);
+  return redirectWithFlash(page, { message: "material.versionAdded", params: { n: version.number } });
 }
 
 export default function MaterialAdminPage() {
   const { material } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const actionData = answer && !answer.ok ? answer : undefined;
   const { t } = useTranslation();
   const locale = useLocale();
   const values = actionData?.form === "meta" && Object.keys(actionData.values).length ? actionData.values : {
@@ -71,7 +68,7 @@ export default function MaterialAdminPage() {
     <div className="flex flex-col gap-8">
       <p><Link to="/materials">{t("material.backToCatalogue")}</Link></p>
       <h1>{material.title}</h1>
-      {actionData?.error ? <Alert tone="error">{t(actionData.error, { mb: MAX_MATERIAL_BYTES / 1024 / 1024 })}</Alert> : null}
+      {formMessage(actionData) ? <Alert tone="error">{t(formMessage(actionData)!, { mb: MAX_MATERIAL_BYTES / 1024 / 1024 })}</Alert> : null}
       <p>{t(`material.kind.${material.kind}`)} · {t(`material.origin.${material.origin}`)} · {t(`material.stage.${material.stageKey ?? "general"}`)} · {t(`material.audience.${material.audience}`)}</p>
       <section aria-labelledby="versions-heading" className="flex flex-col gap-3">
         <h2 id="versions-heading">{t("material.versions")}</h2>

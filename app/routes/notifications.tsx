@@ -1,12 +1,12 @@
 import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireUser } from "~/utils/session.server";
-import { listNotifications, mailSettings, markRead, NOTIFICATION_PAGE_SIZE, openNotification, saveMailSettings } from "~/modules/notification/notification.server";
-import { isNotificationKind, NOTIFICATION_KINDS, notificationText } from "~/modules/notification/kinds";
+import { listNotifications, mailSettings, NOTIFICATION_PAGE_SIZE } from "~/modules/notification/notification.server";
+import { NOTIFICATION_KINDS, notificationText } from "~/modules/notification/kinds";
 import { readForm } from "~/utils/form-body.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { invariantFound } from "~/utils/http.server";
+import { NOTIFICATION_INTENTS } from "~/modules/notification/intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
 import { formatDateTime } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
 import { pageTitle } from "~/utils/meta";
@@ -23,23 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await readForm(request);
-  switch (formData.get("intent")) {
-    case "open": {
-      const link = invariantFound(await openNotification(user.id, String(formData.get("id") ?? "")));
-      return redirect(link);
-    }
-    case "readAll":
-      await markRead(user.id);
-      return redirectWithFlash("/notifications", { message: "notification.flash.allRead" });
-    case "settings": {
-      const on = formData.getAll("mail").filter(isNotificationKind);
-      await saveMailSettings(user.id, on);
-      return redirectWithFlash("/notifications", { message: "notification.flash.settingsSaved" });
-    }
-    default:
-      return new Response(null, { status: 400 });
-  }
+  return answerIntent(await runIntent(NOTIFICATION_INTENTS, { userId: user.id }, await readForm(request)), "/notifications");
 }
 
 export default function Notifications() {

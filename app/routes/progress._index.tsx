@@ -1,12 +1,12 @@
 import { Form, Link, useLoaderData, useLocation, type MetaFunction } from "@remix-run/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireUser } from "~/utils/session.server";
-import { forbidden, invariantFound } from "~/utils/http.server";
-import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm } from "~/utils/form-body.server";
-import { remindOverdueTeam } from "~/modules/progress/remind.server";
+import { PROGRESS_INTENTS } from "~/modules/progress/intents.server";
 import { queueScope } from "~/modules/deliverable/review.server";
+import { forbidden } from "~/utils/http.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
 import { progressBoard } from "~/modules/progress/board.server";
 import { ATTENTION, boardFilter, boardQuery, STALLED_AFTER_DAYS } from "~/modules/progress/filter";
 import { stageLabelKey } from "~/modules/stage/stages";
@@ -33,16 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** One action: remind an overdue team (remind.server.ts); back to the same filter and page. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  if (!queueScope(user)) forbidden();
-  const form = await readForm(request);
-  const intent = form.get("intent");
-  if (intent === "remind") {
-    const back = `/progress${new URL(request.url).search}`;
-    const result = invariantFound(await remindOverdueTeam(user, String(form.get("teamId") ?? "")));
-    if (!result.ok) return redirectWithFlash(back, { message: result.reason, tone: "warning" });
-    return redirectWithFlash(back, { message: "progress.remind.sent", params: { team: result.team, count: result.members } });
-  }
-  return data({ reason: null, fieldErrors: {} }, { status: 400 });
+  // back to the board as it was filtered
+  return answerIntent(await runIntent(PROGRESS_INTENTS, { user }, await readForm(request)), `/progress${new URL(request.url).search}`);
 }
 
 export default function ProgressBoardPage() {

@@ -1,11 +1,11 @@
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requirePermission } from "~/utils/session.server";
 import { invariantFound } from "~/utils/http.server";
-import { RegionSchema } from "~/modules/region/schemas";
-import { getRegion, setRegionArchived, updateRegion } from "~/modules/region/region.server";
-import { echoForm, parseForm } from "~/utils/forms";
+import { getRegion } from "~/modules/region/region.server";
+import { REGION_INTENTS } from "~/modules/region/intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
 import { RegionForm } from "~/components/region/region-form";
 import { Button } from "~/components/ui/button";
 import { AcademyStatusBadge } from "~/components/ui/status-badge";
@@ -13,7 +13,6 @@ import { formatFiscalYear } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
 import { pageTitle } from "~/utils/meta";
 import { readForm } from "~/utils/form-body.server";
-import { redirectWithFlash } from "~/utils/flash.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:region:any");
@@ -22,25 +21,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:region:any");
-  const id = params.regionId ?? "";
-  const formData = await readForm(request);
-  const intent = formData.get("intent");
-  if (intent === "archive" || intent === "restore") {
-    invariantFound(await setRegionArchived(user.id, id, intent === "archive"));
-    return redirectWithFlash(`/regions/${id}`, { message: intent === "archive" ? "region.archivedDone" : "region.restoredDone" });
-  }
-  const parsed = parseForm(RegionSchema, formData);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, params: {} }, { status: 400 });
-  const result = invariantFound(await updateRegion(user.id, id, parsed.data));
-  if (!result.ok) {
-    return data({ fieldErrors: result.fieldErrors, values: echoForm(formData), params: result.params ?? {} }, { status: 400 });
-  }
-  return redirectWithFlash(`/regions/${id}`, { message: "region.saved" });
+  const regionId = params.regionId ?? "";
+  return answerIntent(await runIntent(REGION_INTENTS, { actorId: user.id, regionId }, await readForm(request)), `/regions/${regionId}`);
 }
 
 export default function RegionPage() {
   const { region } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const actionData = answer && !answer.ok ? answer : undefined;
   const { t } = useTranslation();
   const locale = useLocale();
   return (

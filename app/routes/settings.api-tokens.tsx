@@ -1,11 +1,12 @@
 import { Form, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requirePermission } from "~/utils/session.server";
-import { createApiToken, listApiTokens, revokeApiToken, TokenNameSchema } from "~/modules/api/tokens.server";
+import { listApiTokens } from "~/modules/api/tokens.server";
+import { TOKEN_INTENTS } from "~/modules/api/intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
+import { formMessage } from "~/utils/result";
 import { readForm } from "~/utils/form-body.server";
-import { parseForm } from "~/utils/forms";
-import { redirectWithFlash } from "~/utils/flash.server";
 import { env } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
@@ -26,28 +27,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:api_token:any");
-  const form = await readForm(request);
-  const intent = form.get("intent");
-  if (intent === "create") {
-    const parsed = parseForm(TokenNameSchema, form);
-    if (!parsed.ok) return data({ created: null, fieldErrors: parsed.fieldErrors, values: parsed.values, error: null }, { status: 400 });
-    const created = await createApiToken(user.id, parsed.data.name);
-    return data({ created: { name: parsed.data.name, token: created.token }, fieldErrors: {}, values: {}, error: null }, { headers: { "Cache-Control": "no-store" } });
-  }
-  if (intent === "revoke") {
-    const done = await revokeApiToken(user.id, String(form.get("tokenId") ?? "").slice(0, 64));
-    if (!done) return data({ created: null, fieldErrors: {}, values: {}, error: "apiToken.error.notFound" }, { status: 404 });
-    return redirectWithFlash("/settings/api-tokens", { message: "apiToken.revoked" });
-  }
-  return data({ created: null, fieldErrors: {}, values: {}, error: "form.unknownIntent" }, { status: 400 });
+  // the new token is in the answer: no cache keeps it
+  return answerIntent(await runIntent(TOKEN_INTENTS, { actorId: user.id }, await readForm(request)), "/settings/api-tokens", { headers: { "Cache-Control": "no-store" } });
 }
 
 export default function ApiTokensPage() {
   const { tokens, apiBase } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const refused = answer && !answer.ok ? answer : undefined;
+  // the token just created, shown this once
+  const created = answer?.ok && "created" in answer ? (answer.created as { name: string; token: string }) : null;
   const { t } = useTranslation();
   const locale = useLocale();
-  const nameError = actionData?.fieldErrors && "name" in actionData.fieldErrors ? t(actionData.fieldErrors.name as string) : undefined;
+  const nameError = refused?.fieldErrors.name ? t(refused.fieldErrors.name) : undefined;
   return (
     <div className="flex flex-col gap-6">
       <h1>{t("apiToken.title")}</h1>
@@ -55,22 +47,22 @@ export default function ApiTokensPage() {
       <p>
         {t("apiToken.base")} <code className="rounded-4 bg-solid-gray-50 px-2 py-1">{apiBase}</code>
       </p>
-      {actionData?.error ? <Alert tone="error">{t(actionData.error)}</Alert> : null}
-      {actionData?.created ? (
+      {formMessage(refused) ? <Alert tone="error">{t(formMessage(refused)!)}</Alert> : null}
+      {created ? (
         <Alert tone="success" role="status">
-          <p className="text-std-16B-170">{t("apiToken.createdOnce", { name: actionData.created.name })}</p>
+          <p className="text-std-16B-170">{t("apiToken.createdOnce", { name: created.name })}</p>
           <label className="mt-2 flex flex-col gap-1">
             <span>{t("apiToken.theToken")}</span>
-            <input readOnly value={actionData.created.token} className="w-full rounded-8 border border-solid-gray-600 p-2 font-mono" onFocus={(e) => e.currentTarget.select()} />
+            <input readOnly value={created.token} className="w-full rounded-8 border border-solid-gray-600 p-2 font-mono" onFocus={(e) => e.currentTarget.select()} />
           </label>
           <p className="mt-2 text-dns-14N-130">{t("apiToken.usage")}</p>
-          <pre className="mt-1 overflow-x-auto rounded-4 bg-white p-2 text-dns-14N-130">{`curl -H "Authorization: Bearer ${actionData.created.token}" ${apiBase}/academies`}</pre>
+          <pre className="mt-1 overflow-x-auto rounded-4 bg-white p-2 text-dns-14N-130">{`curl -H "Authorization: Bearer ${created.token}" ${apiBase}/academies`}</pre>
         </Alert>
       ) : null}
       <Form method="post" className="flex flex-wrap items-end gap-3 rounded-8 border border-solid-gray-200 p-4" noValidate>
         <input type="hidden" name="intent" value="create" />
         <div className="min-w-80 grow">
-          <TextField label={t("apiToken.name")} name="name" hint={t("apiToken.nameHint")} maxLength={80} required defaultValue={actionData?.values && "name" in actionData.values ? String(actionData.values.name) : ""} error={nameError} />
+          <TextField label={t("apiToken.name")} name="name" hint={t("apiToken.nameHint")} maxLength={80} required defaultValue={refused?.values.name ?? ""} error={nameError} />
         </div>
         <Button type="submit">{t("apiToken.create")}</Button>
       </Form>

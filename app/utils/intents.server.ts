@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { echoForm, echoLists, parseForm } from "./forms";
-import type { Refusal, Result } from "./result";
-import { data } from "@remix-run/node";
+import { fail, type Failure, type Refusal, type Result } from "./result";
+import { data, redirect } from "@remix-run/node";
 import { redirectWithFlash } from "./flash.server";
 
 // One way to write a page's action (issue 26, decision 0024). A page with several forms declares
@@ -15,8 +15,10 @@ import { redirectWithFlash } from "./flash.server";
 
 /** What a page says after a change: a flash message on the next page, and where on the page to land. */
 export interface Done {
-  /** an i18n key */
-  message: string;
+  /** an i18n key; without one the answer only moves on (to a notification's page, say) */
+  message?: string;
+  /** a message that reports something not done (a reminder already sent today) */
+  tone?: "warning";
   params?: Record<string, string | number>;
   /** after the page's address: an anchor ("#prelearning") */
   at?: string;
@@ -61,8 +63,24 @@ export function intentNames<C>(intents: Intents<C>): string[] {
   return Object.keys(intents);
 }
 
+/** A change that went through. */
+export const OK = { ok: true } as const;
+
+/** "Not there": what the form names does not exist or is not the person's (answered 404), with a reason to show. */
+export function notFound(reason: string = NOT_FOUND): Failure<{ missing: true }> {
+  return { ...fail(reason), missing: true };
+}
+
+/** A change's answer, or "not there" when it found nothing to change. */
+export function orNotFound<R extends Result>(result: R | null | undefined | false, reason?: string): R | Failure {
+  return result ? result : notFound(reason);
+}
+
+/** The intent of a page's one form that names none (an edit page's "save"). */
+export const DEFAULT_INTENT = "save";
+
 export async function runIntent<C>(intents: Intents<C>, context: C, form: FormData): Promise<IntentOutcome> {
-  const name = String(form.get("intent") ?? "");
+  const name = String(form.get("intent") ?? "") || DEFAULT_INTENT;
   const spec = Object.hasOwn(intents, name) ? intents[name] : undefined;
   if (!spec) {
     // someone who may use none of the page's forms is refused as such; anyone else sent a form the page does not have
@@ -80,9 +98,9 @@ export async function runIntent<C>(intents: Intents<C>, context: C, form: FormDa
   const result = await spec.run(parsed.data, context, form);
   if (result.ok) return spec.done ? { ...result, done: spec.done(result, parsed.data) } : result;
   // a change that finds the ability missing on its own (e.g. someone else's card) answers with the same refusal
-  const status = result.reason === (spec.refusal ?? "form.notAllowed") ? 403 : result.reason === NOT_FOUND ? 404 : 400;
   // what else the change said about its refusal (a schedule's clashes) travels with it; the protocol's fields come last
-  const { ok: _ok, reason, fieldErrors, form: own, ...detail } = result as typeof result & { form?: unknown };
+  const { ok: _ok, reason, fieldErrors, form: own, missing, ...detail } = result as typeof result & { form?: unknown; missing?: unknown };
+  const status = reason === (spec.refusal ?? "form.notAllowed") ? 403 : missing === true || reason === NOT_FOUND ? 404 : 400;
   return { ...detail, ok: false, reason, fieldErrors, values: echoForm(form), lists: echoLists(form), form: typeof own === "string" ? own : formName, status };
 }
 
@@ -97,11 +115,16 @@ export function refuse<E extends object>(refusal: Omit<IntentRefusal, "ok" | "st
  * status), success as the declared flash message on the page itself (or the page `to` names);
  * a change declared without a message (a fetcher's) answers with what it returned.
  */
-export async function answerIntent(outcome: IntentOutcome, page: string) {
+export async function answerIntent(outcome: IntentOutcome, page: string, init: { headers?: HeadersInit } = {}) {
   if (!outcome.ok) {
     const { status, ...refusal } = outcome;
-    return data(refusal, { status });
+    return data(refusal, { status, headers: init.headers });
   }
-  if (outcome.done) return redirectWithFlash(outcome.done.to ?? page + (outcome.done.at ?? ""), { message: outcome.done.message, params: outcome.done.params });
-  return data({ ...outcome, reason: null, fieldErrors: {}, values: {}, lists: {}, form: "" });
+  const done = outcome.done;
+  if (done) {
+    const to = done.to ?? page + (done.at ?? "");
+    if (!done.message) return redirect(to, { headers: init.headers });
+    return redirectWithFlash(to, { message: done.message, params: done.params, tone: done.tone }, init);
+  }
+  return data({ ...outcome, reason: null, fieldErrors: {}, values: {}, lists: {}, form: "" }, { headers: init.headers });
 }

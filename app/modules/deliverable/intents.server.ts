@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { intent, NOT_FOUND, type Intents } from "~/utils/intents.server";
+import { intent, notFound, type Intents } from "~/utils/intents.server";
 import { fail, type Result } from "~/utils/result";
 import { formValues } from "~/utils/forms";
 import { requiredText } from "~/utils/form-fields";
@@ -80,14 +80,14 @@ export const STAGE_INTENTS: Intents<StagePageContext> = {
     ...member,
     schema: ConfirmSchema,
     form: (form) => `confirm-${String(form.get("fileId") ?? "")}`,
-    run: async (v, p: StagePageContext) => (await confirmScan(p.context.user.id, p.team, p.stage, v.fileId, v.reason)) ?? fail(NOT_FOUND),
+    run: async (v, p: StagePageContext) => (await confirmScan(p.context.user.id, p.team, p.stage, v.fileId, v.reason)) ?? notFound(),
     done: () => ({ message: "privacy.flash.confirmed" }),
   }),
   removeFile: intent({
     ...member,
     schema: FileIdSchema,
     form: () => "files",
-    run: async (v, p: StagePageContext) => (await removeFile(p.context.user.id, p.team, p.stage, v.fileId)) ?? fail(NOT_FOUND),
+    run: async (v, p: StagePageContext) => (await removeFile(p.context.user.id, p.team, p.stage, v.fileId)) ?? notFound(),
     done: (r) => ({ message: "deliverable.flash.fileRemoved", params: { name: r.fileName } }),
   }),
   // a reviewer's decision (the review form can also only comment)
