@@ -1,19 +1,17 @@
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { withRole } from "~/modules/account/permissions";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
-import { changeAcademyStatus } from "~/modules/academy/academy.server";
+import { ACADEMY_PAGE_INTENTS } from "~/modules/academy/page-intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
 import { academyPage, academyTeams } from "~/modules/academy/academy-page.server";
 import { ACADEMY_TRANSITIONS, type AcademyStatus } from "~/modules/academy/status";
-import { academyScheduleIssues, deleteSession } from "~/modules/schedule/session.server";
+import { academyScheduleIssues } from "~/modules/schedule/session.server";
 import { teamWarnings } from "~/modules/team/team.server";
 import { academyHistory } from "~/modules/academy/history.server";
-import { invariantFound, notFound } from "~/utils/http.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { echoForm, parseForm } from "~/utils/forms";
-import { listStages, addStage, updateStage } from "~/modules/stage/stage.server";
-import { StageSchema, toStageInput } from "~/modules/stage/schemas";
+import { listStages } from "~/modules/stage/stage.server";
+import { invariantFound } from "~/utils/http.server";
 import { StageList } from "~/components/academy/stage-list";
 import { ConfirmButton } from "~/components/ui/confirm-button";
 import { formatDate, formatDateTime, formatFiscalYear, formatTimeRange } from "~/utils/dates";
@@ -47,29 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, academy } = await requireAcademyContext(request, params.academyId, "manageAcademy");
-  const form = await readForm(request);
-  const intent = form.get("intent");
-  const back = `/academies/${academy.id}`;
-  if (intent === "status") {
-    const status = String(form.get("status") ?? "");
-    const result = invariantFound(await changeAcademyStatus(user.id, academy.id, status));
-    if (!result.ok) return data({ error: result.reason, stageId: null, fieldErrors: {}, values: {} }, { status: 400 });
-    return redirectWithFlash(back, { message: `academy.statusChangedTo.${status}` });
-  }
-  if (intent === "deleteSession") {
-    const deleted = await deleteSession(user.id, academy.id, String(form.get("sessionId") ?? ""));
-    if (!deleted) notFound();
-    return redirectWithFlash(back, { message: "session.deleted", params: { n: deleted.sequence } });
-  }
-  if (intent === "saveStage" || intent === "addStage") {
-    const stageId = String(form.get("stageId") ?? "");
-    const parsed = parseForm(StageSchema, form);
-    if (!parsed.ok) return data({ error: null, stageId, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-    const result = intent === "addStage" ? await addStage(user.id, academy.id, toStageInput(parsed.data)) : await updateStage(user.id, academy.id, stageId, toStageInput(parsed.data));
-    if (!result.ok) return data({ error: result.reason, stageId, fieldErrors: result.fieldErrors, values: echoForm(form) }, { status: 400 });
-    return redirectWithFlash(`${back}#stages`, { message: intent === "addStage" ? "stage.added" : "stage.saved" });
-  }
-  return data({ error: "form.unknownIntent", stageId: null, fieldErrors: {}, values: {} }, { status: 400 });
+  return answerIntent(await runIntent(ACADEMY_PAGE_INTENTS, { actorId: user.id, academyId: academy.id }, await readForm(request)), `/academies/${academy.id}`);
 }
 
 export default function AcademyPage() {
@@ -79,7 +55,8 @@ export default function AcademyPage() {
   const nextId = academy.sessions.find((s) => new Date(s.endsAt).getTime() >= nowMs)?.id;
   const canManage = can.manageAcademy;
   const canEdit = can.editSessions;
-  const actionData = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const actionData = answer && !answer.ok ? answer : undefined;
   const { t } = useTranslation();
   const locale = useLocale();
   const facilitators = withRole(academy.enrollments, "facilitator");
@@ -89,7 +66,7 @@ export default function AcademyPage() {
   return (
     <div className="flex flex-col gap-8">
       <p><Link to="/academies">{t("academy.back")}</Link></p>
-      {actionData?.error ? <Alert tone="error">{t(actionData.error)}</Alert> : null}
+      {actionData && !["addStage", "saveStage"].includes(actionData.form) ? <Alert tone="error">{t(actionData.reason)}</Alert> : null}
       <header className="flex flex-col gap-2">
         <p className="text-solid-gray-600">
           {formatFiscalYear(academy.fiscalYear, locale, true)} · {t("format.withParen", { text: academy.region.name, paren: academy.region.members.map((m) => m.municipality.name).join(t("format.list")) })}
@@ -195,7 +172,7 @@ export default function AcademyPage() {
         stages={stages}
         sessions={academy.sessions}
         canManage={canManage}
-        actionData={actionData && "stageId" in actionData && actionData.stageId !== null ? actionData : undefined}
+        actionData={actionData && ["addStage", "saveStage"].includes(actionData.form) ? { ...actionData, stageId: actionData.values.stageId ?? "" } : undefined}
       />
 
       <section aria-labelledby="teams-heading" className="flex flex-col gap-3">

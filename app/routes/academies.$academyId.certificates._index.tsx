@@ -1,13 +1,13 @@
 import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
-import { certificatesPage, issueCertificates, IssuerSchema, revokeCertificate, setIssuer } from "~/modules/certificate/certificate.server";
+import { certificatesPage } from "~/modules/certificate/certificate.server";
+import { CERTIFICATE_INTENTS } from "~/modules/certificate/intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
+import { formMessage } from "~/utils/result";
 import { certificateNumber } from "~/modules/certificate/number";
-import { forbidden } from "~/utils/http.server";
 import { readForm } from "~/utils/form-body.server";
-import { parseForm } from "~/utils/forms";
-import { redirectWithFlash } from "~/utils/flash.server";
 import { env } from "~/utils/env.server";
 import { formatDate } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
@@ -29,47 +29,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId, "seeSurveyResults");
-  if (!context.can.manageAcademy) forbidden();
-  const form = await readForm(request);
-  const back = `/academies/${context.academy.id}/certificates`;
-  const intent = form.get("intent");
-  if (intent === "issuer") {
-    const parsed = parseForm(IssuerSchema, form);
-    if (!parsed.ok) return data({ error: null, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-    await setIssuer(context.user.id, context.academy.id, parsed.data.certificateIssuer);
-    return redirectWithFlash(back, { message: "certificate.issuerSaved" });
-  }
-  if (intent === "issue") {
-    const issuer = (await certificatesPage(context.academy.id)).issuer || env().certificateIssuer;
-    if (!issuer) return data({ error: "certificate.error.noIssuer", fieldErrors: {}, values: {} }, { status: 400 });
-    const result = await issueCertificates(context.user.id, context.academy.id);
-    if (!result.ok) return data({ error: result.reason, fieldErrors: {}, values: {} }, { status: 400 });
-    return redirectWithFlash(back, { message: "certificate.issued", params: { count: result.count } });
-  }
-  if (intent === "revoke") {
-    const result = await revokeCertificate(context.user.id, context.academy.id, String(form.get("certificateId") ?? ""));
-    if (!result.ok) return data({ error: result.reason, fieldErrors: {}, values: {} }, { status: 404 });
-    return redirectWithFlash(back, { message: "certificate.revoked" });
-  }
-  return data({ error: "form.unknownIntent", fieldErrors: {}, values: {} }, { status: 400 });
+  return answerIntent(await runIntent(CERTIFICATE_INTENTS, { context }, await readForm(request)), `/academies/${context.academy.id}/certificates`);
 }
 
 export default function CertificatesPage() {
   const { academy, canManage, issuer, defaultIssuer, people, notCompleted, outdated } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const actionData = answer && !answer.ok ? answer : undefined;
   const navigation = useNavigation();
   const { t } = useTranslation();
   const locale = useLocale();
   const base = `/academies/${academy.id}/certificates`;
   const issued = people.filter((p) => p.certificate && !p.certificate.revokedAt);
   const waiting = people.length - issued.length;
-  const issuerError = actionData?.fieldErrors && "certificateIssuer" in actionData.fieldErrors ? t(actionData.fieldErrors.certificateIssuer as string) : undefined;
+  const issuerError = actionData?.fieldErrors.certificateIssuer ? t(actionData.fieldErrors.certificateIssuer) : undefined;
   return (
     <div className="flex flex-col gap-6">
       <p><Link to={`/academies/${academy.id}`}>{t("academy.backTo", { name: academy.name })}</Link></p>
       <h1>{t("certificate.title")}</h1>
       <p>{t("certificate.intro", { completed: people.length, issued: issued.length })} <Link to={`/academies/${academy.id}/completion`}>{t("certificate.seeCompletion", { count: notCompleted })}</Link></p>
-      {actionData?.error ? <Alert tone="error">{t(actionData.error)}</Alert> : null}
+      {formMessage(actionData) ? <Alert tone="error">{t(formMessage(actionData)!)}</Alert> : null}
       {outdated.length > 0 ? <Alert tone="warning">{t("certificate.outdated", { names: outdated.map((c) => c.displayName).join(t("format.list")) })}</Alert> : null}
       {canManage ? (
         <div className="flex flex-col gap-4 rounded-8 border border-solid-gray-200 p-4">
@@ -79,7 +58,7 @@ export default function CertificatesPage() {
               <TextField
                 label={t("certificate.issuer")}
                 name="certificateIssuer"
-                defaultValue={actionData?.values && "certificateIssuer" in actionData.values ? String(actionData.values.certificateIssuer) : issuer}
+                defaultValue={actionData?.values.certificateIssuer ?? issuer}
                 placeholder={defaultIssuer || t("certificate.issuerPlaceholder")}
                 hint={t("certificate.issuerHint")}
                 error={issuerError}

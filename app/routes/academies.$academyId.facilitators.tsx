@@ -1,14 +1,14 @@
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
-import { academyFacilitation, saveAssignments, setTrainingLevel } from "~/modules/facilitator/training.server";
-import { SESSION_ROLES, TRAINING_LEVELS, TrainingLevelSchema } from "~/modules/facilitator/levels";
+import { academyFacilitation } from "~/modules/facilitator/training.server";
+import { FACILITATOR_INTENTS } from "~/modules/facilitator/intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
+import type { Refusal } from "~/utils/result";
+import { SESSION_ROLES, TRAINING_LEVELS } from "~/modules/facilitator/levels";
 import type { ScheduleIssue } from "~/modules/schedule/rules";
-import { forbidden } from "~/utils/http.server";
 import { readForm } from "~/utils/form-body.server";
-import { parseForm } from "~/utils/forms";
-import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate, formatTime } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
 import { pageTitle } from "~/utils/meta";
@@ -27,39 +27,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { academy: { id: academy.id, name: academy.name }, canEdit: can.manageAcademy, staff, sessions, poolLink: can.manageAcademy };
 }
 
-type Out = { form: string; error: string | null; issues: (ScheduleIssue & { sequence: number })[]; cells: Record<string, string> };
-
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, academy, can } = await requireAcademyContext(request, params.academyId, "runSessions");
-  if (!can.manageAcademy) forbidden();
-  const form = await readForm(request);
-  const intent = form.get("intent");
-  const back = `/academies/${academy.id}/facilitators`;
-  const bad = (o: Partial<Out> & { form: string }) => data({ error: null, issues: [], cells: {}, ...o } satisfies Out, { status: 400 });
-  if (intent === "level") {
-    const parsed = parseForm(TrainingLevelSchema, form);
-    if (!parsed.ok) return bad({ form: "level", error: "facilitator.validation.level" });
-    const r = await setTrainingLevel(user.id, academy.id, parsed.data.enrollmentId, parsed.data.trainingLevel || null);
-    if (!r.ok) return bad({ form: "level", error: r.reason });
-    return redirectWithFlash(back, { message: "facilitator.levelSaved" });
-  }
-  if (intent === "assign") {
-    const cells: Record<string, string> = {};
-    for (const [key, value] of form.entries()) if (key.startsWith("role.") && typeof value === "string") cells[key.slice(0, 120)] = value.slice(0, 40);
-    const r = await saveAssignments(user.id, academy.id, cells);
-    if (!r.ok) return bad({ form: "assign", error: r.reason, issues: r.issues ?? [], cells });
-    return redirectWithFlash(back, { message: "facilitator.assignmentsSaved" });
-  }
-  return bad({ form: "unknown", error: "form.unknownIntent" });
+  const context = await requireAcademyContext(request, params.academyId, "runSessions");
+  return answerIntent(await runIntent(FACILITATOR_INTENTS, { context }, await readForm(request)), `/academies/${context.academy.id}/facilitators`);
 }
+
+/** A refusal; a refused table of parts also names the clashes. */
+type FacilitatorsRefusal = Refusal & { issues?: (ScheduleIssue & { sequence: number })[] };
 
 export default function AcademyFacilitators() {
   const { academy, canEdit, staff, sessions } = useLoaderData<typeof loader>();
-  const a = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const a = answer && !answer.ok ? (answer as FacilitatorsRefusal) : undefined;
   const { t } = useTranslation();
   const locale = useLocale();
   const roleOf = (sessionId: string, userId: string) =>
-    a?.form === "assign" ? (a.cells[`role.${sessionId}.${userId}`] ?? "") : (sessions.find((s) => s.id === sessionId)?.facilitators.find((f) => f.userId === userId)?.role ?? "");
+    a?.form === "assign" ? (a.values[`role.${sessionId}.${userId}`] ?? "") : (sessions.find((s) => s.id === sessionId)?.facilitators.find((f) => f.userId === userId)?.role ?? "");
   const counts = (userId: string) => {
     const c = { lead: 0, co_facilitator: 0, observer: 0 } as Record<string, number>;
     for (const s of sessions) for (const f of s.facilitators) if (f.userId === userId) c[f.role] = (c[f.role] ?? 0) + 1;
@@ -76,7 +59,7 @@ export default function AcademyFacilitators() {
           <Link to="/facilitators">{t("facilitator.poolLink")}</Link>
         </p>
       ) : null}
-      {a?.error && a.form !== "assign" ? <Alert tone="error">{t(a.error)}</Alert> : null}
+      {a && a.form !== "assign" ? <Alert tone="error">{t(a.reason)}</Alert> : null}
 
       <section aria-labelledby="training-heading" className="flex flex-col gap-3">
         <h2 id="training-heading">{t("facilitator.trainingHeading")}</h2>
@@ -117,8 +100,8 @@ export default function AcademyFacilitators() {
       <section aria-labelledby="sessions-heading" className="flex flex-col gap-3">
         <h2 id="sessions-heading">{t("facilitator.sessionsHeading")}</h2>
         <p>{t("facilitator.sessionsIntro")}</p>
-        {a?.form === "assign" && a.error ? <Alert tone="error">{t(a.error)}</Alert> : null}
-        {a?.form === "assign" && a.issues.length ? (
+        {a?.form === "assign" ? <Alert tone="error">{t(a.reason)}</Alert> : null}
+        {a?.form === "assign" && a.issues?.length ? (
           <ul className="flex flex-col gap-1">
             {a.issues.map((i, n) => (
               <li key={n}><span className="font-bold">{t("facilitator.sessionN", { n: i.sequence })}</span> <ScheduleIssues issues={[i]} /></li>

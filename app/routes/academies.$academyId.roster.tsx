@@ -1,32 +1,14 @@
 import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
-import {
-  MAX_ROSTER_BYTES,
-  MAX_ROSTER_ROWS,
-  ROSTER_FORM_MAX_BYTES,
-  checkRosterRows,
-  parseRoster,
-  rosterRowValues,
-  type ColumnMapping,
-  type HeaderCandidate,
-  type ParsedRoster,
-  type RawRow,
-  type RowError,
-} from "~/modules/roster/parse.server";
-import {
-  checkRosterAgainstDb,
-  commitRoster,
-  holdRosterFile,
-  readHeldRosterFile,
-  signRoster,
-  verifyRoster,
-  type PreviewRow,
-  type SimilarTeam,
-} from "~/modules/roster/roster.server";
-import { JOINABLE_KEYS, ROSTER_COLUMNS, type RosterKey } from "~/modules/roster/columns";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { MAX_ROSTER_BYTES, ROSTER_FORM_MAX_BYTES } from "~/modules/roster/parse.server";
+import type { SimilarTeam } from "~/modules/roster/roster.server";
+import { ROSTER_INTENTS } from "~/modules/roster/intents.server";
+import type { Preview, RosterStep } from "~/modules/roster/steps";
+import { JOINABLE_KEYS, ROSTER_COLUMNS } from "~/modules/roster/columns";
+import { answerIntent, refuse, runIntent } from "~/utils/intents.server";
+import type { Refusal } from "~/utils/result";
 import { readUpload } from "~/utils/upload.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { Alert } from "~/components/ui/alert";
@@ -42,174 +24,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { academy, maxMb: MAX_ROSTER_BYTES / 1024 / 1024 };
 }
 
-type Preview = {
-  step: "preview";
-  fileName: string;
-  encoding: string;
-  total: number;
-  rows: PreviewRow[];
-  errors: RowError[];
-  /** rows with errors as written, to fix here */
-  invalid: RawRow[];
-  similar: SimilarTeam[];
-  payload: string;
-  signature: string;
-  undecided?: string[];
-};
-type ActionData =
-  | { step: "error"; error: string; params?: Record<string, string | number> }
-  | { step: "mapping"; fileName: string; headers: string[]; guessed: ColumnMapping; missing: string[]; token: string; headerRow: number; candidates: HeaderCandidate[]; error?: string }
-  | Preview;
-
-/** A preview of the parsed file against the database, signed so the commit cannot be edited. */
-async function preview(academyId: string, fileName: string, parsed: Extract<ParsedRoster, { ok: true }>): Promise<Preview> {
-  const checked = await checkRosterAgainstDb(academyId, parsed.rows);
-  const errors = [...parsed.errors, ...checked.errors].sort((a, b) => a.line - b.line);
-  // Rows the register or the region refuses are fixed like the others.
-  const refused = new Set(checked.errors.map((e) => e.line));
-  const invalid = [...parsed.invalid, ...parsed.rows.filter((r) => refused.has(r.line)).map((r) => ({ line: r.line, values: rosterRowValues(r) }))].sort((a, b) => a.line - b.line);
-  const { payload, signature } = signRoster(academyId, checked.valid);
-  return { step: "preview", fileName, encoding: parsed.encoding, total: parsed.total, rows: checked.valid, errors, invalid, similar: checked.similar, payload, signature };
-}
-
-/** The mapping the person chose in the column-mapping step: field → one file column, or two joined. */
-function mappingFrom(form: FormData, columns: number): ColumnMapping {
-  const pick = (name: string) => {
-    const value = form.get(name);
-    const index = typeof value === "string" && /^\d{1,3}$/.test(value) ? Number(value) : NaN;
-    return Number.isInteger(index) && index < columns ? index : undefined;
-  };
-  const mapping: ColumnMapping = {};
-  for (const column of ROSTER_COLUMNS) {
-    const first = pick(`column.${column.key}`);
-    if (first === undefined) continue;
-    const second = (JOINABLE_KEYS as readonly string[]).includes(column.key) ? pick(`column.${column.key}.2`) : undefined;
-    mapping[column.key] = second === undefined || second === first ? [first] : [first, second];
-  }
-  return mapping;
-}
-
-/** The rows fixed in the preview: `fix.<line>.<field>`, every field of each row. */
-function fixedRows(form: FormData): RawRow[] {
-  const byLine = new Map<number, RawRow>();
-  const keys = new Set<string>(ROSTER_COLUMNS.map((c) => c.key));
-  for (const [name, value] of form) {
-    const match = /^fix\.(\d{1,6})\.(\w+)$/.exec(name);
-    if (!match || !keys.has(match[2]!) || typeof value !== "string") continue;
-    const line = Number(match[1]);
-    if (!byLine.has(line)) {
-      if (byLine.size >= MAX_ROSTER_ROWS) break;
-      byLine.set(line, { line, values: Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.key, ""])) as Record<RosterKey, string> });
-    }
-    byLine.get(line)!.values[match[2] as RosterKey] = value.slice(0, 300);
-  }
-  return [...byLine.values()];
-}
-
-/** The mapping step for a held file: its headers (from `headerRow`, or the row found) and the guesses. */
-function mappingStep(fileName: string, token: string, parsed: Extract<ParsedRoster, { headers: string[] }>): Extract<ActionData, { step: "mapping" }> {
-  const missing = String(parsed.params.columns ?? "").split(",").filter(Boolean);
-  return { step: "mapping", fileName, headers: parsed.headers, guessed: parsed.guessed, missing, token, headerRow: parsed.headerRow, candidates: parsed.candidates };
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, academy } = await requireAcademyContext(request, params.academyId, "manageTeams");
   let form: FormData;
   if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
     // The file step and (from scripts) the confirm step with its signed rows; parseRoster holds files to MAX_ROSTER_BYTES.
     const upload = await readUpload(request, ROSTER_FORM_MAX_BYTES);
-    if (!upload.ok) return data<ActionData>({ step: "error", error: upload.error, params: { mb: MAX_ROSTER_BYTES / 1024 / 1024 } }, { status: 400 });
+    if (!upload.ok) return refuse({ form: "preview", reason: upload.error, fieldErrors: {}, params: { mb: MAX_ROSTER_BYTES / 1024 / 1024 } });
     form = upload.formData;
   } else {
     form = await readForm(request, ROSTER_FORM_MAX_BYTES);
   }
-  const intent = form.get("intent");
-  if (intent === "commit") {
-    const rows = verifyRoster(academy.id, String(form.get("payload") ?? ""), String(form.get("signature") ?? ""));
-    if (!rows) return data<ActionData>({ step: "error", error: "roster.error.tampered" }, { status: 400 });
-    const choices: Record<string, "existing" | "new"> = {};
-    for (const [key, value] of form) {
-      if (key.startsWith("team:") && (value === "existing" || value === "new")) choices[key.slice(5)] = value;
-    }
-    const result = await commitRoster(user.id, academy.id, rows, await resolveLocale(request, user), choices);
-    if (!result.ok && "undecided" in result && result.undecided) {
-      const again = await preview(academy.id, String(form.get("fileName") ?? "").slice(0, 200), { ok: true, rows, errors: [], invalid: [], encoding: String(form.get("encoding") ?? "utf-8"), total: rows.length, headerRow: 0 });
-      return data<ActionData>({ ...again, undecided: result.undecided.map((u) => u.name) }, { status: 400 });
-    }
-    if (!result.ok) return data<ActionData>({ step: "error", error: result.reason }, { status: 409 });
-    return redirectWithFlash(`/academies/${academy.id}`, {
-      message: "roster.imported",
-      params: { count: result.memberships, invited: result.invited, notified: result.notified },
-    });
-  }
-  if (intent === "fix") {
-    // Fixed rows are checked as a file's rows are; the rows already accepted come back signed.
-    const rows = verifyRoster(academy.id, String(form.get("payload") ?? ""), String(form.get("signature") ?? ""));
-    if (!rows) return data<ActionData>({ step: "error", error: "roster.error.tampered" }, { status: 400 });
-    const fixed = fixedRows(form);
-    const fixedLines = new Set(fixed.map((r) => r.line));
-    const records = [...rows.filter((r) => !fixedLines.has(r.line)).map((r) => ({ line: r.line, values: rosterRowValues(r) })), ...fixed].sort((a, b) => a.line - b.line);
-    const checked = checkRosterRows(records);
-    const encoding = String(form.get("encoding") ?? "utf-8").slice(0, 20);
-    return data<ActionData>(await preview(academy.id, String(form.get("fileName") ?? "").slice(0, 200), { ok: true, ...checked, encoding, headerRow: 0 }));
-  }
-  if (intent === "map" || intent === "header") {
-    const token = String(form.get("token") ?? "");
-    const bytes = await readHeldRosterFile(academy.id, token);
-    if (!bytes) return data<ActionData>({ step: "error", error: "roster.error.mappingExpired" }, { status: 400 });
-    const fileName = String(form.get("fileName") ?? "").slice(0, 200);
-    const headerValue = String(form.get("headerRow") ?? "");
-    const headerRow = /^\d{1,2}$/.test(headerValue) ? Number(headerValue) : undefined;
-    if (intent === "header") {
-      // Another header row: its headers and guesses, or straight to the preview when they say everything.
-      const parsed = await parseRoster(bytes, { headerRow });
-      if (!parsed.ok && "headers" in parsed) return data<ActionData>(mappingStep(fileName, token, parsed));
-      if (!parsed.ok) return data<ActionData>({ step: "error", error: parsed.error, params: parsed.params }, { status: 400 });
-      return data<ActionData>(await preview(academy.id, fileName, parsed));
-    }
-    const headers = form.getAll("header").map(String).slice(0, 100);
-    const mapping = mappingFrom(form, headers.length);
-    const parsed = await parseRoster(bytes, { mapping, headerRow });
-    if (!parsed.ok) {
-      const missing = String(parsed.params?.columns ?? "").split(",").filter(Boolean);
-      const candidates = String(form.get("candidates") ?? "");
-      return data<ActionData>(
-        { step: "mapping", fileName, headers, guessed: mapping, missing, token, headerRow: headerRow ?? 0, candidates: readCandidates(candidates), error: "roster.error.mappingIncomplete" },
-        { status: 400 },
-      );
-    }
-    return data<ActionData>(await preview(academy.id, fileName, parsed));
-  }
-  const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return data<ActionData>({ step: "error", error: "roster.error.noFile" }, { status: 400 });
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const parsed = await parseRoster(bytes);
-  const fileName = file.name.slice(0, 200);
-  if (!parsed.ok && "headers" in parsed) return data<ActionData>(mappingStep(fileName, await holdRosterFile(academy.id, bytes), parsed));
-  if (!parsed.ok) return data<ActionData>({ step: "error", error: parsed.error, params: parsed.params }, { status: 400 });
-  return data<ActionData>(await preview(academy.id, fileName, parsed));
+  const locale = await resolveLocale(request, user);
+  return answerIntent(await runIntent(ROSTER_INTENTS, { actorId: user.id, academyId: academy.id, locale }, form), `/academies/${academy.id}/roster`);
 }
 
-/** The header-row choices travel with the mapping form (display only; the file decides). */
-function readCandidates(text: string): HeaderCandidate[] {
-  try {
-    const list = JSON.parse(text) as unknown;
-    if (!Array.isArray(list)) return [];
-    return list
-      .slice(0, 20)
-      .filter((c): c is HeaderCandidate => typeof c?.row === "number" && typeof c?.text === "string")
-      .map((c) => ({ row: c.row, text: c.text.slice(0, 80) }));
-  } catch {
-    return [];
-  }
-}
+
 
 export default function RosterPage() {
   const { academy, maxMb } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  // a step to show (the mapping, the preview — also when refused, with what to mend), or a refusal of the file
+  const answer = useActionData<typeof action>() as RosterAnswer | undefined;
+  const shown = answer && "step" in answer ? answer : null;
+  const refused = answer && !answer.ok && !shown ? (answer as Refusal & { params?: Record<string, string | number> }) : null;
   const navigation = useNavigation();
   const { t } = useTranslation();
-  const preview = actionData?.step === "preview" ? actionData : null;
+  const preview = shown?.step === "preview" ? shown : null;
   return (
     <div className="flex flex-col gap-8">
       <p><Link to={`/academies/${academy.id}`}>{t("academy.backTo", { name: academy.name })}</Link></p>
@@ -222,11 +62,11 @@ export default function RosterPage() {
           <a href={`/academies/${academy.id}/roster/template/xlsx`} download>{t("roster.templateXlsx")}</a>
         </p>
       </section>
-      {actionData?.step === "error" ? (
+      {refused ? (
         <Alert tone="error">
-          {t(actionData.error, {
-            ...actionData.params,
-            columns: String(actionData.params?.columns ?? "").split(",").filter(Boolean).map((k) => t(`roster.columns.${k}`)).join(t("format.list")),
+          {t(refused.reason, {
+            ...refused.params,
+            columns: String(refused.params?.columns ?? "").split(",").filter(Boolean).map((k) => t(`roster.columns.${k}`)).join(t("format.list")),
           })}
         </Alert>
       ) : null}
@@ -239,13 +79,15 @@ export default function RosterPage() {
           <Button type="submit" variant="secondary" aria-disabled={navigation.state !== "idle" || undefined}>{t("roster.preview")}</Button>
         </div>
       </Form>
-      {actionData?.step === "mapping" ? <ColumnMappingStep mapping={actionData} /> : null}
+      {shown?.step === "mapping" ? <ColumnMappingStep mapping={shown} /> : null}
       {preview ? <RosterPreview preview={preview} /> : null}
     </div>
   );
 }
 
-function RosterPreview({ preview }: { preview: Extract<ActionData, { step: "preview" }> }) {
+type RosterAnswer = (RosterStep & { ok: boolean; reason: string | null }) | (Refusal & { params?: Record<string, string | number> });
+
+function RosterPreview({ preview }: { preview: Preview }) {
   const { t } = useTranslation();
   const toAdd = preview.rows.filter((r) => !r.alreadyMember);
   return (
@@ -386,14 +228,14 @@ function RowFixes({ preview }: { preview: Preview }) {
 }
 
 /** Headers the app could not recognise: the person says which row holds them and which column holds what. */
-function ColumnMappingStep({ mapping }: { mapping: Extract<ActionData, { step: "mapping" }> }) {
+function ColumnMappingStep({ mapping }: { mapping: Extract<RosterStep, { step: "mapping" }> & { reason: string | null } }) {
   const { t } = useTranslation();
   const option = (h: string, i: number) => <option key={i} value={i}>{t("roster.mappingColumn", { n: i + 1, header: h || "—" })}</option>;
   return (
     <section aria-labelledby="mapping-heading" className="flex flex-col gap-4">
       <h2 id="mapping-heading">{t("roster.mappingTitle")}</h2>
       <p>{t("roster.mappingLead", { file: mapping.fileName })}</p>
-      {mapping.error ? <Alert tone="error">{t(mapping.error, { columns: mapping.missing.map((k) => t(`roster.columns.${k}`)).join(t("format.list")) })}</Alert> : null}
+      {mapping.reason ? <Alert tone="error">{t(mapping.reason, { columns: mapping.missing.map((k) => t(`roster.columns.${k}`)).join(t("format.list")) })}</Alert> : null}
       {mapping.candidates.length > 1 ? (
         <Form method="post" className="flex max-w-3xl flex-col gap-2 rounded-8 border border-solid-gray-420 p-4">
           <input type="hidden" name="token" value={mapping.token} />

@@ -73,7 +73,7 @@ describe("completion certificates", () => {
   it("are issued to those who completed, with the issuing body asked for first, once each", async () => {
     const w = await world();
     const id = w.academy.id;
-    expect((await post(id, w.coordinator, { intent: "issue" })).data.error).toBe("certificate.error.noIssuer");
+    expect((await post(id, w.coordinator, { intent: "issue" })).data.reason).toBe("certificate.error.noIssuer");
     const tooLong = await post(id, w.coordinator, { intent: "issuer", certificateIssuer: "長".repeat(101) });
     expect(tooLong.status).toBe(400);
     expect(tooLong.data.values.certificateIssuer).toBe("長".repeat(101));

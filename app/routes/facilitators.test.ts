@@ -59,12 +59,12 @@ describe("growing local facilitators", () => {
     expect((await post(w, w.asLead, { intent: "level", enrollmentId: w.traineeEnrollment.id, trainingLevel: "observer" })).status).toBe(403);
     expect((await caught(academyLoader({ request: getRequest("/x", { cookie: w.asParticipant }), params: { academyId: w.academy.id }, context }))).status).toBe(404);
 
-    expect((await post(w, w.coordinator, { intent: "level", enrollmentId: w.traineeEnrollment.id, trainingLevel: "apprentice" })).data.error).toBe("facilitator.validation.level");
+    expect((await post(w, w.coordinator, { intent: "level", enrollmentId: w.traineeEnrollment.id, trainingLevel: "apprentice" })).data.reason).toBe("facilitator.validation.level");
     expect((await post(w, w.coordinator, { intent: "level", enrollmentId: w.traineeEnrollment.id, trainingLevel: "observer" })).status).toBe(302);
     expect((await prisma.enrollment.findUniqueOrThrow({ where: { id: w.traineeEnrollment.id } })).trainingLevel).toBe("observer");
     // another academy's enrollment cannot be changed from here
     const elsewhere = await prisma.enrollment.findFirstOrThrow({ where: { academyId: w.tokyo.id } });
-    expect((await post(w, w.coordinator, { intent: "level", enrollmentId: elsewhere.id, trainingLevel: "lead" })).data.error).toBe("facilitator.error.notStaff");
+    expect((await post(w, w.coordinator, { intent: "level", enrollmentId: elsewhere.id, trainingLevel: "lead" })).data.reason).toBe("facilitator.error.notStaff");
 
     const [s1, s2] = w.sessions as [(typeof w.sessions)[0], (typeof w.sessions)[0]];
     const cell = (s: { id: string }, u: { id: string }) => `role.${s.id}.${u.id}`;
@@ -75,8 +75,8 @@ describe("growing local facilitators", () => {
     expect(clash.data.cells[cell(s1, w.trainee)]).toBe("observer");
     expect(await roles(s1.id)).toEqual({ "佐藤 健一": "lead" });
     // a session or person of another academy is refused
-    expect((await post(w, w.coordinator, { intent: "assign", [cell(w.tokyoSession, w.lead)]: "lead" })).data.error).toBe("facilitator.error.unknownCell");
-    expect((await post(w, w.coordinator, { intent: "assign", [cell(s1, w.lead)]: "boss" })).data.error).toBe("facilitator.error.unknownRole");
+    expect((await post(w, w.coordinator, { intent: "assign", [cell(w.tokyoSession, w.lead)]: "lead" })).data.reason).toBe("facilitator.error.unknownCell");
+    expect((await post(w, w.coordinator, { intent: "assign", [cell(s1, w.lead)]: "boss" })).data.reason).toBe("facilitator.error.unknownRole");
 
     expect((await post(w, w.coordinator, { intent: "assign", [cell(s1, w.lead)]: "lead", [cell(s1, w.trainee)]: "observer", [cell(s2, w.lead)]: "co_facilitator", [cell(s2, w.trainee)]: "lead" })).status).toBe(302);
     expect(await roles(s1.id)).toEqual({ "佐藤 健一": "lead", "小林 由美": "observer" });

@@ -155,9 +155,9 @@ describe("uploads", () => {
     const academy = await createAcademy({ regionId: region.id });
     const bomb = await xlsxBomb(400 * MB);
     const res = await caught(
-      rosterAction({ request: formRequest("/roster", { file: new File([new Uint8Array(bomb)], "名簿.xlsx") }, { cookie: await sessionCookieFor(coordinator.id) }), params: { academyId: academy.id }, context }),
+      rosterAction({ request: formRequest("/roster", { intent: "preview", file: new File([new Uint8Array(bomb)], "名簿.xlsx") }, { cookie: await sessionCookieFor(coordinator.id) }), params: { academyId: academy.id }, context }),
     );
-    expect(res.data).toMatchObject({ step: "error", error: "roster.error.unpackedTooLarge" });
+    expect(res.data).toMatchObject({ ok: false, reason: "roster.error.unpackedTooLarge" });
     expect(await prisma.teamMember.count()).toBe(0);
   });
 });

@@ -173,7 +173,7 @@ describe("academies", () => {
     const academy = await harimaAcademy(user.id, []);
     const jump = await caught(academyAction({ request: formRequest("/", { intent: "status", status: "finished" }, { cookie }), params: { academyId: academy.id }, context }));
     expect(jump.status).toBe(400);
-    expect(jump.data.error).toBe("academy.validation.transition");
+    expect(jump.data.reason).toBe("academy.validation.transition");
     const ok = await caught(academyAction({ request: formRequest("/", { intent: "status", status: "recruiting" }, { cookie }), params: { academyId: academy.id }, context }));
     expect(ok.status).toBe(302);
     expect((await prisma.academy.findUniqueOrThrow({ where: { id: academy.id } })).status).toBe("recruiting");

@@ -17,7 +17,7 @@ async function setup() {
 }
 
 function upload(cookie: string, bytes: Uint8Array, name = "roster.csv") {
-  return formRequest("/roster", { file: new File([new Uint8Array(bytes)], name, { type: "text/csv" }) }, { cookie });
+  return formRequest("/roster", { intent: "preview", file: new File([new Uint8Array(bytes)], name, { type: "text/csv" }) }, { cookie });
 }
 
 describe("roster import", () => {
@@ -85,7 +85,7 @@ describe("roster import", () => {
     const fields = { intent: "map", token: first.data.token, fileName: "x.csv", "column.displayName": "0", "column.email": "1", "column.municipalityCode": "2", "column.department": "3", "column.teamName": "4" };
     const mapped = await caught(rosterAction({ request: formRequest("/roster", { ...fields, header: "名前" }, { cookie }), params: { academyId: academy.id }, context }));
     // Only one header sent back: the mapping to columns 1-4 is out of range and refused.
-    expect(mapped.data).toMatchObject({ step: "mapping", error: "roster.error.mappingIncomplete" });
+    expect(mapped.data).toMatchObject({ step: "mapping", reason: "roster.error.mappingIncomplete" });
     const body = new FormData();
     for (const [k, v] of Object.entries(fields)) body.append(k, v);
     for (const h of first.data.headers) body.append("header", h);
@@ -95,7 +95,7 @@ describe("roster import", () => {
     // A token for another academy is refused.
     const other = await createAcademy({ regionId: (await createRegion("千代田区", ["131016"])).id });
     const forged = await caught(rosterAction({ request: formRequest("/roster", { ...fields, header: "名前" }, { cookie }), params: { academyId: other.id }, context }));
-    expect(forged.data).toMatchObject({ step: "error", error: "roster.error.mappingExpired" });
+    expect(forged.data).toMatchObject({ ok: false, reason: "roster.error.mappingExpired" });
   });
 
   it("asks before creating a team whose name differs from an existing one by a space", async () => {
@@ -163,16 +163,16 @@ describe("roster import", () => {
     const forged = Buffer.from(JSON.stringify([{ ...preview.data.rows[0], displayName: "偽者" }])).toString("base64url");
     const res = await caught(rosterAction({ request: formRequest("/roster", { intent: "commit", payload: forged, signature: preview.data.signature }, { cookie }), params: { academyId: academy.id }, context }));
     expect(res.status).toBe(400);
-    expect(res.data.error).toBe("roster.error.tampered");
+    expect(res.data.reason).toBe("roster.error.tampered");
     expect(await prisma.team.count()).toBe(0);
   });
 
   it("refuses a 20 MB upload and a binary file with clear messages", async () => {
     const { academy, cookie } = await setup();
     const big = await caught(rosterAction({ request: upload(cookie, new Uint8Array(20 * 1024 * 1024).fill(0x41)), params: { academyId: academy.id }, context }));
-    expect(big.data).toMatchObject({ step: "error", error: "upload.tooLarge" });
+    expect(big.data).toMatchObject({ ok: false, reason: "upload.tooLarge" });
     const binary = await caught(rosterAction({ request: upload(cookie, new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1])), params: { academyId: academy.id }, context }));
-    expect(binary.data).toMatchObject({ step: "error", error: "roster.error.binary" });
+    expect(binary.data).toMatchObject({ ok: false, reason: "roster.error.binary" });
   });
 
   it("is for coordinators only", async () => {
@@ -210,7 +210,7 @@ describe("roster import", () => {
     expect(await prisma.team.count()).toBe(0);
     // The accepted rows cannot be edited on the way back: a changed payload is refused.
     const forged = await caught(rosterAction({ request: formRequest("/roster", { ...fixFields("a@example.lg.jp"), payload: fixed.data.payload }, { cookie }), params: { academyId: academy.id }, context }));
-    expect(forged.data).toEqual({ step: "error", error: "roster.error.tampered" });
+    expect(forged.data).toMatchObject({ ok: false, reason: "roster.error.tampered" });
     const commit = await caught(rosterAction({ request: formRequest("/roster", { intent: "commit", payload: fixed.data.payload, signature: fixed.data.signature }, { cookie }), params: { academyId: academy.id }, context }));
     expect(commit.status).toBe(302);
     const people = await prisma.user.findMany({ where: { email: { endsWith: "example.lg.jp" } }, select: { displayName: true, kana: true }, orderBy: { email: "asc" } });
