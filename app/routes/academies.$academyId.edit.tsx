@@ -1,15 +1,14 @@
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { AcademyUpdateSchema, STAFF_ROLES, StaffInviteSchema } from "~/modules/academy/schemas";
-import { addStaffByEmail, getAcademy, staffCandidates, updateAcademy } from "~/modules/academy/academy.server";
-import { sendInvitation } from "~/modules/account/invitation.server";
+import { ACADEMY_EDIT_INTENTS } from "~/modules/academy/edit-intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
+import { getAcademy, staffCandidates } from "~/modules/academy/academy.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { SelectField } from "~/components/ui/field";
 import { AcknowledgeBox } from "~/components/ui/acknowledge-box";
-import { echoForm, parseForm } from "~/utils/forms";
-import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantFound } from "~/utils/http.server";
 import { toTokyoDateInput } from "~/utils/dates";
 import { useValidatedForm } from "~/utils/use-validated-form";
@@ -20,6 +19,7 @@ import { StaffCheckboxes } from "~/components/academy/staff-checkboxes";
 import { pageTitle } from "~/utils/meta";
 import { userHasPermission } from "~/modules/account/permissions";
 import { readForm } from "~/utils/form-body.server";
+import type { Refusal } from "~/utils/result";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, academy } = await requireAcademyContext(request, params.academyId, "manageAcademy");
@@ -29,30 +29,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, academy } = await requireAcademyContext(request, params.academyId, "manageAcademy");
-  const formData = await readForm(request);
-  if (formData.get("intent") === "addStaff") {
-    const parsed = parseForm(StaffInviteSchema, formData);
-    if (!parsed.ok) return data({ form: "invite" as const, fieldErrors: parsed.fieldErrors, values: parsed.values, staff: null, removedStaff: [] }, { status: 400 });
-    const result = await addStaffByEmail(user.id, academy.id, parsed.data);
-    if (!result.ok) return data({ form: "invite" as const, fieldErrors: result.fieldErrors, values: echoForm(formData), staff: null, removedStaff: [] }, { status: 400 });
-    const sent = await sendInvitation({ userId: result.userId, invitedById: user.id, academyId: academy.id, fallbackLocale: await resolveLocale(request, user) });
-    return redirectWithFlash(`/academies/${academy.id}/edit`, { message: sent === "invited" ? "academy.staffInvited" : "academy.staffNotified", params: { name: parsed.data.displayName } });
-  }
-  const raw = (name: string) => formData.getAll(name).filter((v): v is string => typeof v === "string");
-  const parsed = parseForm(AcademyUpdateSchema, formData);
-  const rejected = (fieldErrors: Record<string, string>, removedStaff: string[] = []) =>
-    data({ form: "academy" as const, fieldErrors, values: echoForm(formData), staff: { f: raw("facilitatorIds"), c: raw("coordinatorIds") }, removedStaff }, { status: 400 });
-  if (!parsed.ok) return rejected(parsed.fieldErrors);
-  const result = invariantFound(await updateAcademy(user.id, academy.id, parsed.data));
-  if (!result.ok) return rejected(result.fieldErrors, result.removedStaff);
-  return redirectWithFlash(`/academies/${academy.id}`, { message: "academy.saved" });
+  const locale = await resolveLocale(request, user);
+  return answerIntent(await runIntent(ACADEMY_EDIT_INTENTS, { actorId: user.id, academyId: academy.id, locale }, await readForm(request)), `/academies/${academy.id}/edit`);
 }
 
 export default function EditAcademyPage() {
   const { academy, candidates, canSearchPool } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  // a refusal of the academy's form may name staff whose removal must be confirmed
+  const actionData = answer && !answer.ok ? (answer as Refusal & { removedStaff?: string[] }) : undefined;
   const { t } = useTranslation();
-  const academyForm = actionData?.form === "academy" ? actionData : undefined;
+  const academyForm = actionData?.form === "save" ? actionData : undefined;
   const { register, errorFor, onSubmit } = useValidatedForm(AcademyUpdateSchema, {
     defaultValues: {
       name: academy.name,
@@ -73,11 +60,11 @@ export default function EditAcademyPage() {
         <TextField label={t("academy.preLearningStart")} hint={t("academy.preLearningHint")} type="date" error={errorFor("preLearningStartDate")} {...register("preLearningStartDate")} />
         <StaffCheckboxes
           candidates={candidates}
-          facilitatorIds={academyForm?.staff?.f ?? staffIds("facilitator")}
-          coordinatorIds={academyForm?.staff?.c ?? staffIds("coordinator")}
+          facilitatorIds={academyForm ? (academyForm.lists.facilitatorIds ?? []) : staffIds("facilitator")}
+          coordinatorIds={academyForm ? (academyForm.lists.coordinatorIds ?? []) : staffIds("coordinator")}
           errorFor={errorFor}
         />
-        {academyForm?.removedStaff.length ? (
+        {academyForm?.removedStaff?.length ? (
           <AcknowledgeBox alert name="confirmStaffRemoval" label={t("academy.confirmStaffRemovalCheck")}>
             <p className="font-bold">{t("academy.confirmStaffRemoval", { names: academyForm.removedStaff.join(t("format.list")) })}</p>
           </AcknowledgeBox>
@@ -90,7 +77,7 @@ export default function EditAcademyPage() {
         <h2 id="add-staff-heading">{t("academy.addStaff")}</h2>
         <p>{t("academy.addStaffLead")}</p>
         {canSearchPool ? <p><Link to="/facilitators">{t("facilitator.poolFind")}</Link></p> : null}
-        <AddStaffForm actionData={actionData?.form === "invite" ? actionData : undefined} />
+        <AddStaffForm actionData={actionData?.form === "addStaff" ? actionData : undefined} />
       </section>
     </div>
   );

@@ -1,16 +1,15 @@
 import { Form, useActionData, useFetcher, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { Breadcrumbs, academyCrumbs } from "~/components/ui/breadcrumbs";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
-import { z } from "zod";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { getSession } from "~/modules/schedule/session.server";
-import { markAttendance, markRestPresent, sessionAttendance, summarise, type AttendanceRow } from "~/modules/attendance/attendance.server";
+import { sessionAttendance, summarise, type AttendanceRow } from "~/modules/attendance/attendance.server";
 import { ATTENDANCE_STATUSES, attendanceOpen } from "~/modules/attendance/rules";
 import { invariantFound } from "~/utils/http.server";
 import { readForm } from "~/utils/form-body.server";
-import { parseForm } from "~/utils/forms";
-import { optionalLine } from "~/utils/form-fields";
+import { ATTENDANCE_INTENTS } from "~/modules/attendance/intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
 import { formatTimeRange } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
 import { Alert } from "~/components/ui/alert";
@@ -19,11 +18,6 @@ import { pageTitle } from "~/utils/meta";
 
 // Taking attendance in the room: one tap per person, works on a narrow screen; every change is audited.
 
-const MarkSchema = z.object({
-  enrollmentId: z.string().trim().min(1, "validation.invalid").max(40, "validation.invalid"),
-  status: z.enum(ATTENDANCE_STATUSES, { error: "attendance.error.status" }),
-  note: optionalLine(200).optional(),
-});
 
 async function load(request: Request, academyId?: string, sessionId?: string) {
   const context = await requireAcademyContext(request, academyId, "runSessions");
@@ -40,19 +34,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { context, session } = await load(request, params.academyId, params.sessionId);
-  const form = await readForm(request);
-  const back = `/academies/${context.academy.id}/sessions/${session.id}/attendance`;
-  if (form.get("intent") === "restPresent") {
-    const result = await markRestPresent(context.user.id, context.academy.id, session.id);
-    if (!result.ok) return data({ error: result.reason, enrollmentId: null }, { status: 400 });
-    return redirect(back);
-  }
-  const parsed = parseForm(MarkSchema, form);
-  if (!parsed.ok) return data({ error: Object.values(parsed.fieldErrors)[0] ?? "validation.invalid", enrollmentId: parsed.values.enrollmentId ?? null }, { status: 400 });
-  const result = await markAttendance(context.user.id, context.academy.id, session.id, { enrollmentId: parsed.data.enrollmentId, status: parsed.data.status, note: parsed.data.note });
-  if (!result.ok) return data({ error: result.reason, enrollmentId: parsed.data.enrollmentId }, { status: 400 });
+  const page = { actorId: context.user.id, academyId: context.academy.id, sessionId: session.id };
   // the page reloads its list after the action, with or without JavaScript
-  return data({ error: null, enrollmentId: parsed.data.enrollmentId });
+  return answerIntent(await runIntent(ATTENDANCE_INTENTS, page, await readForm(request)), `/academies/${context.academy.id}/sessions/${session.id}/attendance`);
 }
 
 const TONE: Record<string, string> = {
@@ -67,7 +51,7 @@ function PersonRow({ row, open }: { row: AttendanceRow; open: boolean }) {
   const { t } = useTranslation();
   const pending = fetcher.formData?.get("status");
   const status = typeof pending === "string" ? pending : row.status;
-  const error = fetcher.data && fetcher.data.error ? fetcher.data.error : null;
+  const error = fetcher.data && !fetcher.data.ok ? fetcher.data.reason : null;
   return (
     <li className="flex flex-col gap-2 border-b border-solid-gray-200 py-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -76,6 +60,7 @@ function PersonRow({ row, open }: { row: AttendanceRow; open: boolean }) {
       </div>
       {open ? (
         <fetcher.Form method="post" className="grid grid-cols-2 gap-2 sm:grid-cols-4" aria-labelledby={`name-${row.enrollmentId}`} role="group">
+        <input type="hidden" name="intent" value="mark" />
         <input type="hidden" name="enrollmentId" value={row.enrollmentId} />
         {ATTENDANCE_STATUSES.map((s) => (
           <button
@@ -111,7 +96,7 @@ export default function AttendancePage() {
       <p>{formatTimeRange(new Date(session.startsAt), new Date(session.endsAt), locale)}</p>
       {open ? null : <Alert tone="info">{t("attendance.notYet")}</Alert>}
       <p aria-live="polite">{t("attendance.summary", summary)}</p>
-      {actionData?.error && !actionData.enrollmentId ? <Alert tone="error">{t(actionData.error)}</Alert> : null}
+      {actionData && !actionData.ok && !actionData.form.startsWith("person-") ? <Alert tone="error">{t(actionData.reason)}</Alert> : null}
       {open && summary.unmarked > 0 ? (
         <Form method="post">
           <input type="hidden" name="intent" value="restPresent" />

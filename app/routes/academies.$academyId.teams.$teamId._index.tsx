@@ -1,15 +1,15 @@
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { Breadcrumbs, academyCrumbs } from "~/components/ui/breadcrumbs";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
-import { MemberSchema, TeamSchema, TEAM_ROLES } from "~/modules/team/schemas";
-import { addMember, getTeam, removeMember, teamFacilitatorOptions, teamMemberUserId, teamWarnings, updateTeam } from "~/modules/team/team.server";
-import { invitationStatus, revokeInvitations, sendInvitation } from "~/modules/account/invitation.server";
+import { MemberSchema, TEAM_ROLES } from "~/modules/team/schemas";
+import { getTeam, teamFacilitatorOptions, teamWarnings } from "~/modules/team/team.server";
+import { invitationStatus } from "~/modules/account/invitation.server";
 import { regionMunicipalities } from "~/modules/region/region.server";
-import { echoForm, parseForm } from "~/utils/forms";
+import { TEAM_INTENTS } from "~/modules/team/intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
 import { invariantFound } from "~/utils/http.server";
-import { redirectWithFlash } from "~/utils/flash.server";
 import { ConfirmButton } from "~/components/ui/confirm-button";
 import { DataTable } from "~/components/ui/data-table";
 import { resolveLocale } from "~/utils/locale.server";
@@ -57,53 +57,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId, "manageTeams");
-  const { user, academy } = context;
   const team = invariantFound(await getTeam(context, params.teamId ?? ""));
-  const formData = await readForm(request);
-  const intent = formData.get("intent");
-  const locale = await resolveLocale(request, user);
-  const back = `/academies/${academy.id}/teams/${team.id}`;
-  const memberOfTeam = async () => invariantFound(await teamMemberUserId(team.id, String(formData.get("userId") ?? "")));
-  const memberName = (userId: string) => team.members.find((m) => m.user.id === userId)?.user.displayName ?? "";
-  switch (intent) {
-    case "saveTeam": {
-      const codes = formData.getAll("municipalityCodes").filter((v): v is string => typeof v === "string");
-      const parsed = parseForm(TeamSchema, formData);
-      if (!parsed.ok) return data({ form: "team", fieldErrors: parsed.fieldErrors, values: echoForm(formData), codes }, { status: 400 });
-      const result = invariantFound(await updateTeam(user.id, academy.id, team.id, parsed.data));
-      if (!result.ok) return data({ form: "team", fieldErrors: result.fieldErrors, values: echoForm(formData), codes }, { status: 400 });
-      return redirectWithFlash(back, { message: "team.saved" });
-    }
-    case "addMember": {
-      const parsed = parseForm(MemberSchema, formData);
-      if (!parsed.ok) return data({ form: "member", fieldErrors: parsed.fieldErrors, values: parsed.values, codes: [] }, { status: 400 });
-      const result = await addMember(user.id, academy.id, team.id, parsed.data);
-      if (!result.ok) return data({ form: "member", fieldErrors: result.fieldErrors, values: echoForm(formData), codes: [] }, { status: 400 });
-      const sent = result.needsInvitation || result.newlyEnrolled ? await sendInvitation({ userId: result.userId, invitedById: user.id, academyId: academy.id, fallbackLocale: locale }) : null;
-      return redirectWithFlash(back, { message: sent === "invited" ? "team.memberAddedInvited" : sent === "notified" ? "team.memberAddedNotified" : "team.memberAdded", params: { name: parsed.data.displayName } });
-    }
-    case "removeMember": {
-      const removed = invariantFound(await removeMember(user.id, academy.id, team.id, String(formData.get("memberId") ?? "")));
-      return redirectWithFlash(back, { message: "team.memberRemoved", params: { name: removed.name } });
-    }
-    case "invite": {
-      const userId = await memberOfTeam();
-      const sent = await sendInvitation({ userId, invitedById: user.id, academyId: academy.id, fallbackLocale: locale });
-      return redirectWithFlash(back, { message: sent === "invited" ? "invitation.sentTo" : "invitation.noticeSentTo", params: { name: memberName(userId) } });
-    }
-    case "revoke": {
-      const userId = await memberOfTeam();
-      await revokeInvitations(user.id, userId);
-      return redirectWithFlash(back, { message: "invitation.revokedFor", params: { name: memberName(userId) } });
-    }
-    default:
-      return data({ form: "", fieldErrors: {}, values: {}, codes: [] }, { status: 400 });
-  }
+  const page = { actorId: context.user.id, academyId: context.academy.id, team, locale: await resolveLocale(request, context.user) };
+  return answerIntent(await runIntent(TEAM_INTENTS, page, await readForm(request)), `/academies/${context.academy.id}/teams/${team.id}`);
 }
 
 export default function TeamPage() {
   const { academy, team, canManage, canRun, municipalities, facilitators, workspace, isMember } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const actionData = answer && !answer.ok ? answer : undefined;
   const { t } = useTranslation();
   return (
     <div className="flex flex-col gap-8">
@@ -158,7 +120,7 @@ export default function TeamPage() {
         <>
           <section aria-labelledby="add-member-heading" className="flex flex-col gap-3">
             <h2 id="add-member-heading">{t("team.addMember")}</h2>
-            <AddMemberForm actionData={actionData?.form === "member" ? actionData : undefined} />
+            <AddMemberForm actionData={actionData?.form === "addMember" ? actionData : undefined} />
           </section>
           <section aria-labelledby="edit-team-heading" className="flex flex-col gap-3">
             <h2 id="edit-team-heading">{t("team.edit")}</h2>
@@ -168,7 +130,7 @@ export default function TeamPage() {
               municipalities={municipalities}
               selectedCodes={team.municipalities.map((m) => m.municipalityCode)}
               members={team.members.map((m) => ({ userId: m.userId, displayName: m.displayName }))}
-              actionData={actionData?.form === "team" ? actionData : undefined}
+              actionData={actionData?.form === "saveTeam" ? { ...actionData, codes: actionData.lists.municipalityCodes ?? [] } : undefined}
               submitLabel={t("form.save")}
             />
           </section>

@@ -1,16 +1,17 @@
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { findTeam } from "~/modules/deliverable/path.server";
-import { approveCase, caseReadiness, draftFromTeam, saveTeamCase, teamCase, withdrawCase } from "~/modules/case/case.server";
-import { CASE_THEMES, CaseSchema, POPULATION_BANDS } from "~/modules/case/themes";
-import { forbidden, invariantFound } from "~/utils/http.server";
+import { caseReadiness, draftFromTeam, teamCase } from "~/modules/case/case.server";
+import { CASE_THEMES, POPULATION_BANDS } from "~/modules/case/themes";
+import { invariantFound } from "~/utils/http.server";
 import { discard, readFieldsOrUpload } from "~/utils/upload.server";
-import { addCaseFile, CASE_FILE_MAX_BYTES, removeCaseFile } from "~/modules/case/files.server";
+import { CASE_FILE_MAX_BYTES } from "~/modules/case/files.server";
+import { CASE_INTENTS } from "~/modules/case/intents.server";
+import { answerIntent, refuse, runIntent } from "~/utils/intents.server";
+import type { Refusal } from "~/utils/result";
 import { FileInput } from "~/components/ui/file-input";
-import { echoForm, parseForm } from "~/utils/forms";
-import { redirectWithFlash } from "~/utils/flash.server";
 import { serverT } from "~/utils/i18n.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { pageTitle } from "~/utils/meta";
@@ -48,54 +49,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Out = { error: string | null; fieldErrors: Record<string, string>; values: Record<string, string>; params: Record<string, string | number> };
-const bad = (o: Partial<Out>, status = 400) => data({ error: null, fieldErrors: {}, values: {}, params: {}, ...o } satisfies Out, { status });
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { context, team } = await load(request, params);
   const upload = await readFieldsOrUpload(request, CASE_FILE_MAX_BYTES);
-  if (!upload.ok) return bad({ error: upload.error, params: upload.params });
-  const form = upload.formData;
-  const intent = form.get("intent");
-  if (intent !== "upload" || !context.can.manageAcademy) await discard(upload.file);
-  const back = `/academies/${context.academy.id}/teams/${team.id}/case`;
-  if (intent === "approveTeam") {
-    if (!team.isMember) forbidden();
-    const r = await approveCase(context.user.id, team.id, "team");
-    return r.ok ? redirectWithFlash(back, { message: "case.approved" }) : bad({ error: r.reason });
-  }
-  if (!context.can.manageAcademy) forbidden();
-  if (intent === "save") {
-    const parsed = parseForm(CaseSchema, form);
-    if (!parsed.ok) return bad({ fieldErrors: parsed.fieldErrors, values: echoForm(form) });
-    const r = await saveTeamCase(context.user.id, team.id, parsed.data);
-    if (!r.ok) return bad({ error: Object.keys(r.fieldErrors).length > 0 ? "form.fixErrors" : r.reason, fieldErrors: r.fieldErrors, values: echoForm(form), params: r.params ?? {} });
-    return redirectWithFlash(back, { message: "case.saved" });
-  }
-  if (intent === "upload") {
-    if (!upload.file) return bad({ error: "case.error.noFile" });
-    const r = await addCaseFile(context.user.id, team.id, upload.file);
+  if (!upload.ok) return refuse({ form: "upload", reason: upload.error, fieldErrors: {}, params: upload.params });
+  try {
+    return await answerIntent(await runIntent(CASE_INTENTS, { context, team, file: upload.file }, upload.formData), `/academies/${context.academy.id}/teams/${team.id}/case`);
+  } finally {
+    // the file sent is copied into storage by the change, or not wanted
     await discard(upload.file);
-    return r.ok ? redirectWithFlash(back, { message: "case.fileAdded" }) : bad({ error: r.reason });
   }
-  if (intent === "removeFile") {
-    const r = await removeCaseFile(context.user.id, team.id, String(form.get("fileId") ?? "").slice(0, 64));
-    return r.ok ? redirectWithFlash(back, { message: "case.fileRemoved" }) : bad({ error: r.reason });
-  }
-  if (intent === "approveCoordinator") {
-    const r = await approveCase(context.user.id, team.id, "coordinator");
-    return r.ok ? redirectWithFlash(back, { message: "case.approved" }) : bad({ error: r.reason });
-  }
-  if (intent === "withdraw") {
-    const r = await withdrawCase(context.user.id, team.id);
-    return r.ok ? redirectWithFlash(back, { message: "case.withdrawn" }) : bad({ error: r.reason });
-  }
-  return bad({ error: "form.unknownIntent" });
 }
+
+/** A refusal; a refused case may name numbers its message needs. */
+type CaseRefusal = Refusal & { params?: Record<string, string | number> };
 
 export default function TeamCase() {
   const { academy, team, existing, canEdit, notReady, canApproveAsTeam, leadName, isMember, draft } = useLoaderData<typeof loader>();
-  const a = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const a = answer && !answer.ok ? (answer as CaseRefusal) : undefined;
   const { t } = useTranslation();
   const start: Record<string, string> = existing
     ? {
@@ -120,7 +92,7 @@ export default function TeamCase() {
       <p><Link to={`/academies/${academy.id}/teams/${team.id}`}>{t("academy.backTo", { name: team.name })}</Link></p>
       <h1>{t("case.teamTitle", { team: team.name })}</h1>
       <p>{t("case.teamIntro")}</p>
-      {a?.error ? <Alert tone="error">{t(a.error, a.params)}</Alert> : null}
+      {a ? <Alert tone="error">{t(Object.keys(a.fieldErrors).length > 0 ? "form.fixErrors" : a.reason, a.params)}</Alert> : null}
       {existing ? (
         <section aria-labelledby="status-heading" className="flex flex-col gap-2 rounded-8 border-2 border-solid-gray-800 p-4">
           <h2 id="status-heading">{t(`case.state.${state}`)}</h2>

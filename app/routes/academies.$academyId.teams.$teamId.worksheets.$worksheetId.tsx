@@ -1,14 +1,14 @@
-import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { findTeam } from "~/modules/deliverable/path.server";
-import { dataStageLink, deleteWorksheet, findWorksheet, saveWorksheet, worksheetDefaults } from "~/modules/dataset/dataset.server";
-import { WorksheetSchema } from "~/modules/dataset/schemas";
-import { parseForm } from "~/utils/forms";
-import { forbidden, invariantFound } from "~/utils/http.server";
+import { dataStageLink, findWorksheet, worksheetDefaults } from "~/modules/dataset/dataset.server";
+import { WORKSHEET_INTENTS } from "~/modules/dataset/intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
+import { useRefusal } from "~/utils/use-refusal";
+import { invariantFound } from "~/utils/http.server";
 import { readForm } from "~/utils/form-body.server";
-import { redirectWithFlash } from "~/utils/flash.server";
 import { pageTitle } from "~/utils/meta";
 import { WorksheetForm } from "~/components/team/worksheet-form";
 import { ConfirmButton } from "~/components/ui/confirm-button";
@@ -27,21 +27,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { context, team, worksheet, back } = await load(request, params);
-  if (!team.isMember) forbidden();
-  const formData = await readForm(request);
-  if (formData.get("intent") === "delete") {
-    const name = invariantFound(await deleteWorksheet(context.user.id, team.id, worksheet.id));
-    return redirectWithFlash(back, { message: "worksheet.flash.deleted", params: { name } });
-  }
-  const parsed = parseForm(WorksheetSchema, formData);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-  invariantFound(await saveWorksheet(context.user.id, team.id, worksheet.id, parsed.data));
-  return redirectWithFlash(back, { message: "worksheet.flash.saved", params: { name: parsed.data.name } });
+  return answerIntent(await runIntent(WORKSHEET_INTENTS, { actorId: context.user.id, team, worksheetId: worksheet.id, back }, await readForm(request)), back);
 }
 
 export default function WorksheetPage() {
   const { team, canEdit, back, worksheet, defaults } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useRefusal();
   const { t } = useTranslation();
   return (
     <div className="flex flex-col gap-6">

@@ -1,14 +1,14 @@
-import { Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
 import { findTeam } from "~/modules/deliverable/path.server";
-import { dataStageLink, saveWorksheet, worksheetDefaults } from "~/modules/dataset/dataset.server";
-import { WorksheetSchema } from "~/modules/dataset/schemas";
-import { parseForm } from "~/utils/forms";
+import { dataStageLink, worksheetDefaults } from "~/modules/dataset/dataset.server";
+import { NEW_WORKSHEET_INTENTS } from "~/modules/dataset/intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
+import { useRefusal } from "~/utils/use-refusal";
 import { forbidden, invariantFound } from "~/utils/http.server";
 import { readForm } from "~/utils/form-body.server";
-import { redirectWithFlash } from "~/utils/flash.server";
 import { pageTitle } from "~/utils/meta";
 import { WorksheetForm } from "~/components/team/worksheet-form";
 
@@ -26,15 +26,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { context, team, back } = await load(request, params);
-  const parsed = parseForm(WorksheetSchema, await readForm(request));
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-  await saveWorksheet(context.user.id, team.id, null, parsed.data);
-  return redirectWithFlash(back, { message: "worksheet.flash.created", params: { name: parsed.data.name } });
+  return answerIntent(await runIntent(NEW_WORKSHEET_INTENTS, { actorId: context.user.id, team, worksheetId: null, back }, await readForm(request)), back);
 }
 
 export default function NewWorksheet() {
   const { team, back, defaults } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useRefusal();
   const { t } = useTranslation();
   return (
     <div className="flex flex-col gap-6">

@@ -45,7 +45,7 @@ describe("the case library", () => {
     const page = await caught(caseLoader({ request: getRequest("/x", { cookie: w.coordinator }), params, context }));
     expect(page.data).toMatchObject({ canEdit: false, notReady: true, draft: null });
     const refused = await caught(caseAction({ request: formRequest("/x", valid, { cookie: w.coordinator }), params, context }));
-    expect(refused.data.error).toBe("case.error.notReady");
+    expect(refused.data.reason).toBe("case.error.notReady");
     expect(await prisma.case.count()).toBe(0);
     const proposal = await prisma.stage.findFirstOrThrow({ where: { academyId: w.academy.id, key: "proposal" } });
     await prisma.deliverable.create({ data: { teamId: w.team.id, stageId: proposal.id, status: "accepted", latestVersion: 1 } });
@@ -79,7 +79,7 @@ describe("the case library", () => {
     expect((await library()).total).toBe(0);
     // the consent is the team's, given by its lead: another member cannot give it
     expect((await caught(caseLoader({ request: getRequest("/x", { cookie: w.asTeammate }), params, context }))).data).toMatchObject({ canApproveAsTeam: false, leadName: "姫路 花子" });
-    expect((await post(w.asTeammate, { intent: "approveTeam" })).data.error).toBe("case.error.notLead");
+    expect((await post(w.asTeammate, { intent: "approveTeam" })).data.reason).toBe("case.error.notLead");
     expect((await prisma.case.findUniqueOrThrow({ where: { teamId: w.team.id } })).teamApprovedAt).toBeNull();
     expect((await post(w.asMember, { intent: "approveTeam" })).status).toBe(302);
     expect((await library()).total).toBe(0);
@@ -136,7 +136,7 @@ describe("the case library", () => {
     const params = { academyId: w.academy.id, teamId: w.team.id };
     const post = (fields: Record<string, string | Blob>, cookie = w.coordinator) => caught(caseAction({ request: formRequest("/x", fields, { cookie }), params, context }));
     const pdf = () => new File(["%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"], "発表資料.pdf", { type: "application/pdf" });
-    expect((await post({ intent: "upload", file: pdf() })).data.error).toBe("case.error.noCase");
+    expect((await post({ intent: "upload", file: pdf() })).data.reason).toBe("case.error.noCase");
     await post(valid);
     await post({ intent: "approveTeam" }, w.asMember);
     await post({ intent: "approveCoordinator" });
@@ -144,8 +144,8 @@ describe("the case library", () => {
     expect(c.publishedAt).not.toBeNull();
     // a member of the team may not attach; a text file named .pdf is refused; nothing is kept
     expect((await post({ intent: "upload", file: pdf() }, w.asMember)).status).toBe(403);
-    expect((await post({ intent: "upload", file: new File(["氏名,電話\n"], "slides.pdf") })).data.error).toBe("upload.unknownType");
-    expect((await post({ intent: "upload", file: new File(["%PDF-1.7\n"], "slides.exe") })).data.error).toBe("upload.extension");
+    expect((await post({ intent: "upload", file: new File(["氏名,電話\n"], "slides.pdf") })).data.reason).toBe("upload.unknownType");
+    expect((await post({ intent: "upload", file: new File(["%PDF-1.7\n"], "slides.exe") })).data.reason).toBe("upload.extension");
     // too large: the message names the limit (「上限 30 MB」, not 「上限 {{mb}} MB」)
     const large = await post({ intent: "upload", file: new File([new Uint8Array(31 * 1024 * 1024)], "slides.pdf") });
     expect(large.data).toMatchObject({ error: "upload.tooLarge", params: { mb: 30 } });
@@ -172,7 +172,7 @@ describe("the case library", () => {
     // another case's id with this file's id finds nothing
     expect((await caught(fileLoader({ request: getRequest("/x"), params: { caseId: "nope", fileId: file.id }, context }))).status).toBe(404);
 
-    expect((await post({ intent: "removeFile", fileId: "nope" })).data.error).toBe("case.error.noSuchFile");
+    expect((await post({ intent: "removeFile", fileId: "nope" })).data.reason).toBe("case.error.noSuchFile");
     expect((await post({ intent: "removeFile", fileId: file.id })).status).toBe(302);
     expect(await prisma.caseFile.count()).toBe(0);
     expect((await prisma.case.findUniqueOrThrow({ where: { id: c.id } })).publishedAt).toBeNull();

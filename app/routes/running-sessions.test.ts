@@ -58,7 +58,7 @@ describe("attendance and completion", () => {
     const [ea, eb] = w.enrollments as [(typeof w.enrollments)[number], (typeof w.enrollments)[number]];
     const mark = (sessionIndex: number, fields: Record<string, string>, who: keyof typeof w.cookies = "facilitator") => {
       const s = w.sessions[sessionIndex]!;
-      return caught(attendanceAction({ request: urlencoded("/", fields, w.cookies[who]), params: { academyId: w.academy.id, sessionId: s.id }, context }));
+      return caught(attendanceAction({ request: urlencoded("/", { intent: "mark", ...fields }, w.cookies[who]), params: { academyId: w.academy.id, sessionId: s.id }, context }));
     };
     // A attends all four (one late), B two of four
     for (const [i, status] of ["present", "late", "present", "present"].entries()) expect((await mark(i, { enrollmentId: ea.id, status })).status).toBe(200);
@@ -76,8 +76,8 @@ describe("attendance and completion", () => {
     // refused: someone of another academy, a made-up status, a participant taking attendance
     const foreign = await mark(0, { enrollmentId: w.strangerEnrollment.id, status: "present" });
     expect(foreign.status).toBe(400);
-    expect(foreign.data.error).toBe("attendance.notInAcademy");
-    expect((await mark(0, { enrollmentId: ea.id, status: "here" })).data.error).toBe("attendance.error.status");
+    expect(foreign.data.reason).toBe("attendance.notInAcademy");
+    expect((await mark(0, { enrollmentId: ea.id, status: "here" })).data.reason).toBe("attendance.error.status");
     expect((await mark(0, { enrollmentId: ea.id, status: "absent" }, "a")).status).toBe(403);
     expect(await prisma.attendance.count({ where: { enrollmentId: w.strangerEnrollment.id } })).toBe(0);
 
@@ -87,11 +87,11 @@ describe("attendance and completion", () => {
 
     // a session five days ahead: no attendance yet, one tap or everyone at once — the page says from when
     const ahead = await prisma.workshopSession.create({ data: { academyId: w.academy.id, sequence: 5, startsAt: new Date(Date.now() + 5 * DAY), endsAt: new Date(Date.now() + 5 * DAY + 3 * 3600_000) } });
-    const markAhead = (fields: Record<string, string>) => caught(attendanceAction({ request: urlencoded("/", fields, w.cookies.facilitator), params: { academyId: w.academy.id, sessionId: ahead.id }, context }));
+    const markAhead = (fields: Record<string, string>) => caught(attendanceAction({ request: urlencoded("/", { intent: "mark", ...fields }, w.cookies.facilitator), params: { academyId: w.academy.id, sessionId: ahead.id }, context }));
     const early = await markAhead({ enrollmentId: ea.id, status: "present" });
     expect(early.status).toBe(400);
-    expect(early.data.error).toBe("attendance.notYet");
-    expect((await markAhead({ intent: "restPresent" })).data.error).toBe("attendance.notYet");
+    expect(early.data.reason).toBe("attendance.notYet");
+    expect((await markAhead({ intent: "restPresent" })).data.reason).toBe("attendance.notYet");
     expect(await prisma.attendance.count({ where: { sessionId: ahead.id } })).toBe(0);
     expect((await caught(attendanceLoader({ request: getRequest("/", { cookie: w.cookies.facilitator }), params: { academyId: w.academy.id, sessionId: ahead.id }, context }))).data.open).toBe(false);
     await prisma.workshopSession.delete({ where: { id: ahead.id } });
