@@ -148,7 +148,7 @@ describe("the case library", () => {
     expect((await post({ intent: "upload", file: new File(["%PDF-1.7\n"], "slides.exe") })).data.reason).toBe("upload.extension");
     // too large: the message names the limit (「上限 30 MB」, not 「上限 {{mb}} MB」)
     const large = await post({ intent: "upload", file: new File([new Uint8Array(31 * 1024 * 1024)], "slides.pdf") });
-    expect(large.data).toMatchObject({ error: "upload.tooLarge", params: { mb: 30 } });
+    expect(large.data).toMatchObject({ reason: "upload.tooLarge", params: { mb: 30 } });
     expect(await prisma.caseFile.count()).toBe(0);
     expect((await prisma.case.findUniqueOrThrow({ where: { id: c.id } })).publishedAt).not.toBeNull();
 
