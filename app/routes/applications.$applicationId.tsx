@@ -1,14 +1,15 @@
-import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
-import { ownApplication, removeApplicationFile, saveApplication, withdrawApplication } from "~/modules/call/application.server";
-import { CALL_FILE_MAX_BYTES, uploadApplicationFile } from "~/modules/call/files.server";
-import { ApplicationSchema } from "~/modules/call/schemas";
+import { ownApplication } from "~/modules/call/application.server";
+import { CALL_FILE_MAX_BYTES } from "~/modules/call/files.server";
+import { APPLICATION_INTENTS } from "~/modules/call/application-intents.server";
+import { answerIntent, refuse, runIntent } from "~/utils/intents.server";
+import { useRefusal } from "~/utils/use-refusal";
+import { formMessage } from "~/utils/result";
 import { requireUser } from "~/utils/session.server";
 import { invariantFound } from "~/utils/http.server";
 import { discard, readFieldsOrUpload } from "~/utils/upload.server";
-import { echoForm, parseForm } from "~/utils/forms";
-import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDateTime } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
 import { pageTitle } from "~/utils/meta";
@@ -19,7 +20,7 @@ import { FileInput } from "~/components/ui/file-input";
 import { ApplicationForm } from "~/components/call/application-form";
 import { QuestionFields } from "~/components/call/question-fields";
 import { SelectField } from "~/components/ui/field";
-import { answersFrom, callQuestions } from "~/modules/call/questions.server";
+import { callQuestions } from "~/modules/call/questions.server";
 
 // The applicant's application: the form while it is a draft, then what was submitted, the
 // attachments, withdrawal before the deadline, and the decision once it is mailed.
@@ -30,49 +31,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { app, questions: await callQuestions(app.callId), open: new Date() < app.call.deadlineAt };
 }
 
-type ActionResult = { error: string | null; fieldErrors: Record<string, string>; values: Record<string, string>; params: Record<string, string | number> };
-const failed = (r: Partial<ActionResult>, status = 400) => data({ error: null, fieldErrors: {}, values: {}, params: {}, ...r } satisfies ActionResult, { status });
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const app = invariantFound(await ownApplication(user.id, String(params.applicationId ?? "")));
-  const back = `/applications/${app.id}`;
   const upload = await readFieldsOrUpload(request, CALL_FILE_MAX_BYTES);
-  if (!upload.ok) return failed({ error: upload.error, params: upload.params });
-  const form = upload.formData;
-  const intent = form.get("intent");
-  if (intent === "upload") {
-    if (!upload.file) return failed({ error: "call.error.noFile" });
-    const questionId = String(form.get("questionId") ?? "").slice(0, 64) || null;
-    const stored = await uploadApplicationFile(user.id, app.id, upload.file, questionId);
+  if (!upload.ok) return refuse({ form: "upload", reason: upload.error, fieldErrors: {}, params: upload.params });
+  try {
+    return await answerIntent(await runIntent(APPLICATION_INTENTS, { userId: user.id, app, file: upload.file }, upload.formData), `/applications/${app.id}`);
+  } finally {
+    // a file sent is copied into storage by the change, or not wanted
     await discard(upload.file);
-    if (!stored.ok) return failed({ error: stored.reason });
-    return redirectWithFlash(back, { message: "call.fileAdded" });
   }
-  await discard(upload.file);
-  if (intent === "withdraw") {
-    const done = await withdrawApplication(user.id, app.id);
-    if (!done.ok) return failed({ error: done.reason });
-    return redirectWithFlash(back, { message: "call.withdrawn" });
-  }
-  if (intent === "removeFile") {
-    const done = await removeApplicationFile(user.id, app.id, String(form.get("fileId") ?? "").slice(0, 64));
-    if (!done.ok) return failed({ error: done.reason });
-    return redirectWithFlash(back, { message: "call.fileRemoved" });
-  }
-  if (intent !== "save" && intent !== "submit") return failed({ error: "form.unknownIntent" });
-  const parsed = parseForm(ApplicationSchema, form);
-  const { answers, fieldErrors: answerErrors } = answersFrom(form, await callQuestions(app.callId));
-  if (!parsed.ok || Object.keys(answerErrors).length > 0) return failed({ fieldErrors: { ...(parsed.ok ? {} : parsed.fieldErrors), ...answerErrors }, values: echoForm(form) });
-  const saved = await saveApplication(user.id, app.id, parsed.data, intent === "submit", new Date(), answers);
-  if (!saved.ok) return failed({ error: saved.reason, fieldErrors: saved.fieldErrors, values: echoForm(form), params: saved.params ?? {} });
-  return redirectWithFlash(back, { message: intent === "submit" ? "call.submitted" : "call.draftSaved" });
 }
 
 export default function ApplicationPage() {
   const { app, questions, open } = useLoaderData<typeof loader>();
   const fileQuestions = questions.filter((q) => q.kind === "file");
-  const a = useActionData<typeof action>();
+  const a = useRefusal<{ params: Record<string, string | number> }>();
   const { t } = useTranslation();
   const locale = useLocale();
   const editable = app.status === "draft" && open;
@@ -85,8 +60,8 @@ export default function ApplicationPage() {
         {app.submittedAt ? ` ${t("call.submittedOn", { date: formatDateTime(new Date(app.submittedAt), locale) })}` : ""}
       </p>
       <p>{t(open ? "call.deadline" : "call.closedOn", { date: formatDateTime(new Date(app.call.deadlineAt), locale) })}</p>
-      {a?.error ? <Alert tone="error">{t(a.error, a.params)}</Alert> : null}
-      {a && !a.error && Object.keys(a.fieldErrors).length > 0 ? <Alert tone="error">{t("form.fixErrors")}</Alert> : null}
+      {formMessage(a) ? <Alert tone="error">{t(formMessage(a)!, a?.params)}</Alert> : null}
+      {a && !formMessage(a) && Object.keys(a.fieldErrors).length > 0 ? <Alert tone="error">{t("form.fixErrors")}</Alert> : null}
       {app.status === "draft" && !open ? <Alert tone="warning">{t("call.draftAfterDeadline")}</Alert> : null}
       {app.status === "submitted" ? <Alert tone="info">{t("call.submittedNote")}</Alert> : null}
       <ApplicationForm

@@ -74,7 +74,7 @@ describe("a call's deadline", () => {
     const before = (await prisma.call.findUniqueOrThrow({ where: { id: callId } })).deadlineAt;
     const earlier = await settings({ intent: "update", ...fields(new Date(Date.now() + 5 * DAY)) });
     expect(earlier.status).toBe(400);
-    expect(earlier.data).toMatchObject({ form: "update", error: "call.checkWarnings", warnings: [{ code: "deadlineEarlier", drafts: 1 }] });
+    expect(earlier.data).toMatchObject({ form: "update", reason: "call.checkWarnings", warnings: [{ code: "deadlineEarlier", drafts: 1 }] });
     expect((await prisma.call.findUniqueOrThrow({ where: { id: callId } })).deadlineAt).toEqual(before);
     expect((await settings({ intent: "update", ...fields(new Date(Date.now() + 5 * DAY), { acknowledgeWarnings: "yes" }) })).status).toBe(302);
     // later, or only the title changed: nothing to ask
@@ -91,7 +91,7 @@ describe("an application being written", () => {
     const id = await start(callId, consultation.id, cookie);
     const refused = await apply(id, cookie, { intent: "submit", trackId: consultation.id, municipalityCodes: "282014", problem: "働き盛り世代の健診受診率が低い", contactName: "応募 花子" });
     expect(refused.status).toBe(400);
-    expect(refused.data.error).toBe("call.error.incomplete");
+    expect(refused.data.reason).toBe("call.error.incomplete");
     expect(await prisma.application.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "draft", problem: "働き盛り世代の健診受診率が低い", contactName: "応募 花子", leadMunicipalityCode: "282014" });
   });
 
@@ -143,18 +143,18 @@ describe("a call's own questions", () => {
     expect((await prisma.applicationAnswer.findMany({ where: { applicationId: id }, orderBy: { value: "asc" } })).map((a) => a.value).sort()).toEqual(["32500", "オンライン", "庁内の統計担当と連携"].sort());
     // the required file is missing: submitting says so on that question, the draft keeps its answers
     const noFile = await apply(id, cookie, { ...base, [text]: "庁内の統計担当と連携", [choice]: "オンライン", [number]: "32500" });
-    expect(noFile.data).toMatchObject({ error: "call.error.incomplete", fieldErrors: { [file]: "call.question.validation.fileRequired" } });
+    expect(noFile.data).toMatchObject({ reason: "call.error.incomplete", fieldErrors: { [file]: "call.question.validation.fileRequired" } });
     const pdf = new File(["%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"], "推薦書.pdf", { type: "application/pdf" });
     // a question of another call is not a place to attach to
     const other = await openCall(coordinator);
     await other.settings({ intent: "addQuestion", label: "別の募集の質問", kind: "file" });
     const foreign = await prisma.callQuestion.findFirstOrThrow({ where: { callId: other.callId } });
-    expect((await apply(id, cookie, { intent: "upload", file: pdf, questionId: foreign.id })).data.error).toBe("call.question.error.unknown");
+    expect((await apply(id, cookie, { intent: "upload", file: pdf, questionId: foreign.id })).data.reason).toBe("call.question.error.unknown");
     expect((await apply(id, cookie, { intent: "upload", file: pdf, questionId: questions[3]!.id })).status).toBe(302);
     expect((await apply(id, cookie, { ...base, [text]: "庁内の統計担当と連携", [choice]: "オンライン", [number]: "32500" })).status).toBe(302);
     expect((await prisma.application.findUniqueOrThrow({ where: { id } })).status).toBe("submitted");
     // answered questions stay
-    expect((await settings({ intent: "removeQuestion", id: questions[0]!.id })).data.error).toBe("call.question.error.answered");
+    expect((await settings({ intent: "removeQuestion", id: questions[0]!.id })).data.reason).toBe("call.question.error.answered");
 
     // the applications as CSV (BOM, for Excel) and XLSX, with the questions as columns
     const csv = (await exportLoader({ request: getRequest(`/manage/calls/${callId}/applications/export/csv`, { cookie: coordinator }), params: { callId, format: "csv" }, context })) as Response;
@@ -304,18 +304,18 @@ describe("a call for applications", () => {
     expect((await apply(c1, kakogawa.cookie, complete(consultation.id, "282103"))).status).toBe(302);
     const chiyoda = await applicant("千代田 次郎");
     const c2 = await start(callId, consultation.id, chiyoda.cookie);
-    expect((await apply(c2, chiyoda.cookie, complete(consultation.id, "131016"))).data.error).toBe("call.error.trackFull");
+    expect((await apply(c2, chiyoda.cookie, complete(consultation.id, "131016"))).data.reason).toBe("call.error.trackFull");
     // refused, yet what was typed is the draft now
     expect(await prisma.application.findUniqueOrThrow({ where: { id: c2 } })).toMatchObject({ status: "draft", problem: expect.stringContaining("働き盛り世代の受診が伸びない。") });
 
     // after the deadline nothing is accepted; the draft stays as it was
     await prisma.call.update({ where: { id: callId }, data: { deadlineAt: new Date(Date.now() - 1000) } });
     const late = await apply(c2, chiyoda.cookie, { ...complete(academyTrack.id, "131016"), problem: "遅れて書いた課題" });
-    expect(late.data.error).toBe("call.error.closed");
+    expect(late.data.reason).toBe("call.error.closed");
     expect(late.data.values.problem).toBe("遅れて書いた課題");
     expect(await prisma.application.findUniqueOrThrow({ where: { id: c2 } })).toMatchObject({ status: "draft", problem: expect.stringContaining("働き盛り世代の受診が伸びない。") });
     expect((await caught(startAction({ request: formRequest(`/calls/${callId}`, { trackId: academyTrack.id }, { cookie: chiyoda.cookie }), params: { callId }, context }))).data.error).toBe("call.error.closed");
-    expect((await apply(c1, kakogawa.cookie, { intent: "withdraw" })).data.error).toBe("call.error.closed");
+    expect((await apply(c1, kakogawa.cookie, { intent: "withdraw" })).data.reason).toBe("call.error.closed");
   });
 
   it("refuses an attachment it cannot take before storing it: no row, no blob", async () => {
@@ -332,17 +332,17 @@ describe("a call for applications", () => {
     for (let n = 11; n <= 15; n++) {
       const refused = await upload(n);
       expect(refused.status).toBe(400);
-      expect(refused.data.error).toBe("call.error.tooManyFiles");
+      expect(refused.data.reason).toBe("call.error.tooManyFiles");
     }
     expect(await stored()).toEqual(before);
     // a submitted application and one past its deadline take nothing either
     await prisma.applicationFile.deleteMany({ where: { applicationId: id } });
     await prisma.storedFile.deleteMany({});
     await prisma.application.update({ where: { id }, data: { status: "submitted" } });
-    expect((await upload(16)).data.error).toBe("call.error.notDraft");
+    expect((await upload(16)).data.reason).toBe("call.error.notDraft");
     await prisma.application.update({ where: { id }, data: { status: "draft" } });
     await prisma.call.update({ where: { id: callId }, data: { deadlineAt: new Date(Date.now() - 1000) } });
-    expect((await upload(17)).data.error).toBe("call.error.closed");
+    expect((await upload(17)).data.reason).toBe("call.error.closed");
     expect(await prisma.storedFile.count()).toBe(0);
   });
 
@@ -390,7 +390,7 @@ describe("a call for applications", () => {
     expect((await caught(reviewAction({ request: formRequest(`/manage/calls/${callId}/applications/${a1}`, { intent: "decide", decision: "selected" }, { cookie: reviewer }), params: { callId, applicationId: a1 }, context }))).status).toBe(403);
     const decide = (appId: string, decision: string) => caught(reviewAction({ request: formRequest(`/manage/calls/${callId}/applications/${appId}`, { intent: "decide", decision }, { cookie: coordinator }), params: { callId, applicationId: appId }, context }));
     expect((await decide(a1, "selected")).status).toBe(302);
-    expect((await decide(a2, "selected")).data.error).toBe("call.error.placesFilled");
+    expect((await decide(a2, "selected")).data.reason).toBe("call.error.placesFilled");
     expect((await decide(a2, "waitlisted")).status).toBe(302);
 
     // mailed once each, in the applicant's language
@@ -419,8 +419,8 @@ describe("a call for applications", () => {
     expect(academy.teams[0]).toMatchObject({ themeTitle: "特定健診の受診率が低い", leadId: himeji.user.id });
     expect(academy.teams[0]!.members[0]!.enrollment).toMatchObject({ userId: himeji.user.id, role: "participant" });
     expect(academy.stages.length).toBeGreaterThanOrEqual(6);
-    expect((await caught(reviewAction({ request: formRequest(`/manage/calls/${callId}/applications/${a1}`, { intent: "academy" }, { cookie: coordinator }), params: { callId, applicationId: a1 }, context }))).data.error).toBe("call.error.notEligible");
-    expect((await decide(a1, "not_selected")).data.error).toBe("call.error.academyMade");
+    expect((await caught(reviewAction({ request: formRequest(`/manage/calls/${callId}/applications/${a1}`, { intent: "academy" }, { cookie: coordinator }), params: { callId, applicationId: a1 }, context }))).data.reason).toBe("call.error.notEligible");
+    expect((await decide(a1, "not_selected")).data.reason).toBe("call.error.academyMade");
     // staff pages are for coordinators and the call's reviewers
     expect((await caught(staffListLoader({ request: getRequest("/manage/calls", { cookie: outsider }), params: {}, context }))).status).toBe(403);
     expect((await caught(staffListLoader({ request: getRequest("/manage/calls", { cookie: reviewer }), params: {}, context }))).data.calls).toHaveLength(1);

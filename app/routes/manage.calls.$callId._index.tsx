@@ -1,17 +1,19 @@
-import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import * as calls from "~/modules/call/call.server";
-import { CALL_FILE_MAX_BYTES, uploadCallDocument } from "~/modules/call/files.server";
-import { CallSchema, CriterionSchema, TRACK_KINDS, TrackSchema } from "~/modules/call/schemas";
+import { CALL_FILE_MAX_BYTES } from "~/modules/call/files.server";
+import { CALL_SETTINGS_INTENTS } from "~/modules/call/manage-intents.server";
+import { answerIntent, refuse, runIntent } from "~/utils/intents.server";
+import { useRefusal } from "~/utils/use-refusal";
+import { formMessage } from "~/utils/result";
+import { TRACK_KINDS } from "~/modules/call/schemas";
 import { DeadlineWarnings } from "~/components/call/deadline-warnings";
-import { QUESTION_KINDS, QuestionSchema } from "~/modules/call/questions";
-import { addQuestion, callQuestions, removeQuestion } from "~/modules/call/questions.server";
+import { QUESTION_KINDS } from "~/modules/call/questions";
+import { callQuestions } from "~/modules/call/questions.server";
 import { requirePermission } from "~/utils/session.server";
 import { invariantFound } from "~/utils/http.server";
 import { discard, readFieldsOrUpload } from "~/utils/upload.server";
-import { echoForm, parseForm } from "~/utils/forms";
-import { redirectWithFlash } from "~/utils/flash.server";
 import { toTokyoDateInput, toTokyoTimeInput, formatDateTime } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
 import { pageTitle } from "~/utils/meta";
@@ -32,87 +34,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { call, questions: await callQuestions(call.id), phase: call.resultsPublishedAt ? ("results" as const) : calls.callPhase(call, new Date()) };
 }
 
-type Out = { error: string | null; form: string | null; fieldErrors: Record<string, string>; values: Record<string, string>; params: Record<string, string | number>; warnings?: calls.DeadlineWarning[] };
-const bad = (o: Partial<Out>, status = 400) => data({ error: null, form: null, fieldErrors: {}, values: {}, params: {}, ...o } satisfies Out, { status });
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:call:any");
   const call = invariantFound(await calls.callForStaff(String(params.callId ?? "").slice(0, 64)));
-  const back = `/manage/calls/${call.id}`;
   const upload = await readFieldsOrUpload(request, CALL_FILE_MAX_BYTES);
-  if (!upload.ok) return bad({ error: upload.error, form: "document", params: upload.params });
-  const form = upload.formData;
-  const intent = String(form.get("intent") ?? "");
-  if (intent === "upload") {
-    if (!upload.file) return bad({ error: "call.error.noFile", form: "document" });
-    const stored = await uploadCallDocument(user.id, call.id, upload.file);
+  if (!upload.ok) return refuse({ form: "document", reason: upload.error, fieldErrors: {}, params: upload.params });
+  try {
+    return await answerIntent(await runIntent(CALL_SETTINGS_INTENTS, { actorId: user.id, callId: call.id, file: upload.file }, upload.formData), `/manage/calls/${call.id}`);
+  } finally {
+    // a document sent is copied into storage by the change, or not wanted
     await discard(upload.file);
-    if (!stored.ok) return bad({ error: stored.reason, form: "document" });
-    return redirectWithFlash(back, { message: "call.documentAdded" });
-  }
-  await discard(upload.file);
-  const id = String(form.get("id") ?? "").slice(0, 64);
-  const done = (message: string) => redirectWithFlash(back, { message });
-  switch (intent) {
-    case "update": {
-      const parsed = parseForm(CallSchema, form);
-      if (!parsed.ok) return bad({ form: "update", fieldErrors: parsed.fieldErrors, values: echoForm(form) });
-      const saved = await calls.updateCall(user.id, call.id, parsed.data);
-      if (!saved.ok) return bad({ form: "update", error: saved.reason, values: echoForm(form), warnings: saved.warnings });
-      return done("call.saved");
-    }
-    case "publish":
-    case "unpublish":
-      await calls.setPublished(user.id, call.id, "call", intent === "publish");
-      return done(intent === "publish" ? "call.published" : "call.unpublished");
-    case "addTrack":
-    case "updateTrack": {
-      const parsed = parseForm(TrackSchema, form);
-      if (!parsed.ok) return bad({ form: intent === "addTrack" ? "addTrack" : `track:${id}`, fieldErrors: parsed.fieldErrors, values: echoForm(form) });
-      if (intent === "addTrack") await calls.addTrack(user.id, call.id, parsed.data);
-      else {
-        const r = await calls.updateTrack(user.id, call.id, id, parsed.data);
-        if (!r.ok) return bad({ error: r.reason }, 404);
-      }
-      return done("call.saved");
-    }
-    case "removeTrack": {
-      const r = await calls.removeTrack(user.id, call.id, id);
-      return r.ok ? done("call.saved") : bad({ error: r.reason });
-    }
-    case "addCriterion": {
-      const parsed = parseForm(CriterionSchema, form);
-      if (!parsed.ok) return bad({ form: "addCriterion", fieldErrors: parsed.fieldErrors, values: echoForm(form) });
-      await calls.addCriterion(user.id, call.id, parsed.data);
-      return done("call.saved");
-    }
-    case "removeCriterion": {
-      const r = await calls.removeCriterion(user.id, call.id, id);
-      return r.ok ? done("call.saved") : bad({ error: r.reason });
-    }
-    case "addQuestion": {
-      const parsed = parseForm(QuestionSchema, form);
-      if (!parsed.ok) return bad({ form: "addQuestion", fieldErrors: parsed.fieldErrors, values: echoForm(form) });
-      const r = await addQuestion(user.id, call.id, parsed.data);
-      return r.ok ? done("call.question.added") : bad({ form: "addQuestion", error: r.reason, values: echoForm(form) });
-    }
-    case "removeQuestion": {
-      const r = await removeQuestion(user.id, call.id, id);
-      return r.ok ? done("call.question.removed") : bad({ error: r.reason });
-    }
-    case "addReviewer": {
-      const email = String(form.get("reviewerEmail") ?? "").trim().slice(0, 254);
-      const r = await calls.addReviewer(user.id, call.id, email);
-      return r.ok ? done("call.reviewerAdded") : bad({ form: "addReviewer", fieldErrors: r.fieldErrors, values: { reviewerEmail: email } });
-    }
-    case "removeReviewer":
-      await calls.removeReviewer(user.id, call.id, id);
-      return done("call.saved");
-    case "removeDocument":
-      await calls.removeDocument(user.id, call.id, id);
-      return done("call.saved");
-    default:
-      return bad({ error: "form.unknownIntent" });
   }
 }
 
@@ -144,7 +75,7 @@ function TrackFields({ track, errors, values }: { track?: { kind: string; label:
 
 export default function ManageCall() {
   const { call, questions, phase } = useLoaderData<typeof loader>();
-  const a = useActionData<typeof action>();
+  const a = useRefusal<{ params: Record<string, string | number>; warnings: calls.DeadlineWarning[] }>();
   const { t } = useTranslation();
   const locale = useLocale();
   const errorsOf = (formName: string) => (n: string) => (a?.form === formName && n in a.fieldErrors ? t(a.fieldErrors[n]!) : undefined);
@@ -161,7 +92,7 @@ export default function ManageCall() {
         <Link to={`/manage/calls/${call.id}/applications`}>{t("call.applicationsLink")}</Link>
         {call.publishedAt ? <Link to={`/calls/${call.id}`}>{t("call.publicPage")}</Link> : null}
       </p>
-      {a?.error ? <Alert tone="error">{t(a.error, a.params)}</Alert> : null}
+      {formMessage(a) && a?.form !== "addQuestion" ? <Alert tone="error">{t(formMessage(a)!, a?.params)}</Alert> : null}
       <Form method="post">
         <input type="hidden" name="intent" value={call.publishedAt ? "unpublish" : "publish"} />
         {call.publishedAt ? (
@@ -256,7 +187,7 @@ export default function ManageCall() {
         {/* a new form after each question added: what was typed for the last one does not carry over */}
         <Form key={questions.length} method="post" className="flex flex-col gap-3 rounded-8 bg-solid-gray-50 p-4" noValidate aria-label={t("call.question.add")}>
           <input type="hidden" name="intent" value="addQuestion" />
-          {a?.form === "addQuestion" && a.error ? <Alert tone="error">{t(a.error)}</Alert> : null}
+          {a?.form === "addQuestion" && formMessage(a) ? <Alert tone="error">{t(formMessage(a)!)}</Alert> : null}
           <TextField label={t("call.question.label")} name="label" required defaultValue={valuesOf("addQuestion").label ?? ""} error={errorsOf("addQuestion")("label")} />
           <TextField label={t("call.question.help")} name="help" defaultValue={valuesOf("addQuestion").help ?? ""} error={errorsOf("addQuestion")("help")} />
           <SelectField label={t("call.question.kindLabel")} name="kind" defaultValue={valuesOf("addQuestion").kind ?? "text"} error={errorsOf("addQuestion")("kind")}>

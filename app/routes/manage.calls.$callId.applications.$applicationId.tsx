@@ -1,20 +1,20 @@
-import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Fragment } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import { callQuestions } from "~/modules/call/questions.server";
 import { callForStaff } from "~/modules/call/call.server";
-import { academyFromApplication, applicationForReview, decideApplication, reviewerRole, scoreApplication } from "~/modules/call/selection.server";
-import { DECISIONS, ScoreSchema, type Decision } from "~/modules/call/schemas";
-import { consultationFromApplication, consultationOfApplication } from "~/modules/consultation/consultation.server";
+import { applicationForReview, reviewerRole } from "~/modules/call/selection.server";
+import { DECISIONS } from "~/modules/call/schemas";
+import { APPLICATION_REVIEW_INTENTS } from "~/modules/call/selection-intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
+import { useRefusal } from "~/utils/use-refusal";
+import { consultationOfApplication } from "~/modules/consultation/consultation.server";
 import { listTopics } from "~/modules/consultation/topics.server";
 import { topicLabel } from "~/modules/consultation/topics";
 import { requireUser } from "~/utils/session.server";
 import { forbidden, invariantFound } from "~/utils/http.server";
 import { readForm } from "~/utils/form-body.server";
-import { echoForm, parseForm } from "~/utils/forms";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { serverT } from "~/utils/i18n.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { formatDateTime } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
@@ -44,48 +44,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { call: { id: call.id, title: call.title }, role, app, questions, me: user.id, consultationStep, consultation, topics: topics.map((tp) => ({ id: tp.id, label: tp.label, labelEn: tp.labelEn })) };
 }
 
-type Out = { error: string | null; fieldErrors: Record<string, string>; values: Record<string, string>; params: Record<string, string | number> };
-const bad = (o: Partial<Out>, status = 400) => data({ error: null, fieldErrors: {}, values: {}, params: {}, ...o } satisfies Out, { status });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, call, role, app } = await context(request, params);
-  const form = await readForm(request);
-  const back = `/manage/calls/${call.id}/applications/${app.id}`;
-  const intent = form.get("intent");
-  if (intent === "score") {
-    const parsed = parseForm(ScoreSchema, form);
-    if (!parsed.ok) return bad({ fieldErrors: parsed.fieldErrors, values: echoForm(form) });
-    const scores = Object.fromEntries(app.call.criteria.map((c) => [c.id, String(form.get(`score.${c.id}`) ?? "")]));
-    const r = await scoreApplication(user.id, call.id, app.id, scores, parsed.data.comment);
-    if (!r.ok) return bad({ error: r.reason, fieldErrors: r.fieldErrors, values: echoForm(form) });
-    return redirectWithFlash(back, { message: "call.scoreSaved" });
-  }
-  if (role !== "manager") forbidden();
-  if (intent === "decide") {
-    const value = String(form.get("decision") ?? "");
-    const decision = value === "" ? null : (DECISIONS as readonly string[]).includes(value) ? (value as Decision) : undefined;
-    if (decision === undefined) return bad({ error: "call.validation.decision" });
-    const r = await decideApplication(user.id, call.id, app.id, decision);
-    if (!r.ok) return bad({ error: r.reason, params: r.params ?? {} });
-    return redirectWithFlash(back, { message: "call.decided" });
-  }
-  if (intent === "academy") {
-    const t = serverT(await resolveLocale(request, user));
-    const r = await academyFromApplication(user.id, call.id, app.id, (key, p) => t(key, p));
-    if (!r.ok) return bad({ error: r.reason });
-    return redirect(`/academies/${r.academyId}`);
-  }
-  if (intent === "consultation") {
-    const r = await consultationFromApplication(user.id, call.id, app.id, String(form.get("topicId") ?? "").slice(0, 64));
-    if (!r.ok) return bad({ error: r.reason, fieldErrors: r.fieldErrors });
-    return redirectWithFlash(`/consultations/${r.id}`, { message: "consultation.madeFromApplication" });
-  }
-  return bad({ error: "form.unknownIntent" });
+  const page = { actorId: user.id, callId: call.id, applicationId: app.id, role, criteria: app.call.criteria, locale: await resolveLocale(request, user) };
+  return answerIntent(await runIntent(APPLICATION_REVIEW_INTENTS, page, await readForm(request)), `/manage/calls/${call.id}/applications/${app.id}`);
 }
 
 export default function ReviewApplication() {
   const { call, role, app, questions, me, consultationStep, consultation, topics } = useLoaderData<typeof loader>();
-  const a = useActionData<typeof action>();
+  const a = useRefusal<{ params: Record<string, string | number> }>();
   const { t } = useTranslation();
   const locale = useLocale();
   const mine = new Map(app.scores.filter((s) => s.reviewerId === me).map((s) => [s.criterionId, s]));
@@ -102,7 +70,7 @@ export default function ReviewApplication() {
       <p><Link to={`/manage/calls/${call.id}/applications`}>{t("call.applicationsTitle", { title: call.title })}</Link></p>
       <h1>{names || t("call.unnamed")}</h1>
       <p>{app.track.label} · {app.submittedAt ? t("call.submittedOn", { date: formatDateTime(new Date(app.submittedAt), locale) }) : ""}</p>
-      {a?.error ? <Alert tone="error">{t(a.error, a.params)}</Alert> : null}
+      {a && (a.form !== "score" || !Object.values(a.fieldErrors).includes(a.reason)) ? <Alert tone="error">{t(a.reason, a.params)}</Alert> : null}
       <dl className="grid gap-x-6 gap-y-3 md:grid-cols-[max-content_1fr]">
         <dt className="font-bold">{t("call.contactName")}</dt><dd>{t("format.withParen", { text: app.contactName, paren: app.contactDepartment })}{app.contactPhone ? ` ${app.contactPhone}` : ""} {app.applicant.email}</dd>
         <dt className="font-bold">{t("call.problem")}</dt><dd className="whitespace-pre-wrap">{app.problem}</dd>

@@ -1,12 +1,14 @@
-import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
-import { callForStaff, callPhase, setPublished } from "~/modules/call/call.server";
-import { mailDecisions, rankedApplications, reviewerRole } from "~/modules/call/selection.server";
+import { callForStaff, callPhase } from "~/modules/call/call.server";
+import { rankedApplications, reviewerRole } from "~/modules/call/selection.server";
+import { APPLICATIONS_INTENTS } from "~/modules/call/selection-intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
+import { useRefusal } from "~/utils/use-refusal";
 import { requireUser } from "~/utils/session.server";
 import { forbidden, invariantFound } from "~/utils/http.server";
 import { readForm } from "~/utils/form-body.server";
-import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDateTime } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
 import { pageTitle } from "~/utils/meta";
@@ -34,24 +36,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, call, role } = await context(request, String(params.callId ?? ""));
-  if (role !== "manager") forbidden();
-  const intent = (await readForm(request)).get("intent");
-  const back = `/manage/calls/${call.id}/applications`;
-  if (intent === "mail") {
-    const count = await mailDecisions(user.id, call.id);
-    return redirectWithFlash(back, { message: "call.decisionsMailed", params: { count } });
-  }
-  if (intent === "publishResults" || intent === "unpublishResults") {
-    if (intent === "publishResults" && !call.publishedAt) return data({ error: "call.error.notPublished" }, { status: 400 });
-    await setPublished(user.id, call.id, "results", intent === "publishResults");
-    return redirectWithFlash(back, { message: intent === "publishResults" ? "call.resultsPublished" : "call.resultsUnpublished" });
-  }
-  return data({ error: "form.unknownIntent" }, { status: 400 });
+  return answerIntent(await runIntent(APPLICATIONS_INTENTS, { actorId: user.id, call, role }, await readForm(request)), `/manage/calls/${call.id}/applications`);
 }
 
 export default function RankedApplications() {
   const { call, role, ranked, phase } = useLoaderData<typeof loader>();
-  const a = useActionData<typeof action>();
+  const a = useRefusal();
   const { t } = useTranslation();
   const locale = useLocale();
   const unmailed = ranked.filter((r) => r.decision && !r.mailed).length;
@@ -60,7 +50,7 @@ export default function RankedApplications() {
       <p><Link to={role === "manager" ? `/manage/calls/${call.id}` : "/manage/calls"}>{t("call.backTo", { title: call.title })}</Link></p>
       <h1>{t("call.applicationsTitle", { title: call.title })}</h1>
       <p>{t(phase === "open" ? "call.stillOpen" : "call.closedOn", { date: formatDateTime(new Date(call.deadlineAt), locale) })}</p>
-      {a?.error ? <Alert tone="error">{t(a.error)}</Alert> : null}
+      {a ? <Alert tone="error">{t(a.reason)}</Alert> : null}
       {role === "reviewer" ? <p className="text-dns-14N-130">{t("call.reviewerNote")}</p> : null}
       <p className="flex flex-wrap gap-4">
         <a href={`/manage/calls/${call.id}/applications/export/xlsx`} download>{t("call.export.xlsx")}</a>
