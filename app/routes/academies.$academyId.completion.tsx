@@ -1,13 +1,12 @@
-import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
-import { z } from "zod";
 import { requireAcademyContext } from "~/utils/academy-context.server";
-import { academyCompletion, setCompletionRule } from "~/modules/attendance/attendance.server";
-import { forbidden } from "~/utils/http.server";
+import { academyCompletion } from "~/modules/attendance/attendance.server";
+import { COMPLETION_INTENTS } from "~/modules/attendance/intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
+import { useRefusal } from "~/utils/use-refusal";
 import { readForm } from "~/utils/form-body.server";
-import { parseForm } from "~/utils/forms";
-import { redirectWithFlash } from "~/utils/flash.server";
 import { DataTable } from "~/components/ui/data-table";
 import { TextField } from "~/components/ui/text-field";
 import { Button } from "~/components/ui/button";
@@ -16,14 +15,6 @@ import { pageTitle } from "~/utils/meta";
 
 // Who counts as trained (研修履修) under the academy's completion rule, and the rule itself.
 
-const RuleSchema = z.object({
-  minSessions: z
-    .string()
-    .trim()
-    .refine((v) => /^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 20, "completion.error.minSessions")
-    .transform(Number),
-  preLearning: z.union([z.literal("on"), z.literal("")]).optional().transform((v) => v === "on"),
-});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId, "seeSurveyResults");
@@ -32,17 +23,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId, "seeSurveyResults");
-  if (!context.can.manageAcademy) forbidden();
-  const form = await readForm(request);
-  const parsed = parseForm(RuleSchema, form);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-  await setCompletionRule(context.user.id, context.academy.id, parsed.data);
-  return redirectWithFlash(`/academies/${context.academy.id}/completion`, { message: "completion.ruleSaved" });
+  return answerIntent(await runIntent(COMPLETION_INTENTS, { context }, await readForm(request)), `/academies/${context.academy.id}/completion`);
 }
 
 export default function CompletionPage() {
   const { academy, canManage, rule, sessionCount, people, completed } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useRefusal();
   const { t } = useTranslation();
   const values = actionData?.values;
   return (

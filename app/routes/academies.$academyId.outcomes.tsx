@@ -1,12 +1,14 @@
-import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { OUTCOME_INTENTS } from "~/modules/outcome/intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
+import { useRefusal } from "~/utils/use-refusal";
+import { formMessage } from "~/utils/result";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
-import { academyOutcomes, recordOutcome } from "~/modules/outcome/outcome.server";
-import { OUTCOME_MONTHS, OUTCOME_STATUSES, OutcomeSchema } from "~/modules/outcome/rules";
+import { academyOutcomes } from "~/modules/outcome/outcome.server";
+import { OUTCOME_MONTHS, OUTCOME_STATUSES } from "~/modules/outcome/rules";
 import { readForm } from "~/utils/form-body.server";
-import { echoForm, parseForm } from "~/utils/forms";
-import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
 import { SelectField, TextareaField } from "~/components/ui/field";
@@ -24,18 +26,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId, "recordOutcomes");
-  const form = await readForm(request);
-  const parsed = parseForm(OutcomeSchema, form);
-  const key = `${form.get("teamId")}:${form.get("monthsAfter")}`;
-  if (!parsed.ok) return data({ key, fieldErrors: parsed.fieldErrors, values: parsed.values, error: "form.fixErrors" }, { status: 400 });
-  const result = await recordOutcome(context.user.id, context.academy.id, parsed.data);
-  if (!result.ok) return data({ key, fieldErrors: result.fieldErrors, values: echoForm(form), error: result.reason }, { status: 400 });
-  return redirectWithFlash(`/academies/${context.academy.id}/outcomes#team-${parsed.data.teamId}`, { message: "outcome.saved" });
+  return answerIntent(await runIntent(OUTCOME_INTENTS, { actorId: context.user.id, academyId: context.academy.id }, await readForm(request)), `/academies/${context.academy.id}/outcomes`);
 }
 
 export default function OutcomesPage() {
   const { academy, canRecord, teams, due, endsAt } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useRefusal();
   const { t } = useTranslation();
   const locale = useLocale();
   return (
@@ -53,7 +49,7 @@ export default function OutcomesPage() {
           <div className="grid gap-4 lg:grid-cols-3">
             {OUTCOME_MONTHS.map((m) => {
               const o = team.outcomes[m];
-              const mine = actionData?.key === `${team.id}:${m}` ? actionData : null;
+              const mine = actionData?.form === `${team.id}:${m}` ? actionData : null;
               const v = mine?.values as Record<string, string> | undefined;
               return (
                 <div key={m} className="flex flex-col gap-2 rounded-8 bg-solid-gray-50 p-3">
@@ -70,7 +66,7 @@ export default function OutcomesPage() {
                   )}
                   {canRecord ? (
                     <Form method="post" className="flex flex-col gap-2" noValidate aria-label={t("outcome.formLabel", { team: team.name, count: m })}>
-                      {mine ? <Alert tone="error">{t(mine.error)}</Alert> : null}
+                      {mine ? <Alert tone="error">{t(formMessage(mine) ?? "form.fixErrors")}</Alert> : null}
                       <input type="hidden" name="teamId" value={team.id} />
                       <input type="hidden" name="monthsAfter" value={m} />
                       <SelectField label={t("outcome.statusLabel")} name="status" defaultValue={v?.status ?? o?.status ?? ""} error={mine?.fieldErrors.status}>

@@ -1,12 +1,14 @@
-import { Form, Link, useActionData, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
-import { createRetro, newBoardOptions } from "~/modules/retro/board.server";
-import { NewRetroSchema } from "~/modules/retro/schemas";
+import { newBoardOptions } from "~/modules/retro/board.server";
+import { NEW_BOARD_INTENTS } from "~/modules/retro/intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
+import { useRefusal } from "~/utils/use-refusal";
+import { formMessage } from "~/utils/result";
 import { TEMPLATE_KEYS } from "~/modules/retro/rules";
 import { readForm } from "~/utils/form-body.server";
-import { echoForm, parseForm } from "~/utils/forms";
 import { formatDate } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
 import { SelectField, TextareaField } from "~/components/ui/field";
@@ -22,17 +24,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId, "runSessions");
-  const form = await readForm(request);
-  const parsed = parseForm(NewRetroSchema, form);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, error: null }, { status: 400 });
-  const result = await createRetro(context, parsed.data);
-  if (!result.ok) return data({ fieldErrors: result.fieldErrors, values: echoForm(form), error: result.reason }, { status: 400 });
-  return redirect(`/academies/${context.academy.id}/retros/${result.id}`);
+  return answerIntent(await runIntent(NEW_BOARD_INTENTS, context, await readForm(request)), `/academies/${context.academy.id}/retros/new`);
 }
 
 export default function NewRetroPage() {
   const { academy, sessions, teams } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useRefusal();
   const [search] = useSearchParams();
   const { t } = useTranslation();
   const locale = useLocale();
@@ -42,7 +39,7 @@ export default function NewRetroPage() {
     <div className="flex max-w-2xl flex-col gap-6">
       <p><Link to={`/academies/${academy.id}`}>{t("academy.backTo", { name: academy.name })}</Link></p>
       <h1>{t("retro.new")}</h1>
-      {actionData ? <Alert tone="error">{t(actionData.error ?? "form.fixErrors")}</Alert> : null}
+      {actionData ? <Alert tone="error">{t(formMessage(actionData) ?? "form.fixErrors")}</Alert> : null}
       <Form method="post" className="flex flex-col gap-4" noValidate>
         <SelectField label={t("retro.session")} name="sessionId" defaultValue={v?.sessionId ?? search.get("session") ?? ""} error={err.sessionId}>
           <option value="">{t("retro.noSession")}</option>

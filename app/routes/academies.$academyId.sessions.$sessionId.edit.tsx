@@ -1,14 +1,14 @@
-import { Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
-import { canSeeAcademy } from "~/modules/academy/scope.server";
-import { SessionSchema } from "~/modules/schedule/schemas";
-import { getSession, updateSession } from "~/modules/schedule/session.server";
-import { academyFacilitators, rejectedSession } from "~/modules/schedule/session-route.server";
+import { getSession } from "~/modules/schedule/session.server";
+import { academyFacilitators } from "~/modules/schedule/session-route.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
+import { useRefusal } from "~/utils/use-refusal";
+import { EDIT_SESSION_INTENTS } from "~/modules/schedule/session-intents.server";
+import type { ScheduleIssue } from "~/modules/schedule/rules";
 import { invariantFound } from "~/utils/http.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { parseForm } from "~/utils/forms";
 import { toTokyoDateInput, toTokyoTimeInput } from "~/utils/dates";
 import { SessionForm } from "~/components/academy/session-form";
 import { pageTitle } from "~/utils/meta";
@@ -27,17 +27,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, academy, session } = await load(request, params.academyId, params.sessionId);
-  const formData = await readForm(request);
-  const parsed = parseForm(SessionSchema, formData);
-  if (!parsed.ok) return data(rejectedSession(formData, { fieldErrors: parsed.fieldErrors }), { status: 400 });
-  const result = invariantFound(await updateSession(user.id, academy.id, session.id, parsed.data, { canSee: (id) => canSeeAcademy(user, id) }));
-  if (!result.ok) return data(rejectedSession(formData, result), { status: 400 });
-  return redirectWithFlash(`/academies/${academy.id}`, { message: "session.saved", params: { n: session.sequence } });
+  return answerIntent(await runIntent(EDIT_SESSION_INTENTS, { user, academyId: academy.id, session }, await readForm(request)), `/academies/${academy.id}/sessions/${session.id}/edit`);
 }
 
 export default function EditSessionPage() {
   const { academy, session, facilitators } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useRefusal<{ issues: ScheduleIssue[]; needsAcknowledgement: boolean }>();
   const { t } = useTranslation();
   const startsAt = new Date(session.startsAt);
   return (

@@ -1,13 +1,12 @@
-import { Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
-import { canSeeAcademy } from "~/modules/academy/scope.server";
-import { SessionSchema } from "~/modules/schedule/schemas";
-import { createSession } from "~/modules/schedule/session.server";
-import { academyFacilitators, rejectedSession } from "~/modules/schedule/session-route.server";
-import { parseForm } from "~/utils/forms";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { academyFacilitators } from "~/modules/schedule/session-route.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
+import { useRefusal } from "~/utils/use-refusal";
+import { NEW_SESSION_INTENTS } from "~/modules/schedule/session-intents.server";
+import type { ScheduleIssue } from "~/modules/schedule/rules";
 import { SessionForm } from "~/components/academy/session-form";
 import { pageTitle } from "~/utils/meta";
 import { readForm } from "~/utils/form-body.server";
@@ -19,17 +18,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, academy } = await requireAcademyContext(request, params.academyId, "manageAcademy");
-  const formData = await readForm(request);
-  const parsed = parseForm(SessionSchema, formData);
-  if (!parsed.ok) return data(rejectedSession(formData, { fieldErrors: parsed.fieldErrors }), { status: 400 });
-  const result = await createSession(user.id, academy.id, parsed.data, { canSee: (id) => canSeeAcademy(user, id) });
-  if (!result.ok) return data(rejectedSession(formData, result), { status: 400 });
-  return redirectWithFlash(`/academies/${academy.id}`, { message: "session.created" });
+  return answerIntent(await runIntent(NEW_SESSION_INTENTS, { user, academyId: academy.id, session: null }, await readForm(request)), `/academies/${academy.id}/sessions/new`);
 }
 
 export default function NewSessionPage() {
   const { academy, facilitators } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useRefusal<{ issues: ScheduleIssue[]; needsAcknowledgement: boolean }>();
   const { t } = useTranslation();
   return (
     <div className="flex flex-col gap-6">

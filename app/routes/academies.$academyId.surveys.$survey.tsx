@@ -1,13 +1,15 @@
-import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { SURVEY_ANSWER_INTENTS } from "~/modules/survey/intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
+import { useRefusal } from "~/utils/use-refusal";
+import { formMessage } from "~/utils/result";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
-import { academySurveys, isOpen, myAnswers, submitAnswer, surveyKey } from "~/modules/survey/survey.server";
-import { answerSchema, itemsOf, parseSurveyParam } from "~/modules/survey/items";
+import { academySurveys, isOpen, myAnswers, surveyKey } from "~/modules/survey/survey.server";
+import { itemsOf, parseSurveyParam } from "~/modules/survey/items";
 import { notFound } from "~/utils/http.server";
 import { readForm } from "~/utils/form-body.server";
-import { echoForm, parseForm } from "~/utils/forms";
-import { redirectWithFlash } from "~/utils/flash.server";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { TextareaField } from "~/components/ui/field";
@@ -38,18 +40,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { context, survey } = await load(request, params.academyId, params.survey);
-  const form = await readForm(request);
-  const parsed = parseForm(answerSchema(survey.kind), form);
-  if (!parsed.ok) return data({ error: "form.fixErrors", fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-  const { comment, ...answers } = parsed.data as Record<string, number> & { comment: string };
-  const result = await submitAnswer(context.academy.id, context.user.id, survey, answers, comment);
-  if (!result.ok) return data({ error: result.reason, fieldErrors: {} as Record<string, string>, values: echoForm(form) }, { status: result.reason === "survey.error.notParticipant" ? 403 : 400 });
-  return redirectWithFlash(`/academies/${context.academy.id}/surveys`, { message: "survey.thanks" });
+  return answerIntent(await runIntent(SURVEY_ANSWER_INTENTS, { userId: context.user.id, academyId: context.academy.id, survey }, await readForm(request)), `/academies/${context.academy.id}/surveys/${params.survey}`);
 }
 
 export default function SurveyPage() {
   const { academy, survey, participant, answered } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useRefusal();
   const { t } = useTranslation();
   const title = survey.kind === "satisfaction" ? t("survey.satisfactionOf", { n: survey.sequence }) : t(`survey.kind.${survey.kind}`);
   const values = (actionData?.values ?? {}) as Record<string, string>;
@@ -60,7 +56,7 @@ export default function SurveyPage() {
       <p><Link to={`/academies/${academy.id}/surveys`}>{t("survey.back")}</Link></p>
       <h1>{title}</h1>
       {!participant ? <Alert tone="info">{t("survey.onlyParticipants")}</Alert> : answered ? <Alert tone="success">{t("survey.alreadyAnswered")}</Alert> : !survey.open ? <Alert tone="info">{t("survey.notOpen")}</Alert> : null}
-      {actionData?.error ? <Alert tone="error">{t(actionData.error)}</Alert> : null}
+      {actionData ? <Alert tone="error">{t(formMessage(actionData) ?? "form.fixErrors")}</Alert> : null}
       {participant && !answered && survey.open ? (
         <Form method="post" className="flex flex-col gap-6" noValidate>
           <p>{t(`survey.intro.${survey.kind}`)}</p>

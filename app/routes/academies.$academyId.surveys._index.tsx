@@ -2,10 +2,11 @@ import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
-import { academySurveys, isOpen, MIN_ANSWERS_SHOWN, myAnswers, setSurveysAnonymous, surveyComments, surveyKey, surveyResults, surveysAnonymous } from "~/modules/survey/survey.server";
+import { academySurveys, isOpen, MIN_ANSWERS_SHOWN, myAnswers, surveyComments, surveyKey, surveyResults, surveysAnonymous } from "~/modules/survey/survey.server";
 import { SKILL_ITEMS, surveyParam } from "~/modules/survey/items";
 import { readForm } from "~/utils/form-body.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { SURVEYS_INTENTS } from "~/modules/survey/intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
 import { formatDate, formatDateTime } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
 import { Button } from "~/components/ui/button";
@@ -70,10 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId, "manageAcademy");
-  const form = await readForm(request);
-  const anonymous = form.get("anonymous") === "on";
-  await setSurveysAnonymous(context.user.id, context.academy.id, anonymous);
-  return redirectWithFlash(`/academies/${context.academy.id}/surveys`, { message: anonymous ? "survey.nowAnonymous" : "survey.nowNamed" });
+  return answerIntent(await runIntent(SURVEYS_INTENTS, { actorId: context.user.id, academyId: context.academy.id }, await readForm(request)), `/academies/${context.academy.id}/surveys`);
 }
 
 export default function SurveysPage() {

@@ -1,12 +1,12 @@
-import { Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { NEW_TEAM_INTENTS } from "~/modules/team/intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
+import { useRefusal } from "~/utils/use-refusal";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
-import { TeamSchema } from "~/modules/team/schemas";
-import { createTeam, teamFacilitatorOptions } from "~/modules/team/team.server";
+import { teamFacilitatorOptions } from "~/modules/team/team.server";
 import { regionMunicipalities } from "~/modules/region/region.server";
-import { echoForm, parseForm } from "~/utils/forms";
-import { redirectWithFlash } from "~/utils/flash.server";
 import { TeamForm } from "~/components/academy/team-form";
 import { pageTitle } from "~/utils/meta";
 import { readForm } from "~/utils/form-body.server";
@@ -19,18 +19,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, academy } = await requireAcademyContext(request, params.academyId, "manageTeams");
-  const formData = await readForm(request);
-  const codes = formData.getAll("municipalityCodes").filter((v): v is string => typeof v === "string");
-  const parsed = parseForm(TeamSchema, formData);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: echoForm(formData), codes }, { status: 400 });
-  const result = await createTeam(user.id, academy.id, parsed.data);
-  if (!result.ok) return data({ fieldErrors: result.fieldErrors, values: echoForm(formData), codes }, { status: 400 });
-  return redirectWithFlash(`/academies/${academy.id}/teams/${result.id}`, { message: "team.created" });
+  return answerIntent(await runIntent(NEW_TEAM_INTENTS, { actorId: user.id, academyId: academy.id }, await readForm(request)), `/academies/${academy.id}/teams/new`);
 }
 
 export default function NewTeamPage() {
   const { academy, municipalities, facilitators } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const refused = useRefusal();
+  const actionData = refused ? { ...refused, codes: refused.lists.municipalityCodes ?? [] } : undefined;
   const { t } = useTranslation();
   return (
     <div className="flex flex-col gap-6">

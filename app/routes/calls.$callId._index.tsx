@@ -1,8 +1,10 @@
-import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { callPhase, publicCall } from "~/modules/call/call.server";
-import { startApplication } from "~/modules/call/application.server";
+import { CALL_PAGE_INTENTS } from "~/modules/call/application-intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
+import { useRefusal } from "~/utils/use-refusal";
 import { getSessionUser, requireUser } from "~/utils/session.server";
 import { invariantFound } from "~/utils/http.server";
 import { readForm } from "~/utils/form-body.server";
@@ -25,15 +27,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await readForm(request);
-  const started = await startApplication(user.id, String(params.callId ?? ""), String(form.get("trackId") ?? "").slice(0, 64), null);
-  if (!started.ok) return data({ error: started.reason, params: started.params ?? {} }, { status: 400 });
-  return redirect(`/applications/${started.id}`);
+  const callId = String(params.callId ?? "").slice(0, 64);
+  return answerIntent(await runIntent(CALL_PAGE_INTENTS, { userId: user.id, callId }, await readForm(request)), `/calls/${callId}`);
 }
 
 export default function PublicCall() {
   const { call, phase, signedIn } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useRefusal<{ params: Record<string, string | number> }>();
   const { t } = useTranslation();
   const locale = useLocale();
   const open = phase === "open";
@@ -46,8 +46,8 @@ export default function PublicCall() {
       </p>
       <h1>{call.title}</h1>
       <p className="text-std-20B-150">{t(open ? "call.deadline" : "call.closedOn", { date: formatDateTime(new Date(call.deadlineAt), locale) })}</p>
-      {actionData?.error ? (
-        <Alert tone="error">{t(actionData.error, { ...actionData.params, state: actionData.params.state ? t(`call.applicationState.${actionData.params.state}`) : "" })}</Alert>
+      {actionData ? (
+        <Alert tone="error">{t(actionData.reason, { ...actionData.params, state: actionData.params?.state ? t(`call.applicationState.${actionData.params.state}`) : "" })}</Alert>
       ) : null}
       {call.description ? <div className="whitespace-pre-wrap">{call.description}</div> : null}
       <section aria-labelledby="tracks-heading" className="flex flex-col gap-3">

@@ -103,7 +103,7 @@ describe("an application being written", () => {
     const second = await sessionCookieFor((await createUser("participant", { displayName: "姫路 二郎", municipalityCode: "282014" })).id);
     const refused = await caught(startAction({ request: formRequest(`/calls/${callId}`, { trackId: consultation.id }, { cookie: second }), params: { callId }, context }));
     expect(refused.status).toBe(400);
-    expect(refused.data).toEqual({ error: "call.error.governmentHasApplication", params: { government: "姫路市", person: "姫路 一郎", state: "draft" } });
+    expect(refused.data).toMatchObject({ reason: "call.error.governmentHasApplication", params: { government: "姫路市", person: "姫路 一郎", state: "draft" } });
     expect(await prisma.application.count()).toBe(1);
     // another track, or another government, starts as usual
     await start(callId, academyTrack.id, second);
@@ -314,7 +314,7 @@ describe("a call for applications", () => {
     expect(late.data.reason).toBe("call.error.closed");
     expect(late.data.values.problem).toBe("遅れて書いた課題");
     expect(await prisma.application.findUniqueOrThrow({ where: { id: c2 } })).toMatchObject({ status: "draft", problem: expect.stringContaining("働き盛り世代の受診が伸びない。") });
-    expect((await caught(startAction({ request: formRequest(`/calls/${callId}`, { trackId: academyTrack.id }, { cookie: chiyoda.cookie }), params: { callId }, context }))).data.error).toBe("call.error.closed");
+    expect((await caught(startAction({ request: formRequest(`/calls/${callId}`, { trackId: academyTrack.id }, { cookie: chiyoda.cookie }), params: { callId }, context }))).data.reason).toBe("call.error.closed");
     expect((await apply(c1, kakogawa.cookie, { intent: "withdraw" })).data.reason).toBe("call.error.closed");
   });
 

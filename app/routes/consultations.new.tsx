@@ -1,14 +1,15 @@
-import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { REQUEST_INTENTS } from "~/modules/consultation/intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
+import { useRefusal } from "~/utils/use-refusal";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
-import { ownGovernment, requestConsultation } from "~/modules/consultation/consultation.server";
+import { ownGovernment } from "~/modules/consultation/consultation.server";
 import { listTopics } from "~/modules/consultation/topics.server";
 import { topicLabel } from "~/modules/consultation/topics";
 import { RequestSchema } from "~/modules/consultation/schemas";
 import { requireUser } from "~/utils/session.server";
 import { readForm } from "~/utils/form-body.server";
-import { echoForm, parseForm } from "~/utils/forms";
-import { redirectWithFlash } from "~/utils/flash.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
 import { useLocale } from "~/utils/use-locale";
 import { pageTitle } from "~/utils/meta";
@@ -27,17 +28,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await readForm(request);
-  const parsed = parseForm(RequestSchema, form);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, params: {} as Record<string, string | number> }, { status: 400 });
-  const r = await requestConsultation(user, parsed.data);
-  if (!r.ok) return data({ fieldErrors: r.fieldErrors, values: echoForm(form), params: r.params ?? {} }, { status: 400 });
-  return redirectWithFlash(`/consultations/${r.id}`, { message: "consultation.requested" });
+  return answerIntent(await runIntent(REQUEST_INTENTS, { user }, await readForm(request)), "/consultations/new");
 }
 
 export default function RequestConsultation() {
   const { topics, own } = useLoaderData<typeof loader>();
-  const a = useActionData<typeof action>();
+  const a = useRefusal<{ params: Record<string, string | number> }>();
   const { t } = useTranslation();
   const locale = useLocale();
   const { register, errorFor, onSubmit } = useValidatedForm(RequestSchema, {

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import type { Refusal } from "~/utils/result";
 import { useTranslation } from "~/utils/use-translation";
 import { TextField } from "~/components/ui/text-field";
 import { CheckboxGroup, SelectField, TextareaField } from "~/components/ui/field";
@@ -10,13 +11,8 @@ import { useValidatedForm } from "~/utils/use-validated-form";
 import { AcknowledgeBox } from "~/components/ui/acknowledge-box";
 import { ScheduleIssues } from "./schedule-issues";
 
-export interface SessionFormActionData {
-  fieldErrors: Record<string, string>;
-  values: Record<string, string>;
-  facilitatorIds: string[];
-  issues: ScheduleIssue[];
-  needsAcknowledgement: boolean;
-}
+/** A refused session form: the schedule's clashes, and whether warnings only wait to be acknowledged. */
+export type SessionFormActionData = Refusal & { issues?: ScheduleIssue[]; needsAcknowledgement?: boolean };
 
 interface Props {
   defaults: Record<string, string>;
@@ -65,7 +61,7 @@ export function SessionForm({ defaults, facilitatorIds, facilitators, actionData
         legend={t("academy.facilitators")}
         name="facilitatorIds"
         options={facilitators.map((f) => ({ value: f.id, label: f.displayName }))}
-        defaultChecked={actionData?.facilitatorIds ?? facilitatorIds}
+        defaultChecked={actionData ? (actionData.lists.facilitatorIds ?? []) : facilitatorIds}
         hint={facilitators.length === 0 ? t("session.noFacilitators") : undefined}
         error={errorFor("facilitatorIds")}
       />

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { intent, type Intents } from "~/utils/intents.server";
+import { intent, OK, type Intents } from "~/utils/intents.server";
+import type { AcademyContext } from "~/modules/academy/context.server";
 import { optionalLine } from "~/utils/form-fields";
 import { ATTENDANCE_STATUSES } from "./rules";
-import { markAttendance, markRestPresent } from "./attendance.server";
+import { markAttendance, markRestPresent, setCompletionRule } from "./attendance.server";
 
 // Taking attendance in the room (decision 0024): one tap per person (a fetcher: the list reloads,
 // no message), or everyone not yet marked present at once. The route lets in those who run the
@@ -28,4 +29,29 @@ export const ATTENDANCE_INTENTS: Intents<AttendancePage> = {
     run: (v, p: AttendancePage) => markAttendance(p.actorId, p.academyId, p.sessionId, { enrollmentId: v.enrollmentId, status: v.status, note: v.note }),
   }),
   restPresent: intent({ schema: z.object({}), run: (_v, p: AttendancePage) => markRestPresent(p.actorId, p.academyId, p.sessionId), done: () => ({}) }),
+};
+
+/** The academy's completion rule (研修履修): so many sessions attended, and the pre-learning done or not. */
+export const RuleSchema = z.object({
+  minSessions: z
+    .string()
+    .trim()
+    .refine((v) => /^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 20, "completion.error.minSessions")
+    .transform(Number),
+  preLearning: z.union([z.literal("on"), z.literal("")]).optional().transform((v) => v === "on"),
+});
+
+export interface CompletionPage {
+  context: AcademyContext;
+}
+
+// The completion page: those who manage the academy set the rule; its other readers only look.
+export const COMPLETION_INTENTS: Intents<CompletionPage> = {
+  save: intent({
+    may: (p: CompletionPage) => p.context.can.manageAcademy,
+    refusal: "form.notAllowed",
+    schema: RuleSchema,
+    run: async (v, p: CompletionPage) => (await setCompletionRule(p.context.user.id, p.context.academy.id, v), OK),
+    done: () => ({ message: "completion.ruleSaved" }),
+  }),
 };

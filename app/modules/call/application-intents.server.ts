@@ -3,7 +3,7 @@ import { intent, type Intents } from "~/utils/intents.server";
 import { fail } from "~/utils/result";
 import { parseForm } from "~/utils/forms";
 import { optionalLine, requiredText } from "~/utils/form-fields";
-import { removeApplicationFile, saveApplication, withdrawApplication } from "./application.server";
+import { removeApplicationFile, saveApplication, startApplication, withdrawApplication } from "./application.server";
 import { uploadApplicationFile } from "./files.server";
 import { ApplicationSchema } from "./schemas";
 import { answersFrom, callQuestions } from "./questions.server";
@@ -46,5 +46,20 @@ export const APPLICATION_INTENTS: Intents<ApplicationPage> = {
     schema: z.object({ fileId: requiredText(64) }),
     run: (v, p: ApplicationPage) => removeApplicationFile(p.userId, p.app.id, v.fileId),
     done: () => ({ message: "call.fileRemoved" }),
+  }),
+};
+
+/** A call's public page: someone signed in starts an application on one of its tracks (the draft's page follows). */
+export interface CallPage {
+  userId: string;
+  callId: string;
+}
+
+export const CALL_PAGE_INTENTS: Intents<CallPage> = {
+  save: intent({
+    schema: z.object({ trackId: z.string().trim().max(64, "validation.invalid").optional().default("") }),
+    // a refusal names the application already there (its government, person and state)
+    run: (v, p: CallPage) => startApplication(p.userId, p.callId, v.trackId, null),
+    done: (r) => ({ to: `/applications/${r.id}` }),
   }),
 };

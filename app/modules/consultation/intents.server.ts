@@ -2,8 +2,8 @@ import { z } from "zod";
 import { intent, type Intents } from "~/utils/intents.server";
 import { requiredText } from "~/utils/form-fields";
 import type { SessionUser } from "~/utils/session.server";
-import { addAction, addFollowUp, closeConsultation, recordAdvice, removeAction, scheduleConsultation, setActionStatus, type ConsultationView } from "./consultation.server";
-import { ActionSchema, ActionStatusSchema, CloseSchema, FollowUpSchema, RecordSchema, ScheduleSchema } from "./schemas";
+import { addAction, addFollowUp, closeConsultation, recordAdvice, removeAction, requestConsultation, scheduleConsultation, setActionStatus, type ConsultationView } from "./consultation.server";
+import { ActionSchema, ActionStatusSchema, CloseSchema, FollowUpSchema, RecordSchema, RequestSchema, ScheduleSchema } from "./schemas";
 
 // One consultation's page, declared (decision 0024). Who may do what is the module's
 // (getConsultation(...).can and .roles); each change checks the consultation's state again.
@@ -38,4 +38,13 @@ export const CONSULTATION_INTENTS: Intents<ConsultationPage> = {
     done: () => ({ message: "consultation.actionUpdated" }),
   }),
   followUp: intent({ schema: FollowUpSchema, run: (v, p: ConsultationPage) => addFollowUp(p.user, p.c.id, v.note), done: () => ({ message: "consultation.followUpAdded" }) }),
+};
+
+/** Asking for a consultation: anyone signed in, for a government they belong to (the change checks). */
+export const REQUEST_INTENTS: Intents<{ user: SessionUser }> = {
+  save: intent({
+    schema: RequestSchema,
+    run: (v, p: { user: SessionUser }) => requestConsultation(p.user, v),
+    done: (r) => ({ message: "consultation.requested", to: `/consultations/${r.id}` }),
+  }),
 };

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { intent, type Intents } from "~/utils/intents.server";
 import { mayMarkReady, mayModerate, mayWrite, type RetroAccess } from "./access.server";
+import { NewRetroSchema } from "./schemas";
+import { createRetro } from "./board.server";
+import type { AcademyContext } from "~/modules/academy/context.server";
 import { ActionSchema, AnonymousSchema, CardIdSchema, CardSchema, GroupSchema, MoveSchema, NotesSchema, PhaseSchema, ReadySchema, ReviewSchema, VoteSchema } from "./schemas";
 import { addAction, addCard, addGroup, deleteAction, deleteCard, deleteGroup, moveCard, reviewAction, saveNotes, setAnonymous, setPhase, setReady, vote } from "./changes.server";
 
@@ -27,4 +30,16 @@ export const BOARD_INTENTS: Intents<RetroAccess> = {
   review: intent({ ...writer, schema: ReviewSchema, run: (v, access: RetroAccess) => reviewAction(access, v.actionId, v.decision) }),
   phase: intent({ ...moderator, schema: PhaseSchema, run: (v, access: RetroAccess) => setPhase(access, v.phase, v.minutes) }),
   anonymous: intent({ ...moderator, schema: AnonymousSchema, run: (v, access: RetroAccess) => setAnonymous(access, v.anonymous) }),
+};
+
+/** Opening a board (decision 0024): those who run the academy's sessions choose its team or session and template; the board follows. */
+export const NEW_BOARD_INTENTS: Intents<AcademyContext> = {
+  save: intent({
+    schema: NewRetroSchema,
+    run: async (v, context: AcademyContext) => {
+      const created = await createRetro(context, v);
+      return created.ok ? { ok: true as const, to: `/academies/${context.academy.id}/retros/${created.id}` } : created;
+    },
+    done: (r) => ({ to: r.to }),
+  }),
 };

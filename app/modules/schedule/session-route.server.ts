@@ -1,7 +1,5 @@
 import { TAKING_PART } from "~/modules/account/permissions";
 import { prisma } from "~/utils/db.server";
-import { echoForm } from "~/utils/forms";
-import type { SaveSessionResult } from "./session.server";
 
 /** Staff of the academy (facilitators, coordinators): the only people a session can be given to. */
 export async function academyFacilitators(academyId: string) {
@@ -13,13 +11,3 @@ export async function academyFacilitators(academyId: string) {
   return staff.map((s) => s.user);
 }
 
-/** The action payload that puts a rejected session form back on screen. */
-export function rejectedSession(formData: FormData, result: Extract<SaveSessionResult, { ok: false }> | { fieldErrors: Record<string, string> }) {
-  return {
-    fieldErrors: result.fieldErrors ?? {},
-    values: echoForm(formData),
-    facilitatorIds: formData.getAll("facilitatorIds").filter((v): v is string => typeof v === "string"),
-    issues: "issues" in result ? result.issues : [],
-    needsAcknowledgement: "needsAcknowledgement" in result ? result.needsAcknowledgement : false,
-  };
-}

@@ -5,7 +5,7 @@ import { fail, type FieldErrors } from "~/utils/result";
 import type { AppLocale } from "~/utils/dates";
 import { revokeInvitations, sendInvitation } from "~/modules/account/invitation.server";
 import { MemberSchema, TeamSchema } from "./schemas";
-import { addMember, removeMember, teamMemberUserId, updateTeam } from "./team.server";
+import { addMember, createTeam, removeMember, teamMemberUserId, updateTeam } from "./team.server";
 
 // A team's page as those who manage the academy's teams see it (decision 0024): the team saved,
 // a member added (and invited), removed, invited again or their invitation withdrawn. The route
@@ -59,5 +59,17 @@ export const TEAM_INTENTS: Intents<TeamPage> = {
       return { ok: true as const, name: nameOf(p, v.userId) };
     },
     done: (r) => ({ message: "invitation.revokedFor", params: { name: r.name } }),
+  }),
+};
+
+/** A new team of the academy (those who manage teams); its page follows. */
+export const NEW_TEAM_INTENTS: Intents<{ actorId: string; academyId: string }> = {
+  save: intent({
+    schema: TeamSchema,
+    run: async (v, p: { actorId: string; academyId: string }) => {
+      const created = await createTeam(p.actorId, p.academyId, v);
+      return created.ok ? { ok: true as const, to: `/academies/${p.academyId}/teams/${created.id}` } : created;
+    },
+    done: (r) => ({ message: "team.created", to: r.to }),
   }),
 };
