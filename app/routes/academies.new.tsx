@@ -1,14 +1,15 @@
-import { Form, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { NEW_ACADEMY_INTENTS } from "~/modules/academy/edit-intents.server";
+import type { ScheduleIssue } from "~/modules/schedule/rules";
+import { answerIntent, runIntent } from "~/utils/intents.server";
+import { useRefusal } from "~/utils/use-refusal";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requirePermission } from "~/utils/session.server";
-import { canSeeAcademy } from "~/modules/academy/scope.server";
-import { redirectWithFlash } from "~/utils/flash.server";
 import { AcknowledgeBox } from "~/components/ui/acknowledge-box";
 import { AcademyCreateSchema } from "~/modules/academy/schemas";
-import { createAcademy, staffCandidates } from "~/modules/academy/academy.server";
+import { staffCandidates } from "~/modules/academy/academy.server";
 import { regionOptions } from "~/modules/region/region.server";
-import { echoForm, parseForm } from "~/utils/forms";
 import { fiscalYearOf, formatFiscalYear } from "~/utils/dates";
 import { useValidatedForm } from "~/utils/use-validated-form";
 import { useLocale } from "~/utils/use-locale";
@@ -35,34 +36,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "create:academy:any");
-  const formData = await readForm(request);
-  const parsed = parseForm(AcademyCreateSchema, formData);
-  const raw = (name: string) => formData.getAll(name).filter((v): v is string => typeof v === "string");
-  if (!parsed.ok) {
-    return data(
-      { fieldErrors: parsed.fieldErrors, values: parsed.values, staff: { f: raw("facilitatorIds"), c: raw("coordinatorIds") }, issues: [], needsAcknowledgement: false },
-      { status: 400 },
-    );
-  }
-  const result = await createAcademy(user.id, parsed.data, { canSee: (id) => canSeeAcademy(user, id) });
-  if (!result.ok) {
-    return data(
-      {
-        fieldErrors: result.fieldErrors,
-        values: echoForm(formData),
-        staff: { f: raw("facilitatorIds"), c: raw("coordinatorIds") },
-        issues: result.issues ?? [],
-        needsAcknowledgement: result.needsAcknowledgement ?? false,
-      },
-      { status: 400 },
-    );
-  }
-  return redirectWithFlash(`/academies/${result.id}`, { message: "academy.created" });
+  return answerIntent(await runIntent(NEW_ACADEMY_INTENTS, { user }, await readForm(request)), "/academies/new");
 }
 
 export default function NewAcademyPage() {
   const { regions, candidates, currentFy, regionId, me } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useRefusal<{ issues: (ScheduleIssue & { sequence: number })[]; needsAcknowledgement: boolean }>();
   const { t } = useTranslation();
   const locale = useLocale();
   const defaults = {
@@ -85,7 +64,7 @@ export default function NewAcademyPage() {
     <div className="flex flex-col gap-6">
       <h1>{t("academy.new")}</h1>
       <p>{t("academy.newLead")}</p>
-      {actionData && actionData.issues.length > 0 ? (
+      {actionData?.issues?.length ? (
         <Alert tone={actionData.needsAcknowledgement ? "warning" : "error"}>
           <p className="font-bold">{actionData.needsAcknowledgement ? t("schedule.checkWarnings") : t("schedule.blocked")}</p>
           <ul>
@@ -130,14 +109,14 @@ export default function NewAcademyPage() {
         </fieldset>
         <StaffCheckboxes
           candidates={candidates}
-          facilitatorIds={actionData?.staff.f ?? []}
-          coordinatorIds={actionData?.staff.c ?? [me]}
+          facilitatorIds={actionData?.lists.facilitatorIds ?? []}
+          coordinatorIds={actionData ? (actionData.lists.coordinatorIds ?? []) : [me]}
           errorFor={errorFor}
         />
         {actionData?.needsAcknowledgement ? (
           <AcknowledgeBox name="acknowledgeWarnings" label={t("schedule.acknowledge")}>
             <ul className="flex flex-col gap-1">
-              {actionData.issues.map((issue, i) => (
+              {(actionData.issues ?? []).map((issue, i) => (
                 <li key={i}>{t("session.numbered", { n: issue.sequence })}: {t(`schedule.issue.${issue.code}`, issue.params)}</li>
               ))}
             </ul>

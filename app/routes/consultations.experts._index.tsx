@@ -1,14 +1,15 @@
-import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { NEW_EXPERT_INTENTS } from "~/modules/consultation/expert-intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
+import { useRefusal } from "~/utils/use-refusal";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
-import { createExpert, searchExperts } from "~/modules/consultation/experts.server";
+import { searchExperts } from "~/modules/consultation/experts.server";
 import { listTopics } from "~/modules/consultation/topics.server";
 import { topicLabel } from "~/modules/consultation/topics";
-import { EXPERT_KINDS, ExpertFilterSchema, ExpertSchema } from "~/modules/consultation/schemas";
+import { EXPERT_KINDS, ExpertFilterSchema } from "~/modules/consultation/schemas";
 import { requirePermission } from "~/utils/session.server";
 import { readForm } from "~/utils/form-body.server";
-import { echoForm, parseForm } from "~/utils/forms";
-import { redirectWithFlash } from "~/utils/flash.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { useLocale } from "~/utils/use-locale";
 import { pageTitle } from "~/utils/meta";
@@ -32,18 +33,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:consultation:any");
-  const form = await readForm(request);
-  const topicIds = form.getAll("topicIds").filter((v): v is string => typeof v === "string");
-  const parsed = parseForm(ExpertSchema, form);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, topicIds }, { status: 400 });
-  const r = await createExpert(user.id, parsed.data, await resolveLocale(request, user));
-  if (!r.ok) return data({ fieldErrors: r.fieldErrors, values: echoForm(form), topicIds }, { status: 400 });
-  return redirectWithFlash(`/consultations/experts/${r.id}`, { message: "consultation.expertAdded", params: { name: parsed.data.displayName } });
+  return answerIntent(await runIntent(NEW_EXPERT_INTENTS, { actorId: user.id, locale: await resolveLocale(request, user) }, await readForm(request)), "/consultations/experts");
 }
 
 export default function Experts() {
   const { filter, topics, experts, total, page, pages } = useLoaderData<typeof loader>();
-  const a = useActionData<typeof action>();
+  const a = useRefusal();
   const { t } = useTranslation();
   const locale = useLocale();
   const href = usePageHref();
@@ -90,7 +85,7 @@ export default function Experts() {
         <p>{t("consultation.addExpertIntro")}</p>
         {a?.fieldErrors ? <Alert tone="error">{t("form.fixErrors")}</Alert> : null}
         <Form method="post" noValidate className="flex flex-col gap-4">
-          <ExpertFields values={a?.values ?? {}} topicIds={a?.topicIds ?? []} topics={topics} fieldErrors={a?.fieldErrors ?? {}} withEmail />
+          <ExpertFields values={a?.values ?? {}} topicIds={a?.lists.topicIds ?? []} topics={topics} fieldErrors={a?.fieldErrors ?? {}} withEmail />
           <div><Button type="submit">{t("consultation.addExpertSubmit")}</Button></div>
         </Form>
       </section>

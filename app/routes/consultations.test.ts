@@ -280,7 +280,7 @@ describe("expert consultations", () => {
     expect((await make()).status).toBe(302);
     const c = await prisma.consultation.findFirstOrThrow({ where: { applicationId: app.id } });
     expect(c).toMatchObject({ fiscalYear: 2027, municipalityCode: "434825", requesterId: w.requester.id, title: "小さな町でできるデータ活用", status: "requested", topicId: w.topics[3]!.id });
-    expect((await make()).data.error).toBe("call.error.notEligible");
+    expect((await make()).data.reason).toBe("call.error.notEligible");
     expect(await prisma.consultation.count()).toBe(1);
     // the applicant finds it among their consultations
     expect((await list(w.asRequester)).total).toBe(1);

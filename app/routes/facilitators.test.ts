@@ -72,7 +72,7 @@ describe("growing local facilitators", () => {
     const clash = await post(w, w.coordinator, { intent: "assign", [cell(s1, w.lead)]: "lead", [cell(s1, w.trainee)]: "observer", [cell(s1, w.busy)]: "co_facilitator", [cell(s2, w.lead)]: "lead" });
     expect(clash.status).toBe(400);
     expect(clash.data.issues).toMatchObject([{ code: "facilitatorDoubleBooked", sequence: 1, params: { name: "中村 美咲" } }]);
-    expect(clash.data.cells[cell(s1, w.trainee)]).toBe("observer");
+    expect(clash.data.values[cell(s1, w.trainee)]).toBe("observer");
     expect(await roles(s1.id)).toEqual({ "佐藤 健一": "lead" });
     // a session or person of another academy is refused
     expect((await post(w, w.coordinator, { intent: "assign", [cell(w.tokyoSession, w.lead)]: "lead" })).data.reason).toBe("facilitator.error.unknownCell");

@@ -1,17 +1,17 @@
-import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { NEW_CALL_INTENTS } from "~/modules/call/manage-intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
+import { useRefusal } from "~/utils/use-refusal";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
-import { callPhase, createCall, deadlineWarnings, listCallsForStaff, type DeadlineWarning } from "~/modules/call/call.server";
+import { callPhase, listCallsForStaff, type DeadlineWarning } from "~/modules/call/call.server";
 import { DeadlineWarnings } from "~/components/call/deadline-warnings";
-import { CallSchema } from "~/modules/call/schemas";
 import { userHasPermission } from "~/modules/account/permissions";
 import { requirePermission, requireUser } from "~/utils/session.server";
 import { forbidden } from "~/utils/http.server";
 import { readForm } from "~/utils/form-body.server";
-import { parseForm } from "~/utils/forms";
-import { serverT } from "~/utils/i18n.server";
 import { resolveLocale } from "~/utils/locale.server";
-import { fiscalYearOf, formatDateTime, formatFiscalYear, fromTokyoInputs } from "~/utils/dates";
+import { fiscalYearOf, formatDateTime, formatFiscalYear } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
 import { pageTitle } from "~/utils/meta";
 import { DataTable } from "~/components/ui/data-table";
@@ -35,18 +35,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:call:any");
-  const parsed = parseForm(CallSchema, await readForm(request));
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-  const warnings = await deadlineWarnings(fromTokyoInputs(parsed.data.deadlineDate, parsed.data.deadlineTime), null);
-  if (warnings.length > 0 && parsed.data.acknowledgeWarnings !== "yes") return data({ fieldErrors: {}, values: { ...parsed.data, fiscalYear: String(parsed.data.fiscalYear) }, warnings }, { status: 400 });
-  const t = serverT(await resolveLocale(request, user));
-  const id = await createCall(user.id, parsed.data, (key) => t(key));
-  return redirect(`/manage/calls/${id}`);
+  return answerIntent(await runIntent(NEW_CALL_INTENTS, { actorId: user.id, locale: await resolveLocale(request, user) }, await readForm(request)), "/manage/calls");
 }
 
 export default function StaffCalls() {
   const { coordinator, nextFiscalYear, calls } = useLoaderData<typeof loader>();
-  const a = useActionData<typeof action>();
+  const a = useRefusal<{ warnings: DeadlineWarning[] }>();
   const { t } = useTranslation();
   const locale = useLocale();
   const v = (a?.values ?? {}) as Record<string, string>;
@@ -80,7 +74,7 @@ export default function StaffCalls() {
             <TextField label={t("call.deadlineDate")} name="deadlineDate" type="date" required defaultValue={v.deadlineDate ?? ""} error={err("deadlineDate")} />
             <TextField label={t("call.deadlineTime")} name="deadlineTime" type="time" required hint={t("call.deadlineTimeHint")} defaultValue={v.deadlineTime ?? "17:00"} error={err("deadlineTime")} />
           </div>
-          {a && "warnings" in a && a.warnings ? <DeadlineWarnings warnings={a.warnings as DeadlineWarning[]} /> : null}
+          {a?.warnings ? <DeadlineWarnings warnings={a.warnings} /> : null}
           <div><Button type="submit">{t("call.createButton")}</Button></div>
         </Form>
       ) : null}

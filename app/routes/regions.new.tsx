@@ -1,14 +1,13 @@
-import { useActionData, type MetaFunction } from "@remix-run/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type MetaFunction } from "@remix-run/react";
+import { NEW_REGION_INTENTS } from "~/modules/region/intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
+import { useRefusal } from "~/utils/use-refusal";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requirePermission } from "~/utils/session.server";
-import { RegionSchema } from "~/modules/region/schemas";
-import { createRegion } from "~/modules/region/region.server";
-import { echoForm, parseForm } from "~/utils/forms";
 import { RegionForm } from "~/components/region/region-form";
 import { pageTitle } from "~/utils/meta";
 import { readForm } from "~/utils/form-body.server";
-import { redirectWithFlash } from "~/utils/flash.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:region:any");
@@ -17,22 +16,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:region:any");
-  const formData = await readForm(request);
-  const parsed = parseForm(RegionSchema, formData);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, params: {} }, { status: 400 });
-  const result = await createRegion(user.id, parsed.data);
-  if (!result.ok) {
-    return data(
-      { fieldErrors: result.fieldErrors, values: echoForm(formData), params: result.params ?? {} },
-      { status: 400 },
-    );
-  }
-  return redirectWithFlash(`/regions/${result.id}`, { message: "region.created" });
+  return answerIntent(await runIntent(NEW_REGION_INTENTS, { actorId: user.id }, await readForm(request)), "/regions/new");
 }
 
 export default function NewRegionPage() {
   const { t } = useTranslation();
-  const actionData = useActionData<typeof action>();
+  const actionData = useRefusal();
   return (
     <div className="flex flex-col gap-6">
       <h1>{t("region.new")}</h1>

@@ -5,6 +5,8 @@ import { requiredText } from "~/utils/form-fields";
 import * as calls from "./call.server";
 import { uploadCallDocument } from "./files.server";
 import { CallSchema, CriterionSchema, TrackSchema } from "./schemas";
+import { serverT } from "~/utils/i18n.server";
+import { fromTokyoInputs, type AppLocale } from "~/utils/dates";
 import { QuestionSchema } from "./questions";
 import { addQuestion, removeQuestion } from "./questions.server";
 
@@ -58,4 +60,18 @@ export const CALL_SETTINGS_INTENTS: Intents<CallSettingsPage> = {
     done: () => ({ message: "call.documentAdded" }),
   }),
   removeDocument: intent({ schema: Id, run: async (v, p: CallSettingsPage) => (await calls.removeDocument(p.actorId, p.callId, v.id), OK), done: saved }),
+};
+
+/** A new call (those who manage calls): a deadline that warns is asked about first; the call's settings follow. */
+export const NEW_CALL_INTENTS: Intents<{ actorId: string; locale: AppLocale }> = {
+  save: intent({
+    schema: CallSchema,
+    run: async (v, p: { actorId: string; locale: AppLocale }) => {
+      const warnings = await calls.deadlineWarnings(fromTokyoInputs(v.deadlineDate, v.deadlineTime), null);
+      if (warnings.length > 0 && v.acknowledgeWarnings !== "yes") return { ...fail("call.checkWarnings"), warnings };
+      const t = serverT(p.locale);
+      return { ok: true as const, id: await calls.createCall(p.actorId, v, (key) => t(key)) };
+    },
+    done: (r) => ({ to: `/manage/calls/${r.id}` }),
+  }),
 };
