@@ -1,10 +1,12 @@
 import { Link, useFetcher, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
+import { MATERIAL_VIEW_INTENTS } from "~/modules/material/intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
 import { Breadcrumbs, academyCrumbs } from "~/components/ui/breadcrumbs";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useEffect } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
-import { findVisibleMaterial, recordAccess } from "~/modules/material/release.server";
+import { findVisibleMaterial } from "~/modules/material/release.server";
 import { renderMarkdown } from "~/modules/material/render.server";
 import { invariantFound } from "~/utils/http.server";
 import { formatDateTime } from "~/utils/dates";
@@ -39,11 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const context = await requireAcademyContext(request, params.academyId);
-  const form = await readForm(request);
-  const found = invariantFound(await findVisibleMaterial(context, params.materialId ?? "", String(form.get("versionId") ?? "") || null));
-  if (found.material.kind !== "markdown") return data({ ok: false }, { status: 400 });
-  await recordAccess(context.user.id, context.academy.id, found.version.id, "view");
-  return { ok: true };
+  const materialId = String(params.materialId ?? "").slice(0, 64);
+  return answerIntent(await runIntent(MATERIAL_VIEW_INTENTS, { context, materialId }, await readForm(request)), `/academies/${context.academy.id}/materials/${materialId}`);
 }
 
 export default function MaterialPage() {
@@ -52,7 +51,7 @@ export default function MaterialPage() {
   const nonce = useNonce();
   const submitView = viewed.submit;
   useEffect(() => {
-    if (html) submitView({ versionId: version.id }, { method: "post" });
+    if (html) submitView({ intent: "viewed", versionId: version.id }, { method: "post" });
   }, [html, version.id, submitView]);
   const [params] = useSearchParams();
   const print = params.get("print") === "1";

@@ -1,13 +1,14 @@
-import { Form, Link, useActionData, type MetaFunction } from "@remix-run/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, type MetaFunction } from "@remix-run/react";
+import { NEW_MATERIAL_INTENTS } from "~/modules/material/catalogue-intents.server";
+import { answerIntent, refuse, runIntent } from "~/utils/intents.server";
+import { useRefusal } from "~/utils/use-refusal";
+import { formMessage } from "~/utils/result";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useState } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import { requirePermission } from "~/utils/session.server";
-import { LinkSchema, MaterialMetaSchema, MAX_MATERIAL_BYTES } from "~/modules/material/schemas";
-import { acceptFile, createUploadedMaterial } from "~/modules/material/upload.server";
+import { MAX_MATERIAL_BYTES } from "~/modules/material/schemas";
 import { discard, receiveUpload } from "~/utils/upload.server";
-import { echoForm, parseForm } from "~/utils/forms";
-import { redirectWithFlash } from "~/utils/flash.server";
 import { TextField } from "~/components/ui/text-field";
 import { Button } from "~/components/ui/button";
 import { FileInput } from "~/components/ui/file-input";
@@ -23,32 +24,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:catalogue:any");
   const upload = await receiveUpload(request);
-  if (!upload.ok) return data({ formError: upload.error, fieldErrors: {}, values: {} as Record<string, string> }, { status: 400 });
-  const { formData, file } = upload;
-  const values = echoForm(formData);
-  const fail = async (formError: string | null, fieldErrors: Record<string, string> = {}) => {
-    await discard(file);
-    return data({ formError, fieldErrors, values }, { status: 400 });
-  };
-  if (formData.get("kind") === "link") {
-    const parsed = parseForm(LinkSchema, formData);
-    if (!parsed.ok) return await fail(null, parsed.fieldErrors);
-    const { url, ...meta } = parsed.data;
-    const id = await createUploadedMaterial(user.id, meta, { kind: "link", url });
-    await discard(file);
-    return redirectWithFlash(`/materials/${id}`, { message: "material.created" });
+  if (!upload.ok) return refuse({ form: "save", reason: upload.error, fieldErrors: {} });
+  try {
+    return await answerIntent(await runIntent(NEW_MATERIAL_INTENTS, { actorId: user.id, file: upload.file }, upload.formData), "/materials/new");
+  } finally {
+    // the file is copied into storage by the change, or not wanted
+    await discard(upload.file);
   }
-  const parsed = parseForm(MaterialMetaSchema, formData);
-  if (!parsed.ok) return await fail(null, parsed.fieldErrors);
-  if (!file) return await fail(null, { file: "material.validation.noFile" });
-  const accepted = await acceptFile(file);
-  if (!accepted.ok) return await fail(null, { file: accepted.reason });
-  const id = await createUploadedMaterial(user.id, parsed.data, { kind: "file", blob: accepted.blob });
-  return redirectWithFlash(`/materials/${id}`, { message: "material.created" });
 }
 
 export default function NewMaterialPage() {
-  const actionData = useActionData<typeof action>();
+  const actionData = useRefusal();
   const { t } = useTranslation();
   const [kind, setKind] = useState(actionData?.values.kind === "link" ? "link" : "file");
   const errors: Record<string, string | undefined> = actionData?.fieldErrors ?? {};
@@ -56,7 +42,7 @@ export default function NewMaterialPage() {
     <div className="flex flex-col gap-6">
       <p><Link to="/materials">{t("material.backToCatalogue")}</Link></p>
       <h1>{t("material.new")}</h1>
-      {actionData?.formError ? <Alert tone="error">{t(actionData.formError, { mb: MAX_MATERIAL_BYTES / 1024 / 1024 })}</Alert> : null}
+      {formMessage(actionData) ? <Alert tone="error">{t(formMessage(actionData)!, { mb: MAX_MATERIAL_BYTES / 1024 / 1024 })}</Alert> : null}
       <Form method="post" encType="multipart/form-data" className="flex max-w-2xl flex-col gap-5">
         <fieldset className="flex gap-6">
           <legend className="text-std-16B-170">{t("material.fields.kind")}</legend>

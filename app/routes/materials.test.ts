@@ -130,8 +130,8 @@ describe("what a participant may see", () => {
     const first = await view(cookie, academy.id, handout.id);
     // Opening the page writes nothing; the page then reports that it was read.
     expect(await prisma.materialAccess.count()).toBe(0);
-    const read = await caught(viewedAction({ request: formRequest("/", { versionId: first.data.version.id }, { cookie }), params: { academyId: academy.id, materialId: handout.id }, context }));
-    expect(read.data).toEqual({ ok: true });
+    const read = await caught(viewedAction({ request: formRequest("/", { intent: "viewed", versionId: first.data.version.id }, { cookie }), params: { academyId: academy.id, materialId: handout.id }, context }));
+    expect(read.data).toMatchObject({ ok: true });
     expect(await prisma.materialAccess.count()).toBe(1);
     const file = await prisma.storedFile.create({ data: { sha256: "a".repeat(64), size: 10, mimeType: "text/markdown", storageKey: `aa/${"a".repeat(64)}` } });
     await prisma.materialVersion.create({ data: { materialId: handout.id, number: 2, storedFileId: file.id, body: "# 改訂版", fileName: "a.md" } });

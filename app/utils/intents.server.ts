@@ -24,6 +24,8 @@ export interface Done {
   at?: string;
   /** another page to land on instead (e.g. "decide and open the next") */
   to?: string;
+  /** headers the answer carries, each on its own (a new session's cookies) */
+  headers?: [string, string][];
 }
 
 /** The reason a change gives when what the form names is not there (or not the person's to see): answered 404. */
@@ -51,9 +53,11 @@ export function intent<C, S extends z.ZodType, R extends Result = Result>(spec: 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry keeps its own schema type through intent()
 export type Intents<C> = Readonly<Record<string, IntentSpec<C, any, any>>>;
 
+export type RefusalStatus = 400 | 403 | 404 | 429;
+
 export interface IntentRefusal extends Refusal {
-  /** 403: the ability was missing (`may` refused, or the change answered with the intent's refusal); 404: what the form names is not there; 400: the input. */
-  status: 400 | 403 | 404;
+  /** 403: the ability was missing (`may` refused, or the change answered with the intent's refusal); 404: what the form names is not there; 429: too many tries (the change says so); 400: the input. */
+  status: RefusalStatus;
 }
 
 export type IntentOutcome = (Result & { ok: true; done?: Done }) | IntentRefusal;
@@ -99,13 +103,13 @@ export async function runIntent<C>(intents: Intents<C>, context: C, form: FormDa
   if (result.ok) return spec.done ? { ...result, done: spec.done(result, parsed.data) } : result;
   // a change that finds the ability missing on its own (e.g. someone else's card) answers with the same refusal
   // what else the change said about its refusal (a schedule's clashes) travels with it; the protocol's fields come last
-  const { ok: _ok, reason, fieldErrors, form: own, missing, ...detail } = result as typeof result & { form?: unknown; missing?: unknown };
-  const status = reason === (spec.refusal ?? "form.notAllowed") ? 403 : missing === true || reason === NOT_FOUND ? 404 : 400;
+  const { ok: _ok, reason, fieldErrors, form: own, missing, status: said, ...detail } = result as typeof result & { form?: unknown; missing?: unknown; status?: unknown };
+  const status = reason === (spec.refusal ?? "form.notAllowed") ? 403 : missing === true || reason === NOT_FOUND ? 404 : said === 429 ? 429 : 400;
   return { ...detail, ok: false, reason, fieldErrors, values: echoForm(form), lists: echoLists(form), form: typeof own === "string" ? own : formName, status };
 }
 
 /** A refusal answered outside `runIntent` (an upload read as a stream), in the same shape. */
-export function refuse<E extends object>(refusal: Omit<IntentRefusal, "ok" | "status" | "values" | "lists"> & { values?: Record<string, string>; status?: 400 | 403 | 404 } & E) {
+export function refuse<E extends object>(refusal: Omit<IntentRefusal, "ok" | "status" | "values" | "lists"> & { values?: Record<string, string>; status?: RefusalStatus } & E) {
   const { status = 400, values = {}, ...rest } = refusal;
   return data({ ...rest, ok: false as const, values, lists: {} }, { status });
 }
@@ -123,8 +127,10 @@ export async function answerIntent(outcome: IntentOutcome, page: string, init: {
   const done = outcome.done;
   if (done) {
     const to = done.to ?? page + (done.at ?? "");
-    if (!done.message) return redirect(to, { headers: init.headers });
-    return redirectWithFlash(to, { message: done.message, params: done.params, tone: done.tone }, init);
+    const headers = new Headers(init.headers);
+    for (const [name, value] of done.headers ?? []) headers.append(name, value);
+    if (!done.message) return redirect(to, { headers });
+    return redirectWithFlash(to, { message: done.message, params: done.params, tone: done.tone }, { headers });
   }
   return data({ ...outcome, reason: null, fieldErrors: {}, values: {}, lists: {}, form: "" }, { headers: init.headers });
 }

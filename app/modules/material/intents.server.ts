@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { intent, type Intents } from "~/utils/intents.server";
+import { intent, notFound, type Intents } from "~/utils/intents.server";
 import { fail, type Result } from "~/utils/result";
 import { dateField, timeField } from "~/utils/form-fields";
 import { fromTokyoInputs } from "~/utils/dates";
 import type { AppLocale } from "~/utils/dates";
 import type { AcademyContext } from "~/modules/academy/context.server";
-import { attachCurriculum, attachedMaterial, detachMaterial, releaseStageNow, setRelease, type ReleaseInput } from "./release.server";
+import { attachCurriculum, attachedMaterial, detachMaterial, findVisibleMaterial, recordAccess, releaseStageNow, setRelease, type ReleaseInput } from "./release.server";
 import { sendPreLearningReminders, setCompletion } from "./prelearning.server";
 
 // The academy's materials page, declared (decision 0024): participants tick their pre-learning;
@@ -110,5 +110,24 @@ export const MATERIALS_INTENTS: Intents<MaterialsPage> = {
     schema: ReleaseSchema,
     run: (v, p: MaterialsPage) => setRelease(p.context.user.id, p.context.academy.id, releaseInput(v)),
     done: () => ({ message: "material.releaseSaved" }),
+  }),
+};
+
+/** A material read on its page: the reading is recorded (a fetcher, no message); only a page of text is read here. */
+export interface MaterialViewPage {
+  context: AcademyContext;
+  materialId: string;
+}
+
+export const MATERIAL_VIEW_INTENTS: Intents<MaterialViewPage> = {
+  viewed: intent({
+    schema: z.object({ versionId: z.string().trim().max(64, "validation.invalid").optional().default("") }),
+    run: async (v, p: MaterialViewPage) => {
+      const found = await findVisibleMaterial(p.context, p.materialId, v.versionId || null);
+      if (!found) return notFound();
+      if (found.material.kind !== "markdown") return fail("material.validation.notText");
+      await recordAccess(p.context.user.id, p.context.academy.id, found.version.id, "view");
+      return { ok: true as const };
+    },
   }),
 };
