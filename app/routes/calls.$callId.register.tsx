@@ -1,13 +1,13 @@
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { REGISTER_INTENTS } from "~/modules/account/intents.server";
+import type { Refusal } from "~/utils/result";
+import { answerIntent, runIntent } from "~/utils/intents.server";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { callPhase, publicCall } from "~/modules/call/call.server";
-import { registerApplicant } from "~/modules/call/registration.server";
-import { RegisterSchema } from "~/modules/call/schemas";
 import { getSessionUser } from "~/utils/session.server";
 import { invariantFound } from "~/utils/http.server";
 import { readForm } from "~/utils/form-body.server";
-import { echoForm, parseForm } from "~/utils/forms";
 import { resolveLocale } from "~/utils/locale.server";
 import { formatDateTime } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
@@ -29,18 +29,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const callId = String(params.callId ?? "").slice(0, 64);
-  const form = await readForm(request);
-  const parsed = parseForm(RegisterSchema, form);
-  if (!parsed.ok) return data({ sent: false, error: null, fieldErrors: parsed.fieldErrors, values: parsed.values, params: {} as Record<string, string | number> }, { status: 400 });
-  const result = await registerApplicant(callId, parsed.data, await resolveLocale(request, null), clientIp(context));
-  if (!result.ok) return data({ sent: false, error: result.reason, fieldErrors: result.fieldErrors, values: echoForm(form), params: result.params ?? {} }, { status: result.status ?? 400 });
-  return data({ sent: true, error: null, fieldErrors: {}, values: {}, params: {} });
+  const visitor = { userAgent: request.headers.get("User-Agent") ?? "", ipAddress: clientIp(context), callId: String(params.callId ?? "").slice(0, 64), locale: await resolveLocale(request, null) };
+  return answerIntent(await runIntent(REGISTER_INTENTS, visitor, await readForm(request)), `/calls/${visitor.callId}/register`);
 }
 
 export default function RegisterToApply() {
   const { call, open } = useLoaderData<typeof loader>();
-  const a = useActionData<typeof action>();
+  // sent: the page says "check your mail" (the same answer whatever the address)
+  const answer = useActionData<typeof action>() as ({ ok: boolean; sent?: boolean } & Partial<Refusal> & { params?: Record<string, string | number> }) | undefined;
+  const a = answer ? { ...answer, sent: answer.ok && answer.sent === true, error: answer.ok ? null : (answer.reason ?? null), fieldErrors: answer.fieldErrors ?? {}, values: answer.values ?? {} } : undefined;
   const { t } = useTranslation();
   const locale = useLocale();
   const v = (a?.values ?? {}) as Record<string, string>;

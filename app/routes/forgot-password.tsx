@@ -1,9 +1,9 @@
 import { Form, Link, useActionData } from "@remix-run/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { FORGOT_PASSWORD_INTENTS } from "~/modules/account/intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { ForgotPasswordSchema } from "~/modules/account/schemas";
-import { requestPasswordReset } from "~/modules/account/reset.server";
-import { parseForm } from "~/utils/forms";
 import { resolveLocale } from "~/utils/locale.server";
 import { requireAnonymous } from "~/utils/session.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
@@ -19,16 +19,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = parseForm(ForgotPasswordSchema, await readForm(request));
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, sent: false }, { status: 400 });
-  await requestPasswordReset(parsed.data.email, await resolveLocale(request, null));
-  // The same answer whether or not the address has an account.
-  return data({ fieldErrors: {}, values: { email: parsed.data.email }, sent: true });
+  return answerIntent(await runIntent(FORGOT_PASSWORD_INTENTS, { locale: await resolveLocale(request, null) }, await readForm(request)), "/forgot-password");
 }
 
 export default function ForgotPasswordPage() {
   const { t } = useTranslation();
-  const actionData = useActionData<typeof action>();
+  // sent: the same answer whether or not the address has an account
+  const answer = useActionData<typeof action>() as { ok: boolean; sent?: boolean; email?: string; fieldErrors: Record<string, string>; values: Record<string, string> } | undefined;
+  const actionData = answer ? { ...answer, values: answer.ok ? { email: answer.email ?? "" } : answer.values } : undefined;
   const { register, errorFor, onSubmit } = useValidatedForm(ForgotPasswordSchema, {
     defaultValues: { email: actionData?.values.email ?? "" },
     serverErrors: actionData?.fieldErrors,

@@ -1,12 +1,13 @@
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { INVITATION_INTENTS } from "~/modules/account/intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
+import { useRefusal } from "~/utils/use-refusal";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { AcceptInvitationSchema } from "~/modules/account/schemas";
-import { acceptInvitation, checkInvitation, invitationDetails } from "~/modules/account/invitation.server";
+import { checkInvitation, invitationDetails } from "~/modules/account/invitation.server";
 import { formatDate, formatFiscalYear } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
-import { parseForm } from "~/utils/forms";
-import { createSession } from "~/utils/session.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
 import { FactBox } from "~/components/ui/fact-box";
 import { TextField } from "~/components/ui/text-field";
@@ -29,22 +30,14 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const parsed = parseForm(AcceptInvitationSchema, await readForm(request));
-  if (!parsed.ok) {
-    return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, tokenState: null }, { status: 400 });
-  }
-  const result = await acceptInvitation(params.token ?? "", parsed.data);
-  if (result.state !== "valid" || !result.userId) {
-    return data({ fieldErrors: {}, values: {} as Record<string, string>, tokenState: result.state }, { status: 400 });
-  }
-  const cookie = await createSession(result.userId, request.headers.get("User-Agent") ?? "");
-  return redirect("/dashboard", { headers: { "Set-Cookie": cookie } });
+  const visitor = { userAgent: request.headers.get("User-Agent") ?? "", ipAddress: "", token: params.token ?? "" };
+  return answerIntent(await runIntent(INVITATION_INTENTS, visitor, await readForm(request)), `/invitations/${params.token ?? ""}`);
 }
 
 export default function AcceptInvitationPage() {
   const { t } = useTranslation();
   const loaderData = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useRefusal<{ tokenState: string }>();
   const { register, errorFor, onSubmit } = useValidatedForm(AcceptInvitationSchema, {
     defaultValues: { displayName: actionData?.values.displayName ?? loaderData.displayName },
     serverErrors: actionData?.fieldErrors,

@@ -1,9 +1,11 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { LOGOUT_INTENTS } from "~/modules/account/intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
+import { readForm } from "~/utils/form-body.server";
 import { destroySession } from "~/utils/session.server";
 
 export async function action({ request }: ActionFunctionArgs) {
-  const cookie = await destroySession(request);
-  return redirect("/login", { headers: { "Set-Cookie": cookie } });
+  return answerIntent(await runIntent(LOGOUT_INTENTS, { endSession: () => destroySession(request) }, await readForm(request)), "/login");
 }
 
 export async function loader() {

@@ -1,9 +1,11 @@
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { RESET_PASSWORD_INTENTS } from "~/modules/account/intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
+import { useRefusal } from "~/utils/use-refusal";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { ResetPasswordSchema } from "~/modules/account/schemas";
-import { checkResetToken, resetPassword } from "~/modules/account/reset.server";
-import { parseForm } from "~/utils/forms";
+import { checkResetToken } from "~/modules/account/reset.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
 import { Button } from "~/components/ui/button";
 import { NewPasswordFields } from "~/components/account/new-password-fields";
@@ -17,17 +19,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const parsed = parseForm(ResetPasswordSchema, await readForm(request));
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, tokenState: null }, { status: 400 });
-  const state = await resetPassword(params.token ?? "", parsed.data.password);
-  if (state !== "valid") return data({ fieldErrors: {}, tokenState: state }, { status: 400 });
-  return redirect("/login?reset=done");
+  return answerIntent(await runIntent(RESET_PASSWORD_INTENTS, { token: params.token ?? "" }, await readForm(request)), `/reset-password/${params.token ?? ""}`);
 }
 
 export default function ResetPasswordPage() {
   const { t } = useTranslation();
   const { state } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useRefusal<{ tokenState: string }>();
   const { register, errorFor, onSubmit } = useValidatedForm(ResetPasswordSchema, {
     serverErrors: actionData?.fieldErrors,
   });

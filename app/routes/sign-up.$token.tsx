@@ -1,13 +1,13 @@
-import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { SIGN_UP_INTENTS } from "~/modules/account/intents.server";
+import { answerIntent, runIntent } from "~/utils/intents.server";
+import { useRefusal } from "~/utils/use-refusal";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { AcceptInvitationSchema } from "~/modules/account/schemas";
-import { checkSignUp, confirmSignUp } from "~/modules/call/registration.server";
+import { checkSignUp } from "~/modules/call/registration.server";
 import { formatDateTime } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
-import { parseForm } from "~/utils/forms";
-import { createSession } from "~/utils/session.server";
-import { redirectWithFlash } from "~/utils/flash.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
 import { FactBox } from "~/components/ui/fact-box";
 import { TextField } from "~/components/ui/text-field";
@@ -33,21 +33,15 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const parsed = parseForm(AcceptInvitationSchema, await readForm(request));
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, tokenState: null }, { status: 400 });
-  const result = await confirmSignUp(params.token ?? "", parsed.data);
-  if (result.state !== "valid" || !result.userId) return data({ fieldErrors: {}, values: {} as Record<string, string>, tokenState: result.state }, { status: 400 });
-  const headers = { "Set-Cookie": await createSession(result.userId, request.headers.get("User-Agent") ?? "") };
-  return result.applicationId
-    ? redirectWithFlash(`/applications/${result.applicationId}`, { message: "signUp.done" }, { headers })
-    : redirectWithFlash("/dashboard", { message: "signUp.doneClosed" }, { headers });
+  const visitor = { userAgent: request.headers.get("User-Agent") ?? "", ipAddress: "", token: params.token ?? "" };
+  return answerIntent(await runIntent(SIGN_UP_INTENTS, visitor, await readForm(request)), `/sign-up/${params.token ?? ""}`);
 }
 
 export default function SignUpPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const { state, signUp } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useRefusal<{ tokenState: string }>();
   const { register, errorFor, onSubmit } = useValidatedForm(AcceptInvitationSchema, {
     defaultValues: { displayName: actionData?.values.displayName ?? signUp?.displayName ?? "" },
     serverErrors: actionData?.fieldErrors,
