@@ -256,7 +256,7 @@ describe("a call for applications", () => {
     for (let i = 0; i < 10; i++) expect((await register({ email: `someone${i}@example.jp`, displayName: "誰か", municipalityCode: "131016", trackId: academyTrack.id })).status).toBe(200);
     const blocked = await register({ email: "one-more@example.jp", displayName: "誰か", municipalityCode: "131016", trackId: academyTrack.id });
     expect(blocked.status).toBe(429);
-    expect(blocked.data.error).toBe("call.error.tooManySignUps");
+    expect(blocked.data.reason).toBe("call.error.tooManySignUps");
     expect(blocked.data.values.email).toBe("one-more@example.jp");
     expect(droppedMail(undefined, "one-more@example.jp")).toHaveLength(0);
     // another network is not affected; parallel posts from one network cannot slip past the limit

@@ -105,12 +105,12 @@ describe("uploads", () => {
     body.append("file", new File(["%PDF-1.7\n%%EOF\n"], "a.pdf"));
     body.append("file", new File([new Uint8Array(3 * MB)], "b.pdf"));
     const res = await caught(newMaterialAction({ request: new Request("http://localhost:3000/materials/new", { method: "POST", body, headers: { Cookie: cookie } }), params: {}, context }));
-    expect(res.data.formError).toBe("upload.invalid");
+    expect(res.data.reason).toBe("upload.invalid");
     const stray = new FormData();
     stray.append("title", "x");
     stray.append("other", new File([new Uint8Array(1024)], "c.pdf"));
     const res2 = await caught(newMaterialAction({ request: new Request("http://localhost:3000/materials/new", { method: "POST", body: stray, headers: { Cookie: cookie } }), params: {}, context }));
-    expect(res2.data.formError).toBe("upload.invalid");
+    expect(res2.data.reason).toBe("upload.invalid");
     expect(tmpFiles()).toEqual([]);
   });
 
@@ -119,7 +119,7 @@ describe("uploads", () => {
     const res = await caught(
       newMaterialAction({ request: formRequest("/materials/new", { file: new File(["%PDF-1.7\n%%EOF\n"], "a.pdf"), ...materialFields, description: "あ".repeat(40_000) }, { cookie }), params: {}, context }),
     );
-    expect(res.data.formError).toBe("upload.fieldTooLarge");
+    expect(res.data.reason).toBe("upload.fieldTooLarge");
     expect(tmpFiles()).toEqual([]);
   });
 
@@ -144,7 +144,7 @@ describe("uploads", () => {
     const res = await caught(
       newMaterialAction({ request: post("/materials/new", stream, { Cookie: cookie, "Content-Type": `multipart/form-data; boundary=${boundary}` }), params: {}, context }),
     );
-    expect(res.data.formError).toBe("upload.tooLarge");
+    expect(res.data.reason).toBe("upload.tooLarge");
     expect(pulled.bytes).toBeLessThan(60 * MB);
     expect(tmpFiles()).toEqual([]);
   });

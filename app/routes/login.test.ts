@@ -42,8 +42,8 @@ describe("sign-in action", () => {
     const unknown = await run({ email: "nobody@example.jp", password: "wrong-password-123" });
     expect(wrong.status).toBe(400);
     expect(unknown.status).toBe(400);
-    expect(wrong.data.formError).toBe("login.invalid");
-    expect(unknown.data.formError).toBe(wrong.data.formError);
+    expect(wrong.data.reason).toBe("login.invalid");
+    expect(unknown.data.reason).toBe(wrong.data.reason);
     expect(wrong.data.values.email).toBe("known@example.jp");
     expect(await prisma.session.count()).toBe(0);
   });
@@ -70,7 +70,7 @@ describe("sign-in action", () => {
     }
     const res = await run({ email: "target@example.jp", password: TEST_PASSWORD });
     expect(res.status).toBe(429);
-    expect(res.data.formError).toBe("login.rateLimited");
+    expect(res.data.reason).toBe("login.rateLimited");
   });
 
   it("lets the owner in from the browser they signed in with before, whatever strangers tried", async () => {
@@ -122,8 +122,8 @@ describe("sign-in action", () => {
   it("checks at most 5 of 7 parallel guesses", async () => {
     await createUser("participant", { email: "parallel@example.jp" });
     const results = await Promise.all(Array.from({ length: 7 }, (_, i) => run({ email: "parallel@example.jp", password: `parallel-guess-${i}` })));
-    expect(results.filter((r) => r.data.formError === "login.invalid").length).toBeLessThanOrEqual(5);
-    expect(results.filter((r) => r.data.formError === "login.rateLimited").length).toBeGreaterThanOrEqual(2);
+    expect(results.filter((r) => r.data.reason === "login.invalid").length).toBeLessThanOrEqual(5);
+    expect(results.filter((r) => r.data.reason === "login.rateLimited").length).toBeGreaterThanOrEqual(2);
   });
 
   it("does not lock out colleagues behind the same proxy address, but stops one address guessing at scale", async () => {

@@ -259,7 +259,7 @@ describe("coordinator uploads", () => {
 
   it("refuses more than 50 MB", async () => {
     const res = await upload({ file: new File([new Uint8Array(51 * 1024 * 1024)], "big.pdf") });
-    expect(res.data.formError).toBe("upload.tooLarge");
+    expect(res.data.reason).toBe("upload.tooLarge");
     expect(await prisma.material.count({ where: { origin: "upload" } })).toBe(0);
   });
 

@@ -22,7 +22,35 @@ const OWN_TABLES: Record<string, string> = {
   "components/ui/data-table.tsx": "the table component itself",
 };
 
+/** The route files (their source and name, e.g. "routes/login.tsx"). */
+function routeSources() {
+  return fs
+    .readdirSync(path.join(root, "routes"))
+    .filter((name) => name.endsWith(".tsx"))
+    .map((name) => ({ file: `routes/${name}`, text: fs.readFileSync(path.join(root, "routes", name), "utf8") }));
+}
+
+/** A module's sources, for what must not be done there either. */
+function moduleSources() {
+  const walk = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+  return walk(path.join(root, "modules")).map((full) => ({ file: path.relative(root, full).split(path.sep).join("/"), text: fs.readFileSync(full, "utf8") }));
+}
+
 describe("one way to write each thing", () => {
+  it("every action is the action protocol: declared intents, run by runIntent, answered by answerIntent (decision 0024)", () => {
+    const actions = routeSources().filter(({ text }) => /export async function action\b/.test(text));
+    expect(actions.length).toBeGreaterThan(40);
+    // the action body hands the form to the declarations and answers with the one answer
+    expect(actions.filter(({ text }) => !/answerIntent\(await runIntent\(/.test(text)).map(({ file }) => file)).toEqual([]);
+    // nothing switches on the form's intent itself, parses a form by hand or answers a refusal in its own shape
+    const own = [...routeSources(), ...moduleSources()].filter(({ file }) => !file.endsWith("utils/intents.server.ts"));
+    expect(own.filter(({ text }) => /(\b(form|formData)|\))\.get\("intent"\)/.test(text)).map(({ file }) => file)).toEqual([]);
+    expect(routeSources().filter(({ text }) => /\bparseForm\(/.test(text)).map(({ file }) => file)).toEqual([]);
+    expect(routeSources().filter(({ text }) => /data\(\{[^)]*\berror: /.test(text)).map(({ file }) => file)).toEqual([]);
+  });
+
+
   it("every table is the DataTable component (caption, header scopes, its own scroll box, the phone layout)", () => {
     const handMade = files(root)
       .map((file) => path.relative(root, file).split(path.sep).join("/"))

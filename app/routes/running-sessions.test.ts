@@ -145,12 +145,12 @@ describe("surveys", () => {
       caught(surveyAction({ request: urlencoded("/", fields, w.cookies[who]), params: { academyId: w.academy.id, survey }, context }));
     const skills = (n: number) => Object.fromEntries(["problem_structuring", "data_collection", "data_preparation", "analysis", "visualisation", "policy_proposal", "personal_information"].map((k) => [k, String(n)]));
     // the pre-course survey closed when session 1 ended; the post one is open
-    expect((await answer("a", "skills-pre", skills(2))).data.error).toBe("survey.error.closed");
+    expect((await answer("a", "skills-pre", skills(2))).data.reason).toBe("survey.error.closed");
     expect((await answer("a", "skills-post", skills(4))).status).toBe(302);
     expect((await answer("b", "skills-post", skills(5))).status).toBe(302);
     // double submission: refused, one answer kept
     const again = await answer("a", "skills-post", skills(1));
-    expect(again.data.error).toBe("survey.error.already");
+    expect(again.data.reason).toBe("survey.error.already");
     expect(await prisma.surveyResponse.count({ where: { userId: w.users.a.id, kind: "skills_post" } })).toBe(1);
     // an item left out, a 6: refused, what was typed kept
     const missing = await answer("a", `session-${w.sessions[0]!.id}`, { overall: "6", comment: "良かった" });
@@ -214,7 +214,7 @@ describe("outcome follow-up", () => {
     expect(bad.data.values.note).toBe("メモ");
     expect((await post({ teamId: team.id, monthsAfter: "5", status: "budgeted" })).status).toBe(400);
     const foreignTeam = await createTeam((await prisma.academy.findFirstOrThrow({ where: { id: { not: w.academy.id } } })).id, "別のチーム", []);
-    expect((await post({ teamId: foreignTeam.id, monthsAfter: "3", status: "budgeted" })).data.error).toBe("outcome.error.unknownTeam");
+    expect((await post({ teamId: foreignTeam.id, monthsAfter: "3", status: "budgeted" })).data.reason).toBe("outcome.error.unknownTeam");
     expect((await post({ teamId: team.id, monthsAfter: "6", status: "budgeted" }, "facilitator")).status).toBe(403);
     expect(await prisma.proposalOutcome.count()).toBe(1);
     const page = (await caught(outcomesLoader({ request: getRequest("/", { cookie: w.cookies.facilitator }), params: { academyId: w.academy.id }, context }))).data;

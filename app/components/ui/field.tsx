@@ -1,5 +1,6 @@
 import { forwardRef, useId, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { useTranslation } from "~/utils/use-translation";
+import { useFieldError } from "./action-form";
 
 /** Label, optional hint and the translated error around any control. */
 export function FieldShell({
@@ -59,9 +60,11 @@ export interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement
 }
 
 export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(function SelectField(
-  { label, hint, error, id, required, children, ...props },
+  { label, hint, error: given, id, required, children, ...props },
   ref,
 ) {
+  const fromForm = useFieldError(props.name);
+  const error = given ?? fromForm;
   const autoId = useId();
   const fieldId = id ?? autoId;
   return (
@@ -88,9 +91,11 @@ export interface TextareaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaE
 }
 
 export const TextareaField = forwardRef<HTMLTextAreaElement, TextareaFieldProps>(function TextareaField(
-  { label, hint, error, id, required, rows = 4, ...props },
+  { label, hint, error: given, id, required, rows = 4, ...props },
   ref,
 ) {
+  const fromForm = useFieldError(props.name);
+  const error = given ?? fromForm;
   const autoId = useId();
   const fieldId = id ?? autoId;
   return (

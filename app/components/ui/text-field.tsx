@@ -1,5 +1,6 @@
 import { forwardRef, useId, type InputHTMLAttributes } from "react";
 import { FieldShell } from "./field";
+import { useFieldError } from "./action-form";
 
 export interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
@@ -10,9 +11,12 @@ export interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
 
 /** Labelled input; the error is announced and tied to the input with aria-describedby. */
 export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField(
-  { label, error, hint, id, required, className = "", ...props },
+  { label, error: given, hint, id, required, className = "", ...props },
   ref,
 ) {
+  // inside an ActionForm the field says its own message (its check, or the server's answer)
+  const fromForm = useFieldError(props.name);
+  const error = given ?? fromForm;
   const autoId = useId();
   const inputId = id ?? autoId;
   const describedBy = [hint ? `${inputId}-hint` : null, error ? `${inputId}-error` : null].filter(Boolean).join(" ") || undefined;
