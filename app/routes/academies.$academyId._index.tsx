@@ -1,4 +1,5 @@
-import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { ActionForm } from "~/components/ui/action-form";
 import { withRole } from "~/modules/account/permissions";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
@@ -76,13 +77,13 @@ export default function AcademyPage() {
           <AcademyStatusBadge status={academy.status} />
           {canManage
             ? ACADEMY_TRANSITIONS[academy.status as AcademyStatus]?.map((to) => (
-                <Form method="post" key={to}>
+                <ActionForm key={to}>
                   <input type="hidden" name="intent" value="status" />
                   <input type="hidden" name="status" value={to} />
                   <ConfirmButton size="sm" variant="secondary" confirm={t("academy.confirmTransition", { to: t(`academy.status.${to}`) })}>
                     {t(`academy.transition.${to}`)}
                   </ConfirmButton>
-                </Form>
+                </ActionForm>
               ))
             : null}
           {canManage ? <Link to={`/academies/${academy.id}/edit`}>{t("academy.edit")}</Link> : null}
@@ -143,13 +144,13 @@ export default function AcademyPage() {
                   {can.runSessions ? <Link to={`/academies/${academy.id}/sessions/${s.id}/attendance`} aria-label={t("attendance.titleNumbered", { n: s.sequence })}>{t("attendance.take")}</Link> : null}
                   {canEdit ? <Link to={`/academies/${academy.id}/sessions/${s.id}/edit`} aria-label={t("session.editNumbered", { n: s.sequence })}>{t("form.edit")}</Link> : null}
                   {canManage ? (
-                    <Form method="post">
+                    <ActionForm>
                       <input type="hidden" name="intent" value="deleteSession" />
                       <input type="hidden" name="sessionId" value={s.id} />
                       <ConfirmButton size="sm" variant="danger" confirm={t("session.confirmDelete", { n: s.sequence })} aria-label={t("session.deleteNumbered", { n: s.sequence })}>
                         {t("form.delete")}
                       </ConfirmButton>
-                    </Form>
+                    </ActionForm>
                   ) : null}
                 </div>
               </div>

@@ -1,4 +1,6 @@
-import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
+import { IssuerSchema } from "~/modules/certificate/schemas";
+import { ActionForm } from "~/components/ui/action-form";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
@@ -52,7 +54,7 @@ export default function CertificatesPage() {
       {outdated.length > 0 ? <Alert tone="warning">{t("certificate.outdated", { names: outdated.map((c) => c.displayName).join(t("format.list")) })}</Alert> : null}
       {canManage ? (
         <div className="flex flex-col gap-4 rounded-8 border border-solid-gray-200 p-4">
-          <Form method="post" className="flex flex-wrap items-end gap-3" noValidate>
+          <ActionForm schema={IssuerSchema} className="flex flex-wrap items-end gap-3" noValidate>
             <input type="hidden" name="intent" value="issuer" />
             <div className="min-w-80 grow">
               <TextField
@@ -66,13 +68,13 @@ export default function CertificatesPage() {
               />
             </div>
             <Button type="submit" variant="secondary">{t("form.save")}</Button>
-          </Form>
-          <Form method="post">
+          </ActionForm>
+          <ActionForm>
             <input type="hidden" name="intent" value="issue" />
             <Button type="submit" disabled={waiting === 0 || navigation.state !== "idle"} aria-disabled={waiting === 0 || undefined}>
               {t("certificate.issue", { count: waiting })}
             </Button>
-          </Form>
+          </ActionForm>
         </div>
       ) : null}
       <p className="flex flex-wrap gap-4">
@@ -101,11 +103,11 @@ export default function CertificatesPage() {
                 <div className="flex flex-wrap items-center gap-3">
                   <a href={`${base}/${p.certificate.id}`} aria-label={t("certificate.downloadOneLabel", { name: p.displayName })}>{t("certificate.downloadOne")}</a>
                   {canManage ? (
-                    <Form method="post">
+                    <ActionForm>
                       <input type="hidden" name="intent" value="revoke" />
                       <input type="hidden" name="certificateId" value={p.certificate.id} />
                       <ConfirmButton size="sm" variant="danger" confirm={t("certificate.confirmRevoke", { name: p.displayName })} aria-label={t("certificate.revokeLabel", { name: p.displayName })}>{t("certificate.revoke")}</ConfirmButton>
-                    </Form>
+                    </ActionForm>
                   ) : null}
                 </div>
               ) : (

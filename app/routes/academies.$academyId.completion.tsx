@@ -1,4 +1,6 @@
-import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { RuleSchema } from "~/modules/attendance/rules";
+import { ActionForm } from "~/components/ui/action-form";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
@@ -39,7 +41,7 @@ export default function CompletionPage() {
       <p className="text-std-20B-150">{t("completion.count", { completed, total: people.length })}</p>
       <p><Link to={`/academies/${academy.id}/certificates`}>{t("certificate.title")}</Link></p>
       {canManage ? (
-        <Form method="post" className="flex flex-col gap-3 rounded-8 border border-solid-gray-200 p-4" noValidate>
+        <ActionForm schema={RuleSchema} className="flex flex-col gap-3 rounded-8 border border-solid-gray-200 p-4" noValidate>
           <h2 className="text-std-20B-150">{t("completion.changeRule")}</h2>
           {actionData?.fieldErrors ? <Alert tone="error">{t("form.fixErrors")}</Alert> : null}
           <TextField label={t("completion.minSessions")} name="minSessions" inputMode="numeric" defaultValue={values?.minSessions ?? String(rule.minSessions)} error={actionData?.fieldErrors.minSessions ? t(actionData.fieldErrors.minSessions) : undefined} />
@@ -48,7 +50,7 @@ export default function CompletionPage() {
             {t("completion.needsPreLearning")}
           </label>
           <div><Button type="submit">{t("form.save")}</Button></div>
-        </Form>
+        </ActionForm>
       ) : null}
       <DataTable
         caption={t("completion.tableCaption")}

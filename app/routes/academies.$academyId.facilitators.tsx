@@ -1,4 +1,6 @@
-import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { TrainingLevelSchema } from "~/modules/facilitator/levels";
+import { ActionForm } from "~/components/ui/action-form";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
@@ -80,7 +82,7 @@ export default function AcademyFacilitators() {
                     ) : null}
                   </div>
                   {canEdit && s.role !== "observer" && s.role !== "participant" ? (
-                    <Form method="post" className="flex flex-wrap items-end gap-3">
+                    <ActionForm schema={TrainingLevelSchema} className="flex flex-wrap items-end gap-3">
                       <input type="hidden" name="intent" value="level" />
                       <input type="hidden" name="enrollmentId" value={s.id} />
                       <SelectField label={t("facilitator.levelLabelFor", { name: s.user.displayName })} name="trainingLevel" defaultValue={s.trainingLevel ?? ""}>
@@ -88,7 +90,7 @@ export default function AcademyFacilitators() {
                         {TRAINING_LEVELS.map((l) => <option key={l} value={l}>{t(`facilitator.level.${l}`)}</option>)}
                       </SelectField>
                       <Button type="submit" variant="secondary">{t("form.save")}</Button>
-                    </Form>
+                    </ActionForm>
                   ) : null}
                 </li>
               );
@@ -109,7 +111,7 @@ export default function AcademyFacilitators() {
           </ul>
         ) : null}
         {sessions.length === 0 || staff.length === 0 ? <p>{t("facilitator.noSessions")}</p> : (
-          <Form method="post">
+          <ActionForm>
             <input type="hidden" name="intent" value="assign" />
             <DataTable
               caption={t("facilitator.sessionsHeading")}
@@ -145,7 +147,7 @@ export default function AcademyFacilitators() {
               ]}
             />
             {canEdit ? <div className="mt-3"><Button type="submit">{t("facilitator.saveAssignments")}</Button></div> : null}
-          </Form>
+          </ActionForm>
         )}
       </section>
     </div>

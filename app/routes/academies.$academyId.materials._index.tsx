@@ -1,4 +1,6 @@
-import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { ReleaseSchema } from "~/modules/material/schemas";
+import { ActionForm } from "~/components/ui/action-form";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useId } from "react";
 import { useTranslation } from "~/utils/use-translation";
@@ -63,8 +65,8 @@ export default function AcademyMaterialsPage() {
       {refused ? <Alert tone="error">{t(refused.reason)}</Alert> : null}
       {canManage ? (
         <div className="flex flex-wrap gap-3">
-          <Form method="post"><Button type="submit" name="intent" value="attachCurriculum" variant="secondary">{t("material.attachCurriculum")}</Button></Form>
-          <Form method="post"><Button type="submit" name="intent" value="remind" variant="secondary">{t("material.remindNow")}</Button></Form>
+          <ActionForm><Button type="submit" name="intent" value="attachCurriculum" variant="secondary">{t("material.attachCurriculum")}</Button></ActionForm>
+          <ActionForm><Button type="submit" name="intent" value="remind" variant="secondary">{t("material.remindNow")}</Button></ActionForm>
           <Link to={`/academies/${academy.id}/materials/log`} className="self-center">{t("material.logTitle")}</Link>
         </div>
       ) : null}
@@ -80,13 +82,13 @@ export default function AcademyMaterialsPage() {
                 {g.stage?.session ? <span className="ml-2 text-std-16N-170 text-solid-gray-600">{t("format.paren", { text: t("session.numbered", { n: g.stage.session.sequence }) })}</span> : null}
               </h2>
               {canManage && g.stage && waiting > 0 ? (
-                <Form method="post">
+                <ActionForm>
                   <input type="hidden" name="intent" value="releaseStage" />
                   <input type="hidden" name="stageId" value={g.stage.id} />
                   <ConfirmButton size="sm" variant="secondary" confirm={t("material.confirmReleaseStage", { count: waiting, stage: stageName(g.stage) })}>
                     {t("material.releaseStageNow", { count: waiting })}
                   </ConfirmButton>
-                </Form>
+                </ActionForm>
               ) : null}
             </div>
             <ul className="flex flex-col gap-3">
@@ -116,23 +118,23 @@ export default function AcademyMaterialsPage() {
                       ) : null}
                       {item.material.kind === "markdown" ? <a href={`/academies/${academy.id}/materials/${item.material.id}/pdf`}>{t("material.downloadPdf")}</a> : null}
                       {canManage && !item.released ? (
-                        <Form method="post">
+                        <ActionForm>
                           <input type="hidden" name="materialId" value={item.material.id} />
                           <Button type="submit" size="sm" variant="secondary" name="intent" value="releaseNow" aria-label={t("material.releaseNowFor", { title: m.title })}>
                             {t("material.releaseNow")}
                           </Button>
-                        </Form>
+                        </ActionForm>
                       ) : null}
                       {item.previousVersionId ? (
                         <Link to={`/academies/${academy.id}/materials/${item.material.id}?version=${item.previousVersionId}`}>{t("material.openPrevious")}</Link>
                       ) : null}
                       {isMember && isPreLearning && item.released && item.material.audience === "participant" ? (
-                        <Form method="post">
+                        <ActionForm>
                           <input type="hidden" name="materialId" value={item.material.id} />
                           <Button type="submit" size="sm" variant={isDone ? "tertiary" : "primary"} name="intent" value={isDone ? "uncomplete" : "complete"} aria-pressed={isDone}>
                             {isDone ? t("material.doneUndo") : t("material.markDone")}
                           </Button>
-                        </Form>
+                        </ActionForm>
                       ) : null}
                       {isDone ? <span className="font-bold text-success-2">{t("material.done")}</span> : null}
                     </div>
@@ -233,7 +235,7 @@ function ReleaseForm({
   const invalid = (field: string) => (refusal?.fieldErrors[field] ? { "aria-invalid": true, "aria-describedby": `${id}-error` } : {});
   const mode = typed.mode === "fixed" || typed.mode === "relative" ? typed.mode : (release?.mode ?? "relative");
   const form = (
-    <Form method="post" className="flex flex-col gap-3 rounded-8 bg-solid-gray-50 p-3" aria-label={t("material.releaseFor", { title })}>
+    <ActionForm schema={ReleaseSchema} className="flex flex-col gap-3 rounded-8 bg-solid-gray-50 p-3" aria-label={t("material.releaseFor", { title })}>
       <input type="hidden" name="materialId" value={materialId} />
       {error ? <p id={`${id}-error`} role="alert" className="text-dns-16B-130 text-error-2">{t(error)}</p> : null}
       <div className="flex flex-wrap items-end gap-3">
@@ -288,7 +290,7 @@ function ReleaseForm({
           </ConfirmButton>
         ) : null}
       </div>
-    </Form>
+    </ActionForm>
   );
   // Attached items keep their settings folded away; a new item shows its form.
   if (!release) return form;

@@ -1,4 +1,6 @@
-import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { OutcomeSchema } from "~/modules/outcome/rules";
+import { ActionForm } from "~/components/ui/action-form";
 import { OUTCOME_INTENTS } from "~/modules/outcome/intents.server";
 import { answerIntent, runIntent } from "~/utils/intents.server";
 import { useRefusal } from "~/utils/use-refusal";
@@ -65,7 +67,7 @@ export default function OutcomesPage() {
                     <p>{t("outcome.notRecorded")}</p>
                   )}
                   {canRecord ? (
-                    <Form method="post" className="flex flex-col gap-2" noValidate aria-label={t("outcome.formLabel", { team: team.name, count: m })}>
+                    <ActionForm schema={OutcomeSchema} className="flex flex-col gap-2" noValidate aria-label={t("outcome.formLabel", { team: team.name, count: m })}>
                       {mine ? <Alert tone="error">{t(formMessage(mine) ?? "form.fixErrors")}</Alert> : null}
                       <input type="hidden" name="teamId" value={team.id} />
                       <input type="hidden" name="monthsAfter" value={m} />
@@ -78,7 +80,7 @@ export default function OutcomesPage() {
                       <TextareaField label={t("outcome.note")} name="note" rows={2} defaultValue={v?.note ?? o?.note ?? ""} error={mine?.fieldErrors.note} />
                       <TextField label={t("outcome.url")} name="url" type="url" defaultValue={v?.url ?? o?.url ?? ""} error={mine?.fieldErrors.url} />
                       <div><Button type="submit" size="sm">{t("form.save")}</Button></div>
-                    </Form>
+                    </ActionForm>
                   ) : null}
                 </div>
               );

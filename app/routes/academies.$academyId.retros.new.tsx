@@ -1,4 +1,6 @@
-import { Form, Link, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams, type MetaFunction } from "@remix-run/react";
+import { NewRetroSchema } from "~/modules/retro/schemas";
+import { ActionForm } from "~/components/ui/action-form";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
@@ -40,7 +42,7 @@ export default function NewRetroPage() {
       <p><Link to={`/academies/${academy.id}`}>{t("academy.backTo", { name: academy.name })}</Link></p>
       <h1>{t("retro.new")}</h1>
       {actionData ? <Alert tone="error">{t(formMessage(actionData) ?? "form.fixErrors")}</Alert> : null}
-      <Form method="post" className="flex flex-col gap-4" noValidate>
+      <ActionForm schema={NewRetroSchema} className="flex flex-col gap-4" noValidate>
         <SelectField label={t("retro.session")} name="sessionId" defaultValue={v?.sessionId ?? search.get("session") ?? ""} error={err.sessionId}>
           <option value="">{t("retro.noSession")}</option>
           {sessions.map((s) => (
@@ -71,7 +73,7 @@ export default function NewRetroPage() {
           <TextField label={t("retro.maxVotesPerGroup")} name="maxVotesPerGroup" inputMode="numeric" defaultValue={v?.maxVotesPerGroup ?? "2"} error={err.maxVotesPerGroup} />
         </div>
         <div><Button type="submit">{t("retro.create")}</Button></div>
-      </Form>
+      </ActionForm>
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
+import { ActionForm } from "~/components/ui/action-form";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
@@ -70,7 +71,7 @@ export default function RosterPage() {
           })}
         </Alert>
       ) : null}
-      <Form method="post" encType="multipart/form-data" className="flex max-w-2xl flex-col gap-3">
+      <ActionForm encType="multipart/form-data" className="flex max-w-2xl flex-col gap-3">
         <input type="hidden" name="intent" value="preview" />
         <label htmlFor="roster-file" className="text-std-16B-170">{t("roster.file")}</label>
         <p id="roster-file-hint" className="text-dns-14N-130 text-solid-gray-600">{t("roster.fileHint")}</p>
@@ -78,7 +79,7 @@ export default function RosterPage() {
         <div>
           <Button type="submit" variant="secondary" aria-disabled={navigation.state !== "idle" || undefined}>{t("roster.preview")}</Button>
         </div>
-      </Form>
+      </ActionForm>
       {shown?.step === "mapping" ? <ColumnMappingStep mapping={shown} /> : null}
       {preview ? <RosterPreview preview={preview} /> : null}
     </div>
@@ -117,7 +118,7 @@ function RosterPreview({ preview }: { preview: Preview }) {
         />
       ) : null}
       {toAdd.length > 0 ? (
-        <Form method="post" className="flex flex-col gap-2">
+        <ActionForm className="flex flex-col gap-2">
           <input type="hidden" name="intent" value="commit" />
           <input type="hidden" name="payload" value={preview.payload} />
           <input type="hidden" name="signature" value={preview.signature} />
@@ -128,7 +129,7 @@ function RosterPreview({ preview }: { preview: Preview }) {
           <div>
             <Button type="submit">{t("roster.commit", { count: toAdd.length })}</Button>
           </div>
-        </Form>
+        </ActionForm>
       ) : (
         <p>{t("roster.nothingToAdd")}</p>
       )}
@@ -173,7 +174,7 @@ function RowFixes({ preview }: { preview: Preview }) {
   const fixable = (e: (typeof preview.errors)[number] & { i: number }) =>
     e.column !== "row" && invalid.has(e.line) && preview.errors.findIndex((o) => o.line === e.line && o.column === e.column) === e.i;
   return (
-    <Form method="post" className="flex flex-col gap-3" aria-labelledby="row-fixes-heading">
+    <ActionForm className="flex flex-col gap-3" aria-labelledby="row-fixes-heading">
       <h3 id="row-fixes-heading" className="text-error-2">{t("roster.errorsTitle")}</h3>
       <p>{t("roster.fixLead")}</p>
       <input type="hidden" name="payload" value={preview.payload} />
@@ -223,7 +224,7 @@ function RowFixes({ preview }: { preview: Preview }) {
         </div>
       ) : null}
       <p className="text-dns-14N-130 text-solid-gray-600">{t("roster.fixHint")}</p>
-    </Form>
+    </ActionForm>
   );
 }
 
@@ -237,7 +238,7 @@ function ColumnMappingStep({ mapping }: { mapping: Extract<RosterStep, { step: "
       <p>{t("roster.mappingLead", { file: mapping.fileName })}</p>
       {mapping.reason ? <Alert tone="error">{t(mapping.reason, { columns: mapping.missing.map((k) => t(`roster.columns.${k}`)).join(t("format.list")) })}</Alert> : null}
       {mapping.candidates.length > 1 ? (
-        <Form method="post" className="flex max-w-3xl flex-col gap-2 rounded-8 border border-solid-gray-420 p-4">
+        <ActionForm className="flex max-w-3xl flex-col gap-2 rounded-8 border border-solid-gray-420 p-4">
           <input type="hidden" name="token" value={mapping.token} />
           <input type="hidden" name="fileName" value={mapping.fileName} />
           <SelectField label={t("roster.headerRow")} name="headerRow" defaultValue={String(mapping.headerRow)} hint={t("roster.headerRowHint")}>
@@ -248,9 +249,9 @@ function ColumnMappingStep({ mapping }: { mapping: Extract<RosterStep, { step: "
           <div>
             <Button type="submit" name="intent" value="header" variant="tertiary">{t("roster.headerRowApply")}</Button>
           </div>
-        </Form>
+        </ActionForm>
       ) : null}
-      <Form method="post" className="flex max-w-3xl flex-col gap-3">
+      <ActionForm className="flex max-w-3xl flex-col gap-3">
         <input type="hidden" name="token" value={mapping.token} />
         <input type="hidden" name="fileName" value={mapping.fileName} />
         <input type="hidden" name="headerRow" value={mapping.headerRow} />
@@ -288,7 +289,7 @@ function ColumnMappingStep({ mapping }: { mapping: Extract<RosterStep, { step: "
         <div>
           <Button type="submit" name="intent" value="map" variant="secondary">{t("roster.preview")}</Button>
         </div>
-      </Form>
+      </ActionForm>
     </section>
   );
 }

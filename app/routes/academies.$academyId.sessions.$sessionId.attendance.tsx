@@ -1,4 +1,5 @@
-import { Form, useActionData, useFetcher, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { useActionData, useFetcher, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { ActionForm } from "~/components/ui/action-form";
 import { Breadcrumbs, academyCrumbs } from "~/components/ui/breadcrumbs";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
@@ -98,10 +99,10 @@ export default function AttendancePage() {
       <p aria-live="polite">{t("attendance.summary", summary)}</p>
       {actionData && !actionData.ok && !actionData.form.startsWith("person-") ? <Alert tone="error">{t(actionData.reason)}</Alert> : null}
       {open && summary.unmarked > 0 ? (
-        <Form method="post">
+        <ActionForm>
           <input type="hidden" name="intent" value="restPresent" />
           <Button type="submit" variant="secondary">{t("attendance.restPresent", { count: summary.unmarked })}</Button>
-        </Form>
+        </ActionForm>
       ) : null}
       {rows.length === 0 ? <p>{t("attendance.nobody")}</p> : null}
       <ul className="flex flex-col">

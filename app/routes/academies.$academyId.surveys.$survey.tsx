@@ -1,4 +1,6 @@
-import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { answerSchema } from "~/modules/survey/items";
+import { ActionForm } from "~/components/ui/action-form";
 import { SURVEY_ANSWER_INTENTS } from "~/modules/survey/intents.server";
 import { answerIntent, runIntent } from "~/utils/intents.server";
 import { useRefusal } from "~/utils/use-refusal";
@@ -58,7 +60,7 @@ export default function SurveyPage() {
       {!participant ? <Alert tone="info">{t("survey.onlyParticipants")}</Alert> : answered ? <Alert tone="success">{t("survey.alreadyAnswered")}</Alert> : !survey.open ? <Alert tone="info">{t("survey.notOpen")}</Alert> : null}
       {actionData ? <Alert tone="error">{t(formMessage(actionData) ?? "form.fixErrors")}</Alert> : null}
       {participant && !answered && survey.open ? (
-        <Form method="post" className="flex flex-col gap-6" noValidate>
+        <ActionForm schema={answerSchema(survey.kind)} className="flex flex-col gap-6" noValidate>
           <p>{t(`survey.intro.${survey.kind}`)}</p>
           {itemsOf(survey.kind).map((item) => (
             <fieldset key={item} className="flex flex-col gap-2" aria-describedby={errors[item] ? `${item}-error` : undefined}>
@@ -76,7 +78,7 @@ export default function SurveyPage() {
           ))}
           <TextareaField label={t("survey.comment")} name="comment" rows={4} defaultValue={values.comment ?? ""} error={errors.comment} />
           <div><Button type="submit">{t("survey.submit")}</Button></div>
-        </Form>
+        </ActionForm>
       ) : null}
     </div>
   );

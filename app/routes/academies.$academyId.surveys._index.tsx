@@ -1,4 +1,5 @@
-import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { ActionForm } from "~/components/ui/action-form";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
@@ -109,10 +110,10 @@ export default function SurveysPage() {
           <h2 id="results-heading">{t("survey.results")}</h2>
           <p>{results.anonymous ? t("survey.anonymousNote") : t("survey.namedNote")}</p>
           {results.canChange ? (
-            <Form method="post" className="flex flex-wrap items-center gap-3">
+            <ActionForm className="flex flex-wrap items-center gap-3">
               <input type="hidden" name="anonymous" value={results.anonymous ? "" : "on"} />
               <Button type="submit" variant="secondary" size="sm">{results.anonymous ? t("survey.showNames") : t("survey.hideNames")}</Button>
-            </Form>
+            </ActionForm>
           ) : null}
           {results.withheld.length > 0 ? (
             <div role="note" className="flex flex-col gap-1 rounded-8 border border-solid-gray-420 bg-solid-gray-50 p-3">

@@ -1,4 +1,5 @@
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { ActionForm } from "~/components/ui/action-form";
 import { Breadcrumbs, academyCrumbs } from "~/components/ui/breadcrumbs";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
@@ -147,27 +148,27 @@ function MemberActions({ member: m }: { member: Member }) {
   return (
     <div className="flex flex-wrap gap-2">
       {m.status !== "active" ? (
-        <Form method="post">
+        <ActionForm>
           <input type="hidden" name="userId" value={m.userId} />
           <Button type="submit" size="sm" variant="secondary" name="intent" value="invite" aria-label={t("invitation.sendTo", { name: m.displayName })}>
             {m.status === "none" ? t("invitation.send") : t("invitation.resend")}
           </Button>
-        </Form>
+        </ActionForm>
       ) : null}
       {m.status === "invited" ? (
-        <Form method="post">
+        <ActionForm>
           <input type="hidden" name="userId" value={m.userId} />
           <Button type="submit" size="sm" variant="tertiary" name="intent" value="revoke" aria-label={t("invitation.revokeFor", { name: m.displayName })}>
             {t("invitation.revoke")}
           </Button>
-        </Form>
+        </ActionForm>
       ) : null}
-      <Form method="post">
+      <ActionForm>
         <input type="hidden" name="memberId" value={m.id} />
         <ConfirmButton size="sm" variant="danger" name="intent" value="removeMember" aria-label={t("team.removeMember", { name: m.displayName })} confirm={t("team.confirmRemove", { name: m.displayName })}>
           {t("form.remove")}
         </ConfirmButton>
-      </Form>
+      </ActionForm>
     </div>
   );
 }

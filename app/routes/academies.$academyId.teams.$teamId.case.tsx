@@ -1,4 +1,6 @@
-import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { CaseSchema } from "~/modules/case/themes";
+import { ActionForm } from "~/components/ui/action-form";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
@@ -102,13 +104,13 @@ export default function TeamCase() {
           {isMember && !canApproveAsTeam && !existing.teamApprovedAt && leadName ? <p className="text-dns-14N-130">{t("case.consentTalk")}</p> : null}
           <div className="flex flex-wrap gap-3">
             {canApproveAsTeam && !existing.teamApprovedAt ? (
-              <Form method="post"><input type="hidden" name="intent" value="approveTeam" /><Button type="submit">{t("case.approveAsTeam")}</Button></Form>
+              <ActionForm><input type="hidden" name="intent" value="approveTeam" /><Button type="submit">{t("case.approveAsTeam")}</Button></ActionForm>
             ) : null}
             {canEdit && !existing.coordinatorApprovedAt ? (
-              <Form method="post"><input type="hidden" name="intent" value="approveCoordinator" /><Button type="submit">{t("case.approveAsCoordinator")}</Button></Form>
+              <ActionForm><input type="hidden" name="intent" value="approveCoordinator" /><Button type="submit">{t("case.approveAsCoordinator")}</Button></ActionForm>
             ) : null}
             {canEdit && (existing.teamApprovedAt || existing.coordinatorApprovedAt) ? (
-              <Form method="post"><input type="hidden" name="intent" value="withdraw" /><Button type="submit" variant="danger">{t("case.withdraw")}</Button></Form>
+              <ActionForm><input type="hidden" name="intent" value="withdraw" /><Button type="submit" variant="danger">{t("case.withdraw")}</Button></ActionForm>
             ) : null}
           </div>
           <CaseBody c={existing} />
@@ -119,17 +121,17 @@ export default function TeamCase() {
                 <ul className="flex flex-col gap-2">
                   {existing.files.map((f) => (
                     <li key={f.id}>
-                      <Form method="post" className="flex flex-wrap items-center gap-3">
+                      <ActionForm className="flex flex-wrap items-center gap-3">
                         <span>{f.fileName}</span>
                         <input type="hidden" name="intent" value="removeFile" />
                         <input type="hidden" name="fileId" value={f.id} />
                         <Button type="submit" variant="secondary" aria-label={t("case.removeFileLabel", { name: f.fileName })}>{t("case.removeFile")}</Button>
-                      </Form>
+                      </ActionForm>
                     </li>
                   ))}
                 </ul>
               ) : null}
-              <Form method="post" encType="multipart/form-data" className="flex flex-wrap items-end gap-3">
+              <ActionForm encType="multipart/form-data" className="flex flex-wrap items-end gap-3">
                 <input type="hidden" name="intent" value="upload" />
                 <label className="flex flex-col gap-1">
                   <span className="text-std-16B-170">{t("case.addSlides")}</span>
@@ -137,7 +139,7 @@ export default function TeamCase() {
                   <FileInput name="file" accept=".pdf,.pptx" />
                 </label>
                 <Button type="submit" variant="secondary">{t("case.upload")}</Button>
-              </Form>
+              </ActionForm>
             </div>
           ) : null}
         </section>
@@ -146,7 +148,7 @@ export default function TeamCase() {
       ) : null}
       {notReady ? <Alert tone="info">{t("case.error.notReady")}</Alert> : null}
       {canEdit ? (
-        <Form method="post" className="flex flex-col gap-4" noValidate>
+        <ActionForm schema={CaseSchema} className="flex flex-col gap-4" noValidate>
           <input type="hidden" name="intent" value="save" />
           <h2>{existing ? t("case.edit") : t("case.create")}</h2>
           {existing ? <p className="text-dns-14N-130">{t("case.editResets")}</p> : null}
@@ -167,7 +169,7 @@ export default function TeamCase() {
           <TextField label={t("case.field.contactDepartment")} name="contactDepartment" hint={t("case.contactHint")} defaultValue={v.contactDepartment ?? ""} error={err("contactDepartment")} />
           <p className="text-dns-14N-130">{t("case.noPersonalData")}</p>
           <div><Button type="submit">{t("form.save")}</Button></div>
-        </Form>
+        </ActionForm>
       ) : null}
     </div>
   );

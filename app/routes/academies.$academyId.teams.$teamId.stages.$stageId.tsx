@@ -1,4 +1,5 @@
-import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
+import { ActionForm } from "~/components/ui/action-form";
 import { Breadcrumbs, academyCrumbs } from "~/components/ui/breadcrumbs";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
@@ -310,9 +311,9 @@ function SubmitForm({ values, error, workFormId }: { values?: Record<string, str
   );
   if (workFormId) return <div className="flex max-w-3xl flex-col gap-3">{fields}</div>;
   return (
-    <Form method="post" className="flex max-w-3xl flex-col gap-3">
+    <ActionForm className="flex max-w-3xl flex-col gap-3">
       {fields}
-    </Form>
+    </ActionForm>
   );
 }
 

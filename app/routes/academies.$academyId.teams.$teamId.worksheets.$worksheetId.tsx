@@ -1,4 +1,5 @@
-import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { ActionForm } from "~/components/ui/action-form";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
@@ -43,12 +44,12 @@ export default function WorksheetPage() {
       {canEdit ? (
         <>
           <WorksheetForm defaults={{ ...defaults, ...actionData?.values }} serverErrors={actionData?.fieldErrors} submitLabel={t("form.save")} />
-          <Form method="post">
+          <ActionForm>
             <input type="hidden" name="intent" value="delete" />
             <ConfirmButton variant="danger" size="sm" confirm={t("worksheet.confirmDelete", { name: worksheet.name })}>
               {t("worksheet.delete")}
             </ConfirmButton>
-          </Form>
+          </ActionForm>
         </>
       ) : (
         <dl className="grid max-w-4xl grid-cols-1 gap-3 md:grid-cols-[14rem_1fr]">

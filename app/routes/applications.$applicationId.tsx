@@ -1,4 +1,5 @@
-import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { ActionForm } from "~/components/ui/action-form";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { ownApplication } from "~/modules/call/application.server";
@@ -100,18 +101,18 @@ export default function ApplicationPage() {
                   {f.questionId ? ` — ${questions.find((q) => q.id === f.questionId)?.label ?? ""}` : ""}
                 </span>
                 {editable ? (
-                  <Form method="post">
+                  <ActionForm>
                     <input type="hidden" name="intent" value="removeFile" />
                     <input type="hidden" name="fileId" value={f.id} />
                     <Button type="submit" size="sm" variant="tertiary" aria-label={t("call.removeFileLabel", { name: f.fileName })}>{t("form.delete")}</Button>
-                  </Form>
+                  </ActionForm>
                 ) : null}
               </li>
             ))}
           </ul>
         )}
         {editable ? (
-          <Form method="post" encType="multipart/form-data" className="flex flex-wrap items-end gap-3">
+          <ActionForm encType="multipart/form-data" className="flex flex-wrap items-end gap-3">
             <input type="hidden" name="intent" value="upload" />
             <label className="flex flex-col gap-1">
               <span className="text-std-16B-170">{t("call.addAttachment")}</span>
@@ -125,14 +126,14 @@ export default function ApplicationPage() {
               </SelectField>
             ) : null}
             <Button type="submit" variant="secondary">{t("call.upload")}</Button>
-          </Form>
+          </ActionForm>
         ) : null}
       </section>
       {open && (app.status === "draft" || app.status === "submitted") ? (
-        <Form method="post">
+        <ActionForm>
           <input type="hidden" name="intent" value="withdraw" />
           <ConfirmButton variant="danger" confirm={t("call.confirmWithdraw")}>{t("call.withdraw")}</ConfirmButton>
-        </Form>
+        </ActionForm>
       ) : null}
     </div>
   );

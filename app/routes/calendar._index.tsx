@@ -1,4 +1,5 @@
 import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { ActionForm } from "~/components/ui/action-form";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireUser } from "~/utils/session.server";
@@ -114,14 +115,14 @@ export default function CalendarPage() {
             <p className="text-dns-14N-130 text-solid-gray-600">{t("calendar.feedSecret")}</p>
           </>
         ) : null}
-        <Form method="post" className="flex flex-wrap gap-3">
+        <ActionForm className="flex flex-wrap gap-3">
           <Button type="submit" name="intent" value="issueFeed" variant="secondary">
             {feedUrl ? t("calendar.feedRotate") : t("calendar.feedIssue")}
           </Button>
           {feedUrl ? (
             <Button type="submit" name="intent" value="revokeFeed" variant="danger">{t("calendar.feedRevoke")}</Button>
           ) : null}
-        </Form>
+        </ActionForm>
       </section>
     </div>
   );

@@ -1,4 +1,5 @@
-import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { ActionForm } from "~/components/ui/action-form";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { callPhase, publicCall } from "~/modules/call/call.server";
@@ -59,10 +60,10 @@ export default function PublicCall() {
                 <span className="text-std-18B-160">{tr.label}</span> <span className="text-solid-gray-700">{t("call.placesCount", { count: tr.places })}</span>
               </span>
               {open && signedIn ? (
-                <Form method="post">
+                <ActionForm>
                   <input type="hidden" name="trackId" value={tr.id} />
                   <Button type="submit" aria-label={t("call.applyTo", { track: tr.label })}>{t("call.apply")}</Button>
-                </Form>
+                </ActionForm>
               ) : null}
             </li>
           ))}

@@ -1,4 +1,6 @@
-import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { RegisterSchema } from "~/modules/call/schemas";
+import { ActionForm } from "~/components/ui/action-form";
 import { REGISTER_INTENTS } from "~/modules/account/intents.server";
 import type { Refusal } from "~/utils/result";
 import { answerIntent, runIntent } from "~/utils/intents.server";
@@ -51,7 +53,7 @@ export default function RegisterToApply() {
       {a?.error && !a.sent ? <Alert tone="error">{t(a.error, a.params)}</Alert> : null}
       {!open ? <Alert tone="warning">{t("call.notAccepting")}</Alert> : null}
       {open && !a?.sent ? (
-        <Form method="post" className="flex flex-col gap-4" noValidate>
+        <ActionForm schema={RegisterSchema} className="flex flex-col gap-4" noValidate>
           <TextField label={t("fields.email")} name="email" type="email" autoComplete="email" required defaultValue={v.email ?? ""} error={err("email")} />
           <TextField label={t("call.contactName")} name="displayName" autoComplete="name" required defaultValue={v.displayName ?? ""} error={err("displayName")} />
           <TextField label={t("call.leadCode")} name="municipalityCode" inputMode="numeric" required hint={t("call.leadCodeHint")} defaultValue={v.municipalityCode ?? ""} error={err("municipalityCode")} />
@@ -59,7 +61,7 @@ export default function RegisterToApply() {
             {call.tracks.map((tr) => <option key={tr.id} value={tr.id}>{tr.label}</option>)}
           </SelectField>
           <div><Button type="submit">{t("call.register")}</Button></div>
-        </Form>
+        </ActionForm>
       ) : null}
     </div>
   );

@@ -1,4 +1,6 @@
-import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { CloseSchema } from "~/modules/consultation/schemas";
+import { ActionForm } from "~/components/ui/action-form";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { getConsultation } from "~/modules/consultation/consultation.server";
@@ -123,13 +125,13 @@ export default function ConsultationPage() {
           />
         ) : null}
         {c.can.close || c.can.withdraw ? (
-          <Form method="post" noValidate className="flex flex-col gap-3 rounded-8 border border-solid-gray-200 p-4">
+          <ActionForm schema={CloseSchema} noValidate className="flex flex-col gap-3 rounded-8 border border-solid-gray-200 p-4">
             <input type="hidden" name="intent" value={c.can.close ? "close" : "withdraw"} />
             <h3 className="text-std-18B-160">{t(c.can.close ? (c.status === "requested" ? "consultation.decline" : "consultation.cancel") : "consultation.withdraw")}</h3>
             {formMessage(closing) ? <Alert tone="error">{t(formMessage(closing)!)}</Alert> : null}
             <TextareaField label={t("consultation.reason")} name="reason" rows={2} required defaultValue={closing?.values.reason ?? ""} error={closing?.fieldErrors.reason ? t(closing.fieldErrors.reason) : undefined} />
             <div><Button type="submit" variant="secondary">{t(c.can.close ? (c.status === "requested" ? "consultation.declineSubmit" : "consultation.cancelSubmit") : "consultation.withdrawSubmit")}</Button></div>
-          </Form>
+          </ActionForm>
         ) : null}
       </section>
 

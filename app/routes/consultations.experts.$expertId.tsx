@@ -1,4 +1,6 @@
-import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { ExpertUpdateSchema } from "~/modules/consultation/schemas";
+import { ActionForm } from "~/components/ui/action-form";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { getExpert } from "~/modules/consultation/experts.server";
@@ -46,15 +48,15 @@ export default function ExpertPage() {
       <h1>{expert.user.displayName}</h1>
       <p>{expert.user.email}{expert.retiredAt ? ` · ${t("consultation.retired")}` : ""}</p>
       {a?.fieldErrors ? <Alert tone="error">{t("form.fixErrors")}</Alert> : null}
-      <Form method="post" noValidate className="flex flex-col gap-4">
+      <ActionForm schema={ExpertUpdateSchema} noValidate className="flex flex-col gap-4">
         <ExpertFields values={values} topicIds={a ? (a.lists.topicIds ?? []) : expert.topics.map((x) => x.topicId)} topics={topics} fieldErrors={a?.fieldErrors ?? {}} withEmail={false} />
         <div><Button type="submit">{t("form.save")}</Button></div>
-      </Form>
-      <Form method="post">
+      </ActionForm>
+      <ActionForm>
         <input type="hidden" name="intent" value={expert.retiredAt ? "restore" : "retire"} />
         <p className="mb-2">{t(expert.retiredAt ? "consultation.restoreHint" : "consultation.retireHint")}</p>
         <Button type="submit" variant="secondary">{t(expert.retiredAt ? "consultation.restoreExpert" : "consultation.retireExpert")}</Button>
-      </Form>
+      </ActionForm>
     </div>
   );
 }

@@ -1,4 +1,6 @@
 import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { ExpertSchema } from "~/modules/consultation/schemas";
+import { ActionForm } from "~/components/ui/action-form";
 import { NEW_EXPERT_INTENTS } from "~/modules/consultation/expert-intents.server";
 import { answerIntent, runIntent } from "~/utils/intents.server";
 import { useRefusal } from "~/utils/use-refusal";
@@ -84,10 +86,10 @@ export default function Experts() {
         <h2 id="add-expert" className="text-std-20B-150">{t("consultation.addExpert")}</h2>
         <p>{t("consultation.addExpertIntro")}</p>
         {a?.fieldErrors ? <Alert tone="error">{t("form.fixErrors")}</Alert> : null}
-        <Form method="post" noValidate className="flex flex-col gap-4">
+        <ActionForm schema={ExpertSchema} noValidate className="flex flex-col gap-4">
           <ExpertFields values={a?.values ?? {}} topicIds={a?.lists.topicIds ?? []} topics={topics} fieldErrors={a?.fieldErrors ?? {}} withEmail />
           <div><Button type="submit">{t("consultation.addExpertSubmit")}</Button></div>
-        </Form>
+        </ActionForm>
       </section>
     </div>
   );

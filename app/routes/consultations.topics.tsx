@@ -1,4 +1,6 @@
-import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { TopicSchema } from "~/modules/consultation/schemas";
+import { ActionForm } from "~/components/ui/action-form";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { listTopics } from "~/modules/consultation/topics.server";
@@ -44,33 +46,33 @@ export default function Topics() {
           const o = mine("update", tp.id);
           return (
             <li key={tp.id} className="flex flex-col gap-3 rounded-8 border border-solid-gray-420 p-4">
-              <Form method="post" noValidate className="flex flex-wrap items-end gap-3">
+              <ActionForm schema={TopicSchema} noValidate className="flex flex-wrap items-end gap-3">
                 <input type="hidden" name="topicId" value={tp.id} />
                 <TextField label={t("consultation.topicLabel")} name="label" required defaultValue={o?.values.label ?? tp.label} error={err(o, "label")} />
                 <TextField label={t("consultation.topicLabelEn")} name="labelEn" defaultValue={o?.values.labelEn ?? tp.labelEn} error={err(o, "labelEn")} />
                 <Button type="submit" name="intent" value="update" variant="secondary">{t("form.save")}</Button>
-              </Form>
+              </ActionForm>
               <div className="flex flex-wrap items-center gap-3">
                 <span>{t("consultation.topicUsed", { count: tp._count.consultations })}</span>
                 {tp.archivedAt ? <span className="font-bold">{t("consultation.archived")}</span> : null}
-                <Form method="post" className="flex gap-2">
+                <ActionForm className="flex gap-2">
                   <input type="hidden" name="topicId" value={tp.id} />
                   <Button type="submit" name="intent" value="up" variant="secondary" disabled={i === 0} aria-label={t("consultation.moveUpNamed", { name: tp.label })}>{t("consultation.moveUp")}</Button>
                   <Button type="submit" name="intent" value="down" variant="secondary" disabled={i === topics.length - 1} aria-label={t("consultation.moveDownNamed", { name: tp.label })}>{t("consultation.moveDown")}</Button>
                   <Button type="submit" name="intent" value={tp.archivedAt ? "restore" : "archive"} variant="secondary">{t(tp.archivedAt ? "consultation.restoreTopic" : "consultation.archiveTopic")}</Button>
-                </Form>
+                </ActionForm>
               </div>
             </li>
           );
         })}
       </ol>
-      <Form method="post" noValidate className="flex flex-wrap items-end gap-3 rounded-8 border border-solid-gray-200 p-4">
+      <ActionForm schema={TopicSchema} noValidate className="flex flex-wrap items-end gap-3 rounded-8 border border-solid-gray-200 p-4">
         <input type="hidden" name="intent" value="create" />
         <h2 className="w-full text-std-20B-150">{t("consultation.addTopic")}</h2>
         <TextField label={t("consultation.topicLabel")} name="label" required defaultValue={mine("create")?.values.label ?? ""} error={err(mine("create"), "label")} />
         <TextField label={t("consultation.topicLabelEn")} name="labelEn" defaultValue={mine("create")?.values.labelEn ?? ""} error={err(mine("create"), "labelEn")} />
         <Button type="submit">{t("consultation.addTopicSubmit")}</Button>
-      </Form>
+      </ActionForm>
     </div>
   );
 }

@@ -1,4 +1,7 @@
-import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { CallSchema, CriterionSchema, TrackSchema } from "~/modules/call/schemas";
+import { QuestionSchema } from "~/modules/call/questions";
+import { ActionForm } from "~/components/ui/action-form";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import * as calls from "~/modules/call/call.server";
@@ -51,11 +54,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function RemoveButton({ intent, id, label }: { intent: string; id: string; label: string }) {
   const { t } = useTranslation();
   return (
-    <Form method="post">
+    <ActionForm>
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="id" value={id} />
       <Button type="submit" size="sm" variant="tertiary" aria-label={label}>{t("form.delete")}</Button>
-    </Form>
+    </ActionForm>
   );
 }
 
@@ -93,18 +96,18 @@ export default function ManageCall() {
         {call.publishedAt ? <Link to={`/calls/${call.id}`}>{t("call.publicPage")}</Link> : null}
       </p>
       {formMessage(a) && a?.form !== "addQuestion" ? <Alert tone="error">{t(formMessage(a)!, a?.params)}</Alert> : null}
-      <Form method="post">
+      <ActionForm>
         <input type="hidden" name="intent" value={call.publishedAt ? "unpublish" : "publish"} />
         {call.publishedAt ? (
           <ConfirmButton variant="secondary" confirm={t("call.confirmUnpublish")}>{t("call.unpublish")}</ConfirmButton>
         ) : (
           <Button type="submit">{t("call.publish")}</Button>
         )}
-      </Form>
+      </ActionForm>
 
       <section aria-labelledby="details-heading" className="flex flex-col gap-4">
         <h2 id="details-heading">{t("call.details")}</h2>
-        <Form method="post" className="flex flex-col gap-4" noValidate>
+        <ActionForm schema={CallSchema} className="flex flex-col gap-4" noValidate>
           <input type="hidden" name="intent" value="update" />
           <TextField label={t("call.title")} name="title" required defaultValue={update.title ?? call.title} error={errorsOf("update")("title")} />
           <TextField label={t("academy.fiscalYear")} name="fiscalYear" inputMode="numeric" required defaultValue={update.fiscalYear ?? String(call.fiscalYear)} error={errorsOf("update")("fiscalYear")} />
@@ -116,13 +119,13 @@ export default function ManageCall() {
           <p className="text-dns-14N-130">{t("call.deadline", { date: formatDateTime(new Date(call.deadlineAt), locale) })}</p>
           {a?.form === "update" && a.warnings?.length ? <DeadlineWarnings warnings={a.warnings} /> : null}
           <div><Button type="submit">{t("form.save")}</Button></div>
-        </Form>
+        </ActionForm>
       </section>
 
       <section aria-labelledby="tracks-heading" className="flex flex-col gap-4">
         <h2 id="tracks-heading">{t("call.tracks")}</h2>
         {call.tracks.map((tr) => (
-          <Form key={tr.id} method="post" className="grid grid-cols-1 items-end gap-3 rounded-8 border border-solid-gray-200 p-4 md:grid-cols-5" noValidate aria-label={tr.label}>
+          <ActionForm key={tr.id} schemas={{ updateTrack: TrackSchema }} className="grid grid-cols-1 items-end gap-3 rounded-8 border border-solid-gray-200 p-4 md:grid-cols-5" noValidate aria-label={tr.label}>
             <input type="hidden" name="id" value={tr.id} />
             <TrackFields track={tr} errors={errorsOf(`track:${tr.id}`)} values={valuesOf(`track:${tr.id}`)} />
             <div className="flex flex-wrap gap-2">
@@ -133,13 +136,13 @@ export default function ManageCall() {
                 <span className="text-dns-14N-130">{t("call.submittedCountOf", { count: tr._count.applications })}</span>
               )}
             </div>
-          </Form>
+          </ActionForm>
         ))}
-        <Form method="post" className="grid grid-cols-1 items-end gap-3 rounded-8 bg-solid-gray-50 p-4 md:grid-cols-5" noValidate aria-label={t("call.addTrack")}>
+        <ActionForm schema={TrackSchema} className="grid grid-cols-1 items-end gap-3 rounded-8 bg-solid-gray-50 p-4 md:grid-cols-5" noValidate aria-label={t("call.addTrack")}>
           <input type="hidden" name="intent" value="addTrack" />
           <TrackFields errors={errorsOf("addTrack")} values={valuesOf("addTrack")} />
           <div><Button type="submit" size="sm" variant="secondary">{t("call.addTrack")}</Button></div>
-        </Form>
+        </ActionForm>
       </section>
 
       <section aria-labelledby="criteria-heading" className="flex flex-col gap-3">
@@ -153,12 +156,12 @@ export default function ManageCall() {
             </li>
           ))}
         </ul>
-        <Form method="post" className="flex flex-wrap items-end gap-3" noValidate>
+        <ActionForm schema={CriterionSchema} className="flex flex-wrap items-end gap-3" noValidate>
           <input type="hidden" name="intent" value="addCriterion" />
           <TextField label={t("call.criterionLabel")} name="label" defaultValue={valuesOf("addCriterion").label ?? ""} error={errorsOf("addCriterion")("label")} />
           <TextField label={t("call.weight")} name="weight" inputMode="numeric" defaultValue={valuesOf("addCriterion").weight ?? "1"} error={errorsOf("addCriterion")("weight")} />
           <Button type="submit" variant="secondary">{t("call.addCriterion")}</Button>
-        </Form>
+        </ActionForm>
       </section>
 
       <section aria-labelledby="questions-heading" className="flex flex-col gap-3">
@@ -185,7 +188,7 @@ export default function ManageCall() {
           <p className="text-solid-gray-700">{t("call.question.none")}</p>
         )}
         {/* a new form after each question added: what was typed for the last one does not carry over */}
-        <Form key={questions.length} method="post" className="flex flex-col gap-3 rounded-8 bg-solid-gray-50 p-4" noValidate aria-label={t("call.question.add")}>
+        <ActionForm key={questions.length} schema={QuestionSchema} className="flex flex-col gap-3 rounded-8 bg-solid-gray-50 p-4" noValidate aria-label={t("call.question.add")}>
           <input type="hidden" name="intent" value="addQuestion" />
           {a?.form === "addQuestion" && formMessage(a) ? <Alert tone="error">{t(formMessage(a)!)}</Alert> : null}
           <TextField label={t("call.question.label")} name="label" required defaultValue={valuesOf("addQuestion").label ?? ""} error={errorsOf("addQuestion")("label")} />
@@ -199,7 +202,7 @@ export default function ManageCall() {
             {t("call.question.requiredLabel")}
           </label>
           <div><Button type="submit" variant="secondary">{t("call.question.add")}</Button></div>
-        </Form>
+        </ActionForm>
       </section>
 
       <section aria-labelledby="reviewers-heading" className="flex flex-col gap-3">
@@ -213,11 +216,11 @@ export default function ManageCall() {
             </li>
           ))}
         </ul>
-        <Form method="post" className="flex flex-wrap items-end gap-3" noValidate>
+        <ActionForm className="flex flex-wrap items-end gap-3" noValidate>
           <input type="hidden" name="intent" value="addReviewer" />
           <TextField label={t("call.reviewerEmail")} name="reviewerEmail" type="email" defaultValue={valuesOf("addReviewer").reviewerEmail ?? ""} error={errorsOf("addReviewer")("reviewerEmail")} />
           <Button type="submit" variant="secondary">{t("call.addReviewer")}</Button>
-        </Form>
+        </ActionForm>
       </section>
 
       <section aria-labelledby="documents-heading" className="flex flex-col gap-3">
@@ -230,14 +233,14 @@ export default function ManageCall() {
             </li>
           ))}
         </ul>
-        <Form method="post" encType="multipart/form-data" className="flex flex-wrap items-end gap-3">
+        <ActionForm encType="multipart/form-data" className="flex flex-wrap items-end gap-3">
           <input type="hidden" name="intent" value="upload" />
           <label className="flex flex-col gap-1">
             <span className="text-std-16B-170">{t("call.addDocument")}</span>
             <FileInput name="file" accept=".pdf,.docx,.xlsx,.pptx" />
           </label>
           <Button type="submit" variant="secondary">{t("call.upload")}</Button>
-        </Form>
+        </ActionForm>
       </section>
     </div>
   );

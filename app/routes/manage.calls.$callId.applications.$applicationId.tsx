@@ -1,4 +1,5 @@
-import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { ActionForm } from "~/components/ui/action-form";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Fragment } from "react";
 import { useTranslation } from "~/utils/use-translation";
@@ -93,7 +94,7 @@ export default function ReviewApplication() {
 
       <section aria-labelledby="score-heading" className="flex flex-col gap-3 rounded-8 border border-solid-gray-200 p-4">
         <h2 id="score-heading">{t("call.myScoring")}</h2>
-        <Form method="post" className="flex flex-col gap-3" noValidate>
+        <ActionForm className="flex flex-col gap-3" noValidate>
           <input type="hidden" name="intent" value="score" />
           {app.call.criteria.map((c) => (
             <SelectField key={c.id} label={t("call.criterionScore", { label: c.label, weight: c.weight })} name={`score.${c.id}`} defaultValue={v[`score.${c.id}`] ?? String(mine.get(c.id)?.score ?? "")} error={a?.fieldErrors[`score.${c.id}`] ? t(a.fieldErrors[`score.${c.id}`]!) : undefined}>
@@ -103,7 +104,7 @@ export default function ReviewApplication() {
           ))}
           <TextareaField label={t("call.reviewComment")} name="comment" rows={3} defaultValue={v.comment ?? [...mine.values()][0]?.comment ?? ""} error={a?.fieldErrors.comment ? t(a.fieldErrors.comment) : undefined} />
           <div><Button type="submit">{t("call.saveScore")}</Button></div>
-        </Form>
+        </ActionForm>
       </section>
 
       <section aria-labelledby="all-heading" className="flex flex-col gap-3">
@@ -126,36 +127,36 @@ export default function ReviewApplication() {
       {role === "manager" ? (
         <section aria-labelledby="decision-heading" className="flex flex-col gap-3 rounded-8 border-2 border-solid-gray-800 p-4">
           <h2 id="decision-heading">{t("call.decision")}</h2>
-          <Form method="post" className="flex flex-wrap items-end gap-3">
+          <ActionForm className="flex flex-wrap items-end gap-3">
             <input type="hidden" name="intent" value="decide" />
             <SelectField label={t("call.decision")} name="decision" defaultValue={app.decision ?? ""}>
               <option value="">{t("call.undecided")}</option>
               {DECISIONS.map((d) => <option key={d} value={d}>{t(`call.decisionValue.${d}`)}</option>)}
             </SelectField>
             <Button type="submit">{t("call.saveDecision")}</Button>
-          </Form>
+          </ActionForm>
           {app.track.kind === "academy" && app.decision === "selected" ? (
             app.academyId ? (
               <p><Link to={`/academies/${app.academyId}`}>{t("call.academyMade")}</Link></p>
             ) : (
-              <Form method="post">
+              <ActionForm>
                 <input type="hidden" name="intent" value="academy" />
                 <Button type="submit" variant="secondary">{t("call.makeAcademy")}</Button>
                 <p className="mt-2 text-dns-14N-130">{t("call.makeAcademyHint")}</p>
-              </Form>
+              </ActionForm>
             )
           ) : null}
           {consultationStep ? (
             consultation ? (
               <p><Link to={`/consultations/${consultation.id}`}>{t("consultation.madeLink")}</Link></p>
             ) : (
-              <Form method="post" className="flex flex-wrap items-end gap-3">
+              <ActionForm className="flex flex-wrap items-end gap-3">
                 <input type="hidden" name="intent" value="consultation" />
                 <SelectField label={t("consultation.topic")} name="topicId" required error={a?.fieldErrors.topicId ? t(a.fieldErrors.topicId) : undefined}>
                   {topics.map((tp) => <option key={tp.id} value={tp.id}>{topicLabel(tp, locale)}</option>)}
                 </SelectField>
                 <Button type="submit" variant="secondary">{t("consultation.makeFromApplication")}</Button>
-              </Form>
+              </ActionForm>
             )
           ) : null}
         </section>

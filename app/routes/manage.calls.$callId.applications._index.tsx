@@ -1,4 +1,5 @@
-import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { ActionForm } from "~/components/ui/action-form";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { callForStaff, callPhase } from "~/modules/call/call.server";
@@ -83,14 +84,14 @@ export default function RankedApplications() {
       })}
       {role === "manager" ? (
         <div className="flex flex-wrap gap-3 rounded-8 border border-solid-gray-200 p-4">
-          <Form method="post">
+          <ActionForm>
             <input type="hidden" name="intent" value="mail" />
             <ConfirmButton disabled={unmailed === 0} confirm={t("call.confirmMail", { count: unmailed })}>{t("call.mailDecisions", { count: unmailed })}</ConfirmButton>
-          </Form>
-          <Form method="post">
+          </ActionForm>
+          <ActionForm>
             <input type="hidden" name="intent" value={call.resultsPublishedAt ? "unpublishResults" : "publishResults"} />
             <Button type="submit" variant="secondary">{t(call.resultsPublishedAt ? "call.unpublishResults" : "call.publishResults")}</Button>
-          </Form>
+          </ActionForm>
         </div>
       ) : null}
     </div>

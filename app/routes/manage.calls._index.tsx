@@ -1,4 +1,5 @@
-import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { ActionForm } from "~/components/ui/action-form";
 import { NEW_CALL_INTENTS } from "~/modules/call/manage-intents.server";
 import { answerIntent, runIntent } from "~/utils/intents.server";
 import { useRefusal } from "~/utils/use-refusal";
@@ -64,7 +65,7 @@ export default function StaffCalls() {
         ]}
       />
       {coordinator ? (
-        <Form method="post" className="flex flex-col gap-4 rounded-8 border border-solid-gray-200 p-4" noValidate>
+        <ActionForm className="flex flex-col gap-4 rounded-8 border border-solid-gray-200 p-4" noValidate>
           <h2 className="text-std-20B-150">{t("call.create")}</h2>
           {a?.fieldErrors && Object.keys(a.fieldErrors).length > 0 ? <Alert tone="error">{t("form.fixErrors")}</Alert> : null}
           <TextField label={t("call.title")} name="title" required defaultValue={v.title ?? ""} error={err("title")} />
@@ -76,7 +77,7 @@ export default function StaffCalls() {
           </div>
           {a?.warnings ? <DeadlineWarnings warnings={a.warnings} /> : null}
           <div><Button type="submit">{t("call.createButton")}</Button></div>
-        </Form>
+        </ActionForm>
       ) : null}
     </div>
   );

@@ -1,4 +1,6 @@
-import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { MaterialMetaSchema } from "~/modules/material/schemas";
+import { ActionForm } from "~/components/ui/action-form";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requirePermission } from "~/utils/session.server";
@@ -85,33 +87,33 @@ export default function MaterialAdminPage() {
               key: "actions",
               header: <span className="sr-only">{t("form.actions")}</span>,
               cell: (v) => (
-                <Form method="post">
+                <ActionForm>
                   <input type="hidden" name="versionId" value={v.id} />
                   <Button type="submit" size="sm" variant={v.retiredAt ? "secondary" : "danger"} name="intent" value={v.retiredAt ? "restore" : "retire"} aria-label={t(v.retiredAt ? "material.restoreN" : "material.retireN", { n: v.number })}>
                     {v.retiredAt ? t("material.restore") : t("material.retire")}
                   </Button>
-                </Form>
+                </ActionForm>
               ),
             },
           ]}
         />
         {material.origin === "upload" && material.kind === "file" ? (
-          <Form method="post" encType="multipart/form-data" className="flex flex-wrap items-end gap-3">
+          <ActionForm encType="multipart/form-data" className="flex flex-wrap items-end gap-3">
             <div className="flex flex-col gap-1">
               <label htmlFor="new-version" className="text-std-16B-170">{t("material.newVersion")}</label>
               <FileInput id="new-version" name="file" accept=".pdf,.pptx,.xlsx,.docx" required />
             </div>
             <Button type="submit" variant="secondary">{t("material.uploadVersion")}</Button>
-          </Form>
+          </ActionForm>
         ) : null}
       </section>
       <section aria-labelledby="meta-heading" className="flex flex-col gap-3">
         <h2 id="meta-heading">{t("material.metaTitle")}</h2>
         {material.origin === "upload" ? (
-          <Form method="post" className="flex max-w-2xl flex-col gap-5">
+          <ActionForm schema={MaterialMetaSchema} className="flex max-w-2xl flex-col gap-5">
             <MaterialMetaFields values={values} errors={actionData?.form === "meta" ? actionData.fieldErrors : {}} />
             <div><Button type="submit">{t("form.save")}</Button></div>
-          </Form>
+          </ActionForm>
         ) : (
           <p>{t("material.repositoryNote", { key: material.key })}</p>
         )}

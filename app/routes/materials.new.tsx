@@ -1,4 +1,5 @@
-import { Form, Link, type MetaFunction } from "@remix-run/react";
+import { Link, type MetaFunction } from "@remix-run/react";
+import { ActionForm } from "~/components/ui/action-form";
 import { NEW_MATERIAL_INTENTS } from "~/modules/material/catalogue-intents.server";
 import { answerIntent, refuse, runIntent } from "~/utils/intents.server";
 import { useRefusal } from "~/utils/use-refusal";
@@ -43,7 +44,7 @@ export default function NewMaterialPage() {
       <p><Link to="/materials">{t("material.backToCatalogue")}</Link></p>
       <h1>{t("material.new")}</h1>
       {formMessage(actionData) ? <Alert tone="error">{t(formMessage(actionData)!, { mb: MAX_MATERIAL_BYTES / 1024 / 1024 })}</Alert> : null}
-      <Form method="post" encType="multipart/form-data" className="flex max-w-2xl flex-col gap-5">
+      <ActionForm encType="multipart/form-data" className="flex max-w-2xl flex-col gap-5">
         <fieldset className="flex gap-6">
           <legend className="text-std-16B-170">{t("material.fields.kind")}</legend>
           {(["file", "link"] as const).map((k) => (
@@ -67,7 +68,7 @@ export default function NewMaterialPage() {
         <div>
           <Button type="submit">{t("material.create")}</Button>
         </div>
-      </Form>
+      </ActionForm>
     </div>
   );
 }

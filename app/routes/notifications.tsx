@@ -1,4 +1,5 @@
-import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { ActionForm } from "~/components/ui/action-form";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireUser } from "~/utils/session.server";
@@ -37,17 +38,17 @@ export default function Notifications() {
         <div className="flex flex-wrap items-center gap-4">
           <h2 id="list-heading">{t("notification.unreadCount", { count: unread })}</h2>
           {unread > 0 ? (
-            <Form method="post">
+            <ActionForm>
               <input type="hidden" name="intent" value="readAll" />
               <Button type="submit" size="sm" variant="secondary">{t("notification.markAllRead")}</Button>
-            </Form>
+            </ActionForm>
           ) : null}
         </div>
         {items.length === 0 ? <p>{t("notification.empty")}</p> : null}
         <ul className="flex flex-col gap-2">
           {items.map((n) => (
             <li key={n.id} className={`rounded-8 border p-3 ${n.readAt ? "border-solid-gray-420 bg-white" : "border-2 border-blue-900 bg-blue-50"}`}>
-              <Form method="post" className="flex flex-wrap items-center gap-3">
+              <ActionForm className="flex flex-wrap items-center gap-3">
                 <input type="hidden" name="intent" value="open" />
                 <input type="hidden" name="id" value={n.id} />
                 {n.readAt ? null : <span className="rounded-4 bg-blue-900 px-2 text-dns-14B-120 text-white">{t("notification.unread")}</span>}
@@ -55,7 +56,7 @@ export default function Notifications() {
                   {notificationText(t as never, n.messageKey, n.params)}
                 </button>
                 <span className="text-dns-14N-130 text-solid-gray-700">{formatDateTime(new Date(n.createdAt), locale)}</span>
-              </Form>
+              </ActionForm>
             </li>
           ))}
         </ul>
@@ -63,7 +64,7 @@ export default function Notifications() {
       </section>
       <section aria-labelledby="settings-heading" className="flex flex-col gap-3">
         <h2 id="settings-heading">{t("notification.settingsHeading")}</h2>
-        <Form method="post" className="flex flex-col gap-3">
+        <ActionForm className="flex flex-col gap-3">
           <input type="hidden" name="intent" value="settings" />
           <fieldset className="flex flex-col gap-2">
             <legend className="text-std-16B-170">{t("notification.mailLegend")}</legend>
@@ -77,7 +78,7 @@ export default function Notifications() {
           <div>
             <Button type="submit">{t("form.save")}</Button>
           </div>
-        </Form>
+        </ActionForm>
         <p className="text-dns-14N-130 text-solid-gray-700">
           {t("notification.settingsHint")} <Link to="/dashboard">{t("nav.dashboard")}</Link>
         </p>

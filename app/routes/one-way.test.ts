@@ -22,6 +22,37 @@ const OWN_TABLES: Record<string, string> = {
   "components/ui/data-table.tsx": "the table component itself",
 };
 
+/** Forms that post without ActionForm, with the reason. */
+const OWN_FORMS: Record<string, string> = {
+  // live forms of the retrospective board: fetchers that answer in place, their refusal said beside the form
+  "components/retro/board-parts.tsx": "live board fetcher",
+  // one tap per person while attendance is taken: a fetcher, the list reloads
+  "routes/academies.$academyId.sessions.$sessionId.attendance.tsx": "attendance fetcher",
+  // the stage's work: lists of items that grow on the page, checked before sending with the stage's own
+  // schema (parseWork, the server's) and saved by itself as the team types; 提出する elsewhere on the page
+  // posts it too (form="work-form")
+  "components/team/work-form.tsx": "the stage's work",
+  // the form component itself
+  "components/ui/action-form.tsx": "ActionForm itself",
+};
+
+/** Each form's opening tag in a file (to its closing ">", across lines and braces). */
+function formTags(text: string): string[] {
+  const tags: string[] = [];
+  for (const match of text.matchAll(/<(?:[\w.]+\.)?Form\b/g)) {
+    let depth = 0;
+    let i = match.index;
+    for (; i < text.length; i++) {
+      const c = text[i];
+      if (c === "{") depth++;
+      else if (c === "}") depth--;
+      else if (c === ">" && depth === 0) break;
+    }
+    tags.push(text.slice(match.index, i + 1));
+  }
+  return tags;
+}
+
 /** The route files (their source and name, e.g. "routes/login.tsx"). */
 function routeSources() {
   return fs
@@ -50,6 +81,21 @@ describe("one way to write each thing", () => {
     expect(routeSources().filter(({ text }) => /data\(\{[^)]*\berror: /.test(text)).map(({ file }) => file)).toEqual([]);
   });
 
+
+  it("every form that posts is an ActionForm, or react-hook-form with its schema directly (decision 0024)", () => {
+    const all = files(root).map((file) => ({ file: path.relative(root, file).split(path.sep).join("/"), text: fs.readFileSync(file, "utf8") }));
+    const outside = all.flatMap(({ file, text }) =>
+      formTags(text)
+        .filter((tag) => !/method="get"/.test(tag))
+        // a form driven by useValidatedForm: react-hook-form with the shared schema, its own submit
+        .filter((tag) => !(/onSubmit=\{onSubmit\}/.test(tag) && text.includes("useValidatedForm(")))
+        .filter(() => !(file in OWN_FORMS))
+        .map((tag) => `${file}: ${tag.slice(0, 60)}`),
+    );
+    expect(outside).toEqual([]);
+    // and there are ActionForms to speak of (the scan reads the right files)
+    expect(all.filter(({ text }) => text.includes("<ActionForm")).length).toBeGreaterThanOrEqual(40);
+  });
 
   it("every table is the DataTable component (caption, header scopes, its own scroll box, the phone layout)", () => {
     const handMade = files(root)

@@ -1,4 +1,5 @@
 import { Form, Link, useLoaderData, useLocation, type MetaFunction } from "@remix-run/react";
+import { ActionForm } from "~/components/ui/action-form";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireUser } from "~/utils/session.server";
@@ -118,13 +119,13 @@ export default function ProgressBoardPage() {
                 </span>
                 {r.overdue ? <span className="mr-2 text-dns-14B-120 text-error-2">{t("progress.flag.overdue")}</span> : null}
                 {r.overdue ? (
-                  <Form method="post" className="no-print mt-1 inline-block">
+                  <ActionForm className="no-print mt-1 inline-block">
                     <input type="hidden" name="intent" value="remind" />
                     <input type="hidden" name="teamId" value={r.id} />
                     <button type="submit" className="rounded-4 border border-blue-900 px-2 py-1 text-dns-14B-120 text-blue-1000" aria-label={t("progress.remind.buttonFor", { team: r.name })}>
                       {t("progress.remind.button")}
                     </button>
-                  </Form>
+                  </ActionForm>
                 ) : null}
                 {r.stalled ? <span className="text-dns-14B-120 text-solid-gray-900">{t("progress.flag.stalled")}</span> : null}
               </>

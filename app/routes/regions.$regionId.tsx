@@ -1,4 +1,5 @@
-import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { ActionForm } from "~/components/ui/action-form";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requirePermission } from "~/utils/session.server";
@@ -61,11 +62,11 @@ export default function RegionPage() {
       <section aria-labelledby="region-archive" className="flex flex-col gap-2">
         <h2 id="region-archive">{region.archivedAt ? t("region.restoreTitle") : t("region.archiveTitle")}</h2>
         <p>{region.archivedAt ? t("region.restoreHint") : t("region.archiveHint")}</p>
-        <Form method="post">
+        <ActionForm>
           <Button type="submit" name="intent" value={region.archivedAt ? "restore" : "archive"} variant="secondary">
             {region.archivedAt ? t("region.restore") : t("region.archive")}
           </Button>
-        </Form>
+        </ActionForm>
       </section>
     </div>
   );

@@ -1,4 +1,6 @@
-import { Form, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { TokenNameSchema } from "~/modules/api/schemas";
+import { ActionForm } from "~/components/ui/action-form";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requirePermission } from "~/utils/session.server";
@@ -59,13 +61,13 @@ export default function ApiTokensPage() {
           <pre className="mt-1 overflow-x-auto rounded-4 bg-white p-2 text-dns-14N-130">{`curl -H "Authorization: Bearer ${created.token}" ${apiBase}/academies`}</pre>
         </Alert>
       ) : null}
-      <Form method="post" className="flex flex-wrap items-end gap-3 rounded-8 border border-solid-gray-200 p-4" noValidate>
+      <ActionForm schema={TokenNameSchema} className="flex flex-wrap items-end gap-3 rounded-8 border border-solid-gray-200 p-4" noValidate>
         <input type="hidden" name="intent" value="create" />
         <div className="min-w-80 grow">
           <TextField label={t("apiToken.name")} name="name" hint={t("apiToken.nameHint")} maxLength={80} required defaultValue={refused?.values.name ?? ""} error={nameError} />
         </div>
         <Button type="submit">{t("apiToken.create")}</Button>
-      </Form>
+      </ActionForm>
       <DataTable
         caption={t("apiToken.caption")}
         cards
@@ -84,13 +86,13 @@ export default function ApiTokensPage() {
               r.revokedAt ? (
                 t("apiToken.revokedOn", { date: formatDateTime(new Date(r.revokedAt), locale) })
               ) : (
-                <Form method="post">
+                <ActionForm>
                   <input type="hidden" name="intent" value="revoke" />
                   <input type="hidden" name="tokenId" value={r.id} />
                   <ConfirmButton size="sm" variant="danger" confirm={t("apiToken.confirmRevoke", { name: r.name })} aria-label={t("apiToken.revokeLabel", { name: r.name })}>
                     {t("apiToken.revoke")}
                   </ConfirmButton>
-                </Form>
+                </ActionForm>
               ),
           },
         ]}

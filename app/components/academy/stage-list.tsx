@@ -1,4 +1,5 @@
-import { Form } from "@remix-run/react";
+import { ActionForm } from "~/components/ui/action-form";
+import { StageSchema } from "~/modules/stage/schemas";
 import { useTranslation } from "~/utils/use-translation";
 import { formatDate, toTokyoDateInput } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
@@ -71,7 +72,7 @@ export function StageList({
               {canManage ? (
                 <details open={Boolean(errors)}>
                   <summary className="cursor-pointer text-dns-16B-130 text-blue-1000 underline">{t("stage.editNamed", { name: name(stage) })}</summary>
-                  <Form method="post" className="mt-3 grid grid-cols-1 gap-3 md:grid-cols-3">
+                  <ActionForm schema={StageSchema} className="mt-3 grid grid-cols-1 gap-3 md:grid-cols-3">
                     <input type="hidden" name="intent" value="saveStage" />
                     <input type="hidden" name="stageId" value={stage.id} />
                     <TextField
@@ -114,7 +115,7 @@ export function StageList({
                     <div>
                       <Button type="submit" size="sm" variant="secondary">{t("form.save")}</Button>
                     </div>
-                  </Form>
+                  </ActionForm>
                 </details>
               ) : null}
             </li>
@@ -124,7 +125,7 @@ export function StageList({
       {canManage ? (
         <details open={actionData?.stageId === ""}>
           <summary className="cursor-pointer text-dns-16B-130 text-blue-1000 underline">{t("stage.add")}</summary>
-          <Form method="post" className="mt-3 grid grid-cols-1 gap-3 md:grid-cols-3">
+          <ActionForm schema={StageSchema} className="mt-3 grid grid-cols-1 gap-3 md:grid-cols-3">
             <input type="hidden" name="intent" value="addStage" />
             <input type="hidden" name="stageId" value="" />
             <TextField
@@ -150,7 +151,7 @@ export function StageList({
             <div>
               <Button type="submit" size="sm" variant="secondary">{t("stage.addSubmit")}</Button>
             </div>
-          </Form>
+          </ActionForm>
         </details>
       ) : null}
     </section>

@@ -1,4 +1,5 @@
-import { Form } from "@remix-run/react";
+import { ActionForm } from "~/components/ui/action-form";
+import { RecordSchema } from "~/modules/consultation/schemas";
 import { formMessage, type Refusal } from "~/utils/result";
 import { useTranslation } from "~/utils/use-translation";
 import { formatDateTime } from "~/utils/dates";
@@ -60,7 +61,7 @@ export function AdviceRecord({ consultation: c, actionData: a }: Props) {
               ? t("consultation.editRecord")
               : t("consultation.record")}
           </summary>
-          <Form method="post" noValidate className="mt-4 flex flex-col gap-4">
+          <ActionForm schema={RecordSchema} noValidate className="mt-4 flex flex-col gap-4">
             <input type="hidden" name="intent" value="record" />
             {formMessage(a) ? <Alert tone="error">{t(formMessage(a)!)}</Alert> : null}
             <TextareaField
@@ -84,7 +85,7 @@ export function AdviceRecord({ consultation: c, actionData: a }: Props) {
             <div>
               <Button type="submit">{t("consultation.recordSubmit")}</Button>
             </div>
-          </Form>
+          </ActionForm>
         </details>
       ) : null}
     </section>

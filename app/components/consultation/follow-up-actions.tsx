@@ -1,4 +1,5 @@
-import { Form } from "@remix-run/react";
+import { ActionForm } from "~/components/ui/action-form";
+import { ActionSchema, ActionStatusSchema, FollowUpSchema } from "~/modules/consultation/schemas";
 import { formMessage, type Refusal } from "~/utils/result";
 import { useTranslation } from "~/utils/use-translation";
 import { ACTION_STATUSES } from "~/modules/consultation/schemas";
@@ -46,23 +47,23 @@ export function FollowUpActions({ consultation: c, actionData }: Props) {
                   </p>
                   <div className="flex flex-wrap items-end gap-3">
                     {c.can.followUp ? (
-                      <Form method="post" className="flex flex-wrap items-end gap-3">
+                      <ActionForm schema={ActionStatusSchema} className="flex flex-wrap items-end gap-3">
                         <input type="hidden" name="intent" value="actionStatus" />
                         <input type="hidden" name="actionId" value={action.id} />
                         <SelectField label={t("consultation.actionStatusLabel")} name="status" defaultValue={action.status}>
                           {ACTION_STATUSES.map((s) => <option key={s} value={s}>{t(`consultation.actionStatus.${s}`)}</option>)}
                         </SelectField>
                         <Button type="submit" variant="secondary">{t("consultation.actionStatusSave")}</Button>
-                      </Form>
+                      </ActionForm>
                     ) : (
                       <p>{t(`consultation.actionStatus.${action.status}`)}</p>
                     )}
                     {c.can.manageActions ? (
-                      <Form method="post">
+                      <ActionForm>
                         <input type="hidden" name="intent" value="removeAction" />
                         <input type="hidden" name="actionId" value={action.id} />
                         <ConfirmButton type="submit" variant="secondary" confirm={t("consultation.removeActionConfirm")}>{t("consultation.removeAction")}</ConfirmButton>
-                      </Form>
+                      </ActionForm>
                     ) : null}
                   </div>
                   <p className="text-dns-14N-130 text-solid-gray-700">{t("consultation.updatedOn", { date: formatDateTime(new Date(action.updatedAt), locale) })}</p>
@@ -72,7 +73,7 @@ export function FollowUpActions({ consultation: c, actionData }: Props) {
           </ul>
         )}
         {c.can.manageActions ? (
-          <Form method="post" noValidate className="grid grid-cols-1 gap-4 rounded-8 border border-solid-gray-200 p-4 md:grid-cols-3">
+          <ActionForm schema={ActionSchema} noValidate className="grid grid-cols-1 gap-4 rounded-8 border border-solid-gray-200 p-4 md:grid-cols-3">
             <input type="hidden" name="intent" value="addAction" />
             <h3 className="text-std-18B-160 md:col-span-3">{t("consultation.addAction")}</h3>
             {formMessage(adding) ? <div className="md:col-span-3"><Alert tone="error">{t(formMessage(adding)!)}</Alert></div> : null}
@@ -80,7 +81,7 @@ export function FollowUpActions({ consultation: c, actionData }: Props) {
             <TextField label={t("consultation.actionOwner")} name="owner" required hint={t("consultation.actionOwnerHint")} defaultValue={adding?.values.owner ?? ""} error={err(adding, "owner")} />
             <TextField label={t("consultation.actionDue")} name="dueOn" type="date" required defaultValue={adding?.values.dueOn ?? ""} error={err(adding, "dueOn")} />
             <div className="md:col-span-3"><Button type="submit">{t("consultation.addActionSubmit")}</Button></div>
-          </Form>
+          </ActionForm>
         ) : null}
       </section>
 
@@ -98,12 +99,12 @@ export function FollowUpActions({ consultation: c, actionData }: Props) {
           </ol>
         )}
         {c.can.followUp ? (
-          <Form method="post" noValidate className="flex flex-col gap-3">
+          <ActionForm schema={FollowUpSchema} noValidate className="flex flex-col gap-3">
             <input type="hidden" name="intent" value="followUp" />
             {formMessage(noting) ? <Alert tone="error">{t(formMessage(noting)!)}</Alert> : null}
             <TextareaField label={t("consultation.followUpNote")} name="note" rows={3} required hint={t("consultation.followUpHint")} defaultValue={noting?.values.note ?? ""} error={err(noting, "note")} />
             <div><Button type="submit" variant="secondary">{t("consultation.followUpSubmit")}</Button></div>
-          </Form>
+          </ActionForm>
         ) : null}
       </section>
     </>

@@ -1,4 +1,5 @@
-import { Form } from "@remix-run/react";
+import { ActionForm } from "~/components/ui/action-form";
+import { ScheduleSchema } from "~/modules/consultation/schemas";
 import { formMessage, type Refusal } from "~/utils/result";
 import { useState } from "react";
 import { useTranslation } from "~/utils/use-translation";
@@ -28,7 +29,7 @@ export function ScheduleMeetingForm({ consultation: c, experts, actionData: a }:
   const label = (e: Props["experts"][number]) =>
     `${e.name}（${[t(`consultation.kind.${e.kind}`), e.affiliation].filter(Boolean).join(t("format.list"))}）${e.inTopic ? t("consultation.inTopic") : ""}`;
   return (
-    <Form method="post" noValidate className="flex flex-col gap-4 rounded-8 border-2 border-solid-gray-800 p-4">
+    <ActionForm schema={ScheduleSchema} noValidate className="flex flex-col gap-4 rounded-8 border-2 border-solid-gray-800 p-4">
       <input type="hidden" name="intent" value="schedule" />
       <h3 className="text-std-18B-160">{c.status === "scheduled" ? t("consultation.reschedule") : t("consultation.schedule")}</h3>
       {formMessage(a) ? <Alert tone="error">{t(formMessage(a)!)}</Alert> : null}
@@ -64,6 +65,6 @@ export function ScheduleMeetingForm({ consultation: c, experts, actionData: a }:
         </AcknowledgeBox>
       ) : null}
       <div><Button type="submit">{t("consultation.scheduleSubmit")}</Button></div>
-    </Form>
+    </ActionForm>
   );
 }

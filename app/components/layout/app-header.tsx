@@ -1,4 +1,5 @@
-import { Form, NavLink, useLocation } from "@remix-run/react";
+import { NavLink, useLocation } from "@remix-run/react";
+import { ActionForm } from "~/components/ui/action-form";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import type { AppLocale } from "~/utils/dates";
@@ -144,16 +145,16 @@ export function AppHeader({ user, locale }: { user: HeaderUser | null; locale: A
       <span className="text-dns-16N-130" data-testid="current-user">
         {user.displayName}
       </span>
-      <Form method="post" action="/logout">
+      <ActionForm action="/logout">
         <button type="submit" className="rounded-4 px-2 py-1 text-dns-16B-130 text-blue-1000 underline">
           {t("nav.signOut")}
         </button>
-      </Form>
+      </ActionForm>
     </div>
   ) : null;
   const language = (
     // A full reload: the browser holds the strings of one language only.
-    <Form method="post" action="/set-locale" reloadDocument className="flex items-center gap-1" aria-label={t("layout.language")}>
+    <ActionForm action="/set-locale" reloadDocument className="flex items-center gap-1" aria-label={t("layout.language")}>
       <input type="hidden" name="redirectTo" value={here} />
       {(["ja", "en"] as const).map((lng) => (
         <button
@@ -168,7 +169,7 @@ export function AppHeader({ user, locale }: { user: HeaderUser | null; locale: A
           {t(`languages.${lng}`)}
         </button>
       ))}
-    </Form>
+    </ActionForm>
   );
   return (
     <header className="no-print border-b border-solid-gray-200 bg-white">

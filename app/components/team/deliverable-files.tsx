@@ -1,4 +1,6 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
+import { ConfirmSchema } from "~/modules/deliverable/schemas";
+import { ActionForm } from "~/components/ui/action-form";
 import { useTranslation } from "~/utils/use-translation";
 import type { ScanResult } from "~/modules/privacy/scan.server";
 import { ScanFindings } from "./scan-findings";
@@ -52,13 +54,13 @@ export function DeliverableFiles({
               </span>
               <span data-scan={f.scanStatus} className="text-dns-14B-120">{t(`privacy.status.${f.scanStatus}`)}</span>
               {canEdit ? (
-                <Form method="post" className="ml-auto">
+                <ActionForm className="ml-auto">
                   <input type="hidden" name="intent" value="removeFile" />
                   <input type="hidden" name="fileId" value={f.id} />
                   <ConfirmButton size="sm" variant="tertiary" confirm={t("deliverable.confirmRemoveFile", { name: f.fileName })} aria-label={t("deliverable.removeFile", { name: f.fileName })}>
                     {t("form.remove")}
                   </ConfirmButton>
-                </Form>
+                </ActionForm>
               ) : null}
             </div>
             {f.scan && f.scanStatus !== "clean" ? (
@@ -69,14 +71,14 @@ export function DeliverableFiles({
               </Alert>
             ) : null}
             {canEdit && f.scanStatus === "needs_confirmation" ? (
-              <Form method="post" className="flex max-w-3xl flex-col gap-2">
+              <ActionForm schema={ConfirmSchema} className="flex max-w-3xl flex-col gap-2">
                 <input type="hidden" name="intent" value="confirmFile" />
                 <input type="hidden" name="fileId" value={f.id} />
                 <TextareaField name="reason" label={t("privacy.reasonLabel", { name: f.fileName })} hint={t("privacy.reasonHint")} rows={2} required defaultValue={mine?.values.reason ?? ""} error={mine?.fieldErrors.reason} />
                 <div>
                   <Button type="submit" variant="secondary">{t("privacy.confirm")}</Button>
                 </div>
-              </Form>
+              </ActionForm>
             ) : null}
           </li>
         );
@@ -91,7 +93,7 @@ export function UploadForm({ maxFileBytes, maxFiles, error }: { maxFileBytes: nu
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formEncType === "multipart/form-data";
   return (
-    <Form method="post" encType="multipart/form-data" className="flex max-w-3xl flex-col gap-2">
+    <ActionForm encType="multipart/form-data" className="flex max-w-3xl flex-col gap-2">
       <label htmlFor="deliverable-file" className="text-std-16B-170">
         {t("deliverable.addFiles")}
       </label>
@@ -116,6 +118,6 @@ export function UploadForm({ maxFileBytes, maxFiles, error }: { maxFileBytes: nu
           {busy ? t("deliverable.uploading") : t("deliverable.upload")}
         </Button>
       </div>
-    </Form>
+    </ActionForm>
   );
 }

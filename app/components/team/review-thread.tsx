@@ -1,4 +1,6 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
+import { ExtensionSchema, ReviewSchema } from "~/modules/deliverable/schemas";
+import { ActionForm } from "~/components/ui/action-form";
 import { useTranslation } from "~/utils/use-translation";
 import { formatDate, formatDateTime, toTokyoDateInput } from "~/utils/dates";
 import { useLocale } from "~/utils/use-locale";
@@ -71,7 +73,7 @@ export function ReviewForm({
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && ["review", "comment"].includes(String(navigation.formData?.get("intent")));
   return (
-    <Form method="post" className="flex max-w-3xl flex-col gap-4">
+    <ActionForm schema={ReviewSchema} className="flex max-w-3xl flex-col gap-4">
       <input type="hidden" name="versionNumber" value={versionNumber} />
       <TextareaField name="body" label={canDecide ? t("review.bodyReviewer") : t("review.body")} hint={canDecide ? t("review.bodyHint") : undefined} rows={4} defaultValue={actionData?.values.body ?? ""} error={actionData?.fieldErrors.body} />
       {canDecide ? (
@@ -119,7 +121,7 @@ export function ReviewForm({
           </Button>
         </div>
       )}
-    </Form>
+    </ActionForm>
   );
 }
 
@@ -143,7 +145,7 @@ export function ExtensionForm({
       ) : (
         <p>{t("extension.none")}</p>
       )}
-      <Form method="post" className="grid max-w-3xl grid-cols-1 gap-3 md:grid-cols-2">
+      <ActionForm schema={ExtensionSchema} className="grid max-w-3xl grid-cols-1 gap-3 md:grid-cols-2">
         <input type="hidden" name="intent" value="extend" />
         <TextField type="date" name="dueDate" label={t("extension.dueDate")} required defaultValue={actionData?.values.dueDate ?? (extension ? toTokyoDateInput(new Date(extension.dueAt)) : "")} error={actionData?.fieldErrors.dueDate} />
         <TextField name="reason" label={t("extension.reason")} defaultValue={actionData?.values.reason ?? extension?.reason ?? ""} error={actionData?.fieldErrors.reason} />
@@ -152,14 +154,14 @@ export function ExtensionForm({
             {t("extension.grant")}
           </Button>
         </div>
-      </Form>
+      </ActionForm>
       {extension ? (
-        <Form method="post">
+        <ActionForm>
           <input type="hidden" name="intent" value="revokeExtension" />
           <Button type="submit" variant="tertiary" size="sm">
             {t("extension.revoke")}
           </Button>
-        </Form>
+        </ActionForm>
       ) : null}
     </div>
   );

@@ -31,6 +31,8 @@ const ANYTHING = z.object({}).passthrough();
 export interface ActionFormProps extends Omit<FormProps, "onSubmit"> {
   /** The form's schema, shared with the intent that receives it. */
   schema?: z.ZodType<FieldValues, FieldValues>;
+  /** A form whose buttons name different intents: each intent's schema (an intent not named is only sent). */
+  schemas?: Record<string, z.ZodType<FieldValues, FieldValues>>;
   /** The server's refusal of this form (useRefusal, picked by `form`); shown in the summary and beside the fields. */
   refusal?: Pick<Refusal, "reason" | "fieldErrors"> & { params?: Record<string, unknown> } | null;
   /** Said with the refusal's reason (the numbers its message names). */
@@ -50,9 +52,17 @@ function valuesOf(form: HTMLFormElement, submitter: HTMLElement | null): Record<
   return out;
 }
 
-export function ActionForm({ schema, refusal, params, children, method = "post", noValidate = true, ...props }: ActionFormProps) {
+export function ActionForm({ schema, schemas, refusal, params, children, method = "post", noValidate = true, ...props }: ActionFormProps) {
   const submit = useSubmit();
-  const resolver = useMemo(() => zodResolver((schema ?? ANYTHING) as never) as unknown as Resolver<FieldValues>, [schema]);
+  // the schema of the intent the pressed button names (a page's one form names none: "save")
+  const resolver = useMemo<Resolver<FieldValues>>(
+    () => (values, context, options) => {
+      const named = typeof values.intent === "string" && values.intent ? values.intent : "save";
+      const chosen = schemas ? (schemas[named] ?? ANYTHING) : (schema ?? ANYTHING);
+      return (zodResolver(chosen as never) as unknown as Resolver<FieldValues>)(values, context, options);
+    },
+    [schema, schemas],
+  );
   const form = useForm<FieldValues>({ resolver, mode: "onSubmit", reValidateMode: "onChange", shouldFocusError: false });
   // the server's message for a field stands until the person changes that field
   const [changed, setChanged] = useState<ReadonlySet<string>>(new Set());

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { intent, orNotFound, OK, type Intents } from "~/utils/intents.server";
 import { requiredText } from "~/utils/form-fields";
-import { createApiToken, revokeApiToken, TokenNameSchema } from "./tokens.server";
+import { createApiToken, revokeApiToken } from "./tokens.server";
+import { TokenNameSchema } from "./schemas";
 
 // The API tokens page (decision 0024): a new token is answered on the page itself, shown once;
 // a revoked one is gone. The route lets in only those who manage API tokens.

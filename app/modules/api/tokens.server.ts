@@ -1,5 +1,4 @@
 import crypto from "node:crypto";
-import { z } from "zod";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { hashToken } from "~/utils/tokens.server";
@@ -11,9 +10,6 @@ export const TOKEN_PREFIX = "dam_";
 /** lastUsedAt is written at most this often per token (an API read should not write every time). */
 const TOUCH_EVERY_MS = 5 * 60_000;
 
-export const TokenNameSchema = z.object({
-  name: z.string().trim().min(1, "apiToken.error.nameRequired").max(80, "apiToken.error.nameTooLong"),
-});
 
 export async function createApiToken(actorId: string, name: string) {
   const token = `${TOKEN_PREFIX}${crypto.randomBytes(32).toString("base64url")}`;

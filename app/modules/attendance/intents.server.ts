@@ -2,7 +2,7 @@ import { z } from "zod";
 import { intent, OK, type Intents } from "~/utils/intents.server";
 import type { AcademyContext } from "~/modules/academy/context.server";
 import { optionalLine } from "~/utils/form-fields";
-import { ATTENDANCE_STATUSES } from "./rules";
+import { ATTENDANCE_STATUSES, RuleSchema } from "./rules";
 import { markAttendance, markRestPresent, setCompletionRule } from "./attendance.server";
 
 // Taking attendance in the room (decision 0024): one tap per person (a fetcher: the list reloads,
@@ -31,15 +31,6 @@ export const ATTENDANCE_INTENTS: Intents<AttendancePage> = {
   restPresent: intent({ schema: z.object({}), run: (_v, p: AttendancePage) => markRestPresent(p.actorId, p.academyId, p.sessionId), done: () => ({}) }),
 };
 
-/** The academy's completion rule (研修履修): so many sessions attended, and the pre-learning done or not. */
-export const RuleSchema = z.object({
-  minSessions: z
-    .string()
-    .trim()
-    .refine((v) => /^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 20, "completion.error.minSessions")
-    .transform(Number),
-  preLearning: z.union([z.literal("on"), z.literal("")]).optional().transform((v) => v === "on"),
-});
 
 export interface CompletionPage {
   context: AcademyContext;

@@ -1,3 +1,4 @@
+import { z } from "zod";
 // Attendance and the completion rule (研修履修). Shared by browser and server: no queries.
 import { fromTokyo, tokyoParts } from "~/utils/dates";
 
@@ -43,3 +44,13 @@ export function preLearningFinished(p: PersonProgress): boolean {
 export function hasCompleted(p: PersonProgress, rule: CompletionRule): boolean {
   return p.attended >= rule.minSessions && (!rule.preLearning || preLearningFinished(p));
 }
+
+/** The academy's completion rule (研修履修): so many sessions attended, and the pre-learning done or not. */
+export const RuleSchema = z.object({
+  minSessions: z
+    .string()
+    .trim()
+    .refine((v) => /^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 20, "completion.error.minSessions")
+    .transform(Number),
+  preLearning: z.union([z.literal("on"), z.literal("")]).optional().transform((v) => v === "on"),
+});

@@ -11,9 +11,6 @@ import { deliverQueued, type QueuedMail } from "~/modules/mail/mailer.server";
 // academy's completion rule; each gets a number unique in its fiscal year, kept if it is revoked
 // and issued again. Staff and the holder download them (certificate-pdf.server.ts).
 
-export const IssuerSchema = z.object({
-  certificateIssuer: z.string().trim().max(100, "certificate.error.issuerTooLong"),
-});
 
 export { certificateNumber };
 

@@ -4,7 +4,8 @@ import { fail } from "~/utils/result";
 import { requiredText } from "~/utils/form-fields";
 import { env } from "~/utils/env.server";
 import type { AcademyContext } from "~/modules/academy/context.server";
-import { certificatesPage, issueCertificates, IssuerSchema, revokeCertificate, setIssuer } from "./certificate.server";
+import { certificatesPage, issueCertificates, revokeCertificate, setIssuer } from "./certificate.server";
+import { IssuerSchema } from "./schemas";
 
 // An academy's certificates page (decision 0024): those who manage the academy name the issuer,
 // issue the certificates of everyone who completed, and revoke one. Its readers (survey results)

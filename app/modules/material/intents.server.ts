@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { intent, notFound, type Intents } from "~/utils/intents.server";
 import { fail, type Result } from "~/utils/result";
-import { dateField, timeField } from "~/utils/form-fields";
 import { fromTokyoInputs } from "~/utils/dates";
 import type { AppLocale } from "~/utils/dates";
 import type { AcademyContext } from "~/modules/academy/context.server";
 import { attachCurriculum, attachedMaterial, detachMaterial, findVisibleMaterial, recordAccess, releaseStageNow, setRelease, type ReleaseInput } from "./release.server";
 import { sendPreLearningReminders, setCompletion } from "./prelearning.server";
+import { ReleaseSchema } from "./schemas";
 
 // The academy's materials page, declared (decision 0024): participants tick their pre-learning;
 // those who release materials attach, release and remind. Each intent: who may, the form's schema,
@@ -23,29 +23,7 @@ const MaterialIdSchema = z.object({ materialId: id });
 const StageIdSchema = z.object({ stageId: id });
 const NothingSchema = z.object({});
 
-const offset = z.coerce.number({ error: "material.validation.offset" }).int("material.validation.offset");
 
-/** The release form: so many days before or after the stage's session, or a fixed date and time (Japan). */
-export const ReleaseSchema = z
-  .object({
-    materialId: id,
-    stageId: z.string().trim().max(64, "validation.invalid").optional().default(""),
-    mode: z.enum(["relative", "fixed"], { error: "material.validation.releaseMode" }),
-    /** the form's plain words: so many days, before or after the stage's session */
-    offsetAbs: offset.min(0, "material.validation.offset").max(60, "material.validation.offset").optional(),
-    offsetDir: z.enum(["before", "after"], { error: "validation.invalid" }).optional().default("before"),
-    /** a signed number of days (scripts and the older form) */
-    offsetDays: offset.min(-60, "material.validation.offset").max(60, "material.validation.offset").optional(),
-    date: z.string().optional().default(""),
-    time: z.string().optional().default(""),
-  })
-  .superRefine((v, ctx) => {
-    if (v.mode !== "fixed") return;
-    const date = dateField.safeParse(v.date);
-    if (!date.success) ctx.addIssue({ code: "custom", path: ["date"], message: date.error.issues[0]?.message ?? "validation.date" });
-    const time = timeField.safeParse(v.time);
-    if (!time.success) ctx.addIssue({ code: "custom", path: ["time"], message: time.error.issues[0]?.message ?? "validation.time" });
-  });
 
 function releaseInput(v: z.output<typeof ReleaseSchema>): ReleaseInput {
   const stageId = v.stageId || null;
