@@ -74,7 +74,7 @@ const CASES: { name: string; action: Action; params: (w: World) => Record<string
   { name: "detach a material", action: academyMaterialsAction, params: (w) => ({ academyId: w.academy.id }), fields: (w) => ({ intent: "detach", materialId: w.material.id }), facilitator: 403 },
   { name: "commit a roster", action: rosterAction, params: (w) => ({ academyId: w.academy.id }), fields: () => ({ intent: "commit", payload: "W10", signature: "x" }), facilitator: 403 },
   { name: "add a session", action: newSessionAction, params: (w) => ({ academyId: w.academy.id }), fields: (w) => session(w), facilitator: 403 },
-  { name: "add a team", action: newTeamAction, params: (w) => ({ academyId: w.academy.id }), fields: () => ({ name: "新チーム", themeTitle: "x", municipalityCodes: "282014" }), facilitator: 403 },
+  { name: "add a team", action: newTeamAction, params: (w) => ({ academyId: w.academy.id }), fields: () => ({ intent: "saveTeam", name: "新チーム", themeTitle: "x", municipalityCodes: "282014" }), facilitator: 403 },
   { name: "edit a team", action: teamAction, params: (w) => ({ academyId: w.academy.id, teamId: w.team.id }), fields: () => ({ intent: "saveTeam", name: "改名", themeTitle: "x", municipalityCodes: "282014" }), facilitator: 403 },
 ];
 

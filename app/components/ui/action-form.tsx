@@ -52,7 +52,7 @@ function valuesOf(form: HTMLFormElement, submitter: HTMLElement | null): Record<
   return out;
 }
 
-export function ActionForm({ schema, schemas, refusal, params, children, method = "post", noValidate = true, ...props }: ActionFormProps) {
+export function ActionForm({ schema, schemas, refusal, params, children, method = "post", noValidate = true, reloadDocument, ...props }: ActionFormProps) {
   const submit = useSubmit();
   // the schema of the intent the pressed button names (a page's one form names none: "save")
   const resolver = useMemo<Resolver<FieldValues>>(
@@ -69,12 +69,18 @@ export function ActionForm({ schema, schemas, refusal, params, children, method 
   // what the check found when the person pressed the button (the summary keeps it until the next press)
   const [found, setFound] = useState<Record<string, string> | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  // a form that reloads the whole page (the language) is sent by the browser itself once checked
+  const checked = useRef(false);
   useEffect(() => setChanged(new Set()), [refusal]);
 
   const clientErrors = form.formState.errors as Record<string, { message?: string } | undefined>;
   const errorFor = (name: string) => clientErrors[name]?.message ?? (changed.has(name) ? undefined : refusal?.fieldErrors[name]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    if (checked.current) {
+      checked.current = false;
+      return;
+    }
     event.preventDefault();
     const element = event.currentTarget;
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
@@ -85,7 +91,16 @@ export function ActionForm({ schema, schemas, refusal, params, children, method 
     void form.handleSubmit(
       () => {
         setFound(null);
-        submit(submitter instanceof HTMLButtonElement || submitter instanceof HTMLInputElement ? submitter : element);
+        const button = submitter instanceof HTMLButtonElement || submitter instanceof HTMLInputElement ? submitter : null;
+        if (reloadDocument) {
+          // after the refused submit event has finished (a form ignores a new submission while it fires one)
+          setTimeout(() => {
+            checked.current = true;
+            element.requestSubmit(button);
+          }, 0);
+          return;
+        }
+        submit(button ?? element);
       },
       (errors) => setFound(Object.fromEntries(Object.entries(errors).flatMap(([name, e]) => (typeof e?.message === "string" ? [[name, e.message]] : [])))),
     )();
@@ -97,6 +112,7 @@ export function ActionForm({ schema, schemas, refusal, params, children, method 
         ref={formRef}
         method={method}
         noValidate={noValidate}
+        reloadDocument={reloadDocument}
         onSubmit={onSubmit}
         onChange={(event) => {
           const name = (event.target as HTMLInputElement).name;

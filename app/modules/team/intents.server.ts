@@ -62,9 +62,9 @@ export const TEAM_INTENTS: Intents<TeamPage> = {
   }),
 };
 
-/** A new team of the academy (those who manage teams); its page follows. */
+/** A new team of the academy (those who manage teams); its page follows. The team form names its intent (it is the team page's form too). */
 export const NEW_TEAM_INTENTS: Intents<{ actorId: string; academyId: string }> = {
-  save: intent({
+  saveTeam: intent({
     schema: TeamSchema,
     run: async (v, p: { actorId: string; academyId: string }) => {
       const created = await createTeam(p.actorId, p.academyId, v);

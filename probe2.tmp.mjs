@@ -1,0 +1,17 @@
+import { chromium } from "playwright-core";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+const page = await browser.newPage({ locale: "ja-JP" });
+page.on("console", (m) => console.log("console", m.type(), m.text().slice(0, 300)));
+page.on("pageerror", (e) => console.log("pageerror", e.message.slice(0, 600)));
+page.on("request", (r) => { if (r.method() === "POST") console.log("POST", r.url(), r.postData()); });
+await page.goto("http://localhost:3111/login");
+await page.waitForSelector("html[data-hydrated]");
+await page.fill('input[name="email"]', "facilitator@example.jp");
+await page.fill('input[name="password"]', "demo-pass-facilitator");
+await page.getByRole("button", { name: "ログイン" }).click();
+await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+await page.waitForSelector("html[data-hydrated]");
+await page.getByRole("button", { name: "English" }).click();
+await page.waitForTimeout(3000);
+console.log(page.url(), await page.getAttribute("html", "lang"), await page.locator("h1").first().textContent());
+await browser.close();

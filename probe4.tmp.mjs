@@ -1,0 +1,15 @@
+import { chromium } from "playwright-core";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+const page = await browser.newPage({ locale: "ja-JP" });
+page.on("console", (m) => console.log("console", m.type(), m.text().slice(0, 300)));
+page.on("pageerror", (e) => console.log("pageerror", e.message.slice(0, 600)));
+page.on("request", (r) => { if (r.method() === "POST") console.log("POST", r.url(), r.postData()); });
+await page.goto("http://localhost:3111/login");
+await page.waitForSelector("html[data-hydrated]");
+console.log(await page.evaluate(() => { const f = document.querySelector('form[action="/set-locale"]'); return f ? f.outerHTML.slice(0, 400) : "no form"; }));
+await page.evaluate(() => { const f = document.querySelector('form[action="/set-locale"]'); f.addEventListener("submit", (e) => { console.log("submit event", e.submitter?.value, "prevented", e.defaultPrevented); setTimeout(() => console.log("after", e.defaultPrevented), 0); }); });
+await page.evaluate(() => { window.__orig = HTMLFormElement.prototype.requestSubmit; HTMLFormElement.prototype.requestSubmit = function (b) { console.log("requestSubmit called", b?.value, this.isConnected); try { return window.__orig.call(this, b); } catch (e) { console.log("threw", e.message); } }; });
+await page.getByRole("button", { name: "English" }).click();
+await page.waitForTimeout(2500);
+console.log(page.url(), await page.getAttribute("html", "lang"));
+await browser.close();
