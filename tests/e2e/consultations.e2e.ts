@@ -115,3 +115,34 @@ describe("an expert consultation", () => {
     await expect(row.textContent()).resolves.toContain("実施済み");
   });
 });
+
+describe("a form checked before it is sent (ActionForm, issue 26)", () => {
+  it("names the empty field in a summary that takes focus, sends nothing, and sends once it is filled", async () => {
+    const page = await browser.newPage();
+    await signIn(page, DEMO.coordinator);
+    await page.goto("/consultations/topics");
+    await hydrated(page);
+    const posted: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST") posted.push(r.url());
+    });
+    const form = page.locator("form", { has: page.locator('input[name="intent"][value="create"]') });
+    await form.getByRole("button", { name: "追加する" }).click();
+    const summary = form.locator("[data-error-summary]");
+    await summary.waitFor();
+    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await summary.textContent()).toContain("分野名");
+    expect(await form.getByLabel("分野名", { exact: true }).getAttribute("aria-invalid")).toBe("true");
+    expect(posted).toEqual([]);
+    // the summary's link takes the person to the field
+    await summary.getByRole("link").click();
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe("label");
+    await page.keyboard.type("データ利活用の体制");
+    // checked again as it changes: the message goes once the field is right
+    await form.locator('input[name="label"]:not([aria-invalid])').waitFor();
+    await form.getByRole("button", { name: "追加する" }).click();
+    await page.locator('input[name="label"][value="データ利活用の体制"]').waitFor();
+    expect(posted).toHaveLength(1);
+    await expectAccessible(page);
+  });
+});

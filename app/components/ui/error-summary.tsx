@@ -34,7 +34,7 @@ export function ErrorSummary({
     box.focus({ preventScroll: true });
     const found: Record<string, string> = {};
     for (const [name] of fields) {
-      const el = fieldOf(name);
+      const el = fieldOf(name, ref.current);
       const label = el && "labels" in el ? el.labels?.[0]?.textContent : null;
       if (label) found[name] = label.replace(/\s*[（(]?(必須|任意|required|optional)[）)]?\s*$/i, "").trim();
     }
@@ -55,7 +55,7 @@ export function ErrorSummary({
               <a
                 href={`#${name}`}
                 onClick={(event) => {
-                  const el = fieldOf(name);
+                  const el = fieldOf(name, ref.current);
                   if (!el) return;
                   event.preventDefault();
                   el.focus();
@@ -72,6 +72,8 @@ export function ErrorSummary({
   );
 }
 
-function fieldOf(name: string): HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null {
-  return document.querySelector(`[name="${CSS.escape(name)}"]:not([type="hidden"])`);
+/** The field of that name in the summary's own form (a page may hold several forms with the same field names). */
+function fieldOf(name: string, box: HTMLElement | null): HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null {
+  const scope: ParentNode = box?.closest("form") ?? document;
+  return scope.querySelector(`[name="${CSS.escape(name)}"]:not([type="hidden"])`);
 }
