@@ -44,13 +44,13 @@ function classify(result: unknown, method: "GET" | "POST"): Outcome {
   return String(status) as Outcome;
 }
 
-async function call(handler: Handler, method: "GET" | "POST", url: string, params: Record<string, string>, cookie: string | null) {
+async function call(handler: Handler, method: "GET" | "POST", url: string, params: Record<string, string>, cookie: string | null, intent = "") {
   const headers: Record<string, string> = {};
   if (cookie) headers.Cookie = cookie;
   const init: RequestInit = { method, headers };
   if (method === "POST") {
     headers["Content-Type"] = "application/x-www-form-urlencoded";
-    init.body = "intent=";
+    init.body = new URLSearchParams({ intent }).toString();
   }
   try {
     return await handler({ request: new Request(`http://localhost:3000${url}`, init), params, context });
@@ -66,6 +66,20 @@ function loaderData(result: unknown): Record<string, unknown> {
 }
 
 // Content as well as status: what a person who gets the page sees of it, where it depends on who they are.
+/**
+ * The intents a route's action declares (decision 0024), read from the declaration it hands to
+ * runIntent: the module the route imports it from, loaded here.
+ */
+async function declaredIntents(route: string): Promise<string[]> {
+  const source = fs.readFileSync(path.join(ROUTES_DIR, `${route}.tsx`), "utf8");
+  const name = /runIntent\(([A-Z_]+),/.exec(source)?.[1];
+  if (!name) return [];
+  const from = new RegExp(`import \\{[^}]*\\b${name}\\b[^}]*\\} from "~/([^"]+)"`).exec(source)?.[1];
+  expect(from, `${route}: where ${name} comes from`).toBeDefined();
+  const mod = (await import(/* @vite-ignore */ path.resolve("app", `${from}.ts`))) as Record<string, Record<string, unknown>>;
+  return Object.keys(mod[name]!);
+}
+
 const SEEN: Record<string, (data: Record<string, unknown>, role: Role) => void> = {
   "academies.$academyId._index": (d, role) => {
     const academy = d.academy as { name: string; fiscalYear: number; status: string };
@@ -118,6 +132,19 @@ describe("the authorization matrix", () => {
         if (method === "GET" && row[role] === "ok") SEEN[route]?.(loaderData(result), role);
       }
       observed[method] = row;
+      // whatever the form names, someone the route itself refuses stays refused: every declared intent is
+      // tried (refused before any form: not signed in, nothing there for them, or a permission the route requires)
+      if (method === "POST" && handler) {
+        const intents = await declaredIntents(route);
+        const gated = fs.readFileSync(path.join(ROUTES_DIR, `${route}.tsx`), "utf8").includes("await requirePermission(request");
+        for (const role of ROLES.filter((r) => ["404", "login", ...(gated ? ["403"] : [])].includes(row[r]))) {
+          const cookie = role === "anonymous" ? null : await sessionCookieFor(users[role]);
+          for (const intent of intents) {
+            const got = classify(await call(handler, method, url, params, cookie, intent), method);
+            expect(`${intent} as ${role}: ${got}`).toBe(`${intent} as ${role}: ${row[role]}`);
+          }
+        }
+      }
     }
     if (process.env.MATRIX_PRINT) {
       fs.mkdirSync("/tmp/dam-matrix", { recursive: true });
