@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { context, sessionCookieFor } from "../../tests/support/requests";
 import { ACCESS_POLICY, ROLES, type Outcome, type Role } from "../../tests/access/policy";
 import { accessWorld as world } from "../../tests/access/world";
+import { declaredIntents } from "../../tests/access/declared-intents";
 
 // Every route × method × role against the declared policy (tests/access/policy.ts). A route
 // file without a row fails the test, so no route ships without someone deciding who may use it.
@@ -66,20 +67,6 @@ function loaderData(result: unknown): Record<string, unknown> {
 }
 
 // Content as well as status: what a person who gets the page sees of it, where it depends on who they are.
-/**
- * The intents a route's action declares (decision 0024), read from the declaration it hands to
- * runIntent: the module the route imports it from, loaded here.
- */
-async function declaredIntents(route: string): Promise<string[]> {
-  const source = fs.readFileSync(path.join(ROUTES_DIR, `${route}.tsx`), "utf8");
-  const name = /runIntent\(([A-Z_]+),/.exec(source)?.[1];
-  if (!name) return [];
-  const from = new RegExp(`import \\{[^}]*\\b${name}\\b[^}]*\\} from "~/([^"]+)"`).exec(source)?.[1];
-  expect(from, `${route}: where ${name} comes from`).toBeDefined();
-  const mod = (await import(/* @vite-ignore */ path.resolve("app", `${from}.ts`))) as Record<string, Record<string, unknown>>;
-  return Object.keys(mod[name]!);
-}
-
 const SEEN: Record<string, (data: Record<string, unknown>, role: Role) => void> = {
   "academies.$academyId._index": (d, role) => {
     const academy = d.academy as { name: string; fiscalYear: number; status: string };
