@@ -87,6 +87,48 @@ export const INTENT_POLICY: Record<string, Record<string, IntentRow>> = {
     actionStatus: { setup: "held", body: { actionId: "{consultationActionId}", status: "done" }, allowed: ["coordinator", "facilitator", "expert", "member"] },
     followUp: { setup: "held", body: { note: "規約案を庁内で回覧しました" }, allowed: ["coordinator", "facilitator", "expert", "member"] },
   },
+  // the pages behind an academy ability (manage the academy, manage its teams): its managers get
+  // past, with a body the change then refuses for its content (that is past the check, too)
+  "academies.$academyId._index": {
+    status: { body: { status: "finished" }, allowed: MANAGERS },
+    deleteSession: { body: { sessionId: "{sessionId}" }, allowed: MANAGERS },
+    addStage: { body: {}, allowed: MANAGERS },
+    saveStage: { body: { stageId: "{stageId}" }, allowed: MANAGERS },
+  },
+  "academies.$academyId.edit": {
+    save: { body: {}, allowed: MANAGERS },
+    addStaff: { body: {}, allowed: MANAGERS },
+  },
+  "academies.$academyId.teams.$teamId._index": {
+    saveTeam: { body: {}, allowed: MANAGERS },
+    addMember: { body: {}, allowed: MANAGERS },
+    removeMember: { body: { memberId: "{teamMemberId}" }, allowed: MANAGERS },
+    invite: { body: { userId: "{memberUserId}" }, allowed: MANAGERS },
+    revoke: { body: { userId: "{memberUserId}" }, allowed: MANAGERS },
+  },
+  // certificates and the completion rule: read by those who see survey results, changed by managers
+  "academies.$academyId.certificates._index": {
+    issuer: { body: { certificateIssuer: "兵庫県" }, allowed: MANAGERS },
+    issue: { body: {}, allowed: MANAGERS },
+    revoke: { body: { certificateId: "{certificateId}" }, allowed: MANAGERS },
+  },
+  "academies.$academyId.completion": {
+    save: { body: { minSessions: "2" }, allowed: MANAGERS },
+  },
+  // growing facilitators: read by the academy's staff, changed by its managers
+  "academies.$academyId.facilitators": {
+    level: { body: { enrollmentId: "{facilitatorEnrollmentId}", trainingLevel: "lead" }, allowed: MANAGERS },
+    assign: { body: {}, allowed: MANAGERS },
+  },
+  // a team's case: the team approves it; the academy's managers write, attach, approve and withdraw
+  "academies.$academyId.teams.$teamId.case": {
+    approveTeam: { body: {}, allowed: ["member"] },
+    save: { body: {}, allowed: MANAGERS },
+    upload: { body: {}, allowed: MANAGERS },
+    removeFile: { body: { fileId: "no-such-file" }, allowed: MANAGERS },
+    approveCoordinator: { body: {}, allowed: MANAGERS },
+    withdraw: { body: {}, allowed: MANAGERS },
+  },
 };
 
 /** What an answer names when it refuses the person (rather than the input or the state). */

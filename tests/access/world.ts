@@ -119,6 +119,23 @@ export async function accessWorld() {
   const foreignSession = await prisma.workshopSession.create({ data: { academyId: elsewhere.id, sequence: 1, startsAt: new Date(Date.now() + 86400_000), endsAt: new Date(Date.now() + 86400_000 + 3 * 3600_000) } });
   const foreignRetro = await prisma.retrospective.create({ data: { academyId: elsewhere.id, teamId: foreignTeam.id, prompts: "[]", phase: "reflect" } });
   const foreign: Record<string, string> = { teamId: foreignTeam.id, stageId: foreignStage.id, sessionId: foreignSession.id, retroId: foreignRetro.id };
-  const refs = { teamId: team.id, sessionRetroId: sessionRetro.id, cardId: card.id, groupId: group.id, retroActionId: retroAction.id, fileId: file.id, stageId: workStage.id, releasedStageId: stage.id, materialId: released.materialId };
+  const facilitatorEnrollment = await prisma.enrollment.findUniqueOrThrow({ where: { academyId_userId: { academyId: academy.id, userId: facilitator.id } } });
+  const teamMember = await prisma.teamMember.findFirstOrThrow({ where: { teamId: team.id, enrollment: { userId: member.id } } });
+  const refs = {
+    teamId: team.id,
+    sessionRetroId: sessionRetro.id,
+    cardId: card.id,
+    groupId: group.id,
+    retroActionId: retroAction.id,
+    fileId: file.id,
+    stageId: workStage.id,
+    releasedStageId: stage.id,
+    materialId: released.materialId,
+    certificateId: certificate.id,
+    facilitatorEnrollmentId: facilitatorEnrollment.id,
+    teamMemberId: teamMember.id,
+    memberUserId: member.id,
+    sessionId: session.id,
+  };
   return { users, params, refs, foreign };
 }
