@@ -129,6 +129,54 @@ export const INTENT_POLICY: Record<string, Record<string, IntentRow>> = {
     approveCoordinator: { body: {}, allowed: MANAGERS },
     withdraw: { body: {}, allowed: MANAGERS },
   },
+  // the roster import: each step, by those who manage the academy's teams
+  "academies.$academyId.roster": {
+    preview: { body: {}, allowed: MANAGERS },
+    header: { body: {}, allowed: MANAGERS },
+    map: { body: {}, allowed: MANAGERS },
+    fix: { body: {}, allowed: MANAGERS },
+    commit: { body: {}, allowed: MANAGERS },
+  },
+  // a team's worksheet: its members write it; staff read
+  "academies.$academyId.teams.$teamId.worksheets.$worksheetId": {
+    save: { body: {}, allowed: ["member"] },
+    delete: { body: {}, allowed: ["member"] },
+  },
+  // running the sessions: attendance and new boards by the academy's staff; outcomes, the survey
+  // setting and the sessions themselves by its managers
+  "academies.$academyId.sessions.$sessionId.attendance": {
+    mark: { body: { enrollmentId: "{facilitatorEnrollmentId}", status: "present" }, allowed: STAFF },
+    restPresent: { body: {}, allowed: STAFF },
+  },
+  "academies.$academyId.retros.new": {
+    save: { body: {}, allowed: STAFF },
+  },
+  "academies.$academyId.surveys._index": {
+    save: { body: { anonymous: "on" }, allowed: MANAGERS },
+  },
+  "academies.$academyId.outcomes": {
+    save: { body: {}, allowed: MANAGERS },
+  },
+  "academies.$academyId.sessions.new": {
+    save: { body: {}, allowed: MANAGERS },
+  },
+  // a session's details: its facilitators edit them too (editSessions)
+  "academies.$academyId.sessions.$sessionId.edit": {
+    save: { body: {}, allowed: STAFF },
+  },
+  // a call's applications: scored by its reviewers, decided by those who manage calls (the programme
+  // coordinator; the world has no other reviewer)
+  "manage.calls.$callId.applications.$applicationId": {
+    score: { body: {}, allowed: ["coordinator"] },
+    decide: { body: { decision: "" }, allowed: ["coordinator"] },
+    academy: { body: {}, allowed: ["coordinator"] },
+    consultation: { body: {}, allowed: ["coordinator"] },
+  },
+  "manage.calls.$callId.applications._index": {
+    mail: { body: {}, allowed: ["coordinator"] },
+    publishResults: { body: {}, allowed: ["coordinator"] },
+    unpublishResults: { body: {}, allowed: ["coordinator"] },
+  },
 };
 
 /** What an answer names when it refuses the person (rather than the input or the state). */
