@@ -1,4 +1,5 @@
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { ErrorSummary } from "~/components/ui/error-summary";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "~/utils/use-translation";
 import { requireAcademyContext } from "~/utils/academy-context.server";
@@ -40,7 +41,7 @@ export default function EditAcademyPage() {
   const actionData = answer && !answer.ok ? (answer as Refusal & { removedStaff?: string[] }) : undefined;
   const { t } = useTranslation();
   const academyForm = actionData?.form === "save" ? actionData : undefined;
-  const { register, errorFor, onSubmit } = useValidatedForm(AcademyUpdateSchema, {
+  const { register, errorFor, onSubmit, found } = useValidatedForm(AcademyUpdateSchema, {
     defaultValues: {
       name: academy.name,
       description: academy.description,
@@ -55,6 +56,7 @@ export default function EditAcademyPage() {
       <p><Link to={`/academies/${academy.id}`}>{t("academy.backTo", { name: academy.name })}</Link></p>
       <h1>{t("academy.edit")}</h1>
       <Form method="post" noValidate onSubmit={onSubmit} className="flex max-w-2xl flex-col gap-5">
+        <ErrorSummary fieldErrors={found ?? undefined} />
         <TextField label={t("academy.name")} required error={errorFor("name")} {...register("name")} />
         <TextareaField label={t("academy.description")} rows={3} error={errorFor("description")} {...register("description")} />
         <TextField label={t("academy.preLearningStart")} hint={t("academy.preLearningHint")} type="date" error={errorFor("preLearningStartDate")} {...register("preLearningStartDate")} />
@@ -85,12 +87,13 @@ export default function EditAcademyPage() {
 
 function AddStaffForm({ actionData }: { actionData?: { fieldErrors: Record<string, string>; values: Record<string, string> } }) {
   const { t } = useTranslation();
-  const { register, errorFor, onSubmit } = useValidatedForm(StaffInviteSchema, {
+  const { register, errorFor, onSubmit, found } = useValidatedForm(StaffInviteSchema, {
     defaultValues: { displayName: "", email: "", role: "facilitator", ...actionData?.values },
     serverErrors: actionData?.fieldErrors,
   });
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="grid grid-cols-1 gap-4 md:grid-cols-3">
+      <ErrorSummary fieldErrors={found ?? undefined} />
       <input type="hidden" name="intent" value="addStaff" />
       <TextField label={t("fields.displayName")} required error={errorFor("displayName")} {...register("displayName")} />
       <TextField label={t("fields.email")} type="email" required error={errorFor("email")} {...register("email")} />

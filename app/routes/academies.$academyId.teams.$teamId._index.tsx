@@ -1,4 +1,5 @@
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { ErrorSummary } from "~/components/ui/error-summary";
 import { ActionForm } from "~/components/ui/action-form";
 import { Breadcrumbs, academyCrumbs } from "~/components/ui/breadcrumbs";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
@@ -175,12 +176,13 @@ function MemberActions({ member: m }: { member: Member }) {
 
 function AddMemberForm({ actionData }: { actionData?: { fieldErrors: Record<string, string>; values: Record<string, string> } }) {
   const { t } = useTranslation();
-  const { register, errorFor, onSubmit } = useValidatedForm(MemberSchema, {
+  const { register, errorFor, onSubmit, found } = useValidatedForm(MemberSchema, {
     defaultValues: { displayName: "", email: "", department: "", teamRole: "problem_owner", ...actionData?.values },
     serverErrors: actionData?.fieldErrors,
   });
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="grid grid-cols-1 max-w-3xl gap-4 md:grid-cols-2">
+      <ErrorSummary fieldErrors={found ?? undefined} />
       <input type="hidden" name="intent" value="addMember" />
       <TextField label={t("fields.displayName")} required error={errorFor("displayName")} {...register("displayName")} />
       <TextField label={t("fields.email")} type="email" required error={errorFor("email")} {...register("email")} />

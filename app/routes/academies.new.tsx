@@ -1,4 +1,5 @@
 import { Form, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { ErrorSummary } from "~/components/ui/error-summary";
 import { NEW_ACADEMY_INTENTS } from "~/modules/academy/edit-intents.server";
 import type { ScheduleIssue } from "~/modules/schedule/rules";
 import { answerIntent, runIntent } from "~/utils/intents.server";
@@ -56,7 +57,7 @@ export default function NewAcademyPage() {
     intervalDays: "14",
     ...actionData?.values,
   };
-  const { register, errorFor, onSubmit } = useValidatedForm(AcademyCreateSchema, {
+  const { register, errorFor, onSubmit, found } = useValidatedForm(AcademyCreateSchema, {
     defaultValues: defaults,
     serverErrors: actionData?.fieldErrors,
   });
@@ -77,6 +78,7 @@ export default function NewAcademyPage() {
         </Alert>
       ) : null}
       <Form method="post" noValidate onSubmit={onSubmit} className="flex max-w-2xl flex-col gap-5">
+        <ErrorSummary fieldErrors={found ?? undefined} />
         <SelectField label={t("academy.region")} required error={errorFor("regionId")} {...register("regionId")}>
           <option value="">{t("form.choose")}</option>
           {regions.map((r) => (

@@ -1,4 +1,5 @@
 import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { ErrorSummary } from "~/components/ui/error-summary";
 import { REQUEST_INTENTS } from "~/modules/consultation/intents.server";
 import { answerIntent, runIntent } from "~/utils/intents.server";
 import { useRefusal } from "~/utils/use-refusal";
@@ -36,7 +37,7 @@ export default function RequestConsultation() {
   const a = useRefusal<{ params: Record<string, string | number> }>();
   const { t } = useTranslation();
   const locale = useLocale();
-  const { register, errorFor, onSubmit } = useValidatedForm(RequestSchema, {
+  const { register, errorFor, onSubmit, found } = useValidatedForm(RequestSchema, {
     defaultValues: { municipalityCode: own?.code ?? "", topicId: "", title: "", question: "", background: "", ...a?.values },
     serverErrors: a?.fieldErrors,
   });
@@ -51,6 +52,7 @@ export default function RequestConsultation() {
       <p>{t("consultation.requestIntro")}</p>
       {a?.fieldErrors ? <Alert tone="error">{t("form.fixErrors")}</Alert> : null}
       <Form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
+        <ErrorSummary fieldErrors={found ?? undefined} />
         <TextField
           label={t("consultation.municipalityCode")}
           inputMode="numeric"

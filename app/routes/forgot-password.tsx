@@ -1,4 +1,5 @@
 import { Form, Link, useActionData } from "@remix-run/react";
+import { ErrorSummary } from "~/components/ui/error-summary";
 import { FORGOT_PASSWORD_INTENTS } from "~/modules/account/intents.server";
 import { answerIntent, runIntent } from "~/utils/intents.server";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -27,7 +28,7 @@ export default function ForgotPasswordPage() {
   // sent: the same answer whether or not the address has an account
   const answer = useActionData<typeof action>() as { ok: boolean; sent?: boolean; email?: string; fieldErrors: Record<string, string>; values: Record<string, string> } | undefined;
   const actionData = answer ? { ...answer, values: answer.ok ? { email: answer.email ?? "" } : answer.values } : undefined;
-  const { register, errorFor, onSubmit } = useValidatedForm(ForgotPasswordSchema, {
+  const { register, errorFor, onSubmit, found } = useValidatedForm(ForgotPasswordSchema, {
     defaultValues: { email: actionData?.values.email ?? "" },
     serverErrors: actionData?.fieldErrors,
   });
@@ -37,6 +38,7 @@ export default function ForgotPasswordPage() {
       <p>{t("forgot.lead")}</p>
       {actionData?.sent ? <Alert tone="success">{t("forgot.sent")}</Alert> : null}
       <Form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
+        <ErrorSummary fieldErrors={found ?? undefined} />
         <TextField
           label={t("fields.email")}
           type="email"

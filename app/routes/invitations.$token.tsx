@@ -1,4 +1,5 @@
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ErrorSummary } from "~/components/ui/error-summary";
 import { INVITATION_INTENTS } from "~/modules/account/intents.server";
 import { answerIntent, runIntent } from "~/utils/intents.server";
 import { useRefusal } from "~/utils/use-refusal";
@@ -38,7 +39,7 @@ export default function AcceptInvitationPage() {
   const { t } = useTranslation();
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useRefusal<{ tokenState: string }>();
-  const { register, errorFor, onSubmit } = useValidatedForm(AcceptInvitationSchema, {
+  const { register, errorFor, onSubmit, found } = useValidatedForm(AcceptInvitationSchema, {
     defaultValues: { displayName: actionData?.values.displayName ?? loaderData.displayName },
     serverErrors: actionData?.fieldErrors,
   });
@@ -71,6 +72,7 @@ export default function AcceptInvitationPage() {
             />
           ) : null}
           <Form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
+            <ErrorSummary fieldErrors={found ?? undefined} />
             <TextField
               label={t("fields.displayName")}
               autoComplete="name"

@@ -1,4 +1,5 @@
 import { Form, Link, useNavigation, useSearchParams } from "@remix-run/react";
+import { ErrorSummary } from "~/components/ui/error-summary";
 import { LOGIN_INTENTS } from "~/modules/account/intents.server";
 import { answerIntent, runIntent } from "~/utils/intents.server";
 import { useRefusal } from "~/utils/use-refusal";
@@ -31,7 +32,7 @@ export default function LoginPage() {
   const actionData = useRefusal();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
-  const { register, errorFor, onSubmit } = useValidatedForm(LoginSchema, {
+  const { register, errorFor, onSubmit, found } = useValidatedForm(LoginSchema, {
     defaultValues: { email: actionData?.values.email ?? "" },
     serverErrors: actionData?.fieldErrors,
   });
@@ -43,6 +44,7 @@ export default function LoginPage() {
       {searchParams.get("reset") === "done" ? <Alert tone="success">{t("reset.done")}</Alert> : null}
       {formMessage(actionData) ? <Alert tone="error">{t(formMessage(actionData)!)}</Alert> : null}
       <Form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
+        <ErrorSummary fieldErrors={found ?? undefined} />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <TextField
           label={t("fields.email")}

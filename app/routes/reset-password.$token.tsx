@@ -1,4 +1,5 @@
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ErrorSummary } from "~/components/ui/error-summary";
 import { RESET_PASSWORD_INTENTS } from "~/modules/account/intents.server";
 import { answerIntent, runIntent } from "~/utils/intents.server";
 import { useRefusal } from "~/utils/use-refusal";
@@ -26,7 +27,7 @@ export default function ResetPasswordPage() {
   const { t } = useTranslation();
   const { state } = useLoaderData<typeof loader>();
   const actionData = useRefusal<{ tokenState: string }>();
-  const { register, errorFor, onSubmit } = useValidatedForm(ResetPasswordSchema, {
+  const { register, errorFor, onSubmit, found } = useValidatedForm(ResetPasswordSchema, {
     serverErrors: actionData?.fieldErrors,
   });
   const tokenState = actionData?.tokenState ?? state;
@@ -42,6 +43,7 @@ export default function ResetPasswordPage() {
         </>
       ) : (
         <Form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
+          <ErrorSummary fieldErrors={found ?? undefined} />
           <NewPasswordFields register={register as never} errorFor={errorFor} />
           <Button type="submit">{t("reset.submit")}</Button>
         </Form>

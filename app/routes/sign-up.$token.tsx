@@ -1,4 +1,5 @@
 import { Form, Link, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { ErrorSummary } from "~/components/ui/error-summary";
 import { SIGN_UP_INTENTS } from "~/modules/account/intents.server";
 import { answerIntent, runIntent } from "~/utils/intents.server";
 import { useRefusal } from "~/utils/use-refusal";
@@ -42,7 +43,7 @@ export default function SignUpPage() {
   const locale = useLocale();
   const { state, signUp } = useLoaderData<typeof loader>();
   const actionData = useRefusal<{ tokenState: string }>();
-  const { register, errorFor, onSubmit } = useValidatedForm(AcceptInvitationSchema, {
+  const { register, errorFor, onSubmit, found } = useValidatedForm(AcceptInvitationSchema, {
     defaultValues: { displayName: actionData?.values.displayName ?? signUp?.displayName ?? "" },
     serverErrors: actionData?.fieldErrors,
   });
@@ -71,6 +72,7 @@ export default function SignUpPage() {
           />
           <p className="text-std-16N-170">{t("signUp.notYou")}</p>
           <Form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
+            <ErrorSummary fieldErrors={found ?? undefined} />
             <TextField label={t("call.contactName")} autoComplete="name" required error={errorFor("displayName")} {...register("displayName")} />
             <NewPasswordFields register={register as never} errorFor={errorFor} />
             <Button type="submit">{t("signUp.submit")}</Button>

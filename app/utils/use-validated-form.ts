@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
-import type { FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useForm, type FieldValues, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import type { FieldErrors } from "./forms";
@@ -21,7 +21,11 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
     // Validate on submit, then on every change: tabbing through an empty form marks nothing.
     mode: "onSubmit",
     reValidateMode: "onChange",
+    // the error summary takes focus, as on every other form (ActionForm)
+    shouldFocusError: false,
   });
+  // what the check found when the person pressed the button, for the form's error summary
+  const [found, setFound] = useState<Record<string, string> | null>(null);
   const errorFor = (name: string): string | undefined => {
     const clientError = (form.formState.errors as Record<string, { message?: string } | undefined>)[name];
     if (clientError?.message) return clientError.message;
@@ -33,7 +37,13 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
     // the pressed button travels with the form (its name/value tells the action which intent)
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     const target = submitter instanceof HTMLButtonElement ? submitter : event.currentTarget;
-    void form.handleSubmit(() => submit(target))(event);
+    void form.handleSubmit(
+      () => {
+        setFound(null);
+        submit(target);
+      },
+      (errors) => setFound(Object.fromEntries(Object.entries(errors).flatMap(([name, e]) => (typeof e?.message === "string" ? [[name, e.message]] : [])))),
+    )(event);
   };
   // react-hook-form fills its inputs only after hydration. The server-rendered HTML must carry
   // the values too, or a form used before (or without) JavaScript would post empty fields.
@@ -42,5 +52,5 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
     const field = form.register(name as never, registerOptions);
     return typeof value === "string" ? { ...field, defaultValue: value } : field;
   }) as typeof form.register;
-  return { form, register, errorFor, onSubmit };
+  return { form, register, errorFor, onSubmit, found };
 }

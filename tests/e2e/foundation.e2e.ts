@@ -34,9 +34,13 @@ describe("signing in", () => {
     await page.keyboard.press("Tab");
     expect(await page.getByText("入力してください。").count()).toBe(0);
     await page.getByRole("button", { name: "ログイン" }).click();
-    const errors = page.getByText("入力してください。");
+    // each field says it, and the error summary above them names both and takes focus
+    const errors = page.getByText("入力してください。", { exact: true });
     await errors.first().waitFor();
     expect(await errors.count()).toBe(2);
+    const summary = page.locator("[data-error-summary]");
+    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await summary.getByRole("link").allTextContents()).toEqual(["メールアドレス：入力してください。", "パスワード：入力してください。"]);
   });
 });
 

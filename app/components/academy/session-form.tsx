@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { ErrorSummary } from "~/components/ui/error-summary";
 import type { Refusal } from "~/utils/result";
 import { useTranslation } from "~/utils/use-translation";
 import { TextField } from "~/components/ui/text-field";
@@ -28,7 +29,7 @@ interface Props {
  */
 export function SessionForm({ defaults, facilitatorIds, facilitators, actionData, submitLabel }: Props) {
   const { t } = useTranslation();
-  const { register, errorFor, onSubmit } = useValidatedForm(SessionSchema, {
+  const { register, errorFor, onSubmit, found } = useValidatedForm(SessionSchema, {
     defaultValues: { ...defaults, ...actionData?.values },
     serverErrors: actionData?.fieldErrors,
   });
@@ -36,6 +37,7 @@ export function SessionForm({ defaults, facilitatorIds, facilitators, actionData
   const blocked = issues.some((i) => i.level === "error");
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="flex max-w-2xl flex-col gap-5">
+      <ErrorSummary fieldErrors={found ?? undefined} />
       {issues.length > 0 ? (
         <Alert tone={blocked ? "error" : "warning"}>
           <p className="font-bold">{blocked ? t("schedule.blocked") : t("schedule.warned")}</p>

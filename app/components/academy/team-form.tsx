@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { ErrorSummary } from "~/components/ui/error-summary";
 import { useTranslation } from "~/utils/use-translation";
 import { TextField } from "~/components/ui/text-field";
 import { CheckboxGroup, SelectField, TextareaField } from "~/components/ui/field";
@@ -19,12 +20,13 @@ interface Props {
 
 export function TeamForm({ defaults, municipalities, selectedCodes, members, facilitators, actionData, submitLabel }: Props) {
   const { t } = useTranslation();
-  const { register, errorFor, onSubmit } = useValidatedForm(TeamSchema, {
+  const { register, errorFor, onSubmit, found } = useValidatedForm(TeamSchema, {
     defaultValues: { ...defaults, ...actionData?.values, municipalityCodes: actionData?.codes ?? selectedCodes } as never,
     serverErrors: actionData?.fieldErrors,
   });
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="flex max-w-2xl flex-col gap-5">
+      <ErrorSummary fieldErrors={found ?? undefined} />
       <input type="hidden" name="intent" value="saveTeam" />
       <TextField label={t("team.name")} required error={errorFor("name")} {...register("name")} />
       <TextField label={t("team.themeTitle")} required hint={t("team.themeHint")} error={errorFor("themeTitle")} {...register("themeTitle")} />

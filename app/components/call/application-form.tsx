@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { ErrorSummary } from "~/components/ui/error-summary";
 import type { ReactNode } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import { ApplicationSchema } from "~/modules/call/schemas";
@@ -45,13 +46,14 @@ export function ApplicationForm({
     ...Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, typeof v === "boolean" ? (v ? "on" : "") : v])),
     ...values,
   } as Record<string, string>;
-  const { form, register, errorFor, onSubmit } = useValidatedForm(ApplicationSchema, { defaultValues, serverErrors: actionData?.fieldErrors });
+  const { form, register, errorFor, onSubmit, found } = useValidatedForm(ApplicationSchema, { defaultValues, serverErrors: actionData?.fieldErrors });
   const err = (name: string) => {
     const key = errorFor(name);
     return key ? t(key, actionData?.params) : undefined;
   };
   return (
     <Form method="post" className="flex flex-col gap-4" noValidate onSubmit={onSubmit}>
+      <ErrorSummary fieldErrors={found ?? undefined} />
       <fieldset disabled={!editable} className="flex flex-col gap-4">
         <SelectField label={t("call.track")} error={err("trackId")} {...register("trackId")}>
           {tracks.map((tr) => <option key={tr.id} value={tr.id}>{tr.label}</option>)}

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { ErrorSummary } from "~/components/ui/error-summary";
 import { useTranslation } from "~/utils/use-translation";
 import { TextField } from "~/components/ui/text-field";
 import { TextareaField } from "~/components/ui/field";
@@ -17,12 +18,13 @@ interface Props {
 export function RegionForm({ defaults, members, actionData, submitLabel }: Props) {
   const { t } = useTranslation();
   const values = { ...defaults, municipalityCodes: members.map((m) => m.code).join(", "), ...actionData?.values };
-  const { form, register, errorFor, onSubmit } = useValidatedForm(RegionSchema, {
+  const { form, register, errorFor, onSubmit, found } = useValidatedForm(RegionSchema, {
     defaultValues: values,
     serverErrors: actionData?.fieldErrors,
   });
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="flex max-w-2xl flex-col gap-5">
+      <ErrorSummary fieldErrors={found ?? undefined} />
       <input type="hidden" name="intent" value="save" />
       <TextField label={t("region.name")} required hint={t("region.nameHint")} error={errorFor("name")} {...register("name")} />
       <TextField label={t("region.kana")} error={errorFor("kana")} {...register("kana")} />

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { ErrorSummary } from "~/components/ui/error-summary";
 import { useTranslation } from "~/utils/use-translation";
 import { CONSULTATION, PERSONAL_INFO, PROCESSING, WorksheetSchema } from "~/modules/dataset/schemas";
 import { useValidatedForm } from "~/utils/use-validated-form";
@@ -9,10 +10,11 @@ import { Button } from "~/components/ui/button";
 /** データ活用検討ワークシート: one dataset, its personal information and how it may be used. */
 export function WorksheetForm({ defaults, serverErrors, submitLabel }: { defaults: Record<string, string>; serverErrors?: Record<string, string>; submitLabel: string }) {
   const { t } = useTranslation();
-  const { register, errorFor, onSubmit, form } = useValidatedForm(WorksheetSchema, { defaultValues: defaults, serverErrors });
+  const { register, errorFor, onSubmit, form, found } = useValidatedForm(WorksheetSchema, { defaultValues: defaults, serverErrors });
   const within = form.watch("withinPurpose") ?? defaults.withinPurpose;
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="grid max-w-4xl grid-cols-1 gap-5 md:grid-cols-2">
+      <ErrorSummary fieldErrors={found ?? undefined} />
       <input type="hidden" name="intent" value="save" />
       <TextField label={t("worksheet.name")} hint={t("worksheet.nameHint")} required error={errorFor("name")} {...register("name")} />
       <TextField label={t("worksheet.department")} error={errorFor("department")} {...register("department")} />

@@ -43,7 +43,7 @@ export function ErrorSummary({
   }, [reason, fieldErrors]); // eslint-disable-line react-hooks/exhaustive-deps
   if (!reason && fields.length === 0) return null;
   return (
-    <div ref={ref} tabIndex={-1} role="alert" data-error-summary className="scroll-mt-4 rounded-8 border border-l-8 border-error-2 bg-red-50 px-4 py-3 text-solid-gray-900 focus:outline focus:outline-4 focus:outline-offset-2 focus:outline-black">
+    <div ref={ref} tabIndex={-1} role="alert" data-error-summary className="col-span-full basis-full scroll-mt-4 rounded-8 border border-l-8 border-error-2 bg-red-50 px-4 py-3 text-solid-gray-900 focus:outline focus:outline-4 focus:outline-offset-2 focus:outline-black">
       <p className="text-std-16B-170">
         {t(reason ?? "form.fixErrors", params)}
         {detail ? ` ${detail}` : ""}
