@@ -50,10 +50,13 @@ export async function roleOn(context: AcademyContext, teamId: string | null): Pr
 }
 
 /** Writes on the board: cards, groups, votes, actions (staff and the team's members; a viewer only watches). */
+// Stryker disable next-line ArrowFunction: static — the definition is evaluated once when the module loads, which the mutation runner does not repeat per mutant; the rule inside it is mutated and tested (intent matrix)
 export const mayWrite = (access: RetroAccess): boolean => access.role === "staff" || access.role === "member";
 
 /** Steers the board: phases, timer, anonymity, discussion notes (whoever runs the session). */
+// Stryker disable next-line ArrowFunction: static — the definition is evaluated once when the module loads, which the mutation runner does not repeat per mutant; the rule inside it is mutated and tested (intent matrix)
 export const mayModerate = (access: RetroAccess): boolean => access.role === "staff";
 
 /** Says when they are done with a phase: those who write as participants (the team's members, or everyone taking part on a session's board). */
+// Stryker disable next-line ArrowFunction: static — the definition is evaluated once when the module loads, which the mutation runner does not repeat per mutant; the rule inside it is mutated and tested (intent matrix)
 export const mayMarkReady = (access: RetroAccess): boolean => access.role === "member";
