@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { echoForm, echoLists, parseForm } from "./forms";
-import { fail, type Failure, type Refusal, type Result } from "./result";
+import { fail, fieldsFailure, type Failure, type Refusal, type Result } from "./result";
 import { data, redirect } from "@remix-run/node";
 import { redirectWithFlash } from "./flash.server";
 
@@ -86,26 +86,24 @@ export const DEFAULT_INTENT = "save";
 export async function runIntent<C>(intents: Intents<C>, context: C, form: FormData): Promise<IntentOutcome> {
   const name = String(form.get("intent") ?? "") || DEFAULT_INTENT;
   const spec = Object.hasOwn(intents, name) ? intents[name] : undefined;
+  // every refusal puts back what was typed and names its form
+  const refused = (status: RefusalStatus, failure: Failure, formName: string, values = echoForm(form)): IntentRefusal => ({ ...failure, values, lists: echoLists(form), form: formName, status });
   if (!spec) {
     // someone who may use none of the page's forms is refused as such; anyone else sent a form the page does not have
     const mayAny = Object.values(intents).some((s) => !s.may || s.may(context));
-    return { ok: false, reason: mayAny ? "form.unknownIntent" : "form.notAllowed", fieldErrors: {}, values: echoForm(form), lists: echoLists(form), form: name, status: mayAny ? 400 : 403 };
+    return refused(mayAny ? 400 : 403, fail(mayAny ? "form.unknownIntent" : "form.notAllowed"), name);
   }
   const formName = spec.form ? spec.form(form) : name;
-  if (spec.may && !spec.may(context)) {
-    return { ok: false, reason: spec.refusal ?? "form.notAllowed", fieldErrors: {}, values: echoForm(form), lists: echoLists(form), form: formName, status: 403 };
-  }
+  if (spec.may && !spec.may(context)) return refused(403, fail(spec.refusal ?? "form.notAllowed"), formName);
   const parsed = parseForm(spec.schema, form);
-  if (!parsed.ok) {
-    return { ok: false, reason: Object.values(parsed.fieldErrors)[0] ?? "validation.invalid", fieldErrors: parsed.fieldErrors, values: parsed.values, lists: echoLists(form), form: formName, status: 400 };
-  }
+  if (!parsed.ok) return refused(400, fieldsFailure(parsed.fieldErrors), formName, parsed.values);
   const result = await spec.run(parsed.data, context, form);
   if (result.ok) return spec.done ? { ...result, done: spec.done(result, parsed.data) } : result;
-  // a change that finds the ability missing on its own (e.g. someone else's card) answers with the same refusal
-  // what else the change said about its refusal (a schedule's clashes) travels with it; the protocol's fields come last
-  const { ok: _ok, reason, fieldErrors, form: own, missing, status: said, ...detail } = result as typeof result & { form?: unknown; missing?: unknown; status?: unknown };
-  const status = reason === (spec.refusal ?? "form.notAllowed") ? 403 : missing === true || reason === NOT_FOUND ? 404 : said === 429 ? 429 : 400;
-  return { ...detail, ok: false, reason, fieldErrors, values: echoForm(form), lists: echoLists(form), form: typeof own === "string" ? own : formName, status };
+  // a change that finds the ability missing on its own (e.g. someone else's card) answers with the same refusal;
+  // what else the change said about its refusal (a schedule's clashes) travels with it, the protocol's fields last
+  const { form: own, missing, status: said, ...failure } = result as typeof result & { form?: unknown; missing?: unknown; status?: unknown };
+  const status = failure.reason === (spec.refusal ?? "form.notAllowed") ? 403 : missing === true || failure.reason === NOT_FOUND ? 404 : said === 429 ? 429 : 400;
+  return refused(status, failure, typeof own === "string" ? own : formName);
 }
 
 /** A refusal answered outside `runIntent` (an upload read as a stream), in the same shape. */

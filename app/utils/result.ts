@@ -10,6 +10,11 @@ export function fail(reason: string, fieldErrors: FieldErrors = {}): Failure {
   return { ok: false, reason, fieldErrors };
 }
 
+/** A form refused field by field: the first field's message is the reason. */
+export function fieldsFailure(fieldErrors: FieldErrors): Failure {
+  return fail(Object.values(fieldErrors)[0] ?? "validation.invalid", fieldErrors);
+}
+
 /** A failure on one field, whose message is also the reason. */
 export function fieldFailure(field: string, message: string): Failure {
   return { ok: false, reason: message, fieldErrors: { [field]: message } };

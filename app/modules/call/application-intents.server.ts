@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { intent, type Intents } from "~/utils/intents.server";
-import { fail } from "~/utils/result";
+import { fail, fieldsFailure } from "~/utils/result";
 import { parseForm } from "~/utils/forms";
 import { optionalLine, requiredText } from "~/utils/form-fields";
 import { removeApplicationFile, saveApplication, startApplication, withdrawApplication } from "./application.server";
@@ -25,7 +25,7 @@ async function save(p: ApplicationPage, form: FormData, submit: boolean) {
   const { answers, fieldErrors: answerErrors } = answersFrom(form, await callQuestions(p.app.callId));
   if (!parsed.ok || Object.keys(answerErrors).length > 0) {
     const fieldErrors = { ...(parsed.ok ? {} : parsed.fieldErrors), ...answerErrors };
-    return fail(Object.values(fieldErrors)[0] ?? "validation.invalid", fieldErrors);
+    return fieldsFailure(fieldErrors);
   }
   return saveApplication(p.userId, p.app.id, parsed.data, submit, new Date(), answers);
 }

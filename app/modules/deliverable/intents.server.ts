@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { intent, notFound, type Intents } from "~/utils/intents.server";
-import { fail, type Result } from "~/utils/result";
+import { type Result, fieldsFailure } from "~/utils/result";
 import { formValues } from "~/utils/forms";
 import { requiredText } from "~/utils/form-fields";
 import { fromTokyoInputs, type AppLocale } from "~/utils/dates";
@@ -36,7 +36,7 @@ const FileIdSchema = z.object({ fileId: requiredText(64) });
 /** Saves the work on the screen; a refusal belongs to the work form wherever it was pressed. */
 async function saveScreen(p: StagePageContext, form: FormData): Promise<Result<object, { form?: string }>> {
   const parsed = parseWork(p.stage.key, workFromFields(p.stage.key, formValues(form)));
-  if (!parsed.ok) return { ...fail(Object.values(parsed.fieldErrors)[0] ?? "validation.invalid", parsed.fieldErrors), form: "work" };
+  if (!parsed.ok) return { ...fieldsFailure(parsed.fieldErrors), form: "work" };
   const saved = await saveWork(p.context.user.id, p.team, p.stage, parsed.work);
   return saved.ok ? saved : { ...saved, form: "work" };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { intent, orNotFound, OK, type Intents } from "~/utils/intents.server";
-import { fail } from "~/utils/result";
+import { fail, fieldsFailure } from "~/utils/result";
 import { requiredText } from "~/utils/form-fields";
 import { LinkSchema, MaterialMetaSchema } from "./schemas";
 import { parseForm } from "~/utils/forms";
@@ -47,12 +47,12 @@ export const NEW_MATERIAL_INTENTS: Intents<NewMaterialPage> = {
     run: async (v, p: NewMaterialPage, form) => {
       if (v.kind === "link") {
         const link = parseForm(LinkSchema, form);
-        if (!link.ok) return fail(Object.values(link.fieldErrors)[0] ?? "validation.invalid", link.fieldErrors);
+        if (!link.ok) return fieldsFailure(link.fieldErrors);
         const { url, ...meta } = link.data;
         return { ok: true as const, id: await createUploadedMaterial(p.actorId, meta, { kind: "link", url }) };
       }
       const parsed = parseForm(MaterialMetaSchema, form);
-      if (!parsed.ok) return fail(Object.values(parsed.fieldErrors)[0] ?? "validation.invalid", parsed.fieldErrors);
+      if (!parsed.ok) return fieldsFailure(parsed.fieldErrors);
       if (!p.file) return fail("material.validation.noFile", { file: "material.validation.noFile" });
       const accepted = await acceptFile(p.file);
       if (!accepted.ok) return fail(accepted.reason, { file: accepted.reason });

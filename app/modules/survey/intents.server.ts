@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { intent, type Intents } from "~/utils/intents.server";
-import { fail } from "~/utils/result";
+import { fieldsFailure } from "~/utils/result";
 import { parseForm } from "~/utils/forms";
 import { setSurveysAnonymous, submitAnswer } from "./survey.server";
 import { answerSchema } from "./items";
@@ -35,7 +35,7 @@ export const SURVEY_ANSWER_INTENTS: Intents<SurveyPage> = {
     refusal: "survey.error.notParticipant",
     run: async (_v, p: SurveyPage, form) => {
       const parsed = parseForm(answerSchema(p.survey.kind), form);
-      if (!parsed.ok) return fail(Object.values(parsed.fieldErrors)[0] ?? "validation.invalid", parsed.fieldErrors);
+      if (!parsed.ok) return fieldsFailure(parsed.fieldErrors);
       const { comment, ...answers } = parsed.data as Record<string, number> & { comment: string };
       const result = await submitAnswer(p.academyId, p.userId, p.survey, answers, comment);
       return result.ok ? { ok: true as const, academyId: p.academyId } : result;
